@@ -1,0 +1,77 @@
+import type { Finding, Severity, Verdict } from "./session-record.js";
+
+/**
+ * The guard's pluggable decision points. The hooks only know these interfaces; what decides
+ * (the built-in minimal policy, the shell-aware policy, the injection scanner) is passed in.
+ */
+
+/** A tool call as PreToolUse sees it, before it runs. */
+export interface ToolCall {
+  readonly toolName: string;
+  readonly toolInput: unknown;
+  /** Claude's current working directory (follows `cd`). */
+  readonly cwd: string;
+  /** Where the session started (CLAUDE_PROJECT_DIR). */
+  readonly projectDir: string;
+  /** The user's home directory, for `~` and `$HOME`. */
+  readonly home: string;
+  readonly agentId?: string;
+}
+
+export type PermissionDecision = "allow" | "deny" | "ask";
+
+export interface PolicyDecision {
+  readonly decision: PermissionDecision;
+  readonly verdict: Verdict;
+  readonly severity: Severity | null;
+  readonly findings: readonly Finding[];
+  /** Why, in words both a person and the model understand; shown to the model on deny. */
+  readonly reason?: string;
+}
+
+export interface ToolPolicy {
+  decide(call: ToolCall): PolicyDecision;
+}
+
+/** Text the model is about to read (a tool's output, the user's prompt), to be scanned. */
+export interface ScanSubject {
+  readonly kind: "tool_output" | "prompt" | "tool_input";
+  readonly toolName?: string;
+  /** Where the text came from: a file path, a URL, a command. */
+  readonly source?: string;
+  readonly text: string;
+}
+
+export interface ScanOutcome {
+  readonly verdict: Verdict;
+  readonly severity: Severity | null;
+  readonly findings: readonly Finding[];
+  readonly scanTimeMs: number;
+  /** A short factual note for the model, present when a finding reaches the warn level. */
+  readonly note?: string;
+}
+
+export interface ContentScanner {
+  scan(subjects: readonly ScanSubject[]): ScanOutcome;
+}
+
+export const ALLOW: PolicyDecision = { decision: "allow", verdict: "allowed", severity: null, findings: [] };
+
+export const CLEAN_SCAN: ScanOutcome = { verdict: "allowed", severity: null, findings: [], scanTimeMs: 0 };
+
+/** A scanner that finds nothing: the recorder works without one. */
+export const NO_SCANNER: ContentScanner = { scan: () => CLEAN_SCAN };
+
+const SEVERITY_RANK: Record<Severity, number> = { low: 1, medium: 2, high: 3, critical: 4 };
+
+export function maxSeverity(a: Severity | null, b: Severity | null): Severity | null {
+  if (a == null) return b;
+  if (b == null) return a;
+  return SEVERITY_RANK[a] >= SEVERITY_RANK[b] ? a : b;
+}
+
+const VERDICT_RANK: Record<Verdict, number> = { allowed: 0, warned: 1, blocked: 2 };
+
+export function maxVerdict(a: Verdict, b: Verdict): Verdict {
+  return VERDICT_RANK[a] >= VERDICT_RANK[b] ? a : b;
+}

@@ -1,0 +1,46 @@
+import os from "node:os";
+import path from "node:path";
+import { NO_SCANNER, type ContentScanner, type ToolPolicy } from "./guard-policy.js";
+import type { HookPayload } from "./hook-payload.js";
+import { minimalPolicy } from "./minimal-policy.js";
+import { SessionStore } from "./session-store.js";
+import { loadWardenConfig, type ResolvedConfig } from "./warden-config.js";
+import { resolveWardenDir } from "./warden-paths.js";
+
+/** The world a handler may touch, passed in so tests (and a resident server) supply their own. */
+export interface HookWorld {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly now: () => Date;
+  readonly home: string;
+}
+
+export interface HookContext extends HookWorld {
+  readonly store: SessionStore;
+  /** Where the session started: CLAUDE_PROJECT_DIR, else the payload's cwd. */
+  readonly projectDir: string;
+  readonly config: ResolvedConfig;
+  readonly policy: ToolPolicy;
+  readonly scanner: ContentScanner;
+}
+
+export interface GuardFactories {
+  readonly policy?: (config: ResolvedConfig) => ToolPolicy;
+  readonly scanner?: (config: ResolvedConfig) => ContentScanner;
+}
+
+export function realWorld(): HookWorld {
+  return { env: process.env, now: () => new Date(), home: process.env.HOME || os.homedir() };
+}
+
+export function createHookContext(payload: Pick<HookPayload, "cwd">, world: HookWorld, guard: GuardFactories = {}): HookContext {
+  const projectDir = path.resolve(world.env.CLAUDE_PROJECT_DIR || payload.cwd);
+  const config = loadWardenConfig(projectDir, world.home);
+  return {
+    ...world,
+    projectDir,
+    config,
+    store: new SessionStore(resolveWardenDir({ env: world.env, cwd: payload.cwd }), world.now),
+    policy: guard.policy?.(config) ?? minimalPolicy,
+    scanner: guard.scanner?.(config) ?? NO_SCANNER,
+  };
+}

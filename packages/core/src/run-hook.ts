@@ -1,0 +1,120 @@
+import path from "node:path";
+import { createHookContext, realWorld, type GuardFactories, type HookContext, type HookWorld } from "./hook-context.js";
+import { HookPayloadSchema, type HookEventName, type HookPayload } from "./hook-payload.js";
+import { SessionStore } from "./session-store.js";
+import { resolveWardenDir } from "./warden-paths.js";
+
+/** The one JSON object a hook prints for Claude Code; undefined prints nothing. */
+export type HookReply = Record<string, unknown> | undefined;
+
+export type HookHandler<P extends HookPayload = HookPayload> = (payload: P, ctx: HookContext) => HookReply;
+
+/** The events one hook process serves, each with its handler. */
+export type HookHandlers = { readonly [E in HookEventName]?: HookHandler<Extract<HookPayload, { hook_event_name: E }>> };
+
+export interface HookIo extends HookWorld {
+  readonly stdin: AsyncIterable<Buffer | string>;
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+  readonly cwd: () => string;
+}
+
+export class HookInputError extends Error {
+  override readonly name = "HookInputError";
+}
+
+/** Parses raw stdin text into a payload, or explains precisely why it is not one. */
+export function parseHookInput(text: string): HookPayload {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    throw new HookInputError(`stdin is not JSON (${cause instanceof Error ? cause.message : String(cause)}); received: ${preview(text)}`, { cause });
+  }
+  const parsed = HookPayloadSchema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
+    throw new HookInputError(`stdin is not a Claude Code hook payload Warden handles (${issues}); received: ${preview(text)}`);
+  }
+  return parsed.data;
+}
+
+/** Calls the handler for the payload's event; a hook wired to an event it does not serve is an error. */
+export function dispatchHook(hookName: string, handlers: HookHandlers, payload: HookPayload, ctx: HookContext): HookReply {
+  const handler = handlers[payload.hook_event_name] as HookHandler | undefined;
+  if (handler == null) throw new HookInputError(`hook "${hookName}" does not handle ${payload.hook_event_name}; check the wiring in settings.json`);
+  return handler(payload, ctx);
+}
+
+/**
+ * The process boundary of every hook: drains stdin, dispatches, prints at most one JSON object,
+ * and turns any failure into one line in errors.log (or stderr if even that fails). It never
+ * exits non-zero: a crashing hook must not disturb the user's Claude Code session.
+ */
+export async function runHook(hookName: string, handlers: HookHandlers, guard: GuardFactories = {}, io: HookIo = processIo()): Promise<void> {
+  let text = "";
+  let payload: HookPayload | undefined;
+  try {
+    // Read to the end before anything else: exiting early makes Claude Code drop our decision (EPIPE).
+    text = await readAll(io.stdin);
+    payload = parseHookInput(text);
+    const ctx = createHookContext(payload, io, guard);
+    const reply = dispatchHook(hookName, handlers, payload, ctx);
+    if (reply !== undefined) await write(io.stdout, `${JSON.stringify(reply)}\n`);
+  } catch (error) {
+    reportFailure(hookName, error, text, payload, io);
+  }
+}
+
+function reportFailure(hookName: string, error: unknown, text: string, payload: HookPayload | undefined, io: HookIo): void {
+  const message = error instanceof Error ? error.message : String(error);
+  const entry = {
+    hook: hookName,
+    event: payload?.hook_event_name ?? null,
+    session_id: payload?.session_id ?? sessionIdOf(text),
+    message,
+    stack: error instanceof Error ? (error.stack ?? null) : null,
+  };
+  try {
+    const root = resolveWardenDir({ env: io.env, cwd: payload?.cwd ?? cwdOf(text) ?? io.cwd() });
+    new SessionStore(root, io.now).appendError(entry);
+  } catch (logError) {
+    const why = logError instanceof Error ? logError.message : String(logError);
+    io.stderr.write(`warden ${hookName}: ${message} (errors.log not writable: ${why})\n`);
+  }
+}
+
+/** Best effort for malformed payloads: log under the project the payload names, if it names one. */
+function cwdOf(text: string): string | undefined {
+  const match = /"cwd"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(text);
+  if (!match?.[1]) return undefined;
+  try {
+    const cwd: unknown = JSON.parse(`"${match[1]}"`);
+    return typeof cwd === "string" && path.isAbsolute(cwd) ? cwd : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function sessionIdOf(text: string): string | null {
+  return /"session_id"\s*:\s*"([A-Za-z0-9._-]{1,200})"/.exec(text)?.[1] ?? null;
+}
+
+async function readAll(stdin: AsyncIterable<Buffer | string>): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolve, reject) => stream.write(text, (error) => (error ? reject(error) : resolve())));
+}
+
+function preview(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > 200 ? `${JSON.stringify(flat.slice(0, 200))}… (${text.length} chars)` : JSON.stringify(flat);
+}
+
+export function processIo(): HookIo {
+  return { ...realWorld(), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: () => process.cwd() };
+}

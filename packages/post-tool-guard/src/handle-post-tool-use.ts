@@ -1,0 +1,58 @@
+import {
+  completedTiming,
+  maxSeverity,
+  maxVerdict,
+  recordForSession,
+  toolEventDraft,
+  type HookContext,
+  type HookReply,
+  type PostToolUseFailurePayload,
+  type PostToolUsePayload,
+  type ScanSubject,
+} from "@warden/core";
+
+/** Completes the call's event with its result and the scanner's view of what the model will read. */
+export function handlePostToolUse(payload: PostToolUsePayload, ctx: HookContext): HookReply {
+  return recordCompletedCall(payload, ctx, payload.tool_response, undefined);
+}
+
+/** A failed call (a Bash command's non-zero exit among them) is recorded with its error text. */
+export function handlePostToolUseFailure(payload: PostToolUseFailurePayload, ctx: HookContext): HookReply {
+  return recordCompletedCall(payload, ctx, null, payload.error ?? "");
+}
+
+function recordCompletedCall(
+  payload: PostToolUsePayload | PostToolUseFailurePayload,
+  ctx: HookContext,
+  toolOutput: unknown,
+  error: string | undefined,
+): HookReply {
+  const end = ctx.now();
+  const pending = payload.tool_use_id ? ctx.store.takePendingCall(payload.session_id, payload.tool_use_id) : undefined;
+  const scan = ctx.scanner.scan(subjectsOf(payload, toolOutput, error));
+  const failure = payload.hook_event_name === "PostToolUseFailure" ? payload : undefined;
+  recordForSession(
+    ctx,
+    payload,
+    toolEventDraft(ctx, payload, {
+      outcome: error == null ? "completed" : "failed",
+      ...completedTiming(pending, payload, end),
+      toolOutput,
+      error,
+      interrupted: failure?.is_interrupt,
+      verdict: maxVerdict(pending?.verdict ?? "allowed", scan.verdict),
+      severity: maxSeverity(pending?.severity ?? null, scan.severity),
+      findings: [...(pending?.findings ?? []), ...scan.findings],
+      reason: pending?.reason,
+      scanTimeMs: (pending?.scan_time_ms ?? 0) + scan.scanTimeMs,
+    }),
+  );
+  if (scan.note == null) return undefined;
+  return { hookSpecificOutput: { hookEventName: payload.hook_event_name, additionalContext: scan.note } };
+}
+
+/** The texts the model is about to read; the injection scanner refines this per tool. */
+function subjectsOf(payload: PostToolUsePayload | PostToolUseFailurePayload, toolOutput: unknown, error: string | undefined): ScanSubject[] {
+  const text = error ?? (typeof toolOutput === "string" ? toolOutput : JSON.stringify(toolOutput ?? null));
+  return [{ kind: "tool_output", toolName: payload.tool_name, text }];
+}

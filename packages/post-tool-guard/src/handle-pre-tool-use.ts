@@ -1,0 +1,62 @@
+import { recordForSession, toolEventDraft, type HookContext, type HookReply, type PreToolUsePayload } from "@warden/core";
+import { performance } from "node:perf_hooks";
+
+/**
+ * Asks the policy about the call before it runs. A denied call is recorded at once as a `blocked`
+ * event (no PostToolUse will follow it); an allowed one leaves a pending note that PostToolUse
+ * completes. Allowing says nothing, so Claude Code's own permission rules still apply.
+ */
+export function handlePreToolUse(payload: PreToolUsePayload, ctx: HookContext): HookReply {
+  const started = performance.now();
+  const decision = ctx.policy.decide({
+    toolName: payload.tool_name,
+    toolInput: payload.tool_input,
+    cwd: payload.cwd,
+    projectDir: ctx.projectDir,
+    home: ctx.home,
+    agentId: payload.agent_id,
+  });
+  const scanTimeMs = performance.now() - started;
+  const now = ctx.now().toISOString();
+  if (decision.decision === "deny") {
+    recordForSession(
+      ctx,
+      payload,
+      toolEventDraft(ctx, payload, {
+        outcome: "blocked",
+        timestampStart: now,
+        timestampEnd: now,
+        durationMs: 0,
+        toolOutput: null,
+        verdict: "blocked",
+        severity: decision.severity,
+        findings: decision.findings,
+        reason: decision.reason,
+        scanTimeMs,
+      }),
+    );
+    return preToolUseReply("deny", decision.reason ?? "Blocked by Warden's policy.");
+  }
+  if (payload.tool_use_id) {
+    ctx.store.savePendingCall(payload.session_id, {
+      tool_use_id: payload.tool_use_id,
+      tool_name: payload.tool_name,
+      tool_input: payload.tool_input ?? null,
+      timestamp_start: now,
+      working_dir: payload.cwd,
+      ...(payload.agent_id ? { agent_id: payload.agent_id } : {}),
+      ...(payload.agent_type ? { agent_type: payload.agent_type } : {}),
+      ...(payload.prompt_id ? { prompt_id: payload.prompt_id } : {}),
+      verdict: decision.verdict,
+      severity: decision.severity,
+      findings: [...decision.findings],
+      ...(decision.reason ? { reason: decision.reason } : {}),
+      scan_time_ms: scanTimeMs,
+    });
+  }
+  return decision.decision === "ask" ? preToolUseReply("ask", decision.reason ?? "Warden asks for confirmation.") : undefined;
+}
+
+function preToolUseReply(decision: "deny" | "ask", reason: string): HookReply {
+  return { hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: decision, permissionDecisionReason: reason } };
+}

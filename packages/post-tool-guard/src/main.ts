@@ -1,0 +1,11 @@
+import { runHook } from "@warden/core";
+import { handlePostToolUse, handlePostToolUseFailure } from "./handle-post-tool-use.js";
+import { handlePreToolUse } from "./handle-pre-tool-use.js";
+import { handleUserPromptSubmit } from "./handle-user-prompt-submit.js";
+
+await runHook("guard", {
+  UserPromptSubmit: handleUserPromptSubmit,
+  PreToolUse: handlePreToolUse,
+  PostToolUse: handlePostToolUse,
+  PostToolUseFailure: handlePostToolUseFailure,
+});

@@ -1,0 +1,1 @@
+export { handleSessionEnd, handleStop, handleSubagentStop } from "./handle-session-end.js";

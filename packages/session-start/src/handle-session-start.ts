@@ -1,0 +1,47 @@
+import {
+  initDraftFor,
+  readGitInfo,
+  recordForSession,
+  WARDEN_VERSION,
+  type HookContext,
+  type HookReply,
+  type PreCompactPayload,
+  type SessionStartPayload,
+} from "@warden/core";
+
+/**
+ * A new session opens its file with `init`; a resumed, cleared or compacted one that already has a
+ * file gets a `resume` record in the same file. Every SessionStart adds a registry `start` line.
+ */
+export function handleSessionStart(payload: SessionStartPayload, ctx: HookContext): HookReply {
+  const source = payload.source ?? null;
+  const [record] = ctx.store.appendWith(payload.session_id, (lastId) =>
+    lastId === 0
+      ? [initDraftFor(ctx, payload)]
+      : [{ type: "resume", source: source ?? "unknown", cwd: payload.cwd, transcript_path: payload.transcript_path ?? null }],
+  );
+  ctx.store.appendRegistry({
+    type: "start",
+    session_id: payload.session_id,
+    started_at: record?.timestamp ?? ctx.now().toISOString(),
+    source,
+    cwd: payload.cwd,
+    transcript_path: payload.transcript_path ?? null,
+    git: record?.type === "init" ? record.git : readGitInfo(payload.cwd),
+    platform: `${process.platform}-${process.arch}`,
+    warden_version: WARDEN_VERSION,
+  });
+  return configWarning(ctx);
+}
+
+/** An invalid config is reported once per session, at its start; the defaults keep protecting. */
+function configWarning(ctx: HookContext): HookReply {
+  if (ctx.config.errors.length === 0) return undefined;
+  for (const message of ctx.config.errors) ctx.store.appendError({ hook: "session-start", event: "SessionStart", message });
+  return { systemMessage: `Warden: ignoring invalid settings, defaults apply. ${ctx.config.errors.join(" ")}` };
+}
+
+export function handlePreCompact(payload: PreCompactPayload, ctx: HookContext): HookReply {
+  recordForSession(ctx, payload, { type: "compact", trigger: payload.trigger ?? null, custom_instructions: payload.custom_instructions ?? null });
+  return undefined;
+}

@@ -1,0 +1,1 @@
+export { handlePreCompact, handleSessionStart } from "./handle-session-start.js";
