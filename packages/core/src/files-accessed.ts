@@ -60,7 +60,7 @@ export function pathWordsOfCommand(command: string): string[] {
 
 function isPathLike(word: string): boolean {
   if (word === "" || word.startsWith("-") || word.includes("=") || word.includes("://")) return false;
-  if (/[*?\n]/.test(word) || word.startsWith("$") && !/^\$\{?HOME\}?\//.test(word)) return false;
+  if (/[*?\s]/.test(word) || word.startsWith("$") && !/^\$\{?HOME\}?\//.test(word)) return false;
   if (/^\/dev\/(null|stdout|stderr)$/.test(word)) return false;
   return LOOKS_LIKE_FILE.test(word);
 }

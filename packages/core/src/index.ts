@@ -6,6 +6,8 @@ export * from "./git-info.js";
 export * from "./guard-policy.js";
 export * from "./hook-context.js";
 export * from "./hook-payload.js";
+export * from "./hook-wiring.js";
+export * from "./lazy-schema.js";
 export * from "./minimal-policy.js";
 export * from "./pending-call.js";
 export * from "./record-session.js";

@@ -1,11 +1,13 @@
 import * as z from "zod/mini";
-import { FindingSchema, SeveritySchema, VerdictSchema } from "./session-record.js";
+import { lazySchema } from "./lazy-schema.js";
+import { findingSchema, severitySchema, verdictSchema } from "./session-record.js";
 
 /**
  * What PreToolUse knows about an allowed call that PostToolUse needs to complete its event:
  * when it started and what the guard decided. Kept in a small file per tool_use_id.
  */
-export const PendingCallSchema = z.object({
+export const pendingCallSchema = lazySchema(() =>
+  z.object({
   tool_use_id: z.string(),
   tool_name: z.string(),
   tool_input: z.unknown(),
@@ -14,10 +16,11 @@ export const PendingCallSchema = z.object({
   agent_id: z.optional(z.string()),
   agent_type: z.optional(z.string()),
   prompt_id: z.optional(z.string()),
-  verdict: VerdictSchema,
-  severity: z.nullable(SeveritySchema),
-  findings: z.array(FindingSchema),
+  verdict: verdictSchema(),
+  severity: z.nullable(severitySchema()),
+  findings: z.array(findingSchema()),
   reason: z.optional(z.string()),
   scan_time_ms: z.number(),
-});
-export type PendingCall = z.infer<typeof PendingCallSchema>;
+  }),
+);
+export type PendingCall = z.infer<ReturnType<typeof pendingCallSchema>>;

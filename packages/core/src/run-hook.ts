@@ -1,6 +1,9 @@
+import fs from "node:fs";
 import path from "node:path";
+import { isCode } from "./file-lock.js";
 import { createHookContext, realWorld, type GuardFactories, type HookContext, type HookWorld } from "./hook-context.js";
-import { HookPayloadSchema, type HookEventName, type HookPayload } from "./hook-payload.js";
+import type * as z from "zod/mini";
+import { isHookEventName, PAYLOAD_SCHEMAS, type HookEventName, type HookPayload } from "./hook-payload.js";
 import { SessionStore } from "./session-store.js";
 import { resolveWardenDir } from "./warden-paths.js";
 
@@ -13,9 +16,10 @@ export type HookHandler<P extends HookPayload = HookPayload> = (payload: P, ctx:
 export type HookHandlers = { readonly [E in HookEventName]?: HookHandler<Extract<HookPayload, { hook_event_name: E }>> };
 
 export interface HookIo extends HookWorld {
-  readonly stdin: AsyncIterable<Buffer | string>;
-  readonly stdout: NodeJS.WritableStream;
-  readonly stderr: NodeJS.WritableStream;
+  /** Reads all of stdin. */
+  readonly readStdin: () => Promise<string>;
+  readonly writeStdout: (text: string) => void;
+  readonly writeStderr: (text: string) => void;
   readonly cwd: () => string;
 }
 
@@ -31,7 +35,12 @@ export function parseHookInput(text: string): HookPayload {
   } catch (cause) {
     throw new HookInputError(`stdin is not JSON (${cause instanceof Error ? cause.message : String(cause)}); received: ${preview(text)}`, { cause });
   }
-  const parsed = HookPayloadSchema.safeParse(json);
+  const event = json != null && typeof json === "object" && "hook_event_name" in json ? json.hook_event_name : undefined;
+  if (!isHookEventName(event)) {
+    throw new HookInputError(`stdin has hook_event_name ${JSON.stringify(event)}; Warden handles ${Object.keys(PAYLOAD_SCHEMAS).join(", ")}; received: ${preview(text)}`);
+  }
+  const schema: z.ZodMiniType<HookPayload> = PAYLOAD_SCHEMAS[event]();
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
     throw new HookInputError(`stdin is not a Claude Code hook payload Warden handles (${issues}); received: ${preview(text)}`);
@@ -56,11 +65,11 @@ export async function runHook(hookName: string, handlers: HookHandlers, guard: G
   let payload: HookPayload | undefined;
   try {
     // Read to the end before anything else: exiting early makes Claude Code drop our decision (EPIPE).
-    text = await readAll(io.stdin);
+    text = await io.readStdin();
     payload = parseHookInput(text);
     const ctx = createHookContext(payload, io, guard);
     const reply = dispatchHook(hookName, handlers, payload, ctx);
-    if (reply !== undefined) await write(io.stdout, `${JSON.stringify(reply)}\n`);
+    if (reply !== undefined) io.writeStdout(`${JSON.stringify(reply)}\n`);
   } catch (error) {
     reportFailure(hookName, error, text, payload, io);
   }
@@ -80,7 +89,7 @@ function reportFailure(hookName: string, error: unknown, text: string, payload: 
     new SessionStore(root, io.now).appendError(entry);
   } catch (logError) {
     const why = logError instanceof Error ? logError.message : String(logError);
-    io.stderr.write(`warden ${hookName}: ${message} (errors.log not writable: ${why})\n`);
+    io.writeStderr(`warden ${hookName}: ${message} (errors.log not writable: ${why})\n`);
   }
 }
 
@@ -100,21 +109,40 @@ function sessionIdOf(text: string): string | null {
   return /"session_id"\s*:\s*"([A-Za-z0-9._-]{1,200})"/.exec(text)?.[1] ?? null;
 }
 
-async function readAll(stdin: AsyncIterable<Buffer | string>): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
-  return new Promise((resolve, reject) => stream.write(text, (error) => (error ? reject(error) : resolve())));
-}
 
 function preview(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length > 200 ? `${JSON.stringify(flat.slice(0, 200))}… (${text.length} chars)` : JSON.stringify(flat);
 }
 
+/**
+ * The real process, through file descriptors rather than process.stdin/stdout: those build
+ * socket streams whose loading alone costs a short-lived hook several milliseconds.
+ */
 export function processIo(): HookIo {
-  return { ...realWorld(), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: () => process.cwd() };
+  return {
+    ...realWorld(),
+    readStdin: readStdinFd,
+    writeStdout: (text) => writeAllSync(1, text),
+    writeStderr: (text) => writeAllSync(2, text),
+    cwd: () => process.cwd(),
+  };
+}
+
+async function readStdinFd(): Promise<string> {
+  const chunks: Buffer[] = [];
+  const buffer = Buffer.alloc(256 * 1024);
+  try {
+    for (let n = fs.readSync(0, buffer); n > 0; n = fs.readSync(0, buffer)) chunks.push(Buffer.from(buffer.subarray(0, n)));
+  } catch (error) {
+    // A non-blocking stdin (some terminals and pipes) cannot be read synchronously: stream the rest.
+    if (!isCode(error, "EAGAIN")) throw error;
+    for await (const chunk of process.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function writeAllSync(fd: number, text: string): void {
+  const data = Buffer.from(text, "utf8");
+  for (let offset = 0; offset < data.length; ) offset += fs.writeSync(fd, data, offset);
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { withFileLock } from "./file-lock.js";
-import { SessionRecordSchema, type RecordDraft, type SessionRecord } from "./session-record.js";
+import { sessionRecordSchema, type RecordDraft, type SessionRecord } from "./session-record.js";
 
 /**
  * The per-session JSONL file. Appends take the session's lock, find the last id at the file's
@@ -115,7 +115,7 @@ function parseRecordLine(line: string): SessionRecord | undefined {
   } catch {
     return undefined;
   }
-  const parsed = SessionRecordSchema.safeParse(json);
+  const parsed = sessionRecordSchema().safeParse(json);
   return parsed.success ? parsed.data : undefined;
 }
 

@@ -1,16 +1,19 @@
 import * as z from "zod/mini";
+import { lazySchema } from "./lazy-schema.js";
 
 /** Schemas of what Warden writes to `.warden/`: session records and registry lines. */
 
-export const VerdictSchema = z.enum(["allowed", "warned", "blocked"]);
-export const SeveritySchema = z.enum(["low", "medium", "high", "critical"]);
-export type Verdict = z.infer<typeof VerdictSchema>;
-export type Severity = z.infer<typeof SeveritySchema>;
+export const VERDICTS = ["allowed", "warned", "blocked"] as const;
+export const SEVERITIES = ["low", "medium", "high", "critical"] as const;
+export type Verdict = (typeof VERDICTS)[number];
+export type Severity = (typeof SEVERITIES)[number];
+export const verdictSchema = lazySchema(() => z.enum(VERDICTS));
+export const severitySchema = lazySchema(() => z.enum(SEVERITIES));
 
 /** One reason the guard gave for its verdict: a policy rule or a scanner rule that matched. */
-export const FindingSchema = z.looseObject({
+export const findingSchema = lazySchema(() => z.looseObject({
   rule: z.string(),
-  severity: SeveritySchema,
+  severity: severitySchema(),
   category: z.optional(z.string()),
   message: z.optional(z.string()),
   excerpt: z.optional(z.string()),
@@ -18,50 +21,50 @@ export const FindingSchema = z.looseObject({
   end: z.optional(z.number()),
   form: z.optional(z.string()),
   source: z.optional(z.string()),
-});
-export type Finding = z.infer<typeof FindingSchema>;
+}));
+export type Finding = z.infer<ReturnType<typeof findingSchema>>;
 
 /** A value cut down to the configured limit: where it was, how big it was, and its fingerprint. */
-export const TruncationSchema = z.object({
+export const truncationSchema = lazySchema(() => z.object({
   path: z.string(),
   bytes: z.number(),
   sha256: z.string(),
-});
-export type Truncation = z.infer<typeof TruncationSchema>;
+}));
+export type Truncation = z.infer<ReturnType<typeof truncationSchema>>;
 
-const GitInfoSchema = z.object({ branch: z.nullable(z.string()), commit: z.nullable(z.string()) });
-export type GitInfo = z.infer<typeof GitInfoSchema>;
+const gitInfoSchema = lazySchema(() => z.object({ branch: z.nullable(z.string()), commit: z.nullable(z.string()) }));
+export type GitInfo = z.infer<ReturnType<typeof gitInfoSchema>>;
 
-const common = {
+const commonFields = () => ({
   id: z.number().check(z.int(), z.positive()),
   timestamp: z.string(),
-};
+});
 
-export const InitRecordSchema = z.looseObject({
-  ...common,
+export const initRecordSchema = lazySchema(() => z.looseObject({
+  ...commonFields(),
   type: z.literal("init"),
   session_id: z.string(),
   source: z.nullable(z.string()),
   cwd: z.string(),
   project_dir: z.string(),
   transcript_path: z.nullable(z.string()),
-  git: z.nullable(GitInfoSchema),
+  git: z.nullable(gitInfoSchema()),
   platform: z.string(),
   warden_version: z.string(),
-});
+}));
 
-export const PromptRecordSchema = z.looseObject({
-  ...common,
+export const promptRecordSchema = lazySchema(() => z.looseObject({
+  ...commonFields(),
   type: z.literal("prompt"),
   prompt_id: z.nullable(z.string()),
   prompt: z.unknown(),
-  verdict: VerdictSchema,
-  findings: z.array(FindingSchema),
-  truncated: z.optional(z.array(TruncationSchema)),
-});
+  verdict: verdictSchema(),
+  findings: z.array(findingSchema()),
+  truncated: z.optional(z.array(truncationSchema())),
+}));
 
-export const ToolEventRecordSchema = z.looseObject({
-  ...common,
+export const toolEventRecordSchema = lazySchema(() => z.looseObject({
+  ...commonFields(),
   type: z.literal("event"),
   tool_use_id: z.nullable(z.string()),
   tool_name: z.string(),
@@ -80,76 +83,76 @@ export const ToolEventRecordSchema = z.looseObject({
   mcp_server: z.optional(z.string()),
   mcp_tool: z.optional(z.string()),
   prompt_id: z.optional(z.string()),
-  verdict: VerdictSchema,
-  severity: z.nullable(SeveritySchema),
+  verdict: verdictSchema(),
+  severity: z.nullable(severitySchema()),
   rules_matched: z.array(z.string()),
-  findings: z.array(FindingSchema),
+  findings: z.array(findingSchema()),
   reason: z.optional(z.string()),
   scan_time_ms: z.number(),
-  truncated: z.optional(z.array(TruncationSchema)),
-});
+  truncated: z.optional(z.array(truncationSchema())),
+}));
 
-export const StopRecordSchema = z.looseObject({
-  ...common,
+export const stopRecordSchema = lazySchema(() => z.looseObject({
+  ...commonFields(),
   type: z.literal("stop"),
   last_assistant_message: z.nullable(z.unknown()),
   stop_hook_active: z.boolean(),
-});
+}));
 
-export const SubagentStopRecordSchema = z.looseObject({
-  ...common,
+export const subagentStopRecordSchema = lazySchema(() => z.looseObject({
+  ...commonFields(),
   type: z.literal("subagent_stop"),
   agent_id: z.nullable(z.string()),
   agent_type: z.nullable(z.string()),
   agent_transcript_path: z.nullable(z.string()),
   last_assistant_message: z.nullable(z.unknown()),
-});
+}));
 
-export const CompactRecordSchema = z.looseObject({
-  ...common,
+export const compactRecordSchema = lazySchema(() => z.looseObject({
+  ...commonFields(),
   type: z.literal("compact"),
   trigger: z.nullable(z.string()),
   custom_instructions: z.nullable(z.string()),
-});
+}));
 
-export const ResumeRecordSchema = z.looseObject({
-  ...common,
+export const resumeRecordSchema = lazySchema(() => z.looseObject({
+  ...commonFields(),
   type: z.literal("resume"),
   source: z.string(),
   cwd: z.string(),
   transcript_path: z.nullable(z.string()),
-});
+}));
 
-export const EndRecordSchema = z.looseObject({
-  ...common,
+export const endRecordSchema = lazySchema(() => z.looseObject({
+  ...commonFields(),
   type: z.literal("end"),
   reason: z.string(),
   ended_at: z.string(),
   finalized_by: z.enum(["session_end", "stale", "manual"]),
   unfinished_calls: z.number(),
   report_paths: z.array(z.string()),
-});
+}));
 
-export const SessionRecordSchema = z.discriminatedUnion("type", [
-  InitRecordSchema,
-  PromptRecordSchema,
-  ToolEventRecordSchema,
-  StopRecordSchema,
-  SubagentStopRecordSchema,
-  CompactRecordSchema,
-  ResumeRecordSchema,
-  EndRecordSchema,
-]);
+export const sessionRecordSchema = lazySchema(() => z.discriminatedUnion("type", [
+  initRecordSchema(),
+  promptRecordSchema(),
+  toolEventRecordSchema(),
+  stopRecordSchema(),
+  subagentStopRecordSchema(),
+  compactRecordSchema(),
+  resumeRecordSchema(),
+  endRecordSchema(),
+]));
 
-export type InitRecord = z.infer<typeof InitRecordSchema>;
-export type PromptRecord = z.infer<typeof PromptRecordSchema>;
-export type ToolEventRecord = z.infer<typeof ToolEventRecordSchema>;
-export type StopRecord = z.infer<typeof StopRecordSchema>;
-export type SubagentStopRecord = z.infer<typeof SubagentStopRecordSchema>;
-export type CompactRecord = z.infer<typeof CompactRecordSchema>;
-export type ResumeRecord = z.infer<typeof ResumeRecordSchema>;
-export type EndRecord = z.infer<typeof EndRecordSchema>;
-export type SessionRecord = z.infer<typeof SessionRecordSchema>;
+export type InitRecord = z.infer<ReturnType<typeof initRecordSchema>>;
+export type PromptRecord = z.infer<ReturnType<typeof promptRecordSchema>>;
+export type ToolEventRecord = z.infer<ReturnType<typeof toolEventRecordSchema>>;
+export type StopRecord = z.infer<ReturnType<typeof stopRecordSchema>>;
+export type SubagentStopRecord = z.infer<ReturnType<typeof subagentStopRecordSchema>>;
+export type CompactRecord = z.infer<ReturnType<typeof compactRecordSchema>>;
+export type ResumeRecord = z.infer<ReturnType<typeof resumeRecordSchema>>;
+export type EndRecord = z.infer<ReturnType<typeof endRecordSchema>>;
+export type SessionRecord = z.infer<ReturnType<typeof sessionRecordSchema>>;
 export type SessionRecordType = SessionRecord["type"];
 
 /** A record before the store has given it its place: `id` and `timestamp` are assigned on append. */
@@ -157,28 +160,28 @@ export type RecordDraft<R extends SessionRecord = SessionRecord> = R extends Ses
   ? Omit<R, "id" | "timestamp"> & { timestamp?: string }
   : never;
 
-export const RegistryStartSchema = z.looseObject({
+export const registryStartSchema = lazySchema(() => z.looseObject({
   type: z.literal("start"),
   session_id: z.string(),
   started_at: z.string(),
   source: z.nullable(z.string()),
   cwd: z.string(),
   transcript_path: z.nullable(z.string()),
-  git: z.nullable(GitInfoSchema),
+  git: z.nullable(gitInfoSchema()),
   platform: z.string(),
   warden_version: z.string(),
-});
+}));
 
-export const RegistryEndSchema = z.looseObject({
+export const registryEndSchema = lazySchema(() => z.looseObject({
   type: z.literal("end"),
   session_id: z.string(),
   ended_at: z.string(),
   reason: z.string(),
   counts: z.record(z.string(), z.number()),
   report_paths: z.array(z.string()),
-});
+}));
 
-export const RegistryLineSchema = z.discriminatedUnion("type", [RegistryStartSchema, RegistryEndSchema]);
-export type RegistryStart = z.infer<typeof RegistryStartSchema>;
-export type RegistryEnd = z.infer<typeof RegistryEndSchema>;
-export type RegistryLine = z.infer<typeof RegistryLineSchema>;
+export const registryLineSchema = lazySchema(() => z.discriminatedUnion("type", [registryStartSchema(), registryEndSchema()]));
+export type RegistryStart = z.infer<ReturnType<typeof registryStartSchema>>;
+export type RegistryEnd = z.infer<ReturnType<typeof registryEndSchema>>;
+export type RegistryLine = z.infer<ReturnType<typeof registryLineSchema>>;

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { isCode } from "./file-lock.js";
-import { PendingCallSchema, type PendingCall } from "./pending-call.js";
+import { pendingCallSchema, type PendingCall } from "./pending-call.js";
 import { appendSessionRecords, readSessionLog, type ComposeRecords, type SessionLog } from "./session-log.js";
 import type { RecordDraft, RegistryLine, SessionRecord } from "./session-record.js";
 import { pendingCallPath, reportPath, sessionLogPath, wardenPaths, type WardenPaths } from "./warden-paths.js";
@@ -75,7 +75,7 @@ export class SessionStore {
     }
     const calls = names.filter((n) => n.endsWith(".json")).flatMap((n) => takeFile(path.join(dir, n)) ?? []);
     fs.rmSync(dir, { recursive: true, force: true });
-    return calls.sort((a, b) => a.timestamp_start.localeCompare(b.timestamp_start));
+    return calls.toSorted((a, b) => a.timestamp_start.localeCompare(b.timestamp_start));
   }
 
   writeReport(sessionId: string, ext: "json" | "html" | "md", content: string): string {
@@ -101,7 +101,7 @@ function takeFile(file: string): PendingCall | undefined {
     throw error;
   }
   try {
-    const parsed = PendingCallSchema.safeParse(JSON.parse(text));
+    const parsed = pendingCallSchema().safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

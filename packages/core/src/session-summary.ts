@@ -41,7 +41,8 @@ export function summarizeSession(sessionId: string, records: readonly SessionRec
         verdicts[record.verdict]++;
         outcomes[record.outcome]++;
         for (const rule of record.rules_matched) rules[rule] = (rules[rule] ?? 0) + 1;
-        for (const file of record.files_accessed) files.add(file);
+        // A blocked call named its paths but never touched them.
+        if (record.outcome !== "blocked") for (const file of record.files_accessed) files.add(file);
         if (record.agent_id) agents.add(record.agent_id);
         break;
       case "prompt":
@@ -80,7 +81,7 @@ export function summarizeSession(sessionId: string, records: readonly SessionRec
     verdicts,
     outcomes,
     rules_matched: rules,
-    files_accessed: [...files].sort(),
-    agents: [...agents].sort(),
+    files_accessed: [...files].toSorted(),
+    agents: [...agents].toSorted(),
   };
 }

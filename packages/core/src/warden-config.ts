@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import * as z from "zod/mini";
+import { lazySchema } from "./lazy-schema.js";
 import { DEFAULT_VALUE_LIMIT_BYTES } from "./bounded-value.js";
 
 /**
@@ -8,11 +9,13 @@ import { DEFAULT_VALUE_LIMIT_BYTES } from "./bounded-value.js";
  * The project file wins key by key over the user file. An invalid file never switches the guard
  * off: its errors are reported and the defaults stand in for it.
  */
-export const WardenConfigSchema = z.looseObject({
+export const wardenConfigSchema = lazySchema(() =>
+  z.looseObject({
   /** Largest recorded size of one string (and of a whole tool output), in bytes. */
   max_value_bytes: z.optional(z.number().check(z.int(), z.gte(1024))),
-});
-export type WardenConfig = z.infer<typeof WardenConfigSchema>;
+  }),
+);
+export type WardenConfig = z.infer<ReturnType<typeof wardenConfigSchema>>;
 
 export interface ResolvedConfig {
   readonly maxValueBytes: number;
@@ -47,7 +50,7 @@ function readConfigFile(file: string, errors: string[]): WardenConfig {
     errors.push(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
     return {};
   }
-  const parsed = WardenConfigSchema.safeParse(json);
+  const parsed = wardenConfigSchema().safeParse(json);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
   errors.push(`${file}: ${issues}`);

@@ -1,5 +1,4 @@
 import { recordForSession, toolEventDraft, type HookContext, type HookReply, type PreToolUsePayload } from "@warden/core";
-import { performance } from "node:perf_hooks";
 
 /**
  * Asks the policy about the call before it runs. A denied call is recorded at once as a `blocked`

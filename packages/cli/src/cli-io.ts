@@ -1,0 +1,15 @@
+/** The world a CLI command touches, passed in so tests run commands in-process. */
+export interface CliIo {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Absolute path of the built hooks this Warden checkout provides. */
+  readonly hooksDir: string;
+  readonly isTty: boolean;
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+/** A mistake in how the command was called: printed with usage, exit code 2. */
+export class CliUsageError extends Error {
+  override readonly name = "CliUsageError";
+}

@@ -1,0 +1,2 @@
+export { CliUsageError, type CliIo } from "./cli-io.js";
+export { runCli, USAGE } from "./run-cli.js";

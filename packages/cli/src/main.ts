@@ -1,0 +1,15 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { runCli } from "./run-cli.js";
+
+// The bundle lives in packages/cli/dist; the hooks it wires are the repository's hooks/.
+const hooksDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../hooks");
+
+process.exitCode = await runCli(process.argv.slice(2), {
+  cwd: process.env.INIT_CWD || process.cwd(),
+  env: process.env,
+  hooksDir,
+  isTty: Boolean(process.stdout.isTTY),
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+});

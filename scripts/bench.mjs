@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// `pnpm bench`: start-up cost of each built hook next to `node -e 0`, and the store's append
+// latency, measured on this machine in one run. Figures, not assertions: tests assert behaviour.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const core = await import(pathToFileURL(path.join(root, "packages/core/dist/index.js")).href);
+const RUNS = Number(process.env.BENCH_RUNS ?? 31);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
+
+function hookBench() {
+  const project = fs.mkdtempSync(path.join(os.tmpdir(), "warden-bench-"));
+  const env = { PATH: process.env.PATH ?? "", HOME: project, CLAUDE_PROJECT_DIR: project, TZ: "UTC" };
+  const base = { session_id: "b3nch000-0000-4000-8000-000000000001", transcript_path: path.join(project, "t.jsonl"), cwd: project };
+  const tool = { ...base, permission_mode: "default", prompt_id: "p1", effort: { level: "high" } };
+  const tenKiB = "const value = compute(input); // a line of ordinary source code\n".repeat(160);
+  const cases = [
+    ["node -e 0", ["-e", "0"], ""],
+    ["session-start (SessionStart)", ["hooks/session-start.mjs"], { ...base, hook_event_name: "SessionStart", source: "startup" }],
+    ["post-tool-guard (PreToolUse Bash)", ["hooks/post-tool-guard.mjs"], { ...tool, hook_event_name: "PreToolUse", tool_name: "Bash", tool_input: { command: "git status && npm test -- --run", description: "check" }, tool_use_id: "toolu_pre" }],
+    ["post-tool-guard (PostToolUse Read 10 KiB)", ["hooks/post-tool-guard.mjs"], { ...tool, hook_event_name: "PostToolUse", tool_name: "Read", tool_input: { file_path: `${project}/src/a.ts` }, tool_response: { type: "text", file: { filePath: `${project}/src/a.ts`, content: tenKiB, numLines: 160, startLine: 1, totalLines: 160 } }, tool_use_id: "toolu_post", duration_ms: 3 }],
+    ["session-end (Stop)", ["hooks/session-end.mjs"], { ...tool, hook_event_name: "Stop", stop_hook_active: false, last_assistant_message: "Done." }],
+  ];
+  const times = new Map(cases.map(([name]) => [name, []]));
+  for (let run = -3; run < RUNS; run++) {
+    for (const [name, args, payload] of cases) {
+      const input = typeof payload === "string" ? payload : JSON.stringify(payload);
+      const started = process.hrtime.bigint();
+      const result = spawnSync(process.execPath, args, { input, env, cwd: root });
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (result.status !== 0 || result.stdout.length > 0 && name.includes("Stop")) throw new Error(`${name} failed: ${result.stderr}`);
+      if (run >= 0) times.get(name).push(ms);
+    }
+  }
+  fs.rmSync(project, { recursive: true, force: true });
+  const baseline = median(times.get("node -e 0"));
+  console.log(`Hook processes (median of ${RUNS} runs, interleaved; target ≤ 1.3x node -e 0)`);
+  for (const [name] of cases) {
+    const m = median(times.get(name));
+    console.log(`  ${name.padEnd(44)} ${m.toFixed(1).padStart(7)} ms  ${(m / baseline).toFixed(2)}x`);
+  }
+}
+
+function appendBench() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "warden-append-"));
+  const log = path.join(dir, "s.jsonl");
+  const draft = { type: "event", tool_use_id: "toolu_x", tool_name: "Bash", outcome: "completed", timestamp_start: new Date().toISOString(), timestamp_end: new Date().toISOString(), duration_ms: 12, tool_input: { command: "npm test" }, tool_output: { stdout: "ok\n".repeat(200), stderr: "" }, is_error: false, working_dir: dir, files_accessed: [], verdict: "allowed", severity: null, rules_matched: [], findings: [], scan_time_ms: 0.1 };
+  const times = [];
+  for (let i = 0; i < 3000; i++) {
+    const started = process.hrtime.bigint();
+    core.appendSessionRecords(log, () => [draft]);
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  console.log(`\nAppend (lock, find last id, one write; 3000 records of ~1 KiB; target median < 0.5 ms)`);
+  console.log(`  median ${median(times).toFixed(3)} ms   p99 ${quantile(times, 0.99).toFixed(3)} ms`);
+}
+
+console.log(`Warden bench on ${os.cpus().length}x ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}\n`);
+hookBench();
+appendBench();
+for (const section of ["bench-guard.mjs", "bench-transcript.mjs"]) {
+  const file = path.join(root, "scripts", section);
+  if (!fs.existsSync(file)) continue;
+  console.log("");
+  const result = spawnSync(process.execPath, [file], { stdio: "inherit", cwd: root });
+  if (result.status !== 0) process.exitCode = 1;
+}
