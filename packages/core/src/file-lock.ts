@@ -50,7 +50,7 @@ function breakIfStale(lockPath: string, staleMs: number): boolean {
     const owner = Number(fs.readFileSync(lockPath, "utf8"));
     const ageMs = Date.now() - stat.mtimeMs;
     // An empty lock file is one being created right now: give its owner the benefit of the doubt.
-    const ownerGone = Number.isInteger(owner) && owner > 0 && !isAlive(owner) && ageMs > 50;
+    const ownerGone = Number.isInteger(owner) && owner > 0 && !isProcessAlive(owner) && ageMs > 50;
     if (ageMs <= staleMs && !ownerGone) return false;
     fs.rmSync(lockPath, { force: true });
     return true;
@@ -60,7 +60,7 @@ function breakIfStale(lockPath: string, staleMs: number): boolean {
   }
 }
 
-function isAlive(pid: number): boolean {
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -5,6 +5,7 @@ import type { HookPayload } from "./hook-payload.js";
 import { minimalPolicy } from "./minimal-policy.js";
 import { SessionStore } from "./session-store.js";
 import { loadWardenConfig, type ResolvedConfig } from "./warden-config.js";
+import { isProcessAlive } from "./file-lock.js";
 import { resolveWardenDir } from "./warden-paths.js";
 
 /** The world a handler may touch, passed in so tests (and a resident server) supply their own. */
@@ -12,6 +13,10 @@ export interface HookWorld {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly now: () => Date;
   readonly home: string;
+  /** The Claude Code process that started this hook (its parent); null when unknown. */
+  readonly claudePid: number | null;
+  /** Whether a process still runs; stale-session detection asks it about recorded Claude Code pids. */
+  readonly isProcessAlive: (pid: number) => boolean;
 }
 
 export interface HookContext extends HookWorld {
@@ -29,7 +34,7 @@ export interface GuardFactories {
 }
 
 export function realWorld(): HookWorld {
-  return { env: process.env, now: () => new Date(), home: process.env.HOME || os.homedir() };
+  return { env: process.env, now: () => new Date(), home: process.env.HOME || os.homedir(), claudePid: process.ppid > 1 ? process.ppid : null, isProcessAlive };
 }
 
 export function createHookContext(payload: Pick<HookPayload, "cwd">, world: HookWorld, guard: GuardFactories = {}): HookContext {

@@ -16,6 +16,7 @@ export * from "./session-log.js";
 export * from "./session-record.js";
 export * from "./session-store.js";
 export * from "./session-summary.js";
+export * from "./stale-sessions.js";
 export * from "./tool-event.js";
 export * from "./version.js";
 export * from "./warden-config.js";

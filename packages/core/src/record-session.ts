@@ -24,6 +24,7 @@ export function initDraftFor(ctx: HookContext, payload: HookPayload): RecordDraf
     git: readGitInfo(payload.cwd),
     platform: `${process.platform}-${process.arch}`,
     warden_version: WARDEN_VERSION,
+    claude_pid: ctx.claudePid,
     ...(payload.hook_event_name === "SessionStart" && payload.model ? { model: payload.model } : {}),
   };
 }

@@ -17,6 +17,8 @@ function io(stdin: string, env: Record<string, string> = {}): HookIo & { output:
     env: { CLAUDE_PROJECT_DIR: project, ...env },
     now: () => new Date("2026-11-21T10:00:00.000Z"),
     home: project,
+    claudePid: null,
+    isProcessAlive: () => false,
     cwd: () => project,
     readStdin: async () => stdin,
     writeStdout: (text) => (out += text),

@@ -51,6 +51,8 @@ export const initRecordSchema = lazySchema(() => z.looseObject({
   git: z.nullable(gitInfoSchema()),
   platform: z.string(),
   warden_version: z.string(),
+  /** Claude Code's process: when it is gone and no end was recorded, the session is stale. */
+  claude_pid: z.optional(z.nullable(z.number())),
 }));
 
 export const promptRecordSchema = lazySchema(() => z.looseObject({
@@ -119,6 +121,7 @@ export const resumeRecordSchema = lazySchema(() => z.looseObject({
   ...commonFields(),
   type: z.literal("resume"),
   source: z.string(),
+  claude_pid: z.optional(z.nullable(z.number())),
   cwd: z.string(),
   transcript_path: z.nullable(z.string()),
 }));

@@ -1,4 +1,6 @@
 import {
+  finalizeSession,
+  findStaleSessions,
   initDraftFor,
   readGitInfo,
   recordForSession,
@@ -18,7 +20,7 @@ export function handleSessionStart(payload: SessionStartPayload, ctx: HookContex
   const [record] = ctx.store.appendWith(payload.session_id, (lastId) =>
     lastId === 0
       ? [initDraftFor(ctx, payload)]
-      : [{ type: "resume", source: source ?? "unknown", cwd: payload.cwd, transcript_path: payload.transcript_path ?? null }],
+      : [{ type: "resume", source: source ?? "unknown", cwd: payload.cwd, transcript_path: payload.transcript_path ?? null, claude_pid: ctx.claudePid }],
   );
   ctx.store.appendRegistry({
     type: "start",
@@ -31,7 +33,14 @@ export function handleSessionStart(payload: SessionStartPayload, ctx: HookContex
     platform: `${process.platform}-${process.arch}`,
     warden_version: WARDEN_VERSION,
   });
+  finalizeStaleSessions(ctx, payload.session_id);
   return configWarning(ctx);
+}
+
+/** Sessions whose Claude Code died without SessionEnd are closed by the next session in the project. */
+function finalizeStaleSessions(ctx: HookContext, currentSessionId: string): void {
+  const stale = findStaleSessions(ctx.store, { now: ctx.now(), isProcessAlive: ctx.isProcessAlive, exceptSessionId: currentSessionId });
+  for (const sessionId of stale) finalizeSession(ctx, { sessionId, reason: "stale", finalizedBy: "stale" });
 }
 
 /** An invalid config is reported once per session, at its start; the defaults keep protecting. */

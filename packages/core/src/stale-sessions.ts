@@ -1,0 +1,61 @@
+import fs from "node:fs";
+import { registryLineSchema } from "./session-record.js";
+import type { SessionStore } from "./session-store.js";
+
+export interface StaleCheck {
+  readonly now: Date;
+  readonly isProcessAlive: (pid: number) => boolean;
+  /** The session asking: never stale. */
+  readonly exceptSessionId?: string;
+  /** A session silent this long is stale even if a process with its recorded pid still runs (pid reuse). */
+  readonly maxIdleMs?: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Sessions that started but never ended because Claude Code was killed or its SessionEnd hook
+ * timed out: open in the registry, and their Claude Code process is gone (or silent for a day).
+ */
+export function findStaleSessions(store: SessionStore, check: StaleCheck): string[] {
+  return openSessionIds(store).filter((id) => id !== check.exceptSessionId && isStale(store, id, check));
+}
+
+/** Session ids whose last registry line is a start. */
+export function openSessionIds(store: SessionStore): string[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(store.paths.registry, "utf8");
+  } catch {
+    return [];
+  }
+  const open = new Map<string, boolean>();
+  for (const line of text.split("\n")) {
+    if (line === "") continue;
+    const parsed = safeJson(line);
+    const entry = registryLineSchema().safeParse(parsed);
+    if (!entry.success) continue;
+    open.delete(entry.data.session_id);
+    open.set(entry.data.session_id, entry.data.type === "start");
+  }
+  return [...open].filter(([, isOpen]) => isOpen).map(([id]) => id);
+}
+
+function isStale(store: SessionStore, sessionId: string, check: StaleCheck): boolean {
+  const { records } = store.readSession(sessionId);
+  const last = records.at(-1);
+  if (last == null || last.type === "end") return false;
+  const idleMs = check.now.getTime() - Date.parse(last.timestamp);
+  if (idleMs > (check.maxIdleMs ?? DAY_MS)) return true;
+  const owner = records.findLast((r) => r.type === "init" || r.type === "resume");
+  const pid = owner && "claude_pid" in owner && typeof owner.claude_pid === "number" ? owner.claude_pid : null;
+  return pid != null && !check.isProcessAlive(pid);
+}
+
+function safeJson(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+}
