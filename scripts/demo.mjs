@@ -71,7 +71,10 @@ for (const r of records) {
 }
 const report = JSON.parse(fs.readFileSync(path.join(data, "reports", `${sessionId}.json`), "utf8"));
 console.log(`\nReport .warden/reports/${sessionId}.json:`);
-console.log(`  events by tool: ${JSON.stringify(report.events_by_tool)}`);
+console.log(`  health:         ${report.session.health}`);
+console.log(`  tool calls:     ${report.tools.map((t) => `${t.tool_name} ${t.count}`).join(", ")}`);
 console.log(`  verdicts:       ${JSON.stringify(report.verdicts)}`);
-console.log(`  files accessed: ${report.files_accessed.map((f) => path.relative(project, f) || ".").join(", ")}`);
+const rel = (files) => files.map((f) => path.relative(project, f) || ".").join(", ") || "none";
+console.log(`  files read:     ${rel(report.files.read)}`);
+console.log(`  files written:  ${rel(report.files.written)}`);
 console.log(`\nEverything is in ${data} (remove it with: rm -rf ${project})`);

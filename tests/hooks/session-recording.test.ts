@@ -110,11 +110,10 @@ describe("the recording hooks, as separate processes", () => {
     await runHookProcess("session-end", p.sessionEnd(s), box);
     const report = JSON.parse(fs.readFileSync(path.join(box.wardenDir, "reports", `${s.sessionId}.json`), "utf8"));
     expect(report).toMatchObject({
-      session_id: s.sessionId,
-      end_reason: "other",
-      events_by_tool: { Read: 1, Bash: 1 },
+      session: { session_id: s.sessionId, end_reason: "other", started_at: expect.any(String), ended_at: expect.any(String), health: "blocked" },
+      tools: [expect.objectContaining({ tool_name: "Bash", count: 1, blocked: 1 }), expect.objectContaining({ tool_name: "Read", count: 1 })],
       verdicts: { allowed: 1, warned: 0, blocked: 1 },
-      files_accessed: [read.file_path],
+      files: { read: [read.file_path], written: [], other: [] },
     });
     expect(records().at(-1)).toMatchObject({ type: "end", reason: "other", finalized_by: "session_end" });
     expect(readJsonl(path.join(box.wardenDir, "sessions.jsonl")).at(-1)).toMatchObject({ type: "end", counts: { events: 2, blocked: 1 } });

@@ -1,18 +1,9 @@
 import type { HookContext } from "./hook-context.js";
 import type { PendingCall } from "./pending-call.js";
+import type { ReportModel } from "./report-model.js";
 import type { EndRecord, RecordDraft } from "./session-record.js";
-import { summarizeSession, type SessionSummary } from "./session-summary.js";
+import { reportFiles, writeSessionReports } from "./write-reports.js";
 import { toolEventDraft } from "./tool-event.js";
-
-export interface SessionReport extends SessionSummary {
-  readonly report_version: 1;
-  readonly ended_at: string;
-  readonly end_reason: string;
-  readonly duration_ms: number | null;
-  readonly finalized_by: EndRecord["finalized_by"];
-  readonly skipped_lines: number;
-  readonly generated_at: string;
-}
 
 export interface FinalizeRequest {
   readonly sessionId: string;
@@ -21,56 +12,41 @@ export interface FinalizeRequest {
 }
 
 /**
- * Closes a session: calls that never reported back become `no_result` events, the JSON report is
- * written, then the `end` record and the registry's `end` line. Safe to run again (a resumed
- * session is finalized at each of its ends).
+ * Closes a session: calls that never reported back become `no_result` events, the `end` record
+ * is appended, the reports are written from the records and the transcript, and the registry
+ * gets its `end` line. Safe to run again: a resumed session is finalized at each of its ends.
  */
-export function finalizeSession(ctx: HookContext, request: FinalizeRequest): SessionReport {
+export async function finalizeSession(ctx: HookContext, request: FinalizeRequest): Promise<ReportModel> {
   const { store } = ctx;
   const endedAt = ctx.now().toISOString();
   const unfinished = store.takeAllPendingCalls(request.sessionId);
   for (const call of unfinished) store.append(request.sessionId, unfinishedEventDraft(ctx, call, endedAt));
-  const log = store.readSession(request.sessionId);
-  const summary = summarizeSession(request.sessionId, log.records);
-  const report: SessionReport = {
-    report_version: 1,
-    ...summary,
-    ended_at: endedAt,
-    end_reason: request.reason,
-    duration_ms: summary.started_at ? Date.parse(endedAt) - Date.parse(summary.started_at) : null,
-    finalized_by: request.finalizedBy,
-    skipped_lines: log.skippedLines,
-    generated_at: endedAt,
-  };
-  const reportFile = store.writeReport(request.sessionId, "json", `${JSON.stringify(report, null, 2)}\n`);
+  const reportPaths = reportFiles(store, request.sessionId);
   store.append(request.sessionId, {
     type: "end",
     reason: request.reason,
     ended_at: endedAt,
     finalized_by: request.finalizedBy,
     unfinished_calls: unfinished.length,
-    report_paths: [reportFile],
+    report_paths: reportPaths,
   } satisfies RecordDraft<EndRecord>);
+  const model = await writeSessionReports(store, request.sessionId, ctx.now());
   store.appendRegistry({
     type: "end",
     session_id: request.sessionId,
     ended_at: endedAt,
     reason: request.reason,
-    counts: registryCounts(report, unfinished.length),
-    report_paths: [reportFile],
+    counts: {
+      events: model.counts.events,
+      prompts: model.counts.prompts,
+      allowed: model.verdicts.allowed,
+      warned: model.verdicts.warned,
+      blocked: model.verdicts.blocked,
+      unfinished_calls: unfinished.length,
+    },
+    report_paths: reportPaths,
   });
-  return report;
-}
-
-function registryCounts(report: SessionReport, unfinished: number): Record<string, number> {
-  return {
-    events: report.counts.events,
-    prompts: report.counts.prompts,
-    allowed: report.verdicts.allowed,
-    warned: report.verdicts.warned,
-    blocked: report.verdicts.blocked,
-    unfinished_calls: unfinished,
-  };
+  return model;
 }
 
 function unfinishedEventDraft(ctx: HookContext, call: PendingCall, endedAt: string) {

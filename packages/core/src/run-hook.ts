@@ -10,7 +10,7 @@ import { resolveWardenDir } from "./warden-paths.js";
 /** The one JSON object a hook prints for Claude Code; undefined prints nothing. */
 export type HookReply = Record<string, unknown> | undefined;
 
-export type HookHandler<P extends HookPayload = HookPayload> = (payload: P, ctx: HookContext) => HookReply;
+export type HookHandler<P extends HookPayload = HookPayload> = (payload: P, ctx: HookContext) => HookReply | Promise<HookReply>;
 
 /** The events one hook process serves, each with its handler. */
 export type HookHandlers = { readonly [E in HookEventName]?: HookHandler<Extract<HookPayload, { hook_event_name: E }>> };
@@ -49,7 +49,7 @@ export function parseHookInput(text: string): HookPayload {
 }
 
 /** Calls the handler for the payload's event; a hook wired to an event it does not serve is an error. */
-export function dispatchHook(hookName: string, handlers: HookHandlers, payload: HookPayload, ctx: HookContext): HookReply {
+export function dispatchHook(hookName: string, handlers: HookHandlers, payload: HookPayload, ctx: HookContext): HookReply | Promise<HookReply> {
   const handler = handlers[payload.hook_event_name] as HookHandler | undefined;
   if (handler == null) throw new HookInputError(`hook "${hookName}" does not handle ${payload.hook_event_name}; check the wiring in settings.json`);
   return handler(payload, ctx);
@@ -68,7 +68,7 @@ export async function runHook(hookName: string, handlers: HookHandlers, guard: G
     text = await io.readStdin();
     payload = parseHookInput(text);
     const ctx = createHookContext(payload, io, guard);
-    const reply = dispatchHook(hookName, handlers, payload, ctx);
+    const reply = await dispatchHook(hookName, handlers, payload, ctx);
     if (reply !== undefined) io.writeStdout(`${JSON.stringify(reply)}\n`);
   } catch (error) {
     reportFailure(hookName, error, text, payload, io);

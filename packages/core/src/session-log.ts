@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { withFileLock } from "./file-lock.js";
+import { createRequire } from "node:module";
+import { isCode, withFileLock } from "./file-lock.js";
 import { sessionRecordSchema, type RecordDraft, type SessionRecord } from "./session-record.js";
 
 /**
@@ -119,13 +120,28 @@ function parseRecordLine(line: string): SessionRecord | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+/** Reads a session file, or its gzipped form left by `warden clean --compress`; missing means empty. */
 export function readSessionLog(logPath: string): SessionLog {
-  let text: string;
+  const text = readMaybeGzipped(logPath);
+  return text == null ? { records: [], skippedLines: 0 } : parseSessionLog(text);
+}
+
+const load = createRequire(import.meta.url);
+
+/** The text of `file`, else of `file.gz`, else undefined. */
+export function readMaybeGzipped(file: string): string | undefined {
   try {
-    text = fs.readFileSync(logPath, "utf8");
+    return fs.readFileSync(file, "utf8");
   } catch (error) {
-    if (error instanceof Error && "code" in error && error.code === "ENOENT") return { records: [], skippedLines: 0 };
+    if (!isCode(error, "ENOENT")) throw error;
+  }
+  try {
+    const zipped = fs.readFileSync(`${file}.gz`);
+    // zlib is loaded only here: hook processes rarely read compressed sessions.
+    const { gunzipSync }: typeof import("node:zlib") = load("node:zlib");
+    return gunzipSync(zipped).toString("utf8");
+  } catch (error) {
+    if (isCode(error, "ENOENT")) return undefined;
     throw error;
   }
-  return parseSessionLog(text);
 }

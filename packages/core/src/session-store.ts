@@ -43,7 +43,31 @@ export class SessionStore {
   }
 
   hasSession(sessionId: string): boolean {
-    return fs.existsSync(sessionLogPath(this.paths, sessionId));
+    const file = sessionLogPath(this.paths, sessionId);
+    return fs.existsSync(file) || fs.existsSync(`${file}.gz`);
+  }
+
+  /** Every recorded session id, plain or compressed, sorted. */
+  listSessionIds(): string[] {
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.paths.sessionsDir);
+    } catch (error) {
+      if (isCode(error, "ENOENT")) return [];
+      throw error;
+    }
+    const ids = names.flatMap((n) => /^(.+)\.jsonl(?:\.gz)?$/.exec(n)?.[1] ?? []);
+    return [...new Set(ids)].toSorted();
+  }
+
+  /** A full id from a unique prefix of one; explains ambiguity or absence. */
+  resolveSessionId(prefix: string): string {
+    const ids = this.listSessionIds();
+    if (ids.includes(prefix)) return prefix;
+    const matches = ids.filter((id) => id.startsWith(prefix));
+    if (matches.length === 1 && matches[0] != null) return matches[0];
+    if (matches.length === 0) throw new UnknownSessionError(`no session matches "${prefix}" in ${this.paths.sessionsDir}`);
+    throw new UnknownSessionError(`"${prefix}" matches ${matches.length} sessions: ${matches.slice(0, 5).join(", ")}${matches.length > 5 ? ", …" : ""}`);
   }
 
   /** One line per write with O_APPEND: registry lines from concurrent sessions never interleave. */
@@ -89,6 +113,10 @@ export class SessionStore {
     fs.mkdirSync(this.paths.root, { recursive: true });
     fs.appendFileSync(this.paths.errorsLog, `${JSON.stringify({ timestamp: this.now().toISOString(), ...entry })}\n`);
   }
+}
+
+export class UnknownSessionError extends Error {
+  override readonly name = "UnknownSessionError";
 }
 
 function takeFile(file: string): PendingCall | undefined {

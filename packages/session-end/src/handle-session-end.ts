@@ -30,9 +30,9 @@ export function handleSubagentStop(payload: SubagentStopPayload, ctx: HookContex
 }
 
 /** Claude Code gives all SessionEnd hooks 1.5 s together: finalizing reads only Warden's own file. */
-export function handleSessionEnd(payload: SessionEndPayload, ctx: HookContext): HookReply {
+export async function handleSessionEnd(payload: SessionEndPayload, ctx: HookContext): Promise<HookReply> {
   // A session whose earlier hooks all failed still gets a file, so its end is on record.
   ctx.store.appendWith(payload.session_id, (lastId) => (lastId === 0 ? [initDraftFor(ctx, payload)] : []));
-  finalizeSession(ctx, { sessionId: payload.session_id, reason: payload.reason ?? "other", finalizedBy: "session_end" });
+  await finalizeSession(ctx, { sessionId: payload.session_id, reason: payload.reason ?? "other", finalizedBy: "session_end" });
   return undefined;
 }

@@ -15,7 +15,7 @@ import {
  * A new session opens its file with `init`; a resumed, cleared or compacted one that already has a
  * file gets a `resume` record in the same file. Every SessionStart adds a registry `start` line.
  */
-export function handleSessionStart(payload: SessionStartPayload, ctx: HookContext): HookReply {
+export async function handleSessionStart(payload: SessionStartPayload, ctx: HookContext): Promise<HookReply> {
   const source = payload.source ?? null;
   const [record] = ctx.store.appendWith(payload.session_id, (lastId) =>
     lastId === 0
@@ -33,14 +33,14 @@ export function handleSessionStart(payload: SessionStartPayload, ctx: HookContex
     platform: `${process.platform}-${process.arch}`,
     warden_version: WARDEN_VERSION,
   });
-  finalizeStaleSessions(ctx, payload.session_id);
+  await finalizeStaleSessions(ctx, payload.session_id);
   return configWarning(ctx);
 }
 
 /** Sessions whose Claude Code died without SessionEnd are closed by the next session in the project. */
-function finalizeStaleSessions(ctx: HookContext, currentSessionId: string): void {
+async function finalizeStaleSessions(ctx: HookContext, currentSessionId: string): Promise<void> {
   const stale = findStaleSessions(ctx.store, { now: ctx.now(), isProcessAlive: ctx.isProcessAlive, exceptSessionId: currentSessionId });
-  for (const sessionId of stale) finalizeSession(ctx, { sessionId, reason: "stale", finalizedBy: "stale" });
+  for (const sessionId of stale) await finalizeSession(ctx, { sessionId, reason: "stale", finalizedBy: "stale" });
 }
 
 /** An invalid config is reported once per session, at its start; the defaults keep protecting. */

@@ -1,0 +1,12 @@
+export { readTranscript, type FileReading, type ReadTranscriptOptions, type TranscriptReading } from "./read-transcript.js";
+export type { TraceEntry } from "./collect-line.js";
+export type { McpServerUse, SkillUse, SubagentSummary, TranscriptSummary } from "./summarize-transcript.js";
+export type { ModelUsage, TokenCounts, UsageTotals } from "./usage-ledger.js";
+export {
+  parseTranscriptState,
+  TranscriptStateError,
+  TranscriptStateSchema,
+  type FileKind,
+  type FileProgress,
+  type TranscriptState,
+} from "./transcript-state.js";
