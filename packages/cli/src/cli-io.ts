@@ -7,9 +7,18 @@ export interface CliIo {
   readonly isTty: boolean;
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  /** The clock; the real one when omitted. */
+  readonly now?: () => Date;
 }
+
+export const clockOf = (io: Pick<CliIo, "now">): (() => Date) => io.now ?? (() => new Date());
 
 /** A mistake in how the command was called: printed with usage, exit code 2. */
 export class CliUsageError extends Error {
   override readonly name = "CliUsageError";
+}
+
+/** The command was called correctly but could not do its job (e.g. an unknown session id): exit code 1. */
+export class CliFailure extends Error {
+  override readonly name = "CliFailure";
 }

@@ -1,2 +1,2 @@
-export { CliUsageError, type CliIo } from "./cli-io.js";
+export { CliFailure, CliUsageError, type CliIo } from "./cli-io.js";
 export { runCli, USAGE } from "./run-cli.js";

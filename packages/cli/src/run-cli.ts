@@ -1,9 +1,23 @@
 import { SettingsFileError } from "@warden/core";
-import { CliUsageError, type CliIo } from "./cli-io.js";
+import { CliFailure, CliUsageError, type CliIo } from "./cli-io.js";
+import { CLEAN_USAGE, runClean } from "./commands/clean.js";
+import { COST_USAGE, runCost } from "./commands/cost.js";
+import { FINALIZE_USAGE, runFinalize } from "./commands/finalize.js";
+import { DOCTOR_USAGE, runDoctor } from "./commands/doctor.js";
 import { INSTALL_USAGE, runInstall } from "./commands/install.js";
+import { REPORT_USAGE, runReport } from "./commands/report.js";
+import { SESSIONS_USAGE, runSessions } from "./commands/sessions.js";
+import { SHOW_USAGE, runShow } from "./commands/show.js";
 
 const COMMANDS: Record<string, { usage: string; run: (argv: string[], io: CliIo) => number | Promise<number> }> = {
   install: { usage: INSTALL_USAGE, run: runInstall },
+  sessions: { usage: SESSIONS_USAGE, run: runSessions },
+  show: { usage: SHOW_USAGE, run: runShow },
+  report: { usage: REPORT_USAGE, run: runReport },
+  cost: { usage: COST_USAGE, run: runCost },
+  finalize: { usage: FINALIZE_USAGE, run: runFinalize },
+  clean: { usage: CLEAN_USAGE, run: runClean },
+  doctor: { usage: DOCTOR_USAGE, run: runDoctor },
 };
 
 export const USAGE = `usage: warden <command> [options]\n\ncommands:\n${Object.entries(COMMANDS)
@@ -22,15 +36,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`warden: unknown command "${name}"\n${USAGE}`);
     return 2;
   }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.out(command.usage);
+    return 0;
+  }
   try {
     return await command.run(rest, io);
   } catch (error) {
+    if (error instanceof CliFailure) {
+      io.err(`warden ${name}: ${error.message}`);
+      return 1;
+    }
     if (error instanceof CliUsageError || error instanceof SettingsFileError || isParseArgsError(error)) {
       io.err(`warden ${name}: ${error instanceof Error ? error.message : String(error)}`);
       return 2;
     }
     io.err(`warden ${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return 2;
+    return 1;
   }
 }
 

@@ -76,3 +76,14 @@ describe("parseSessionLog", () => {
     expect(readSessionLog(path.join(dir, "absent.jsonl"))).toEqual({ records: [], skippedLines: 0 });
   });
 });
+
+describe("a compressed session", () => {
+  it("is read through its .gz file and continues with the next id when appended to", async () => {
+    const { gzipSync } = await import("node:zlib");
+    appendSessionRecords(log, () => [stop, stop]);
+    fs.writeFileSync(`${log}.gz`, gzipSync(fs.readFileSync(log)));
+    fs.rmSync(log);
+    appendSessionRecords(log, () => [stop]);
+    expect([readSessionLog(log).records.map((r) => r.id), fs.existsSync(`${log}.gz`)]).toEqual([[1, 2, 3], false]);
+  });
+});

@@ -22,6 +22,7 @@ export type ComposeRecords = (lastId: number) => readonly RecordDraft[];
 export function appendSessionRecords(logPath: string, compose: ComposeRecords, now: () => Date = () => new Date()): SessionRecord[] {
   fs.mkdirSync(path.dirname(logPath), { recursive: true });
   return withFileLock(`${logPath}.lock`, () => {
+    restoreCompressed(logPath);
     const fd = fs.openSync(logPath, "a+");
     try {
       const tail = readTail(fd);
@@ -33,6 +34,14 @@ export function appendSessionRecords(logPath: string, compose: ComposeRecords, n
       fs.closeSync(fd);
     }
   });
+}
+
+/** A session compressed by `warden clean --compress` and then resumed continues in its plain file. */
+function restoreCompressed(logPath: string): void {
+  if (fs.existsSync(logPath) || !fs.existsSync(`${logPath}.gz`)) return;
+  const text = readMaybeGzipped(logPath) ?? "";
+  fs.writeFileSync(logPath, text);
+  fs.rmSync(`${logPath}.gz`, { force: true });
 }
 
 function placeRecord(draft: RecordDraft, id: number, now: () => Date): SessionRecord {

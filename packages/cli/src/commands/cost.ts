@@ -1,0 +1,69 @@
+import type { CliIo } from "../cli-io.js";
+import { CliUsageError } from "../cli-io.js";
+import { openStore } from "../data-dir.js";
+import { formatCost, formatTable, formatTokens, toJson } from "../format.js";
+import { DATA_OPTIONS, DATA_OPTIONS_USAGE, parseCommand } from "../parse-command.js";
+import { allSessionRows, inputSide, type SessionRow } from "../session-rows.js";
+
+export const COST_USAGE = `usage: warden cost [--daily | --monthly] [--dir DIR] [--json]
+  total cost and tokens per day (default) or month of session start (UTC), and the grand total;
+  sessions whose cost is unknown (no report, no transcript, or an unpriced model) are counted apart
+  --daily           one row per day
+  --monthly         one row per month
+${DATA_OPTIONS_USAGE}`;
+
+interface CostRow {
+  period: string;
+  sessions: number;
+  /** Sessions counted in `sessions` whose cost is not in `cost_usd`. */
+  unknown_cost_sessions: number;
+  cost_usd: number;
+  input_tokens: number;
+  output_tokens: number;
+}
+
+export function runCost(argv: string[], io: CliIo): number {
+  const { values } = parseCommand(argv, { ...DATA_OPTIONS, daily: { type: "boolean" }, monthly: { type: "boolean" } }, COST_USAGE);
+  if (values.daily && values.monthly) throw new CliUsageError(`--daily and --monthly cannot be combined\n${COST_USAGE}`);
+  const by = values.monthly ? "month" : "day";
+  const store = openStore(values.dir, io);
+  const sessions = allSessionRows(store);
+  const rows = new Map<string, CostRow>();
+  const total = emptyRow("total");
+  for (const session of sessions) {
+    const period = session.started_at == null ? "unknown" : session.started_at.slice(0, by === "day" ? 10 : 7);
+    const row = rows.get(period) ?? emptyRow(period);
+    rows.set(period, row);
+    add(row, session);
+    add(total, session);
+  }
+  const periods = [...rows.values()].toSorted((a, b) => a.period.localeCompare(b.period));
+  if (values.json) {
+    io.out(toJson({ by, periods, total }));
+    return 0;
+  }
+  if (sessions.length === 0) {
+    io.out(`no sessions recorded in ${store.paths.root}`);
+    return 0;
+  }
+  const cells = (r: CostRow) => [r.period, String(r.sessions), formatTokens(r.input_tokens), formatTokens(r.output_tokens), formatCost(r.cost_usd), r.unknown_cost_sessions > 0 ? `${r.unknown_cost_sessions} unknown` : ""];
+  const table = formatTable([by === "day" ? "day (UTC)" : "month (UTC)", "sessions", "tokens in", "tokens out", "cost", ""], [...periods, total].map(cells), ["left", "right", "right", "right", "right", "left"]);
+  for (const line of table) io.out(line);
+  if (total.unknown_cost_sessions > 0) io.out(`${total.unknown_cost_sessions} session(s) with unknown cost are not in the totals (see \`warden sessions\`; \`warden report <id>\` refreshes one)`);
+  return 0;
+}
+
+function emptyRow(period: string): CostRow {
+  return { period, sessions: 0, unknown_cost_sessions: 0, cost_usd: 0, input_tokens: 0, output_tokens: 0 };
+}
+
+function add(row: CostRow, session: SessionRow): void {
+  row.sessions++;
+  if (session.tokens != null) {
+    row.input_tokens += inputSide(session.tokens);
+    row.output_tokens += session.tokens.output_tokens;
+  }
+  if (session.cost_usd == null) row.unknown_cost_sessions++;
+  // Summed in picodollars' precision so float noise does not show in the JSON.
+  else row.cost_usd = Math.round((row.cost_usd + session.cost_usd) * 1e12) / 1e12;
+}

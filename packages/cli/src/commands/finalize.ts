@@ -1,0 +1,44 @@
+import os from "node:os";
+import { createHookContext, finalizeSession, findStaleSessions, isProcessAlive, type HookContext } from "@warden/core";
+import { CliFailure, clockOf, type CliIo } from "../cli-io.js";
+import { resolveDataDir } from "../data-dir.js";
+import { toJson } from "../format.js";
+import { DATA_OPTIONS, DATA_OPTIONS_USAGE, parseCommand } from "../parse-command.js";
+import { isCompressed } from "../session-files.js";
+import { resolveSession } from "../session-arg.js";
+
+export const FINALIZE_USAGE = `usage: warden finalize [<id>] [--dir DIR] [--json]
+  with an id (or a unique prefix): closes that session now, as SessionEnd would (reason "manual");
+  without: closes every stale session (open, and its Claude Code process is gone or silent for a day)
+${DATA_OPTIONS_USAGE}`;
+
+export async function runFinalize(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommand(argv, DATA_OPTIONS, FINALIZE_USAGE, 1);
+  const ctx = cliContext(resolveDataDir(values.dir, io), io);
+  const arg = positionals[0];
+  const targets = arg == null ? findStaleSessions(ctx.store, { now: ctx.now(), isProcessAlive }) : [resolveSession(ctx.store, arg)];
+  const reason = arg == null ? "stale" : "manual";
+  if (arg != null) refuseIfClosed(ctx, targets[0] ?? arg);
+  const finalized: Array<{ session_id: string; reason: string; report_paths: string[] }> = [];
+  for (const sessionId of targets.filter((id) => !isCompressed(ctx.store, id))) {
+    await finalizeSession(ctx, { sessionId, reason, finalizedBy: "manual" });
+    const end = ctx.store.readSession(sessionId).records.findLast((r) => r.type === "end");
+    finalized.push({ session_id: sessionId, reason, report_paths: end?.type === "end" ? end.report_paths : [] });
+  }
+  if (values.json) io.out(toJson({ finalized }));
+  else if (finalized.length === 0) io.out(`no stale sessions in ${ctx.store.paths.root}`);
+  else for (const f of finalized) io.out(`finalized ${f.session_id} (${f.reason}); report: ${f.report_paths.join(", ")}`);
+  return 0;
+}
+
+/** The world of a hook, minus a Claude Code parent, reading the directory the CLI chose. */
+function cliContext(dir: string, io: CliIo): HookContext {
+  const env = { ...io.env, WARDEN_DIR: dir };
+  return createHookContext({ cwd: io.cwd }, { env, now: clockOf(io), home: io.env.HOME || os.homedir(), claudePid: null, isProcessAlive });
+}
+
+function refuseIfClosed(ctx: HookContext, sessionId: string): void {
+  if (isCompressed(ctx.store, sessionId)) throw new CliFailure(`session ${sessionId} is compressed (warden clean --compress); it was closed before that`);
+  const last = ctx.store.readSession(sessionId).records.at(-1);
+  if (last?.type === "end") throw new CliFailure(`session ${sessionId} already ended (${last.reason}, by ${last.finalized_by}, at ${last.ended_at}); nothing to finalize`);
+}

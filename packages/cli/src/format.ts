@@ -1,0 +1,71 @@
+/** Plain-text formatting shared by the data commands: times, durations, tokens, money, tables. */
+
+export const shortId = (id: string): string => id.slice(0, 8);
+
+/** `2026-11-21 10:00` in UTC; "-" when unknown. */
+export function formatTime(iso: string | null | undefined): string {
+  if (iso == null) return "-";
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? "-" : new Date(ms).toISOString().slice(0, 16).replace("T", " ");
+}
+
+/** `850ms`, `12s`, `5m 03s`, `2h 07m`; "-" when unknown. */
+export function formatDuration(ms: number | null | undefined): string {
+  if (ms == null || !Number.isFinite(ms) || ms < 0) return "-";
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  const s = Math.floor(ms / 1000);
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m ${String(s % 60).padStart(2, "0")}s`;
+  return `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, "0")}m`;
+}
+
+/** `950`, `12.3k`, `4.56M`. */
+export function formatTokens(n: number): string {
+  if (n < 1000) return String(n);
+  if (n < 1_000_000) return `${(n / 1000).toFixed(n < 10_000 ? 2 : 1)}k`;
+  return `${(n / 1_000_000).toFixed(2)}M`;
+}
+
+/** `$0.0105`; "?" when unknown. */
+export const formatCost = (usd: number | null | undefined): string => (usd == null ? "?" : `$${usd.toFixed(4)}`);
+
+export type Align = "left" | "right";
+
+/** Columns padded to their widest cell; the last column is not padded. */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[], align: readonly Align[] = []): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, i) => {
+        if (i === cells.length - 1 && align[i] !== "right") return cell;
+        return align[i] === "right" ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0);
+      })
+      .join("  ")
+      .trimEnd();
+  return [line(header), ...rows.map(line)];
+}
+
+/** One line of text at most `max` characters, whitespace collapsed. */
+export function oneLine(text: string, max = 100): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** Emphasis for a terminal; plain text when stdout is not a TTY or NO_COLOR is set. */
+export interface Style {
+  readonly bold: (text: string) => string;
+  readonly red: (text: string) => string;
+  readonly yellow: (text: string) => string;
+  readonly dim: (text: string) => string;
+}
+
+const PLAIN: Style = { bold: (t) => t, red: (t) => t, yellow: (t) => t, dim: (t) => t };
+const sgr = (open: number, close: number) => (text: string) => `\u001b[${open}m${text}\u001b[${close}m`;
+const ANSI: Style = { bold: sgr(1, 22), red: sgr(31, 39), yellow: sgr(33, 39), dim: sgr(2, 22) };
+
+export function styleFor(io: { readonly isTty: boolean; readonly env: Readonly<Record<string, string | undefined>> }): Style {
+  return io.isTty && !io.env.NO_COLOR && io.env.TERM !== "dumb" ? ANSI : PLAIN;
+}
+
+export const toJson = (value: unknown): string => JSON.stringify(value, null, 2);

@@ -1,0 +1,98 @@
+import { summarizeSession, type ReportModel, type SessionStore } from "@warden/core";
+import { isCompressed, lastActivityMs, readReport } from "./session-files.js";
+
+/** One session as the `sessions` and `cost` commands list it. */
+export interface SessionRow {
+  readonly session_id: string;
+  readonly started_at: string | null;
+  readonly duration_ms: number | null;
+  readonly tool_calls: number;
+  readonly verdicts: { readonly allowed: number; readonly warned: number; readonly blocked: number };
+  /** Null when unknown: no current report, or its transcript was not found. */
+  readonly tokens: TokenTotals | null;
+  /** Null when unknown (no current report, or a model without a price). */
+  readonly cost_usd: number | null;
+  /** Null while the session is open (no end record after its last start). */
+  readonly end_reason: string | null;
+  readonly compressed: boolean;
+  /** `report`: from reports/<id>.json; `records`: computed from the session file (no tokens or cost). */
+  readonly source: "report" | "records";
+}
+
+export interface TokenTotals {
+  readonly input_tokens: number;
+  readonly output_tokens: number;
+  readonly cache_creation_input_tokens: number;
+  readonly cache_read_input_tokens: number;
+}
+
+/** A report written before the session's last record is out of date (e.g. the session was resumed). */
+const CLOCK_SLACK_MS = 1000;
+
+export function sessionRow(store: SessionStore, sessionId: string): SessionRow {
+  const report = readReport(store, sessionId);
+  const activity = lastActivityMs(store, sessionId);
+  const current = report != null && (activity == null || Date.parse(report.generated_at) + CLOCK_SLACK_MS >= activity);
+  return current ? rowFromReport(store, report, activity) : rowFromRecords(store, sessionId);
+}
+
+/** Every session, newest start first. */
+export function allSessionRows(store: SessionStore): SessionRow[] {
+  return store
+    .listSessionIds()
+    .map((id) => sessionRow(store, id))
+    .toSorted((a, b) => (b.started_at ?? "").localeCompare(a.started_at ?? "") || a.session_id.localeCompare(b.session_id));
+}
+
+function rowFromReport(store: SessionStore, report: ReportModel, lastActivity: number | null): SessionRow {
+  const { session } = report;
+  // An open session has lasted until its last record so far.
+  const sinceStart = session.started_at != null && lastActivity != null ? Math.max(0, lastActivity - Date.parse(session.started_at)) : null;
+  return {
+    session_id: session.session_id,
+    started_at: session.started_at,
+    duration_ms: session.duration_ms ?? sinceStart,
+    tool_calls: report.counts.events,
+    verdicts: report.verdicts,
+    tokens: tokenTotals(report),
+    cost_usd: report.cost_usd,
+    end_reason: session.end_reason,
+    compressed: isCompressed(store, session.session_id),
+    source: "report",
+  };
+}
+
+export function tokenTotals(report: ReportModel): TokenTotals | null {
+  const models = Object.values(report.models);
+  if (models.length === 0 && report.cost_usd == null) return null;
+  const sum = (pick: (m: (typeof models)[number]) => number) => models.reduce((n, m) => n + pick(m), 0);
+  return {
+    input_tokens: sum((m) => m.input_tokens),
+    output_tokens: sum((m) => m.output_tokens),
+    cache_creation_input_tokens: sum((m) => m.cache_creation_input_tokens),
+    cache_read_input_tokens: sum((m) => m.cache_read_input_tokens),
+  };
+}
+
+function rowFromRecords(store: SessionStore, sessionId: string): SessionRow {
+  const { records } = store.readSession(sessionId);
+  const summary = summarizeSession(sessionId, records);
+  const last = records.at(-1);
+  const end = last?.type === "end" ? last : undefined;
+  const until = end?.ended_at ?? last?.timestamp;
+  return {
+    session_id: sessionId,
+    started_at: summary.started_at,
+    duration_ms: summary.started_at != null && until != null ? Date.parse(until) - Date.parse(summary.started_at) : null,
+    tool_calls: summary.counts.events,
+    verdicts: summary.verdicts,
+    tokens: null,
+    cost_usd: null,
+    end_reason: end?.reason ?? null,
+    compressed: isCompressed(store, sessionId),
+    source: "records",
+  };
+}
+
+/** All input-side tokens (fresh, cache writes and cache reads): what the model read. */
+export const inputSide = (t: TokenTotals): number => t.input_tokens + t.cache_creation_input_tokens + t.cache_read_input_tokens;
