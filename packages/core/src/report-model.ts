@@ -46,6 +46,7 @@ export const reportModelSchema = lazySchema(() =>
     counts: z.object({
       events: z.number(),
       prompts: z.number(),
+      prompts_warned: z.number(),
       stops: z.number(),
       subagent_stops: z.number(),
       compactions: z.number(),
@@ -53,6 +54,7 @@ export const reportModelSchema = lazySchema(() =>
       skipped_lines: z.number(),
       transcript_skipped_lines: z.number(),
     }),
+    /** Verdicts of tool calls; warned prompts are counted in counts.prompts_warned. */
     verdicts: z.object({ allowed: z.number(), warned: z.number(), blocked: z.number() }),
     outcomes: z.object({ completed: z.number(), failed: z.number(), blocked: z.number(), no_result: z.number() }),
     tools: z.array(z.object({ tool_name: z.string(), count: z.number(), total_ms: z.number(), failed: z.number(), warned: z.number(), blocked: z.number() })),

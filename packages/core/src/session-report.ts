@@ -39,7 +39,7 @@ export function buildReportModel(input: ReportInputs): ReportModel {
       duration_ms: end && summary.started_at ? Date.parse(end.ended_at) - Date.parse(summary.started_at) : null,
       end_reason: end?.reason ?? null,
       finalized_by: end?.finalized_by ?? null,
-      health: summary.verdicts.blocked > 0 ? "blocked" : summary.verdicts.warned > 0 ? "warned" : "clean",
+      health: summary.verdicts.blocked > 0 ? "blocked" : summary.verdicts.warned + summary.counts.prompts_warned > 0 ? "warned" : "clean",
       transcript_path: summary.transcript_path,
       warden_version: init?.warden_version ?? null,
     },
@@ -49,6 +49,7 @@ export function buildReportModel(input: ReportInputs): ReportModel {
     counts: {
       events: summary.counts.events,
       prompts: summary.counts.prompts,
+      prompts_warned: summary.counts.prompts_warned,
       stops: summary.counts.stops,
       subagent_stops: summary.counts.subagent_stops,
       compactions: summary.counts.compactions,

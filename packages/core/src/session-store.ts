@@ -82,9 +82,14 @@ export class SessionStore {
     writeFileAtomic(file, JSON.stringify(call));
   }
 
-  /** Returns and removes the note PreToolUse left for this call, if any. */
-  takePendingCall(sessionId: string, toolUseId: string): PendingCall | undefined {
-    return takeFile(pendingCallPath(this.paths, sessionId, toolUseId));
+  /** The note PreToolUse left for this call, if any. */
+  readPendingCall(sessionId: string, toolUseId: string): PendingCall | undefined {
+    return readPending(pendingCallPath(this.paths, sessionId, toolUseId));
+  }
+
+  /** Removed only once the call's event is written, so a failed write leaves the call pending, not lost. */
+  removePendingCall(sessionId: string, toolUseId: string): void {
+    fs.rmSync(pendingCallPath(this.paths, sessionId, toolUseId), { force: true });
   }
 
   /** Returns and removes every note left for the session: calls that never reported back. */
@@ -97,7 +102,7 @@ export class SessionStore {
       if (isCode(error, "ENOENT")) return [];
       throw error;
     }
-    const calls = names.filter((n) => n.endsWith(".json")).flatMap((n) => takeFile(path.join(dir, n)) ?? []);
+    const calls = names.filter((n) => n.endsWith(".json")).flatMap((n) => readPending(path.join(dir, n)) ?? []);
     fs.rmSync(dir, { recursive: true, force: true });
     return calls.toSorted((a, b) => a.timestamp_start.localeCompare(b.timestamp_start));
   }
@@ -119,11 +124,10 @@ export class UnknownSessionError extends Error {
   override readonly name = "UnknownSessionError";
 }
 
-function takeFile(file: string): PendingCall | undefined {
+function readPending(file: string): PendingCall | undefined {
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
-    fs.rmSync(file, { force: true });
   } catch (error) {
     if (isCode(error, "ENOENT")) return undefined;
     throw error;

@@ -11,6 +11,8 @@ export interface SessionSummary {
     readonly records: number;
     readonly events: number;
     readonly prompts: number;
+    /** Prompts the scanner warned about; `verdicts` counts tool calls only. */
+    readonly prompts_warned: number;
     readonly stops: number;
     readonly subagent_stops: number;
     readonly compactions: number;
@@ -31,7 +33,7 @@ export function summarizeSession(sessionId: string, records: readonly SessionRec
   const rules: Record<string, number> = {};
   const files = new Set<string>();
   const agents = new Set<string>();
-  const counts = { records: records.length, events: 0, prompts: 0, stops: 0, subagent_stops: 0, compactions: 0, resumes: 0 };
+  const counts = { records: records.length, events: 0, prompts: 0, prompts_warned: 0, stops: 0, subagent_stops: 0, compactions: 0, resumes: 0 };
   const init = records.find((r) => r.type === "init");
   for (const record of records) {
     switch (record.type) {
@@ -47,7 +49,7 @@ export function summarizeSession(sessionId: string, records: readonly SessionRec
         break;
       case "prompt":
         counts.prompts++;
-        verdicts[record.verdict]++;
+        if (record.verdict === "warned") counts.prompts_warned++;
         for (const finding of record.findings) rules[finding.rule] = (rules[finding.rule] ?? 0) + 1;
         break;
       case "stop":

@@ -40,8 +40,9 @@ export function toolEventDraft(ctx: HookContext, payload: ToolPayloadLike, outco
     duration_ms: outcome.durationMs,
     tool_input: input.value,
     tool_output: output.value,
-    is_error: outcome.outcome === "failed",
-    ...(typeof error?.value === "string" ? { error: error.value } : {}),
+    // A blocked call reaches the model as an error result carrying the reason.
+    is_error: outcome.outcome === "failed" || outcome.outcome === "blocked",
+    ...(typeof error?.value === "string" ? { error: error.value } : outcome.outcome === "blocked" && outcome.reason ? { error: outcome.reason } : {}),
     ...(outcome.interrupted ? { interrupted: true } : {}),
     working_dir: payload.cwd,
     files_accessed: filesAccessed(payload.tool_name, payload.tool_input, payload.cwd, ctx.home),

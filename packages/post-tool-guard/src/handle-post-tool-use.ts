@@ -28,7 +28,7 @@ function recordCompletedCall(
   error: string | undefined,
 ): HookReply {
   const end = ctx.now();
-  const pending = payload.tool_use_id ? ctx.store.takePendingCall(payload.session_id, payload.tool_use_id) : undefined;
+  const pending = payload.tool_use_id ? ctx.store.readPendingCall(payload.session_id, payload.tool_use_id) : undefined;
   const scan = ctx.scanner.scan(subjectsOf(payload, toolOutput, error));
   const failure = payload.hook_event_name === "PostToolUseFailure" ? payload : undefined;
   recordForSession(
@@ -47,6 +47,7 @@ function recordCompletedCall(
       scanTimeMs: (pending?.scan_time_ms ?? 0) + scan.scanTimeMs,
     }),
   );
+  if (payload.tool_use_id) ctx.store.removePendingCall(payload.session_id, payload.tool_use_id);
   if (scan.note == null) return undefined;
   return { hookSpecificOutput: { hookEventName: payload.hook_event_name, additionalContext: scan.note } };
 }

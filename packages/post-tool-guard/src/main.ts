@@ -3,7 +3,7 @@ import { handlePostToolUse, handlePostToolUseFailure } from "./handle-post-tool-
 import { handlePreToolUse } from "./handle-pre-tool-use.js";
 import { handleUserPromptSubmit } from "./handle-user-prompt-submit.js";
 
-await runHook("guard", {
+await runHook("post-tool-guard", {
   UserPromptSubmit: handleUserPromptSubmit,
   PreToolUse: handlePreToolUse,
   PostToolUse: handlePostToolUse,
