@@ -20,6 +20,28 @@ const transcript = path.join(home, ".claude", "projects", project.replace(/[^A-Z
 const base = { session_id: sessionId, transcript_path: transcript, cwd: project };
 const tool = { ...base, permission_mode: "default", prompt_id: "8f14e45f-ceea-4e7a-9b1d-2c3e4f5a6b7c", effort: { level: "high" } };
 const env = { PATH: process.env.PATH ?? "", HOME: home, CLAUDE_PROJECT_DIR: project, TZ: "UTC" };
+writeTranscript();
+
+/** A transcript as Claude Code writes it: one line per content block, each repeating its response's usage. */
+function writeTranscript() {
+  const model = "claude-sonnet-4-5-20250929";
+  const envelope = (type, uuid, parentUuid, extra) => ({ parentUuid, isSidechain: false, userType: "external", cwd: project, sessionId, version: "2.1.197", gitBranch: "main", type, uuid, timestamp: new Date().toISOString(), ...extra });
+  const usage = (i) => ({ input_tokens: 12 + i, output_tokens: 180 + 40 * i, cache_creation_input_tokens: 2400 + 100 * i, cache_read_input_tokens: 14_000 * i, cache_creation: { ephemeral_5m_input_tokens: 2400 + 100 * i, ephemeral_1h_input_tokens: 0 }, service_tier: "standard" });
+  const assistant = (i, uuid, parent, content) => envelope("assistant", uuid, parent, { requestId: `req_demo${i}`, message: { id: `msg_demo${i}`, type: "message", role: "assistant", model, content: [content], stop_reason: content.type === "tool_use" ? "tool_use" : "end_turn", stop_sequence: null, usage: usage(i) } });
+  const lines = [
+    envelope("user", "u1", null, { promptId: tool.prompt_id, message: { role: "user", content: "Read the README and tidy up the build" } }),
+    assistant(1, "a1", "u1", { type: "text", text: "I'll start by reading the README." }),
+    assistant(1, "a2", "a1", { type: "tool_use", id: "toolu_01", name: "Read", input: { file_path: path.join(project, "README.md") } }),
+    envelope("user", "u2", "a2", { message: { role: "user", content: [{ type: "tool_result", tool_use_id: "toolu_01", content: "1\t# Demo app" }] } }),
+    assistant(2, "a3", "u2", { type: "tool_use", id: "toolu_02", name: "Glob", input: { pattern: "src/**/*.ts" } }),
+    assistant(2, "a4", "a3", { type: "tool_use", id: "toolu_03", name: "Grep", input: { pattern: "answer", path: "src" } }),
+    assistant(3, "a5", "a4", { type: "tool_use", id: "toolu_04", name: "Bash", input: { command: "npm test" } }),
+    assistant(4, "a6", "a5", { type: "tool_use", id: "toolu_06", name: "Bash", input: { command: "rm -rf ~" } }),
+    assistant(5, "a7", "a6", { type: "text", text: "Done. I did not delete your home directory." }),
+  ];
+  fs.mkdirSync(path.dirname(transcript), { recursive: true });
+  fs.writeFileSync(transcript, lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
+}
 
 function fire(hook, payload) {
   const result = spawnSync(process.execPath, [path.join(root, "hooks", `${hook}.mjs`)], { input: JSON.stringify(payload), env, cwd: project, encoding: "utf8" });
@@ -72,9 +94,12 @@ for (const r of records) {
 const report = JSON.parse(fs.readFileSync(path.join(data, "reports", `${sessionId}.json`), "utf8"));
 console.log(`\nReport .warden/reports/${sessionId}.json:`);
 console.log(`  health:         ${report.session.health}`);
+for (const [model, u] of Object.entries(report.models)) console.log(`  ${model}: ${u.input_tokens} in, ${u.output_tokens} out, ${u.cache_creation_input_tokens} cache write, ${u.cache_read_input_tokens} cache read, $${u.cost_usd?.toFixed(6) ?? "?"}`);
 console.log(`  tool calls:     ${report.tools.map((t) => `${t.tool_name} ${t.count}`).join(", ")}`);
 console.log(`  verdicts:       ${JSON.stringify(report.verdicts)}`);
 const rel = (files) => files.map((f) => path.relative(project, f) || ".").join(", ") || "none";
 console.log(`  files read:     ${rel(report.files.read)}`);
 console.log(`  files written:  ${rel(report.files.written)}`);
-console.log(`\nEverything is in ${data} (remove it with: rm -rf ${project})`);
+console.log(`\nOpen the HTML report: ${path.join(data, "reports", `${sessionId}.html`)}`);
+console.log(`Pull-request summary:   ${path.join(data, "reports", `${sessionId}.md`)}`);
+console.log(`Everything is in ${data} (remove it with: rm -rf ${project})`);

@@ -87,7 +87,7 @@ describe("warden clean", () => {
     expect(JSON.parse(result.stdout)).toEqual({
       dry_run: false,
       older_than: "30d",
-      actions: [expect.objectContaining({ session_id: OLD, action: "compressed", files: [`${sessionFile(OLD)}.gz`, `${reportFile(OLD)}.gz`] })],
+      actions: [expect.objectContaining({ session_id: OLD, action: "compressed", files: [`${sessionFile(OLD)}.gz`, ...["json", "html", "md"].map((ext) => `${reportFile(OLD).replace(/json$/, ext)}.gz`)] })],
     });
   });
 

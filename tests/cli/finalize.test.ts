@@ -14,6 +14,8 @@ const OPEN = "aaaa1111-0000-4000-8000-000000000001";
 const STALE = "dead0000-0000-4000-8000-000000000002";
 const records = (id: string) => readJsonl(path.join(box.wardenDir, "sessions", `${id}.jsonl`));
 
+const reports = (id: string) => ["json", "html", "md"].map((ext) => path.join(box.wardenDir, "reports", `${id}.${ext}`));
+
 describe("warden finalize", () => {
   it("closes the open session an id names, as finalized manually", async () => {
     await recordSession(box, OPEN, { open: true });
@@ -40,7 +42,7 @@ describe("warden finalize", () => {
   it("--json lists the sessions closed", async () => {
     await recordSession(box, OPEN, { open: true });
     const result = await runCliProcess(["finalize", "aaaa", "--json"], box);
-    expect(JSON.parse(result.stdout)).toEqual({ finalized: [{ session_id: OPEN, reason: "manual", report_paths: [path.join(box.wardenDir, "reports", `${OPEN}.json`)] }] });
+    expect(JSON.parse(result.stdout)).toEqual({ finalized: [{ session_id: OPEN, reason: "manual", report_paths: reports(OPEN) }] });
   });
 
   it("refuses a session that already ended, exit code 1", async () => {
@@ -53,7 +55,7 @@ describe("warden finalize", () => {
     await recordSession(box, OPEN, { open: true });
     await startStaleSession(box, STALE);
     const result = await runCliProcess(["finalize"], box);
-    expect([result.stdout, records(STALE).at(-1)?.type, records(OPEN).at(-1)?.type]).toEqual([`finalized ${STALE} (stale); report: ${path.join(box.wardenDir, "reports", `${STALE}.json`)}\n`, "end", "event"]);
+    expect([result.stdout, records(STALE).at(-1)?.type, records(OPEN).at(-1)?.type]).toEqual([`finalized ${STALE} (stale); report: ${reports(STALE).join(", ")}\n`, "end", "event"]);
   });
 
   it("without an id says when nothing is stale", async () => {

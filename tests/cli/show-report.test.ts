@@ -13,6 +13,7 @@ afterEach(() => box.cleanup());
 const FIRST = "aaaa1111-0000-4000-8000-000000000001";
 const SECOND = "aaaa2222-0000-4000-8000-000000000002";
 const reportFile = (id: string) => path.join(box.wardenDir, "reports", `${id}.json`);
+const allReportFiles = (id: string) => ["json", "html", "md"].map((ext) => path.join(box.wardenDir, "reports", `${id}.${ext}`));
 
 describe("warden show", () => {
   it("summarizes the session a short id names", async () => {
@@ -71,12 +72,12 @@ describe("warden show", () => {
 });
 
 describe("warden report", () => {
-  it("rewrites the session's report and prints its path", async () => {
+  it("rewrites the session's reports (JSON, HTML, Markdown) and prints their paths", async () => {
     await recordSession(box, FIRST);
     fs.writeFileSync(reportFile(FIRST), "stale");
     const result = await runCliProcess(["report", "aaaa"], box);
     expect([result.stdout, JSON.parse(fs.readFileSync(reportFile(FIRST), "utf8")).session]).toEqual([
-      `${reportFile(FIRST)}\n`,
+      `${allReportFiles(FIRST).join("\n")}\n`,
       expect.objectContaining({ session_id: FIRST, end_reason: "prompt_input_exit" }),
     ]);
   });
@@ -84,6 +85,6 @@ describe("warden report", () => {
   it("--json names the paths written", async () => {
     await recordSession(box, FIRST);
     const result = await runCliProcess(["report", "aaaa", "--json"], box);
-    expect(JSON.parse(result.stdout)).toEqual({ session_id: FIRST, paths: [reportFile(FIRST)] });
+    expect(JSON.parse(result.stdout)).toEqual({ session_id: FIRST, paths: allReportFiles(FIRST) });
   });
 });

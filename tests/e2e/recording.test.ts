@@ -177,7 +177,7 @@ describe("a session with sequential, parallel and failing tool calls", () => {
 
   it("points the end record at the report, with no unfinished call", () => {
     const [end] = recordsOfType(session.records, "end");
-    expect([end?.["report_paths"], end?.["unfinished_calls"]]).toEqual([[path.join(wardenDir, "reports", `${run.result.session_id}.json`)], 0]);
+    expect([end?.["report_paths"], end?.["unfinished_calls"]]).toEqual([["json", "html", "md"].map((ext) => path.join(wardenDir, "reports", `${run.result.session_id}.${ext}`)), 0]);
   });
 
   it("names the project in init: cwd and project_dir are the project directory", () => {

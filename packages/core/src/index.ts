@@ -13,6 +13,7 @@ export * from "./pending-call.js";
 export * from "./pricing/index.js";
 export * from "./record-session.js";
 export * from "./report-model.js";
+export * from "./report-render/index.js";
 export * from "./run-hook.js";
 export * from "./session-log.js";
 export * from "./session-record.js";

@@ -1,5 +1,6 @@
 import type { ReportModel } from "./report-model.js";
 import type { InitRecord, ResumeRecord } from "./session-record.js";
+import { renderHtmlReport, renderMarkdownSummary } from "./report-render/index.js";
 import { buildReportModel } from "./session-report.js";
 import type { SessionStore } from "./session-store.js";
 import { readTranscriptIncrementally, type TranscriptView } from "./transcript-cache.js";
@@ -7,7 +8,7 @@ import { reportPath } from "./warden-paths.js";
 
 /** Where a session's reports go. */
 export function reportFiles(store: SessionStore, sessionId: string): string[] {
-  return (["json"] as const).map((ext) => reportPath(store.paths, sessionId, ext));
+  return (["json", "html", "md"] as const).map((ext) => reportPath(store.paths, sessionId, ext));
 }
 
 /** (Re)generates a session's reports from its records and its transcript; returns their data. */
@@ -19,6 +20,8 @@ export async function writeSessionReports(store: SessionStore, sessionId: string
   const model = buildReportModel({ sessionId, records: log.records, skippedLines: log.skippedLines, transcript: transcript?.view ?? null, generatedAt: now.toISOString() });
   if (transcript?.error) model.notes.push(`The transcript could not be read: ${transcript.error}`);
   store.writeReport(sessionId, "json", `${JSON.stringify(model, null, 2)}\n`);
+  store.writeReport(sessionId, "html", renderHtmlReport(model));
+  store.writeReport(sessionId, "md", renderMarkdownSummary(model));
   return model;
 }
 

@@ -83,3 +83,15 @@ export {
   type WardenLine,
 } from "./warden.js";
 export { debugLogPath, hookOutputsInDebugLog, type LoggedHookOutput } from "./debug-log.js";
+export {
+  addTokensByModel,
+  baseModelId,
+  costsOfModelUsage,
+  costsOfReport,
+  tokensOfModelUsage,
+  tokensOfReport,
+  type TokensByModel,
+} from "./model-tokens.js";
+export { reportConversation, reportEvents, reportTotalCost } from "./report-fields.js";
+export { savedTranscriptOffsets, transcriptCachePath } from "./transcript-cache.js";
+export type { JsonRecord } from "./json-guards.js";

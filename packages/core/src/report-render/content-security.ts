@@ -1,0 +1,27 @@
+import { createRequire } from "node:module";
+import { REPORT_SCRIPT } from "./report-script.js";
+
+/**
+ * The report's Content-Security-Policy: nothing may be fetched (no network, no frames, no forms)
+ * and the only script that may run is the report's own, named by its hash. Escaping is the first
+ * defence against session text turning into markup; this is the second.
+ */
+let cached: string | null = null;
+
+// node:crypto is loaded on the first render only: every hook process imports core.
+const load = createRequire(import.meta.url);
+
+export function contentSecurityPolicy(): string {
+  if (cached != null) return cached;
+  const { createHash }: typeof import("node:crypto") = load("node:crypto");
+  const scriptHash = createHash("sha256").update(REPORT_SCRIPT, "utf8").digest("base64");
+  cached = [
+    "default-src 'none'",
+    `script-src 'sha256-${scriptHash}'`,
+    "style-src 'unsafe-inline'",
+    "img-src data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+  return cached;
+}
