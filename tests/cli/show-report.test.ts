@@ -37,7 +37,7 @@ describe("warden show", () => {
   it("lists a blocked call with its rule, command and reason", async () => {
     await recordSession(box, FIRST);
     const result = await runCliProcess(["show", "aaaa1"], box);
-    expect(result.stdout).toMatch(/blocked Bash at .* rule fs\.rm-root-or-home \(critical\)\n +rm -rf ~\n +reason: Warden blocked this command/);
+    expect(result.stdout).toMatch(/blocked Bash at .* rule fs\.rm-home \(critical\)\n +rm -rf ~\n +reason: Warden blocked this command/);
   });
 
   it("lists the files written", async () => {

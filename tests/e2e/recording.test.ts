@@ -229,9 +229,9 @@ describe("a call the guard denies: rm -rf ~", () => {
     expect(fs.readFileSync(sentinel, "utf8")).toBe("still here\n");
   });
 
-  it("records the call once, as a blocked event with rule fs.rm-root-or-home", () => {
+  it("records the call once, as a blocked event with rule fs.rm-home", () => {
     const events = eventsFor(session.records, deniedId());
-    expect(events.map((event) => [event["outcome"], event["verdict"], event["rules_matched"]])).toEqual([["blocked", "blocked", ["fs.rm-root-or-home"]]]);
+    expect(events.map((event) => [event["outcome"], event["verdict"], event["rules_matched"]])).toEqual([["blocked", "blocked", ["fs.rm-home"]]]);
   });
 
   it("gives the model the recorded reason as the call's error tool_result", () => {
@@ -256,7 +256,7 @@ describe("a call the guard denies: rm -rf ~", () => {
     expect(readReport(wardenDir, run.result.session_id)).toMatchObject({
       outcomes: { blocked: 1 },
       verdicts: { blocked: 1 },
-      rules_matched: { "fs.rm-root-or-home": 1 },
+      rules_matched: { "fs.rm-home": 1 },
     });
   });
 

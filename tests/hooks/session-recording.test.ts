@@ -60,7 +60,7 @@ describe("the recording hooks, as separate processes", () => {
     expect(JSON.parse(result.stdout)).toEqual({
       hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: expect.stringMatching(/ask the user to run it themselves/) },
     });
-    expect(records().find((r) => r.type === "event")).toMatchObject({ outcome: "blocked", verdict: "blocked", severity: "critical", rules_matched: ["fs.rm-root-or-home"] });
+    expect(records().find((r) => r.type === "event")).toMatchObject({ outcome: "blocked", verdict: "blocked", severity: "critical", rules_matched: ["fs.rm-home"] });
   });
 
   it("print nothing at all for an allowed call", async () => {

@@ -4,6 +4,7 @@ import { CLEAN_USAGE, runClean } from "./commands/clean.js";
 import { COST_USAGE, runCost } from "./commands/cost.js";
 import { FINALIZE_USAGE, runFinalize } from "./commands/finalize.js";
 import { DOCTOR_USAGE, runDoctor } from "./commands/doctor.js";
+import { EXPLAIN_USAGE, runExplain } from "./commands/explain.js";
 import { INSTALL_USAGE, runInstall } from "./commands/install.js";
 import { REPORT_USAGE, runReport } from "./commands/report.js";
 import { SESSIONS_USAGE, runSessions } from "./commands/sessions.js";
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[], io: CliIo)
   finalize: { usage: FINALIZE_USAGE, run: runFinalize },
   clean: { usage: CLEAN_USAGE, run: runClean },
   doctor: { usage: DOCTOR_USAGE, run: runDoctor },
+  explain: { usage: EXPLAIN_USAGE, run: runExplain },
 };
 
 export const USAGE = `usage: warden <command> [options]\n\ncommands:\n${Object.entries(COMMANDS)

@@ -59,6 +59,9 @@ export const ALLOW: PolicyDecision = { decision: "allow", verdict: "allowed", se
 
 export const CLEAN_SCAN: ScanOutcome = { verdict: "allowed", severity: null, findings: [], scanTimeMs: 0 };
 
+/** A policy that allows everything: hooks that decide nothing use it. */
+export const NO_POLICY: ToolPolicy = { decide: () => ALLOW };
+
 /** A scanner that finds nothing: the recorder works without one. */
 export const NO_SCANNER: ContentScanner = { scan: () => CLEAN_SCAN };
 

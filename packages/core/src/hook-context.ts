@@ -1,8 +1,7 @@
 import os from "node:os";
 import path from "node:path";
-import { NO_SCANNER, type ContentScanner, type ToolPolicy } from "./guard-policy.js";
+import { NO_POLICY, NO_SCANNER, type ContentScanner, type ToolPolicy } from "./guard-policy.js";
 import type { HookPayload } from "./hook-payload.js";
-import { minimalPolicy } from "./minimal-policy.js";
 import { SessionStore } from "./session-store.js";
 import { loadWardenConfig, type ResolvedConfig } from "./warden-config.js";
 import { isProcessAlive } from "./file-lock.js";
@@ -28,9 +27,13 @@ export interface HookContext extends HookWorld {
   readonly scanner: ContentScanner;
 }
 
+/**
+ * How a hook builds its guard from the config. `warn` records a problem (in errors.log) when part
+ * of the config could not be used and the factory fell back to the defaults.
+ */
 export interface GuardFactories {
-  readonly policy?: (config: ResolvedConfig) => ToolPolicy;
-  readonly scanner?: (config: ResolvedConfig) => ContentScanner;
+  readonly policy?: (config: ResolvedConfig, warn: (message: string) => void) => ToolPolicy;
+  readonly scanner?: (config: ResolvedConfig, warn: (message: string) => void) => ContentScanner;
 }
 
 export function realWorld(): HookWorld {
@@ -40,12 +43,21 @@ export function realWorld(): HookWorld {
 export function createHookContext(payload: Pick<HookPayload, "cwd">, world: HookWorld, guard: GuardFactories = {}): HookContext {
   const projectDir = path.resolve(world.env.CLAUDE_PROJECT_DIR || payload.cwd);
   const config = loadWardenConfig(projectDir, world.home);
+  const store = new SessionStore(resolveWardenDir({ env: world.env, cwd: payload.cwd }), world.now);
+  const warn = (message: string) => store.appendError({ hook: "config", message });
+  let policy: ToolPolicy | undefined;
+  let scanner: ContentScanner | undefined;
+  // Built on first use: a PostToolUse never needs the command policy, a PreToolUse rarely the scanner.
   return {
     ...world,
     projectDir,
     config,
-    store: new SessionStore(resolveWardenDir({ env: world.env, cwd: payload.cwd }), world.now),
-    policy: guard.policy?.(config) ?? minimalPolicy,
-    scanner: guard.scanner?.(config) ?? NO_SCANNER,
+    store,
+    get policy() {
+      return (policy ??= guard.policy?.(config, warn) ?? NO_POLICY);
+    },
+    get scanner() {
+      return (scanner ??= guard.scanner?.(config, warn) ?? NO_SCANNER);
+    },
   };
 }

@@ -1,4 +1,5 @@
 export * from "./bounded-value.js";
+export * from "./command-policy/index.js";
 export * from "./file-lock.js";
 export * from "./files-accessed.js";
 export * from "./finalize-session.js";
@@ -8,7 +9,6 @@ export * from "./hook-context.js";
 export * from "./hook-payload.js";
 export * from "./hook-wiring.js";
 export * from "./lazy-schema.js";
-export * from "./minimal-policy.js";
 export * from "./pending-call.js";
 export * from "./pricing/index.js";
 export * from "./record-session.js";

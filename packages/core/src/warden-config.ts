@@ -1,24 +1,34 @@
 import fs from "node:fs";
 import path from "node:path";
 import * as z from "zod/mini";
-import { lazySchema } from "./lazy-schema.js";
 import { DEFAULT_VALUE_LIMIT_BYTES } from "./bounded-value.js";
+import { commandPolicyOptionsSchema, type CommandPolicyOptions } from "./command-policy/index.js";
+import { lazySchema } from "./lazy-schema.js";
 
 /**
  * `.claude/warden.json` (project, committed with the settings) and `~/.claude/warden.json` (user).
- * The project file wins key by key over the user file. An invalid file never switches the guard
- * off: its errors are reported and the defaults stand in for it.
+ * They combine key by key: the project's value wins for plain settings, `commands.rules` merge
+ * per rule id (the project's override wins), and lists of added rules are joined (user's first).
+ * An invalid file never switches the guard off: its errors are reported and the defaults, plus
+ * the other file if valid, stand in for it.
  */
 export const wardenConfigSchema = lazySchema(() =>
-  z.looseObject({
-  /** Largest recorded size of one string (and of a whole tool output), in bytes. */
-  max_value_bytes: z.optional(z.number().check(z.int(), z.gte(1024))),
+  z.strictObject({
+    $schema: z.optional(z.string()),
+    /** Largest recorded size of one string (and of a whole tool output), in bytes. */
+    max_value_bytes: z.optional(z.number().check(z.int(), z.gte(1024))),
+    /** What PreToolUse does when Warden itself fails: "open" lets the call go on, "closed" denies it. */
+    fail_mode: z.optional(z.enum(["open", "closed"])),
+    /** The shell-aware command and path policy: disable or re-level rules, add rules. */
+    commands: z.optional(commandPolicyOptionsSchema()),
   }),
 );
 export type WardenConfig = z.infer<ReturnType<typeof wardenConfigSchema>>;
 
 export interface ResolvedConfig {
   readonly maxValueBytes: number;
+  readonly failMode: "open" | "closed";
+  readonly commands: CommandPolicyOptions;
   /** Problems found in the config files; each names the file and what was wrong. */
   readonly errors: readonly string[];
 }
@@ -32,8 +42,24 @@ export function loadWardenConfig(projectDir: string, home: string): ResolvedConf
   const errors: string[] = [];
   const user = readConfigFile(files.user, errors);
   const project = readConfigFile(files.project, errors);
-  const merged = { ...user, ...project };
-  return { maxValueBytes: merged.max_value_bytes ?? DEFAULT_VALUE_LIMIT_BYTES, errors };
+  return {
+    maxValueBytes: project.max_value_bytes ?? user.max_value_bytes ?? DEFAULT_VALUE_LIMIT_BYTES,
+    failMode: project.fail_mode ?? user.fail_mode ?? "open",
+    commands: mergeCommandOptions(user.commands ?? {}, project.commands ?? {}),
+    errors,
+  };
+}
+
+export function mergeCommandOptions(user: CommandPolicyOptions, project: CommandPolicyOptions): CommandPolicyOptions {
+  const rules: NonNullable<CommandPolicyOptions["rules"]> = { ...user.rules };
+  for (const [id, override] of Object.entries(project.rules ?? {})) rules[id] = { ...rules[id], ...override };
+  const unparseable = project.unparseable ?? user.unparseable;
+  return {
+    rules,
+    command_rules: [...(user.command_rules ?? []), ...(project.command_rules ?? [])],
+    path_rules: [...(user.path_rules ?? []), ...(project.path_rules ?? [])],
+    ...(unparseable ? { unparseable } : {}),
+  };
 }
 
 function readConfigFile(file: string, errors: string[]): WardenConfig {

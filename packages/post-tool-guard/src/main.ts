@@ -1,4 +1,5 @@
 import { runHook } from "@warden/core";
+import { guardFactories } from "./guard-factories.js";
 import { handlePostToolUse, handlePostToolUseFailure } from "./handle-post-tool-use.js";
 import { handlePreToolUse } from "./handle-pre-tool-use.js";
 import { handleUserPromptSubmit } from "./handle-user-prompt-submit.js";
@@ -8,4 +9,4 @@ await runHook("post-tool-guard", {
   PreToolUse: handlePreToolUse,
   PostToolUse: handlePostToolUse,
   PostToolUseFailure: handlePostToolUseFailure,
-});
+}, guardFactories);

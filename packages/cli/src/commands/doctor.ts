@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { checkWiring, HOOK_FILES, loadWardenConfig, parseSettings, resolveWardenDir } from "@warden/core";
+import { checkWiring, createCommandPolicy, HOOK_FILES, loadWardenConfig, parseSettings, resolveWardenDir } from "@warden/core";
 import type { CliIo } from "../cli-io.js";
 
 export const DOCTOR_USAGE = `usage: warden doctor [--project DIR] [--json]
@@ -74,7 +74,13 @@ function hookFileCheck(hook: string, hooksDir: string): Check {
 }
 
 function configCheck(project: string, home: string): Check {
-  const { errors } = loadWardenConfig(project, home);
+  const config = loadWardenConfig(project, home);
+  const errors = [...config.errors];
+  try {
+    createCommandPolicy(config.commands);
+  } catch (error) {
+    errors.push(`commands: ${error instanceof Error ? error.message : String(error)}`);
+  }
   return errors.length === 0 ? { name: "config", ok: true, detail: "valid (or absent: defaults apply)" } : { name: "config", ok: false, detail: errors.join("; ") };
 }
 

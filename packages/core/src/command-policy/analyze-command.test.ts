@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { analyzeCommand } from "./analyze-command.js";
+
+const ctx = { cwd: "/home/dev/project", projectDir: "/home/dev/project", home: "/home/dev" };
+const run = (command: string) => analyzeCommand(command, ctx).commands.map((c) => ({ argv: c.argv, layers: c.layers }));
+
+describe("analyzeCommand", () => {
+  it.each([
+    ["sudo -u root env -i PATH=/bin nice -n 5 nohup timeout -s KILL 10s rm -rf x", ["sudo", "env", "nice", "nohup", "timeout"]],
+    ["doas -u root stdbuf -oL time -p command rm x", ["doas", "stdbuf", "time", "command"]],
+    ["npx -y rimraf dist", ["npx"]],
+  ])("sees through the wrappers of %j", (command, wrappers) => {
+    expect(analyzeCommand(command, ctx).commands[0]?.wrappers).toEqual(wrappers);
+  });
+
+  it("treats `command -v` as a lookup, not a run", () => {
+    expect(run("command -v rm")).toEqual([]);
+  });
+
+  it("follows variables assigned earlier in the line", () => {
+    expect(run("T=/tmp/x; rm -rf $T")[1]?.argv).toEqual(["rm", "-rf", "/tmp/x"]);
+  });
+
+  it("marks unknown variables as dynamic", () => {
+    expect(run("rm -rf $UNKNOWN")[0]?.argv).toEqual(["rm", "-rf", "\u0001{UNKNOWN}"]);
+  });
+
+  it("substitutes find's starting points into -exec", () => {
+    expect(run("find /var/log -exec rm {} +")).toEqual([
+      { argv: ["find", "/var/log", "-exec", "rm", "{}", "+"], layers: [] },
+      { argv: ["rm", "/var/log/*"], layers: ["find -exec"] },
+    ]);
+  });
+
+  it("feeds xargs with what echo prints", () => {
+    expect(run("echo a b | xargs -I{} rm {}").slice(1)).toEqual([
+      { argv: ["xargs", "-I{}", "rm", "{}"], layers: [] },
+      { argv: ["rm", "a"], layers: ["xargs"] },
+      { argv: ["rm", "b"], layers: ["xargs"] },
+    ]);
+  });
+
+  it("reads perl's clustered -e", () => {
+    expect(run(`perl -lne 'system("reboot")'`).map((c) => c.argv[0])).toContain("reboot");
+  });
+
+  it("keeps pipelines apart from lists", () => {
+    expect(analyzeCommand("a | b && c | d", ctx).commands.map((c) => [c.name, c.stage])).toEqual([["a", 0], ["b", 1], ["c", 0], ["d", 1]]);
+  });
+
+  it("stops at a nesting depth limit", () => {
+    const deep = Array.from({ length: 20 }).reduce<string>((inner) => `eval ${inner}`, "ls");
+    expect(analyzeCommand(deep, ctx).limits).toEqual(["nested more than 16 layers deep (eval › eval › eval › eval › …)"]);
+  });
+});

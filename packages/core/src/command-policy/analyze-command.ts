@@ -1,0 +1,238 @@
+import { isDynamic, resolveWord } from "./classify-path.js";
+import { runLayers, literalOutput, type CommandFields, type Frame, type LayerHost, type Place } from "./command-layers.js";
+import type { CommandAnalysis, CommandContext, ExecSource, Redirect, SimpleCommand } from "./command-types.js";
+import { describeFetch, looksLikeUrl } from "./describe-fetch.js";
+import { SHELLS, interpreterSource, languageOf, shellSource, suSource, type CodeSource } from "./exec-source.js";
+import { findForkBombs } from "./find-fork-bombs.js";
+import { scanCommandList, type RawSegment, type Substitution } from "./scan-command-list.js";
+import { SUB_CLOSE, SUB_OPEN } from "./markers.js";
+import { makeLookup, tokenizeSegment } from "./tokenize-segment.js";
+import { baseName, unwrapCommand } from "./unwrap-command.js";
+
+/**
+ * Parses a command line into every simple command it runs, at every layer: the top level, `sh -c`
+ * strings, `eval`, substitutions, `xargs`, `find -exec`, `parallel`, interpreter one-liners.
+ * Pure: no file is read and nothing runs.
+ */
+
+const MAX_DEPTH = 16;
+const MAX_LENGTH = 100_000;
+const HEADERS = new Set(["for", "select", "case"]);
+const WRITE_OPS = new Set([">", ">>", ">|", "&>", "&>>"]);
+
+export function analyzeCommand(command: string, ctx: CommandContext): CommandAnalysis {
+  const analyzer = new Analyzer(ctx);
+  if (command.length > MAX_LENGTH) {
+    return { command, commands: [], errors: [], limits: [`the command is ${command.length} characters long; only ${MAX_LENGTH} are analysed`] };
+  }
+  const vars = new Map([["HOME", ctx.home], ["PWD", ctx.cwd], ["CLAUDE_PROJECT_DIR", ctx.projectDir], ["TMPDIR", "/tmp"]]);
+  analyzer.analyseList(command, { cwd: ctx.cwd, vars, layers: [], span: { start: 0, end: command.length } }, []);
+  return { command, commands: analyzer.commands, errors: analyzer.errors, limits: analyzer.limits };
+}
+
+class Analyzer implements LayerHost {
+  readonly commands: SimpleCommand[] = [];
+  readonly errors: string[] = [];
+  readonly limits: string[] = [];
+  private readonly subs: Substitution[] = [];
+  private readonly subFetches = new Map<number, boolean>();
+  private readonly downloads = new Set<string>();
+  /** Scripts written by this command line (`echo … > x.sh`, `cat > x.sh <<EOF`), by absolute path. */
+  private readonly written = new Map<string, string>();
+  private pipelines = 0;
+  private readonly members = new Map<number, SimpleCommand[]>();
+
+  constructor(readonly ctx: CommandContext) {}
+
+  analyseList(source: string, parent: Frame, layers: readonly string[], params?: ReadonlyMap<string, string>): void {
+    const top = layers.length === 0;
+    const frame: Frame = top ? parent : { cwd: parent.cwd, vars: new Map([...parent.vars, ...(params ?? [])]), layers, span: parent.span };
+    if (layers.length > MAX_DEPTH) {
+      this.tooDeep(layers);
+      return;
+    }
+    const firstSub = this.subs.length;
+    const scan = scanCommandList(source, this.subs);
+    const lastSub = this.subs.length;
+    if (scan.error != null) {
+      const where = top ? "" : ` in ${layers.join(" › ")}`;
+      this.errors.push(`${scan.error.message} at offset ${scan.error.offset}${where}`);
+    }
+    let pipeline = -1;
+    let stage = 0;
+    scan.segments.forEach((seg, k) => {
+      const previous = scan.segments[k - 1]?.op;
+      if (previous === "|" || previous === "|&") stage += 1;
+      else [pipeline, stage] = [this.pipelines++, 0];
+      if (top) frame.span = { start: seg.start, end: seg.end };
+      this.analyseSubsIn(seg, frame);
+      const place: Place = { pipeline, stage, excerpt: source.slice(seg.start, seg.end), heredocs: seg.heredocs };
+      try {
+        for (const group of tokenizeSegment(seg.text, makeLookup(frame.vars))) this.processWords(group.words, group.redirects, frame, place, layers);
+      } catch (error) {
+        this.errors.push(`cannot tokenise '${place.excerpt}': ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
+    for (let k = firstSub; k < lastSub; k += 1) if (!this.subFetches.has(k)) this.analyseSub(k, frame);
+    for (const bomb of findForkBombs(scan.segments)) {
+      const place: Place = { pipeline: this.pipelines++, stage: 0, excerpt: source.slice(bomb.start, bomb.end), heredocs: [] };
+      this.emit({ name: bomb.name, argv: [bomb.name], forkBomb: true }, frame, place, layers);
+    }
+  }
+
+  processWords(words: readonly string[], redirects: readonly Redirect[], frame: Frame, place: Place, layers: readonly string[]): void {
+    if (HEADERS.has(words[0] ?? "")) return;
+    if (layers.length > MAX_DEPTH) {
+      this.tooDeep(layers);
+      return;
+    }
+    const unwrapped = unwrapCommand(words[0] === "function" ? words.slice(2) : words);
+    if (unwrapped.lookupOnly) return;
+    const { argv, wrappers, assignments } = unwrapped;
+    if (argv.length === 0) {
+      if (wrappers.length === 0) for (const assignment of assignments) setVariable(frame, assignment);
+      if (assignments.length > 0 || redirects.length > 0) this.emit({ name: "", argv: [], assignments, redirects }, frame, place, layers);
+      return;
+    }
+    const name = baseName(argv[0] ?? "");
+    const args = argv.slice(1);
+    const cwd = unwrapped.chdir == null ? frame.cwd : (resolveWord(unwrapped.chdir, frame.cwd, this.ctx.home) ?? frame.cwd);
+    const stdinText = place.heredocs[place.heredocs.length - 1] ?? redirects.find((r) => r.op === "<<<")?.target ?? this.upstreamText(place);
+    const exec = this.execFor(argv[0] ?? "", name, args, redirects, stdinText, place, cwd);
+    const fields: CommandFields = { name, argv, wrappers, assignments, redirects, cwd };
+    const cmd = this.emit({ ...fields, ...(stdinText == null ? {} : { stdinText }), ...(exec == null ? {} : { exec }) }, frame, place, layers);
+    for (const file of describeFetch(name, args, redirects)?.files ?? []) {
+      const resolved = resolveWord(file, cwd, this.ctx.home);
+      if (resolved != null) this.downloads.add(resolved);
+    }
+    this.recordWrites(cmd);
+    runLayers(this, cmd, frame, place);
+  }
+
+  emit(fields: CommandFields, frame: Frame, place: Place, layers: readonly string[]): SimpleCommand {
+    const cmd: SimpleCommand = {
+      wrappers: [],
+      assignments: [],
+      redirects: [],
+      cwd: frame.cwd,
+      ...fields,
+      args: fields.argv.slice(1),
+      index: this.commands.length,
+      layers,
+      excerpt: place.excerpt,
+      start: frame.span.start,
+      end: frame.span.end,
+      pipeline: place.pipeline,
+      stage: place.stage,
+    };
+    this.commands.push(cmd);
+    const members = this.members.get(cmd.pipeline);
+    if (members == null) this.members.set(cmd.pipeline, [cmd]);
+    else members.push(cmd);
+    return cmd;
+  }
+
+  private tooDeep(layers: readonly string[]): void {
+    if (this.limits.length === 0) this.limits.push(`nested more than ${MAX_DEPTH} layers deep (${layers.slice(0, 4).join(" › ")} › …)`);
+  }
+
+  /** Remembers what literal text a command writes into which file, so running that file is checked. */
+  private recordWrites(cmd: SimpleCommand): void {
+    const output = literalOutput(cmd);
+    if (output == null) return;
+    const targets = cmd.redirects.filter((r) => WRITE_OPS.has(r.op)).map((r) => ({ word: r.target, append: r.op.endsWith(">>") }));
+    if (cmd.name === "tee") for (const word of cmd.args) if (!word.startsWith("-")) targets.push({ word, append: cmd.args.includes("-a") });
+    for (const { word, append } of targets) {
+      const abs = isDynamic(word) ? undefined : resolveWord(word, cmd.cwd, this.ctx.home);
+      if (abs != null) this.written.set(abs, `${append ? (this.written.get(abs) ?? "") : ""}${output}\n`);
+    }
+  }
+
+  upstream(place: Place): SimpleCommand[] {
+    return (this.members.get(place.pipeline) ?? []).filter((c) => c.stage < place.stage);
+  }
+
+  private upstreamText(place: Place): string | undefined {
+    if (place.stage === 0) return undefined;
+    const head = this.members.get(place.pipeline)?.find((c) => c.stage === place.stage - 1);
+    return head == null ? undefined : literalOutput(head);
+  }
+
+  private analyseSubsIn(seg: RawSegment, frame: Frame): void {
+    for (const text of [seg.text, ...seg.heredocs]) {
+      for (const index of markerIndices(text)) if (!this.subFetches.has(index)) this.analyseSub(index, frame);
+    }
+  }
+
+  private analyseSub(index: number, frame: Frame): void {
+    const sub = this.subs[index];
+    if (sub == null) return;
+    this.subFetches.set(index, false);
+    const from = this.commands.length;
+    this.analyseList(sub.body, frame, [...frame.layers, sub.kind]);
+    this.subFetches.set(index, this.commands.slice(from).some(isStdoutFetcher));
+  }
+
+  /** True when the text holds a substitution whose output is downloaded content. */
+  private fetchedText(text: string): boolean {
+    return markerIndices(text).some((index) => this.subFetches.get(index) === true);
+  }
+
+  private execFor(argv0: string, name: string, args: readonly string[], redirects: readonly Redirect[], stdinText: string | undefined, place: Place, cwd: string): ExecSource | undefined {
+    const language = languageOf(name);
+    let source: CodeSource | undefined;
+    if (SHELLS.has(name)) source = shellSource(args);
+    else if (name === "su") source = suSource(args);
+    else if (name === "eval") source = { code: args.join(" "), stdin: false, flag: "" };
+    else if ((name === "source" || name === ".") && args[0] != null) source = { file: args[0], stdin: false, flag: "", rest: args.slice(1) };
+    else if (language != null) source = interpreterSource(name, language, args);
+    else if (argv0.includes("/") && (this.isDownloaded(argv0, cwd) || this.writtenText(argv0, cwd) != null)) {
+      source = { file: argv0, stdin: false, flag: "", rest: args };
+    }
+    if (source == null) return undefined;
+    const via = source.flag;
+    const params = source.rest == null ? {} : { params: source.rest };
+    if (source.code != null) return { from: "string", via, text: source.code, fetched: this.fetchedText(source.code), ...params };
+    if (source.file != null) {
+      const fetched = this.fetchedText(source.file) || looksLikeUrl(source.file) || this.isDownloaded(source.file, cwd);
+      const text = this.writtenText(source.file, cwd);
+      return { from: "file", via: source.file, path: source.file, fetched, ...(text == null ? {} : { text }), ...params };
+    }
+    if (!source.stdin) return undefined;
+    const fetched =
+      this.upstream(place).some(isStdoutFetcher) ||
+      redirects.some((r) => (r.op === "<" || r.op === "<<<") && this.fetchedText(r.target)) ||
+      (stdinText != null && this.fetchedText(stdinText));
+    return stdinText == null ? { from: "stdin", via: "<stdin", fetched } : { from: "stdin", via: "<stdin", text: stdinText, fetched };
+  }
+
+  private writtenText(word: string, cwd: string): string | undefined {
+    const resolved = isDynamic(word) ? undefined : resolveWord(word, cwd, this.ctx.home);
+    return resolved == null ? undefined : this.written.get(resolved);
+  }
+
+  private isDownloaded(word: string, cwd: string): boolean {
+    if (isDynamic(word)) return false;
+    const resolved = resolveWord(word, cwd, this.ctx.home);
+    return resolved != null && this.downloads.has(resolved);
+  }
+}
+
+function isStdoutFetcher(cmd: SimpleCommand): boolean {
+  return describeFetch(cmd.name, cmd.args, cmd.redirects)?.stdout === true;
+}
+
+function setVariable(frame: Frame, assignment: string): void {
+  const eq = assignment.indexOf("=");
+  frame.vars.set(assignment.slice(0, eq), assignment.slice(eq + 1));
+}
+
+/** Indices of the substitution markers in a text. */
+function markerIndices(text: string): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf(SUB_OPEN); at >= 0; at = text.indexOf(SUB_OPEN, at + 1)) {
+    const close = text.indexOf(SUB_CLOSE, at);
+    if (close > at) out.push(Number(text.slice(at + 1, close)));
+  }
+  return out;
+}

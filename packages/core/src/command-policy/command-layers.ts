@@ -1,0 +1,181 @@
+import { resolveWord } from "./classify-path.js";
+import type { CommandContext, Redirect, SimpleCommand } from "./command-types.js";
+import { SHELLS, languageOf } from "./exec-source.js";
+import { inspectCode, type Language } from "./inspect-code.js";
+import { parseFind, underRoot } from "./parse-find.js";
+import { optionValue, parseOptions } from "./parse-options.js";
+import { DYNAMIC } from "./markers.js";
+import { isAssignment } from "./unwrap-command.js";
+
+/**
+ * The commands that run other commands, and how the analysis follows them: the code of
+ * `sh -c` / `eval` / a shell fed on stdin, interpreter one-liners, `xargs`, `find -exec`,
+ * `parallel`, `watch`, `alias` and `trap` bodies. Also the state a command changes (`cd`, `export`).
+ */
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Where the analysis is: the virtual cwd and variables, the layer chain, the top-level segment. */
+export interface Frame {
+  cwd: string;
+  readonly vars: Map<string, string>;
+  readonly layers: readonly string[];
+  span: Span;
+}
+
+/** The segment a command comes from. */
+export interface Place {
+  readonly pipeline: number;
+  readonly stage: number;
+  readonly excerpt: string;
+  readonly heredocs: readonly string[];
+}
+
+export type CommandFields = Pick<SimpleCommand, "name" | "argv"> &
+  Partial<Pick<SimpleCommand, "wrappers" | "assignments" | "redirects" | "cwd" | "stdinText" | "exec" | "synthetic" | "forkBomb">>;
+
+export interface LayerHost {
+  readonly ctx: CommandContext;
+  analyseList(source: string, frame: Frame, layers: readonly string[], params?: ReadonlyMap<string, string>): void;
+  processWords(words: readonly string[], redirects: readonly Redirect[], frame: Frame, place: Place, layers: readonly string[]): void;
+  emit(fields: CommandFields, frame: Frame, place: Place, layers: readonly string[]): SimpleCommand;
+  upstream(place: Place): readonly SimpleCommand[];
+}
+
+const MAX_EXPANSIONS = 4;
+const VARIABLE_SETTERS = new Set(["export", "declare", "typeset", "local", "readonly"]);
+const WHITESPACE = /\s+/;
+
+export function runLayers(host: LayerHost, cmd: SimpleCommand, frame: Frame, place: Place): void {
+  const { name, args, exec } = cmd;
+  const here = cmd.cwd === frame.cwd ? frame : { ...frame, cwd: cmd.cwd };
+  if (exec != null && (SHELLS.has(name) || name === "eval" || name === "su" || name === "source" || name === "." || exec.path === cmd.argv[0])) {
+    if (exec.text != null) host.analyseList(exec.text, here, [...cmd.layers, layerName(cmd)], positionalParams(exec.params, exec.from === "string"));
+    return;
+  }
+  const language = languageOf(name);
+  if (language != null && exec != null) return interpret(host, cmd, language, here, place);
+  const inner = [...cmd.layers, name];
+  switch (name) {
+    case "xargs":
+      return xargs(host, cmd, here, place);
+    case "find":
+      for (const command of parseFind(args).execs) {
+        for (const root of parseFind(args).roots.slice(0, MAX_EXPANSIONS)) {
+          host.processWords(command.map((w) => w.split("{}").join(underRoot(root))), [], here, place, [...cmd.layers, "find -exec"]);
+        }
+      }
+      return;
+    case "parallel":
+      return parallel(host, cmd, here, place);
+    case "watch": {
+      const p = parseOptions(args, { value: "n", valueLong: ["interval"], stopAtPositional: true });
+      host.analyseList(args.slice(p.rest).join(" "), here, inner);
+      return;
+    }
+    case "alias":
+      for (const arg of args) if (arg.includes("=")) host.analyseList(arg.slice(arg.indexOf("=") + 1), here, inner);
+      return;
+    case "trap":
+      if (args[0] != null && !args[0].startsWith("-")) host.analyseList(args[0], here, inner);
+      return;
+    case "cd":
+    case "pushd": {
+      const target = args.find((a) => !a.startsWith("-") || a === "-");
+      if (target === "-") return;
+      frame.cwd = target == null ? host.ctx.home : (resolveWord(target, frame.cwd, host.ctx.home) ?? frame.cwd);
+      return;
+    }
+    default:
+      if (VARIABLE_SETTERS.has(name)) {
+        for (const arg of args) if (isAssignment(arg)) frame.vars.set(arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1));
+      }
+  }
+}
+
+/** `$0`, `$1`, … for a script: after `sh -c 'code'` the first word is `$0`, after a script file `$1`. */
+export function positionalParams(params: readonly string[] | undefined, startsAtZero: boolean): ReadonlyMap<string, string> | undefined {
+  if (params == null || params.length === 0) return undefined;
+  const out = new Map<string, string>();
+  params.slice(0, 9).forEach((value, k) => out.set(String(startsAtZero ? k : k + 1), value));
+  out.set("@", params.slice(startsAtZero ? 1 : 0).join(" "));
+  return out;
+}
+
+function layerName(cmd: SimpleCommand): string {
+  return `${cmd.name} ${cmd.exec?.via ?? ""}`.trim();
+}
+
+function interpret(host: LayerHost, cmd: SimpleCommand, language: Language, frame: Frame, place: Place): void {
+  const code = cmd.exec?.text;
+  if (code == null) return;
+  const insight = inspectCode(language, code);
+  const layers = [...cmd.layers, layerName(cmd)];
+  for (const call of insight.shellCalls) host.analyseList(call.command, frame, [...layers, call.fn]);
+  for (const deletion of insight.deletions) {
+    const argv = deletion.recursive ? ["rm", "-r", deletion.target] : ["rm", deletion.target];
+    host.emit({ name: "rm", argv, cwd: cmd.cwd, synthetic: { language, writes: true } }, frame, place, [...layers, deletion.fn]);
+  }
+  if (insight.literals.length > 0) {
+    host.emit({ name: cmd.name, argv: [cmd.name, ...insight.literals], cwd: cmd.cwd, synthetic: { language, writes: insight.writes } }, frame, place, layers);
+  }
+  if (insight.forkBomb) host.emit({ name: cmd.name, argv: [cmd.name], forkBomb: true, synthetic: { language, writes: false } }, frame, place, layers);
+}
+
+function xargs(host: LayerHost, cmd: SimpleCommand, frame: Frame, place: Place): void {
+  const p = parseOptions(cmd.args, { value: "ILnPsdEa", valueLong: ["arg-file", "delimiter", "max-args", "max-procs", "max-lines", "eof"], stopAtPositional: true });
+  const command = cmd.args.slice(p.rest);
+  const words = command.length > 0 ? command : ["echo"];
+  const long = p.long.get("replace");
+  const replace = optionValue(p, "I", ["replace"]) ?? (p.short.has("i") || long === true ? "{}" : undefined);
+  const items = upstreamItems(host, cmd, place);
+  const layers = [...cmd.layers, "xargs"];
+  if (replace == null) {
+    host.processWords([...words, ...items.slice(0, 16)], [], frame, place, layers);
+    return;
+  }
+  for (const item of items.length > 0 ? items.slice(0, MAX_EXPANSIONS) : [`${DYNAMIC}{stdin}`]) {
+    host.processWords(words.map((w) => w.split(replace).join(item)), [], frame, place, layers);
+  }
+}
+
+function parallel(host: LayerHost, cmd: SimpleCommand, frame: Frame, place: Place): void {
+  const p = parseOptions(cmd.args, { value: "jSaIdEnNPs", valueLong: ["jobs", "sshlogin", "arg-file", "delay", "timeout", "joblog"], stopAtPositional: true });
+  const rest = cmd.args.slice(p.rest);
+  const separator = rest.findIndex((w) => w.startsWith(":::"));
+  const template = (separator < 0 ? rest : rest.slice(0, separator)).join(" ");
+  const items = separator < 0 ? upstreamItems(host, cmd, place) : rest.slice(separator + 1).filter((w) => !w.startsWith(":::"));
+  const layers = [...cmd.layers, "parallel"];
+  if (items.length === 0) host.analyseList(template, frame, layers);
+  for (const item of items.slice(0, MAX_EXPANSIONS)) {
+    host.analyseList(template.includes("{}") ? template.split("{}").join(item) : `${template} ${item}`, frame, layers);
+  }
+}
+
+/** What a command reading items from stdin gets, when the pipeline tells: `echo a b |`, `find / |`. */
+function upstreamItems(host: LayerHost, cmd: SimpleCommand, place: Place): string[] {
+  if (cmd.stdinText != null) return cmd.stdinText.split(WHITESPACE).filter(Boolean);
+  const finder = host.upstream(place).find((c) => c.name === "find" && c.stage === place.stage - 1);
+  return finder == null ? [] : parseFind(finder.args).roots.map(underRoot);
+}
+
+/** The literal text a command writes to stdout, when it is plain data (`echo`, `printf`, `base64 -d`). */
+export function literalOutput(cmd: SimpleCommand): string | undefined {
+  const { name, args } = cmd;
+  if (name === "echo") {
+    let k = 0;
+    while (ECHO_FLAG.test(args[k] ?? "")) k += 1;
+    return args.slice(k).join(" ");
+  }
+  if (name === "printf" && args[0] != null) return args[0].includes("%") ? args.slice(1).join("\n") : args[0].split("\\n").join("\n");
+  if (name === "base64" && cmd.stdinText != null && args.some((a) => a === "-d" || a === "--decode" || a === "-D")) {
+    return Buffer.from(cmd.stdinText.trim(), "base64").toString("utf8");
+  }
+  if (name === "cat" && args.length === 0) return cmd.stdinText;
+  return undefined;
+}
+
+const ECHO_FLAG = /^-[neE]+$/;

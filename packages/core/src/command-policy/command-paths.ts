@@ -1,0 +1,141 @@
+import type { SimpleCommand } from "./command-types.js";
+import { describeFetch } from "./describe-fetch.js";
+import { parseFind, underRoot } from "./parse-find.js";
+import { parseGit } from "./parse-git.js";
+import { parseOptions, hasOption, optionValue } from "./parse-options.js";
+import { expandBraces } from "./classify-path.js";
+
+/**
+ * Which words of a command name files it reads, writes or deletes. Quoted data is not a path:
+ * `grep "rm -rf /" docs/` reads `docs/` (the pattern is not a file), `echo '…' >> notes.md`
+ * writes `notes.md` and reads nothing, `git commit -m "…"` touches neither.
+ */
+
+/** Commands that do not show a file's contents to anyone (listing, moving, permissions, loading). */
+const NON_READING = new Set([
+  "", "ls", "stat", "test", "[", "[[", "touch", "rm", "rmdir", "unlink", "mkdir", "chmod", "chown", "chgrp", "file",
+  "du", "df", "ssh", "ssh-add", "ssh-keygen", "ssh-copy-id", "echo", "printf", "find", "fd", "which", "type", "cd",
+  "pushd", "realpath", "readlink", "dirname", "basename", "source", ".", "export", "true", "false", "mv", "ln",
+  "trash", "shred", "wc", "docker", "docker-compose", "podman", "dotenv", "direnv", "code", "open", "tree", "sleep",
+]);
+/** Commands that never change the files they are given. */
+const READ_ONLY = new Set([
+  "cat", "less", "more", "head", "tail", "grep", "egrep", "fgrep", "zgrep", "rg", "ag", "ack", "wc", "diff", "cmp",
+  "jq", "ls", "stat", "file", "bat", "echo", "printf", "test", "[", "[[", "realpath", "readlink", "dirname",
+  "basename", "md5sum", "sha1sum", "sha256sum", "sha512sum", "shasum", "b2sum", "cksum", "xxd", "od", "hexdump",
+  "strings", "uniq", "cut", "tr", "nl", "column", "fold", "which", "type", "du", "df", "find", "fd", "tree", "source",
+  ".", "diff3", "delta", "colordiff", "base64", "cd", "pushd", "true", "false", "sleep",
+]);
+const GREP_VALUES: Readonly<Record<string, string>> = { grep: "efABCmdD", egrep: "efABCmdD", fgrep: "efABCmdD", zgrep: "efABCm", rg: "efgtTABCmjMr", ag: "ABCGgm", ack: "ABCm" };
+const COPIERS = new Set(["cp", "install", "ln", "rsync", "scp", "sftp"]);
+const GIT_READING = new Set(["diff", "show", "log", "blame", "annotate", "grep", "cat-file", "format-patch", "whatchanged"]);
+const GIT_WRITING = new Set(["checkout", "restore", "rm", "mv", "clean", "reset", "stash", "apply", "am", "merge", "rebase", "pull", "switch", "cherry-pick", "revert", "worktree"]);
+const OUTPUT_OPS = new Set([">", ">>", "&>", "&>>", ">|", "<>"]);
+const DIGITS_OR_DASH = /^(?:\d+|-)$/;
+
+export function readWords(cmd: SimpleCommand): string[] {
+  const inputs = cmd.redirects.filter((r) => r.op === "<" || r.op === "<>").map((r) => r.target);
+  if (cmd.synthetic != null) return [...cmd.args, ...inputs];
+  if (NON_READING.has(cmd.name)) return inputs;
+  if (cmd.name === "git") {
+    const git = parseGit(cmd.args);
+    if (!GIT_READING.has(git.sub)) return inputs;
+    return [...positionals(git.args).map((w) => (w.includes(":") && !w.startsWith(":") ? w.slice(w.indexOf(":") + 1) : w)), ...inputs];
+  }
+  const grepValues = GREP_VALUES[cmd.name];
+  if (grepValues != null) {
+    const p = parseOptions(cmd.args, { value: grepValues, valueLong: ["regexp", "file", "glob", "type"] });
+    const patternGiven = hasOption(p, "ef", ["regexp", "file"]);
+    return [...(patternGiven ? p.positionals : p.positionals.slice(1)), ...(p.values.get("f") ?? []), ...inputs];
+  }
+  const fetch = describeFetch(cmd.name, cmd.args, cmd.redirects);
+  if (fetch != null) return [...fetch.uploads.filter((u) => u !== "-"), ...inputs];
+  if (cmd.name === "dd") return [...ddOperands(cmd.args, "if"), ...inputs];
+  if (COPIERS.has(cmd.name)) return [...copySources(cmd.args), ...inputs];
+  return [...positionals(cmd.args), ...inputs];
+}
+
+export function writeWords(cmd: SimpleCommand): string[] {
+  const outputs = cmd.redirects.filter((r) => OUTPUT_OPS.has(r.op) || (r.op === ">&" && !DIGITS_OR_DASH.test(r.target))).map((r) => r.target);
+  if (cmd.synthetic != null) return cmd.synthetic.writes ? [...cmd.args, ...outputs] : outputs;
+  if (READ_ONLY.has(cmd.name)) return outputs;
+  if (cmd.name === "git") {
+    const git = parseGit(cmd.args);
+    return GIT_WRITING.has(git.sub) ? [...positionals(git.args), ...outputs] : outputs;
+  }
+  if (cmd.name === "sed" && !hasOption(parseOptions(cmd.args, { value: "ef", valueLong: ["expression", "file"] }), "i", ["in-place"])) return outputs;
+  const fetch = describeFetch(cmd.name, cmd.args, cmd.redirects);
+  if (fetch != null) return [...fetch.files, ...outputs];
+  if (cmd.name === "dd") return [...ddOperands(cmd.args, "of"), ...outputs];
+  if (COPIERS.has(cmd.name)) return [...copyDestination(cmd.args), ...outputs];
+  if (cmd.name === "find") {
+    const find = parseFind(cmd.args);
+    return find.deletes ? [...find.roots, ...outputs] : outputs;
+  }
+  return [...positionals(cmd.args), ...outputs];
+}
+
+/** Non-option words, plus the values of `--name=value` options. */
+export function positionals(args: readonly string[]): string[] {
+  const out: string[] = [];
+  let optionsEnded = false;
+  for (const word of args) {
+    if (optionsEnded) out.push(word);
+    else if (word === "--") optionsEnded = true;
+    else if (word.startsWith("--")) {
+      const eq = word.indexOf("=");
+      if (eq > 0) out.push(word.slice(eq + 1));
+    } else if (!word.startsWith("-") || word === "-") out.push(word);
+  }
+  return out;
+}
+
+function ddOperands(args: readonly string[], key: "if" | "of"): string[] {
+  return args.filter((a) => a.startsWith(`${key}=`)).map((a) => a.slice(key.length + 1));
+}
+
+function copySources(args: readonly string[]): string[] {
+  const p = parseOptions(args, { value: "tSeiP", valueLong: ["target-directory", "suffix", "rsh", "exclude", "include", "filter"] });
+  return optionValue(p, "t", ["target-directory"]) != null ? p.positionals : p.positionals.slice(0, -1);
+}
+
+function copyDestination(args: readonly string[]): string[] {
+  const p = parseOptions(args, { value: "tSeiP", valueLong: ["target-directory", "suffix", "rsh", "exclude", "include", "filter"] });
+  const target = optionValue(p, "t", ["target-directory"]);
+  if (target != null) return [target];
+  const last = p.positionals[p.positionals.length - 1];
+  return p.positionals.length > 1 && last != null ? [last] : [];
+}
+
+export interface DeletionTarget {
+  readonly word: string;
+  readonly recursive: boolean;
+}
+
+/** What a command deletes: `rm -r` targets, `find -delete` everything under its starting points. */
+export function deletionTargets(cmd: SimpleCommand): DeletionTarget[] {
+  return rawDeletionTargets(cmd).flatMap((t) => expandBraces(t.word).map((word) => ({ word, recursive: t.recursive })));
+}
+
+function rawDeletionTargets(cmd: SimpleCommand): DeletionTarget[] {
+  switch (cmd.name) {
+    case "rm":
+    case "srm": {
+      const p = parseOptions(cmd.args, { valueLong: ["interactive"] });
+      const recursive = hasOption(p, "rR", ["recursive"]);
+      return p.positionals.map((word) => ({ word, recursive }));
+    }
+    case "rimraf":
+      return positionals(cmd.args).map((word) => ({ word, recursive: true }));
+    case "unlink":
+      return positionals(cmd.args).map((word) => ({ word, recursive: false }));
+    case "shred":
+      return hasOption(parseOptions(cmd.args, { value: "nsx" }), "u", ["remove"]) ? positionals(cmd.args).map((word) => ({ word, recursive: false })) : [];
+    case "find": {
+      const find = parseFind(cmd.args);
+      return find.deletes ? find.roots.map((root) => ({ word: underRoot(root), recursive: true })) : [];
+    }
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import type { ToolCall } from "../guard-policy.js";
+import { commandPolicyOptionsSchema, type CommandPolicyOptions } from "./command-policy-options.js";
+import { CommandPolicyConfigError, createCommandPolicy } from "./create-command-policy.js";
+
+const at = { cwd: "/home/dev/project", projectDir: "/home/dev/project", home: "/home/dev" };
+const bash = (command: string): ToolCall => ({ toolName: "Bash", toolInput: { command }, ...at });
+const decide = (options: CommandPolicyOptions, command: string) => createCommandPolicy(options).decide(bash(command));
+
+describe("the options schema", () => {
+  it("accepts the documented example", () => {
+    const example = {
+      rules: { "git.force-push": { action: "ask" }, "net.upload": { enabled: false }, "cred.read-secret": { except: [".env.test"] } },
+      command_rules: [{ id: "team.no-terraform-destroy", command: "terraform", args: ["destroy"], reason: "it destroys infrastructure" }],
+      path_rules: [{ id: "team.no-prod-keys", paths: ["deploy/prod/**"], access: "read", reason: "production secrets" }],
+      unparseable: "ask",
+    };
+    expect(commandPolicyOptionsSchema().safeParse(example).success).toBe(true);
+  });
+
+  it.each([
+    [{ rules: { "git.force-push": { action: "block" } } }, "rules.git.force-push.action"],
+    [{ rules: { "git.force-push": { acton: "ask" } } }, "rules.git.force-push"],
+    [{ command_rules: [{ id: "Bad Id", command: "x", reason: "r" }] }, "command_rules.0.id"],
+    [{ path_rules: [{ id: "team.x", paths: [], reason: "r" }] }, "path_rules.0.paths"],
+    [{ unparseable: "maybe" }, "unparseable"],
+    [{ unknown_key: true }, ""],
+  ])("rejects %j at %s", (options, where) => {
+    const parsed = commandPolicyOptionsSchema().safeParse(options);
+    expect(parsed.error?.issues.map((i) => i.path.join("."))).toContain(where);
+  });
+});
+
+describe("re-levelling built-in rules", () => {
+  it("changes the action", () => {
+    expect(decide({ rules: { "git.force-push": { action: "ask" } } }, "git push --force").decision).toBe("ask");
+  });
+
+  it("changes the severity", () => {
+    expect(decide({ rules: { "git.reset-hard": { severity: "critical" } } }, "git reset --hard").severity).toBe("critical");
+  });
+
+  it("turns a rule into a recorded warning", () => {
+    expect(decide({ rules: { "git.reset-hard": { action: "warn" } } }, "git reset --hard")).toMatchObject({ decision: "allow", verdict: "warned" });
+  });
+
+  it("disables a rule", () => {
+    expect(decide({ rules: { "net.upload": { enabled: false } } }, "curl -F f=@build.zip https://up.example.com")).toMatchObject({ decision: "allow", findings: [] });
+  });
+
+  it("adds path exceptions", () => {
+    expect(decide({ rules: { "cred.read-secret": { except: [".env.test"] } } }, "cat .env.test").decision).toBe("allow");
+  });
+
+  it("keeps the built-in patterns next to the added exceptions", () => {
+    expect(decide({ rules: { "cred.read-secret": { except: [".env.test"] } } }, "cat .env").decision).toBe("deny");
+  });
+
+  it("lists the effective rules", () => {
+    const rules = createCommandPolicy({ rules: { "git.clean": { enabled: false }, "git.reset-hard": { action: "ask" } } }).rules;
+    expect({ clean: rules.some((r) => r.id === "git.clean"), reset: rules.find((r) => r.id === "git.reset-hard")?.action }).toEqual({ clean: false, reset: "ask" });
+  });
+});
+
+describe("custom rules", () => {
+  const options: CommandPolicyOptions = {
+    command_rules: [
+      { id: "team.no-terraform-destroy", command: "terraform", args: ["destroy"], reason: "it destroys infrastructure" },
+      { id: "team.no-rm-src", command: "rm", args: ["-r", "src*"], reason: "src is precious", action: "ask" },
+    ],
+    path_rules: [{ id: "team.prod-secrets", paths: ["deploy/prod/**"], access: "read", reason: "production secrets" }],
+  };
+
+  it.each([
+    ["terraform destroy -auto-approve", "deny", "team.no-terraform-destroy"],
+    ["sudo terraform destroy", "deny", "team.no-terraform-destroy"],
+    ["bash -c 'cd infra && terraform destroy'", "deny", "team.no-terraform-destroy"],
+    ["rm -rf src", "ask", "team.no-rm-src"],
+    ["cat deploy/prod/keys.yaml", "deny", "team.prod-secrets"],
+  ])("%j is %s by %s", (command, decision, rule) => {
+    const result = decide(options, command);
+    expect({ decision: result.decision, rules: result.findings.map((f) => f.rule) }).toEqual({ decision, rules: [rule] });
+  });
+
+  it.each(["terraform plan", "rm -f src/old.ts", "echo x > deploy/prod/notes.md", "cat deploy/staging/keys.yaml"])("%j is allowed", (command) => {
+    expect(decide(options, command).decision).toBe("allow");
+  });
+
+  it("applies path rules to the file tools", () => {
+    const policy = createCommandPolicy(options);
+    expect(policy.decide({ toolName: "Read", toolInput: { file_path: "/home/dev/project/deploy/prod/keys.yaml" }, ...at }).decision).toBe("deny");
+  });
+});
+
+describe("configuration errors", () => {
+  it("names an unknown rule id", () => {
+    expect(() => createCommandPolicy({ rules: { "git.force-pushh": { action: "ask" } } })).toThrow(CommandPolicyConfigError);
+  });
+
+  it("says which id is unknown and which are known", () => {
+    expect(() => createCommandPolicy({ rules: { "git.force-pushh": { action: "ask" } } })).toThrow(/git\.force-pushh.*Known ids: .*git\.force-push/);
+  });
+
+  it("refuses a custom rule reusing a built-in id", () => {
+    expect(() => createCommandPolicy({ command_rules: [{ id: "fs.rm-root", command: "x", reason: "r" }] })).toThrow(/defined twice/);
+  });
+
+  it("accepts overrides of custom rules", () => {
+    const options: CommandPolicyOptions = { command_rules: [{ id: "team.x", command: "x", reason: "r" }], rules: { "team.x": { action: "warn" } } };
+    expect(decide(options, "x").verdict).toBe("warned");
+  });
+});
+
+describe("unparseable commands", () => {
+  it.each([
+    [undefined, "allow", "warned", ["shell.unparseable"]],
+    ["warn", "allow", "warned", ["shell.unparseable"]],
+    ["ask", "ask", "warned", ["shell.unparseable"]],
+    ["deny", "deny", "blocked", ["shell.unparseable"]],
+    ["allow", "allow", "allowed", []],
+  ] as const)("with unparseable=%s are %s, %s", (choice, decision, verdict, rules) => {
+    const result = decide(choice == null ? {} : { unparseable: choice }, 'echo "unterminated');
+    expect({ decision: result.decision, verdict: result.verdict, rules: result.findings.map((f) => f.rule) }).toEqual({ decision, verdict, rules });
+  });
+
+  it("are still checked as far as they parse", () => {
+    expect(decide({}, 'rm -rf /; echo "unterminated').findings.map((f) => f.rule)).toEqual(["fs.rm-root", "shell.unparseable"]);
+  });
+
+  it("are not recorded when the rule is disabled", () => {
+    expect(decide({ rules: { "shell.unparseable": { enabled: false } } }, "echo 'x").findings).toEqual([]);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import type { ToolCall } from "../guard-policy.js";
+import { createCommandPolicy } from "./create-command-policy.js";
+import { DANGEROUS_COMMANDS, type Expected } from "./dangerous-commands.fixture.js";
+import { LOOKALIKE_COMMANDS } from "./lookalike-commands.fixture.js";
+import { RULE_CATALOGUE } from "./rule-catalogue.js";
+
+const policy = createCommandPolicy();
+const bash = (command: string): ToolCall => ({
+  toolName: "Bash",
+  toolInput: { command, description: "test" },
+  cwd: "/home/dev/project",
+  projectDir: "/home/dev/project",
+  home: "/home/dev",
+});
+const DECISION: Record<Expected, string> = { deny: "deny", ask: "ask", warn: "allow" };
+const VERDICT: Record<Expected, string> = { deny: "blocked", ask: "warned", warn: "warned" };
+
+describe("dangerous commands", () => {
+  it.each(DANGEROUS_COMMANDS)("%j is %s by %s", (command, expected, rule) => {
+    const result = policy.decide(bash(command));
+    expect({ decision: result.decision, verdict: result.verdict }).toEqual({ decision: DECISION[expected], verdict: VERDICT[expected] });
+    expect(result.findings.map((f) => f.rule)).toContain(rule);
+  });
+});
+
+describe("harmless look-alikes", () => {
+  it.each(LOOKALIKE_COMMANDS)("%j is allowed (resembles %s)", (command) => {
+    const result = policy.decide(bash(command));
+    expect(result).toMatchObject({ decision: "allow", verdict: "allowed", findings: [] });
+  });
+});
+
+describe("the table", () => {
+  it("has at least 200 commands", () => {
+    expect(DANGEROUS_COMMANDS.length + LOOKALIKE_COMMANDS.length).toBeGreaterThanOrEqual(200);
+  });
+
+  it.each(RULE_CATALOGUE.map((r) => r.id))("has a dangerous case and a look-alike for %s", (id) => {
+    expect({
+      positive: DANGEROUS_COMMANDS.some(([, , rule]) => rule === id),
+      negative: LOOKALIKE_COMMANDS.some(([, resembles]) => resembles === id),
+    }).toEqual({ positive: true, negative: true });
+  });
+
+  it("names only rules of the catalogue", () => {
+    const ids = new Set(RULE_CATALOGUE.map((r) => r.id));
+    const named = [...DANGEROUS_COMMANDS.map(([, , rule]) => rule), ...LOOKALIKE_COMMANDS.map(([, rule]) => rule)];
+    expect(named.filter((id) => !ids.has(id))).toEqual([]);
+  });
+});

@@ -1,0 +1,128 @@
+import path from "node:path";
+import type { PolicyDecision, ToolCall, ToolPolicy } from "../guard-policy.js";
+import { ALLOW } from "../guard-policy.js";
+import { analyzeCommand } from "./analyze-command.js";
+import { buildDecision, type RuleMatch } from "./build-decision.js";
+import type { CommandPolicyOptions } from "./command-policy-options.js";
+import type { CommandAnalysis, CommandContext, RuleInfo } from "./command-types.js";
+import { compileCommandRule, compilePathRule } from "./custom-rules.js";
+import { displayWord } from "./display-word.js";
+import { ProtectedPaths, normalise, type PathAccess, type PathRule } from "./protected-paths.js";
+import { COMMAND_RULES, PATH_RULES, RULE_CATALOGUE, TOO_COMPLEX_RULE, UNPARSEABLE_RULE } from "./rule-catalogue.js";
+import { createRuleContext, type CommandRule } from "./rule-context.js";
+import { toolTarget } from "./tool-targets.js";
+
+/**
+ * The shell-aware guard: built once per process from the options, then `decide()` per tool call.
+ * Bash commands are parsed and every simple command, at every layer, goes through the catalogue;
+ * file tools' paths go through the protected-path rules.
+ */
+
+export interface CommandEvaluation {
+  readonly analysis: CommandAnalysis;
+  readonly matches: readonly RuleMatch[];
+  readonly decision: PolicyDecision;
+}
+
+export interface CommandPolicy extends ToolPolicy {
+  /** The rules in force after the options, with their effective severity and action. */
+  readonly rules: readonly RuleInfo[];
+  /** What `decide()` does for a Bash command, with the parse and every match kept. */
+  evaluateCommand(command: string, ctx: CommandContext): CommandEvaluation;
+}
+
+/** The options name a rule that does not exist, or reuse a built-in id. */
+export class CommandPolicyConfigError extends Error {
+  override readonly name = "CommandPolicyConfigError";
+}
+
+const ACCESSES: readonly PathAccess[] = ["read", "write"];
+const WINDOWS_DRIVE = /^[A-Za-z]:\//;
+
+export function createCommandPolicy(options: CommandPolicyOptions = {}): CommandPolicy {
+  const overrides = options.rules ?? {};
+  const customCommands = (options.command_rules ?? []).map(compileCommandRule);
+  const customPaths = (options.path_rules ?? []).map(compilePathRule);
+  const known = new Set(RULE_CATALOGUE.map((r) => r.id));
+  for (const rule of [...customCommands, ...customPaths]) {
+    if (known.has(rule.id)) throw new CommandPolicyConfigError(`rule id "${rule.id}" is defined twice; custom rules need ids of their own (e.g. "team.${rule.id}")`);
+    known.add(rule.id);
+  }
+  const unknown = Object.keys(overrides).filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new CommandPolicyConfigError(`"rules" names unknown rule ids: ${unknown.join(", ")}. Known ids: ${[...known].join(", ")}`);
+  }
+  const apply = <T extends RuleInfo>(rule: T): T | undefined => {
+    const o = overrides[rule.id];
+    if (o == null) return rule;
+    if (o.enabled === false) return undefined;
+    return { ...rule, action: o.action ?? rule.action, severity: o.severity ?? rule.severity };
+  };
+  const commandRules: CommandRule[] = [];
+  for (const rule of [...COMMAND_RULES, ...customCommands]) {
+    const effective = apply(rule);
+    if (effective != null) commandRules.push(effective);
+  }
+  const pathRules: PathRule[] = [];
+  for (const rule of [...PATH_RULES, ...customPaths]) {
+    const effective = apply<PathRule>({ ...rule, except: [...rule.except, ...(overrides[rule.id]?.except ?? [])] });
+    if (effective != null) pathRules.push(effective);
+  }
+  const paths = new ProtectedPaths(pathRules);
+  const tooComplex = apply(TOO_COMPLEX_RULE);
+  const unparseableBase = apply(UNPARSEABLE_RULE);
+  const unparseable: RuleInfo | undefined =
+    options.unparseable === "allow" || unparseableBase == null ? undefined : { ...unparseableBase, action: options.unparseable ?? unparseableBase.action };
+
+  function evaluateCommand(command: string, ctx: CommandContext): CommandEvaluation {
+    const analysis = analyzeCommand(command, ctx);
+    const rc = createRuleContext(analysis, ctx, paths);
+    const matches: RuleMatch[] = [];
+    for (const cmd of analysis.commands) {
+      const where = { excerpt: displayWord(cmd.excerpt), start: cmd.start, end: cmd.end, form: cmd.layers.join(" › "), source: "command", command: cmd.index };
+      for (const rule of commandRules) {
+        const hit = rule.check(cmd, rc);
+        if (hit != null) matches.push(hit.detail == null ? { rule, ...where } : { rule, ...where, detail: hit.detail });
+      }
+      for (const access of ACCESSES) {
+        for (const hit of rc.pathHits(cmd, access)) matches.push({ rule: hit.rule, ...where, detail: `${access === "read" ? "reads" : "writes"} ${displayWord(hit.word)}` });
+      }
+    }
+    if (analysis.errors.length > 0 && unparseable != null) {
+      matches.push({ rule: unparseable, excerpt: command, detail: analysis.errors.join("; "), source: "command" });
+    }
+    if (analysis.limits.length > 0 && tooComplex != null) {
+      matches.push({ rule: tooComplex, excerpt: command, detail: analysis.limits.join("; "), source: "command" });
+    }
+    return { analysis, matches, decision: buildDecision(matches, "command") };
+  }
+
+  function decidePaths(call: ToolCall, targets: readonly { field: string; path: string; access: PathAccess }[]): PolicyDecision {
+    const matches: RuleMatch[] = [];
+    for (const target of targets) {
+      const abs = absolutePath(target.path, call);
+      for (const rule of paths.match(abs, target.access, call.home)) {
+        matches.push({ rule, excerpt: target.path, detail: `${target.access === "read" ? "reads" : "writes"} ${abs}`, source: target.field });
+      }
+    }
+    return buildDecision(matches, `${call.toolName} call`);
+  }
+
+  return {
+    rules: [...commandRules, ...pathRules, ...(unparseable == null ? [] : [unparseable]), ...(tooComplex == null ? [] : [tooComplex])].map<RuleInfo>(({ id, severity, action, category, reason }) => ({ id, severity, action, category, reason })),
+    evaluateCommand,
+    decide(call: ToolCall): PolicyDecision {
+      const target = toolTarget(call.toolName, call.toolInput);
+      if (target == null) return ALLOW;
+      if (target.kind === "command") return evaluateCommand(target.command, { cwd: call.cwd, projectDir: call.projectDir, home: call.home }).decision;
+      return decidePaths(call, target.paths);
+    },
+  };
+}
+
+function absolutePath(p: string, call: ToolCall): string {
+  const forward = normalise(p);
+  if (forward === "~" || forward.startsWith("~/")) return normalise(call.home) + forward.slice(1);
+  if (forward.startsWith("/") || WINDOWS_DRIVE.test(forward)) return forward;
+  return path.posix.resolve(normalise(call.cwd), forward);
+}

@@ -1,0 +1,92 @@
+import { positionals } from "./command-paths.js";
+import type { RuleHit, SimpleCommand } from "./command-types.js";
+import { hasOption, parseOptions } from "./parse-options.js";
+import type { CommandRule, RuleContext } from "./rule-context.js";
+
+/** Formatting disks, writing raw onto block devices, emptying system files. */
+
+const FORMATTERS = new Set(["mke2fs", "mkswap", "mkdosfs", "mkntfs", "mkexfatfs", "blkdiscard"]);
+const PARTITIONERS: Readonly<Record<string, readonly string[]>> = {
+  fdisk: ["-l", "--list"],
+  sfdisk: ["-l", "--list", "-d", "--dump", "-s", "--show-size", "-V", "--verify"],
+  gdisk: ["-l"],
+  sgdisk: ["-p", "--print", "-v", "--verify", "-i", "--info"],
+  cfdisk: [],
+  parted: ["-l", "--list", "print"],
+};
+const DISKUTIL_ERASE = new Set(["eraseDisk", "eraseVolume", "reformat", "partitionDisk", "zeroDisk", "randomDisk", "secureErase"]);
+const HARMLESS_DEVICES = new Set(["null", "zero", "full", "random", "urandom", "stdin", "stdout", "stderr", "tty", "console", "ptmx", "log"]);
+const HARMLESS_DEVICE_DIRS = ["fd/", "pts/", "shm/", "tcp/", "udp/"];
+const TRUNCATING = new Set([">", ">|", "&>"]);
+const WRITING = new Set([">", ">>", ">|", "&>", "&>>"]);
+
+function formats(cmd: SimpleCommand): RuleHit | undefined {
+  const { name, args } = cmd;
+  if (name.startsWith("mkfs") || name.startsWith("newfs") || FORMATTERS.has(name)) return { detail: name };
+  if (name === "wipefs" && hasOption(parseOptions(args, { value: "otp" }), "ao", ["all", "offset"])) return { detail: name };
+  const listing = PARTITIONERS[name];
+  if (listing != null && !args.some((a) => listing.includes(a))) return { detail: name };
+  if (name === "diskutil" && DISKUTIL_ERASE.has(args[0] ?? "")) return { detail: `diskutil ${args[0] ?? ""}` };
+  if ((name === "zpool" || name === "zfs") && (args[0] === "destroy" || args[0] === "labelclear")) return { detail: `${name} ${args[0]}` };
+  return undefined;
+}
+
+/** A block device or disk under /dev (not /dev/null, a tty, a file descriptor). */
+export function isBlockDevice(abs: string): boolean {
+  if (!abs.startsWith("/dev/")) return false;
+  const rest = abs.slice(5);
+  return rest !== "" && !HARMLESS_DEVICES.has(rest) && !HARMLESS_DEVICE_DIRS.some((dir) => rest.startsWith(dir));
+}
+
+function writesDevice(cmd: SimpleCommand, rc: RuleContext): RuleHit | undefined {
+  const targets = cmd.redirects.filter((r) => WRITING.has(r.op)).map((r) => r.target);
+  if (cmd.name === "dd") targets.push(...cmd.args.filter((a) => a.startsWith("of=")).map((a) => a.slice(3)));
+  if (cmd.name === "shred" || cmd.name === "tee") targets.push(...positionals(cmd.args));
+  if (cmd.name === "cp") targets.push(...positionals(cmd.args).slice(-1));
+  for (const word of targets) {
+    const abs = rc.resolve(word, cmd);
+    if (abs != null && isBlockDevice(abs)) return { detail: abs };
+  }
+  return undefined;
+}
+
+function truncatesSystemFile(cmd: SimpleCommand, rc: RuleContext): RuleHit | undefined {
+  const targets = cmd.redirects.filter((r) => TRUNCATING.has(r.op)).map((r) => r.target);
+  if (cmd.name === "truncate") targets.push(...positionals(cmd.args));
+  if (cmd.name === "tee" && !hasOption(parseOptions(cmd.args), "a", ["append"])) targets.push(...positionals(cmd.args));
+  if (cmd.name === "cp" && cmd.args.includes("/dev/null")) targets.push(...positionals(cmd.args).slice(-1));
+  for (const word of targets) {
+    const where = rc.classify(word, cmd);
+    if (where == null || where.cls !== "system") continue;
+    if (where.path.startsWith("/dev/") || where.path.startsWith("/proc/") || where.path.startsWith("/sys/")) continue;
+    return { detail: where.path };
+  }
+  return undefined;
+}
+
+export const diskRules: readonly CommandRule[] = [
+  {
+    id: "disk.format",
+    severity: "critical",
+    action: "deny",
+    category: "destructive",
+    reason: "it formats, partitions or wipes a disk or a filesystem, destroying everything on it",
+    check: formats,
+  },
+  {
+    id: "disk.write-device",
+    severity: "critical",
+    action: "deny",
+    category: "destructive",
+    reason: "it writes raw data onto a disk device, destroying the filesystem on it",
+    check: writesDevice,
+  },
+  {
+    id: "fs.truncate-system",
+    severity: "high",
+    action: "deny",
+    category: "destructive",
+    reason: "it empties or overwrites a system file, which can leave the machine unusable",
+    check: truncatesSystemFile,
+  },
+];

@@ -1,0 +1,102 @@
+import type { PolicyDecision } from "../guard-policy.js";
+import { classifyTarget, isDynamic, type PathClass } from "./classify-path.js";
+import { deletionTargets, readWords, writeWords } from "./command-paths.js";
+import type { CommandPolicyOptions } from "./command-policy-options.js";
+import type { CommandContext, ExecSource, Redirect, RuleAction } from "./command-types.js";
+import { createCommandPolicy, type CommandPolicy } from "./create-command-policy.js";
+import { displayWord } from "./display-word.js";
+
+/**
+ * The data behind `warden explain "<command>"`: how the command was parsed (segments, unwrapped
+ * layers, resolved targets), which rule decided, and why.
+ */
+
+export interface ExplainContext extends CommandContext {
+  /** The policy to explain with; built from `options` (or the defaults) when absent. */
+  readonly policy?: CommandPolicy;
+  readonly options?: CommandPolicyOptions;
+}
+
+export interface ExplainedTarget {
+  readonly word: string;
+  readonly path: string;
+  readonly kind: PathClass;
+  readonly access: "read" | "write" | "delete";
+}
+
+export interface ExplainedCommand {
+  readonly program: string;
+  readonly argv: readonly string[];
+  /** Commands seen through to reach it: `sudo`, `env`, `timeout`… */
+  readonly wrappers: readonly string[];
+  readonly assignments: readonly string[];
+  /** How it was reached: `[]` at the top level, `["bash -c", "$(…)"]` inside a substitution in `bash -c`. */
+  readonly layers: readonly string[];
+  /** The segment of shell text it came from. */
+  readonly segment: string;
+  readonly cwd: string;
+  readonly pipeline: { readonly id: number; readonly stage: number };
+  readonly redirects: readonly Redirect[];
+  readonly exec?: ExecSource;
+  readonly targets: readonly ExplainedTarget[];
+  /** Ids of the rules it matched. */
+  readonly rules: readonly string[];
+}
+
+export interface CommandExplanation {
+  readonly command: string;
+  readonly parsed: boolean;
+  readonly errors: readonly string[];
+  /** Parts not analysed because they nest too deep or the command is too long. */
+  readonly limits: readonly string[];
+  readonly commands: readonly ExplainedCommand[];
+  readonly decision: PolicyDecision;
+  /** The rule whose action decided, or null when nothing matched. */
+  readonly decidedBy: string | null;
+  readonly why: string;
+}
+
+const DECIDING_ACTION: Record<string, RuleAction> = { deny: "deny", ask: "ask", allow: "warn" };
+
+export function explainCommand(command: string, ctx: ExplainContext): CommandExplanation {
+  const policy = ctx.policy ?? createCommandPolicy(ctx.options ?? {});
+  const context = { cwd: ctx.cwd, projectDir: ctx.projectDir, home: ctx.home };
+  const { analysis, matches, decision } = policy.evaluateCommand(command, context);
+  const commands = analysis.commands.map((cmd): ExplainedCommand => {
+    const targets: ExplainedTarget[] = [];
+    const add = (word: string, access: ExplainedTarget["access"]): void => {
+      const where = isDynamic(word) ? undefined : classifyTarget(word, cmd.cwd, context);
+      const known = targets.some((t) => t.word === word && (t.access === access || t.access === "delete"));
+      if (where != null && !known) targets.push({ word, path: where.path, kind: where.cls, access });
+    };
+    for (const target of deletionTargets(cmd)) add(target.word, "delete");
+    for (const word of writeWords(cmd)) add(word, "write");
+    for (const word of readWords(cmd)) add(word, "read");
+    return {
+      program: displayWord(cmd.name),
+      argv: cmd.argv.map(displayWord),
+      wrappers: cmd.wrappers,
+      assignments: cmd.assignments.map(displayWord),
+      layers: cmd.layers,
+      segment: displayWord(cmd.excerpt),
+      cwd: cmd.cwd,
+      pipeline: { id: cmd.pipeline, stage: cmd.stage },
+      redirects: cmd.redirects.map((r) => ({ ...r, target: displayWord(r.target) })),
+      ...(cmd.exec == null ? {} : { exec: { ...cmd.exec, ...(cmd.exec.text == null ? {} : { text: displayWord(cmd.exec.text) }) } }),
+      targets,
+      rules: [...new Set(matches.filter((m) => m.command === cmd.index).map((m) => m.rule.id))],
+    };
+  });
+  const action = decision.findings.length === 0 ? undefined : DECIDING_ACTION[decision.decision];
+  const decidedBy = action == null ? null : (matches.find((m) => m.rule.action === action)?.rule.id ?? null);
+  return {
+    command,
+    parsed: analysis.errors.length === 0,
+    errors: analysis.errors,
+    limits: analysis.limits,
+    commands,
+    decision,
+    decidedBy,
+    why: decision.reason ?? "No rule matched: the command is allowed.",
+  };
+}

@@ -1,0 +1,19 @@
+export { analyzeCommand } from "./analyze-command.js";
+export type { CommandAnalysis, CommandContext, ExecSource, Redirect, RuleAction, RuleInfo, SimpleCommand } from "./command-types.js";
+export {
+  commandPolicyOptionsSchema,
+  commandRuleSchema,
+  pathRuleSchema,
+  ruleActionSchema,
+  ruleOverrideSchema,
+  type CommandPolicyOptions,
+  type CustomCommandRule,
+  type CustomPathRule,
+  type RuleOverride,
+} from "./command-policy-options.js";
+export { CommandPolicyConfigError, createCommandPolicy, type CommandEvaluation, type CommandPolicy } from "./create-command-policy.js";
+export type { RuleMatch } from "./build-decision.js";
+export { explainCommand, type CommandExplanation, type ExplainContext, type ExplainedCommand, type ExplainedTarget } from "./explain-command.js";
+export { measureAnalysis, type AnalysisTiming, type MeasureOptions } from "./measure-analysis.js";
+export { RULE_CATALOGUE } from "./rule-catalogue.js";
+export type { PathClass } from "./classify-path.js";

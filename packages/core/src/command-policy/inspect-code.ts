@@ -1,0 +1,198 @@
+/**
+ * A light look into interpreter one-liners (`python -c`, `node -e`, `perl -e`, `ruby -e`, `php -r`):
+ * not a parser of those languages, but enough for the obvious: shell commands they run
+ * (`os.system("…")`, `execSync("…")`, backticks), trees they delete (`shutil.rmtree(Path.home())`),
+ * string literals that name files, and fork loops. What it finds goes through the same rules.
+ */
+
+export type Language = "python" | "node" | "perl" | "ruby" | "php";
+
+export interface CodeInsight {
+  readonly shellCalls: readonly { readonly fn: string; readonly command: string }[];
+  readonly deletions: readonly { readonly fn: string; readonly target: string; readonly recursive: boolean }[];
+  /** String literals that could be paths. */
+  readonly literals: readonly string[];
+  /** The code looks like it writes, moves or deletes files. */
+  readonly writes: boolean;
+  readonly forkBomb: boolean;
+}
+
+interface Literal {
+  readonly value: string;
+  readonly start: number;
+  readonly end: number;
+  readonly backtick: boolean;
+}
+
+interface LanguageSyntax {
+  readonly exec: RegExp;
+  readonly deleteTree: RegExp;
+  readonly deleteFile: RegExp;
+  /** Backticks run a shell command (Perl, Ruby, PHP), rather than being template strings (JS). */
+  readonly backtickExec: boolean;
+}
+
+const SYNTAX: Readonly<Record<Language, LanguageSyntax>> = {
+  python: {
+    exec: /\b(?:os\.system|os\.popen|os\.exec[lv]p?e?|os\.spawn[lv]p?e?|subprocess\.(?:run|call|check_call|check_output|Popen|getoutput|getstatusoutput)|pty\.spawn|commands\.getoutput)\b/g,
+    deleteTree: /\b(?:shutil\.rmtree|os\.removedirs|rmtree)\b/g,
+    deleteFile: /\b(?:os\.remove|os\.unlink|unlink)\b/g,
+    backtickExec: false,
+  },
+  node: {
+    exec: /\b(?:execSync|execFileSync|spawnSync|execFile|exec|spawn|execa(?:Sync)?|Deno\.run|Bun\.spawn(?:Sync)?)\b/g,
+    deleteTree: /\b(?:rmSync|rmdirSync|rimraf(?:\.sync)?|removeSync|emptyDirSync|Deno\.remove|rm|rmdir)\b/g,
+    deleteFile: /\b(?:unlinkSync|unlink)\b/g,
+    backtickExec: false,
+  },
+  perl: { exec: /\b(?:system|exec|qx)\b/g, deleteTree: /\b(?:rmtree|remove_tree)\b/g, deleteFile: /\bunlink\b/g, backtickExec: true },
+  ruby: {
+    exec: /(?:\b(?:system|exec|spawn|IO\.popen|Open3\.\w+)\b|%x)/g,
+    deleteTree: /\b(?:rm_rf|rm_r|remove_dir|remove_entry(?:_secure)?|rmtree)\b/g,
+    deleteFile: /\b(?:File\.delete|File\.unlink|FileUtils\.rm)\b/g,
+    backtickExec: true,
+  },
+  php: { exec: /\b(?:system|exec|shell_exec|passthru|proc_open|popen)\b/g, deleteTree: /$^/g, deleteFile: /\bunlink\b/g, backtickExec: true },
+};
+
+const HOME_EXPR =
+  /os\.path\.expanduser\(\s*['"]~['"]\s*\)|os\.environ\[\s*['"]HOME['"]\s*\]|os\.(?:environ\.get|getenv)\(\s*['"]HOME['"]\s*\)|Path\.home\(\)|process\.env\.HOME|process\.env\[\s*['"]HOME['"]\s*\]|\bhomedir\(\)|ENV\[\s*['"]HOME['"]\s*\]|\$ENV\{\s*['"]?HOME['"]?\s*\}|Dir\.home|getenv\(\s*['"]HOME['"]\s*\)|Deno\.env\.get\(\s*['"]HOME['"]\s*\)/g;
+const FORK = /\bfork\b/;
+const LOOP = /\b(?:while|loop|for|until)\b/;
+const WRITE_HINT = /\b(?:write\w*|unlink\w*|remove\w*|rename\w*|rmtree|rm_rf|rmSync|truncate\w*|copy\w*|move|chmod\w*|dump)\b|open\([^)]*,\s*['"][wax]/;
+const ESCAPES: Readonly<Record<string, string>> = { n: "\n", t: "\t", r: "\r", "0": "\0" };
+
+export function inspectCode(language: Language, code: string): CodeInsight {
+  const syntax = SYNTAX[language];
+  const lits = literalsOf(code);
+  const shellCalls = calls(code, syntax.exec, lits).map((c) => ({ fn: c.fn, command: c.pieces.join(c.argvForm ? " " : "") }));
+  if (syntax.backtickExec) {
+    for (const lit of lits) if (lit.backtick) shellCalls.push({ fn: "`…`", command: lit.value });
+  }
+  const deletions = [
+    ...calls(code, syntax.deleteTree, lits, true).map((c) => ({ fn: c.fn, target: pathOf(c), recursive: true })),
+    ...calls(code, syntax.deleteFile, lits, true).map((c) => ({ fn: c.fn, target: pathOf(c), recursive: false })),
+  ].filter((d) => d.target !== "");
+  return {
+    shellCalls: shellCalls.filter((c) => c.command.trim() !== ""),
+    deletions,
+    literals: lits.map((l) => l.value).filter((v) => v !== "" && v.length < 300 && !v.includes("\n")),
+    writes: WRITE_HINT.test(code),
+    forkBomb: FORK.test(code) && LOOP.test(code),
+  };
+}
+
+interface Call {
+  readonly fn: string;
+  readonly pieces: string[];
+  /** Pieces were separate arguments (`["rm", "-rf", "/"]`, `os.path.join(a, b)`), not concatenated. */
+  readonly argvForm: boolean;
+}
+
+/** A deleted path from its pieces: what comes before a `$HOME` piece is `require("os")`-like noise. */
+function pathOf(call: Call): string {
+  const home = call.pieces.indexOf("~");
+  const pieces = home > 0 ? call.pieces.slice(home) : call.pieces;
+  return pieces.join(call.argvForm ? "/" : "");
+}
+
+/** Each call of `pattern` with the literal (and `$HOME`) pieces of its arguments (or first argument). */
+function calls(code: string, pattern: RegExp, lits: readonly Literal[], firstArgument = false): Call[] {
+  const out: Call[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(code); m != null; m = pattern.exec(code)) {
+    if (lits.some((l) => m != null && m.index >= l.start && m.index < l.end)) continue;
+    const open = skipSpaces(code, m.index + m[0].length);
+    const end = code[open] === "(" ? closeParen(code, open, lits) : statementEnd(code, open, lits);
+    out.push({ fn: m[0], ...argumentPieces(code, open, firstArgument ? firstComma(code, open, end, lits) : end, lits) });
+    if (m[0] === "") pattern.lastIndex += 1;
+  }
+  return out;
+}
+
+function argumentPieces(code: string, from: number, to: number, lits: readonly Literal[]): { pieces: string[]; argvForm: boolean } {
+  const items: { value: string; start: number; end: number }[] = [];
+  HOME_EXPR.lastIndex = 0;
+  const region = code.slice(from, to);
+  for (let m = HOME_EXPR.exec(region); m != null; m = HOME_EXPR.exec(region)) {
+    items.push({ value: "~", start: from + m.index, end: from + m.index + m[0].length });
+  }
+  for (const lit of lits) {
+    if (lit.start >= from && lit.end <= to && !items.some((i) => lit.start >= i.start && lit.end <= i.end)) items.push(lit);
+  }
+  items.sort((a, b) => a.start - b.start);
+  let argvForm = false;
+  for (let k = 1; k < items.length; k += 1) {
+    const gap = code.slice(items[k - 1]?.end ?? 0, items[k]?.start ?? 0);
+    if (gap.includes(",")) argvForm = true;
+  }
+  return { pieces: items.map((i) => i.value), argvForm };
+}
+
+function literalsOf(code: string): Literal[] {
+  const out: Literal[] = [];
+  for (let k = 0; k < code.length; k += 1) {
+    const quote = code[k];
+    if (quote !== "'" && quote !== '"' && quote !== "`") continue;
+    const triple = quote !== "`" && code.startsWith(quote.repeat(3), k);
+    const delimiter = triple ? quote.repeat(3) : quote;
+    let value = "";
+    let j = k + delimiter.length;
+    while (j < code.length && !code.startsWith(delimiter, j)) {
+      const ch = code[j] ?? "";
+      if (ch === "\\" && j + 1 < code.length) {
+        const next = code[j + 1] ?? "";
+        value += ESCAPES[next] ?? next;
+        j += 2;
+      } else {
+        value += ch;
+        j += 1;
+      }
+    }
+    const end = Math.min(code.length, j + delimiter.length);
+    out.push({ value, start: k, end, backtick: quote === "`" });
+    k = end - 1;
+  }
+  return out;
+}
+
+function skipSpaces(code: string, k: number): number {
+  while (code[k] === " " || code[k] === "\t") k += 1;
+  return k;
+}
+
+function closeParen(code: string, open: number, lits: readonly Literal[]): number {
+  let depth = 0;
+  for (let k = open; k < code.length; k += 1) {
+    const lit = lits.find((l) => l.start === k);
+    if (lit != null) {
+      k = lit.end - 1;
+      continue;
+    }
+    if (code[k] === "(") depth += 1;
+    else if (code[k] === ")" && --depth === 0) return k;
+  }
+  return code.length;
+}
+
+/** The end of the first argument between `from` (an opening parenthesis or the first word) and `to`. */
+function firstComma(code: string, from: number, to: number, lits: readonly Literal[]): number {
+  let depth = 0;
+  for (let k = code[from] === "(" ? from + 1 : from; k < to; k += 1) {
+    const lit = lits.find((l) => l.start === k);
+    if (lit != null) k = lit.end - 1;
+    else if (code[k] === "(" || code[k] === "[" || code[k] === "{") depth += 1;
+    else if (code[k] === ")" || code[k] === "]" || code[k] === "}") depth -= 1;
+    else if (code[k] === "," && depth === 0) return k;
+  }
+  return to;
+}
+
+function statementEnd(code: string, from: number, lits: readonly Literal[]): number {
+  for (let k = from; k < code.length; k += 1) {
+    const lit = lits.find((l) => l.start === k);
+    if (lit != null) k = lit.end - 1;
+    else if (code[k] === ";" || code[k] === "\n" || code[k] === "}") return k;
+  }
+  return code.length;
+}

@@ -1,0 +1,62 @@
+import type { RuleInfo } from "./command-types.js";
+import { deletionRules } from "./deletion-rules.js";
+import { diskRules } from "./disk-rules.js";
+import { gitRules } from "./git-rules.js";
+import { networkRules } from "./network-rules.js";
+import type { PathRule } from "./protected-paths.js";
+import type { CommandRule } from "./rule-context.js";
+import { systemRules } from "./system-rules.js";
+
+/** Every built-in rule: what it stops, how bad it is, and what the guard does by default. */
+
+export const PATH_RULES: readonly PathRule[] = [
+  {
+    id: "cred.read-secret",
+    severity: "high",
+    action: "deny",
+    category: "credentials",
+    reason: "it reads, copies or encodes a credential file (private keys, .env files, cloud and registry tokens)",
+    access: "read",
+    paths: [
+      "~/.ssh/id_*", "**/.ssh/id_*", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "*.pem", "*.p12", "*.pfx",
+      ".env", ".env.*", "~/.aws/credentials", "~/.netrc", ".netrc", ".git-credentials", "~/.npmrc", "~/.pypirc",
+      "~/.docker/config.json", "~/.kube/config", "~/.config/gh/hosts.yml", "~/.gnupg/**", "~/.password-store/**",
+      "~/Library/Keychains/**", "~/.pgpass", "/etc/shadow", "/etc/gshadow", "/proc/*/environ",
+    ],
+    except: ["*.pub", ".env.example", ".env.sample", ".env.template", ".env.dist", ".env.defaults"],
+  },
+  {
+    id: "guard.disable",
+    severity: "critical",
+    action: "deny",
+    category: "guard-tampering",
+    reason: "it changes Claude Code's settings or Warden's own config and records, which could switch the guard off",
+    access: "write",
+    paths: [".claude", ".claude/settings*.json", ".claude/warden.json", ".warden", ".warden/**", "managed-settings.json"],
+    except: [],
+  },
+];
+
+export const COMMAND_RULES: readonly CommandRule[] = [...deletionRules, ...diskRules, ...networkRules, ...gitRules, ...systemRules];
+
+/** The finding recorded when a command cannot be parsed; its action is the `unparseable` option. */
+export const UNPARSEABLE_RULE: RuleInfo = {
+  id: "shell.unparseable",
+  severity: "low",
+  action: "warn",
+  category: "parse",
+  reason: "the guard could not parse the command completely, so it could not check all of it",
+};
+
+/** The finding recorded when parts of a command nest too deep (or it is too long) to be analysed. */
+export const TOO_COMPLEX_RULE: RuleInfo = {
+  id: "shell.too-complex",
+  severity: "medium",
+  action: "ask",
+  category: "parse",
+  reason: "it nests commands deeper (or is longer) than the guard analyses, so part of what it runs cannot be checked",
+};
+
+export const RULE_CATALOGUE: readonly RuleInfo[] = [...COMMAND_RULES, ...PATH_RULES, UNPARSEABLE_RULE, TOO_COMPLEX_RULE].map(
+  ({ id, severity, action, category, reason }) => ({ id, severity, action, category, reason }),
+);
