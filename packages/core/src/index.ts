@@ -1,5 +1,6 @@
 export * from "./bounded-value.js";
 export * from "./command-policy/index.js";
+export * from "./config-json-schema.js";
 export * from "./file-lock.js";
 export * from "./files-accessed.js";
 export * from "./finalize-session.js";

@@ -77,3 +77,19 @@ describe("runHook", () => {
     expect([world.output(), world.errors()]).toEqual(["", expect.stringMatching(/^warden test: stdin is not JSON.*errors\.log not writable.*\n$/)]);
   });
 });
+
+describe("runHook with fail_mode closed", () => {
+  it("denies a PreToolUse call when the handler fails", async () => {
+    fs.mkdirSync(path.join(project, ".claude"));
+    fs.writeFileSync(path.join(project, ".claude", "warden.json"), JSON.stringify({ fail_mode: "closed" }));
+    const world = io(JSON.stringify({ session_id: "s1", cwd: project, hook_event_name: "PreToolUse", tool_name: "Bash", tool_input: { command: "ls" } }));
+    await runHook("test", { PreToolUse: () => { throw new Error("disk full"); } }, {}, world);
+    expect(JSON.parse(world.output()).hookSpecificOutput).toMatchObject({ permissionDecision: "deny", permissionDecisionReason: expect.stringContaining("disk full") });
+  });
+
+  it("stays silent on the same failure when fail_mode is open (the default)", async () => {
+    const world = io(JSON.stringify({ session_id: "s1", cwd: project, hook_event_name: "PreToolUse", tool_name: "Bash", tool_input: { command: "ls" } }));
+    await runHook("test", { PreToolUse: () => { throw new Error("disk full"); } }, {}, world);
+    expect(world.output()).toBe("");
+  });
+});

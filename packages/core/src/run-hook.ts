@@ -63,16 +63,25 @@ export function dispatchHook(hookName: string, handlers: HookHandlers, payload: 
 export async function runHook(hookName: string, handlers: HookHandlers, guard: GuardFactories = {}, io: HookIo = processIo()): Promise<void> {
   let text = "";
   let payload: HookPayload | undefined;
+  let ctx: HookContext | undefined;
   try {
     // Read to the end before anything else: exiting early makes Claude Code drop our decision (EPIPE).
     text = await io.readStdin();
     payload = parseHookInput(text);
-    const ctx = createHookContext(payload, io, guard);
+    ctx = createHookContext(payload, io, guard);
     const reply = await dispatchHook(hookName, handlers, payload, ctx);
     if (reply !== undefined) io.writeStdout(`${JSON.stringify(reply)}\n`);
   } catch (error) {
     reportFailure(hookName, error, text, payload, io);
+    if (payload?.hook_event_name === "PreToolUse" && ctx?.config.failMode === "closed") io.writeStdout(`${JSON.stringify(failClosedReply(error))}\n`);
   }
+}
+
+/** With fail_mode "closed", a call Warden could not check is denied rather than let through. */
+function failClosedReply(error: unknown): HookReply {
+  const why = error instanceof Error ? error.message : String(error);
+  const reason = `Warden could not check this call (${why.slice(0, 300)}) and its fail_mode is "closed", so the call is denied. Ask the user to check \`warden doctor\` or run the command themselves.`;
+  return { hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: reason } };
 }
 
 function reportFailure(hookName: string, error: unknown, text: string, payload: HookPayload | undefined, io: HookIo): void {
