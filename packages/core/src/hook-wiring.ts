@@ -1,3 +1,4 @@
+import { describeIssues } from "./schema-issues.js";
 import * as z from "zod/mini";
 import { lazySchema } from "./lazy-schema.js";
 
@@ -47,7 +48,7 @@ export function parseSettings(text: string, file: string): Settings {
   }
   const parsed = settingsSchema().safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
+    const issues = describeIssues(parsed.error.issues);
     throw new SettingsFileError(`${file} does not have the shape of Claude Code settings (${issues}), so it was left untouched`);
   }
   return parsed.data;

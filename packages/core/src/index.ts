@@ -16,6 +16,7 @@ export * from "./record-session.js";
 export * from "./report-model.js";
 export * from "./report-render/index.js";
 export * from "./run-hook.js";
+export * from "./schema-issues.js";
 export * from "./session-log.js";
 export * from "./session-record.js";
 export * from "./session-report.js";

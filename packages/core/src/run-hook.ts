@@ -1,3 +1,4 @@
+import { describeIssues } from "./schema-issues.js";
 import fs from "node:fs";
 import path from "node:path";
 import { isCode } from "./file-lock.js";
@@ -42,7 +43,7 @@ export function parseHookInput(text: string): HookPayload {
   const schema: z.ZodMiniType<HookPayload> = PAYLOAD_SCHEMAS[event]();
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
+    const issues = describeIssues(parsed.error.issues);
     throw new HookInputError(`stdin is not a Claude Code hook payload Warden handles (${issues}); received: ${preview(text)}`);
   }
   return parsed.data;

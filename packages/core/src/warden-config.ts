@@ -1,3 +1,4 @@
+import { describeIssues } from "./schema-issues.js";
 import fs from "node:fs";
 import path from "node:path";
 import * as z from "zod/mini";
@@ -56,10 +57,16 @@ export function mergeCommandOptions(user: CommandPolicyOptions, project: Command
   const unparseable = project.unparseable ?? user.unparseable;
   return {
     rules,
-    command_rules: [...(user.command_rules ?? []), ...(project.command_rules ?? [])],
-    path_rules: [...(user.path_rules ?? []), ...(project.path_rules ?? [])],
+    command_rules: joinById(user.command_rules ?? [], project.command_rules ?? []),
+    path_rules: joinById(user.path_rules ?? [], project.path_rules ?? []),
     ...(unparseable ? { unparseable } : {}),
   };
+}
+
+/** User's rules then the project's; a project rule replaces a user rule of the same id. */
+function joinById<R extends { id: string }>(user: readonly R[], project: readonly R[]): R[] {
+  const projectIds = new Set(project.map((r) => r.id));
+  return [...user.filter((r) => !projectIds.has(r.id)), ...project];
 }
 
 function readConfigFile(file: string, errors: string[]): WardenConfig {
@@ -78,7 +85,7 @@ function readConfigFile(file: string, errors: string[]): WardenConfig {
   }
   const parsed = wardenConfigSchema().safeParse(json);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
+  const issues = describeIssues(parsed.error.issues);
   errors.push(`${file}: ${issues}`);
   return {};
 }

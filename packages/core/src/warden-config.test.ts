@@ -1,0 +1,60 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadWardenConfig } from "./warden-config.js";
+
+let project: string;
+let home: string;
+beforeEach(() => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "warden-config-"));
+  project = path.join(root, "project");
+  home = path.join(root, "home");
+  fs.mkdirSync(path.join(project, ".claude"), { recursive: true });
+  fs.mkdirSync(path.join(home, ".claude"), { recursive: true });
+});
+afterEach(() => fs.rmSync(path.dirname(project), { recursive: true, force: true }));
+
+const write = (dir: string, value: unknown) => fs.writeFileSync(path.join(dir, ".claude", "warden.json"), typeof value === "string" ? value : JSON.stringify(value));
+const rule = (id: string, reason: string) => ({ id, reason, command: "terraform" });
+
+describe("loadWardenConfig", () => {
+  it("gives the defaults when neither file exists", () => {
+    expect(loadWardenConfig(project, home)).toMatchObject({ maxValueBytes: 65536, failMode: "open", errors: [] });
+  });
+
+  it("takes the project's plain settings over the user's", () => {
+    write(home, { max_value_bytes: 2048, fail_mode: "closed" });
+    write(project, { max_value_bytes: 4096 });
+    expect(loadWardenConfig(project, home)).toMatchObject({ maxValueBytes: 4096, failMode: "closed" });
+  });
+
+  it("merges rule overrides per rule id, the project's fields winning", () => {
+    write(home, { commands: { rules: { "git.force-push": { action: "ask", severity: "low" } } } });
+    write(project, { commands: { rules: { "git.force-push": { action: "warn" } } } });
+    expect(loadWardenConfig(project, home).commands.rules).toEqual({ "git.force-push": { action: "warn", severity: "low" } });
+  });
+
+  it("joins added rules, a project rule replacing the user's rule of the same id", () => {
+    write(home, { commands: { command_rules: [rule("a", "user a"), rule("b", "user b")] } });
+    write(project, { commands: { command_rules: [rule("b", "project b")] } });
+    expect(loadWardenConfig(project, home).commands.command_rules?.map((r) => r.reason)).toEqual(["user a", "project b"]);
+  });
+
+  it("ignores an invalid file, names it in the errors and keeps the other file", () => {
+    write(home, { max_value_bytes: 2048 });
+    write(project, { max_value_bytes: "big" });
+    const config = loadWardenConfig(project, home);
+    expect([config.maxValueBytes, config.errors]).toEqual([2048, [expect.stringMatching(/project\/\.claude\/warden\.json: max_value_bytes/)]]);
+  });
+
+  it("reports a misspelt key instead of silently ignoring it", () => {
+    write(project, { fail_mdoe: "closed" });
+    expect(loadWardenConfig(project, home).errors).toEqual([expect.stringContaining("fail_mdoe")]);
+  });
+
+  it("reports text that is not JSON", () => {
+    write(project, "{ nope");
+    expect(loadWardenConfig(project, home).errors).toEqual([expect.stringMatching(/not valid JSON/)]);
+  });
+});
