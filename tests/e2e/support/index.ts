@@ -95,3 +95,4 @@ export {
 export { reportConversation, reportEvents, reportTotalCost } from "./report-fields.js";
 export { savedTranscriptOffsets, transcriptCachePath } from "./transcript-cache.js";
 export type { JsonRecord } from "./json-guards.js";
+export { requestAfterToolUse } from "./next-request.js";
