@@ -1,4 +1,4 @@
-import { createRequire } from "node:module";
+import { loadBuiltin } from "./lazy-builtin.js";
 import type { Truncation } from "./session-record.js";
 
 export const DEFAULT_VALUE_LIMIT_BYTES = 64 * 1024;
@@ -39,11 +39,8 @@ function boundStrings(value: unknown, limit: number, at: string, truncated: Trun
   return value;
 }
 
-// node:crypto is loaded on the first cut only: loading it costs every hook process milliseconds.
-const load = createRequire(import.meta.url);
-
 function describeCut(path: string, text: string): Truncation {
-  const { createHash }: typeof import("node:crypto") = load("node:crypto");
+  const { createHash } = loadBuiltin<typeof import("node:crypto")>("node:crypto");
   return { path, bytes: Buffer.byteLength(text, "utf8"), sha256: createHash("sha256").update(text, "utf8").digest("hex") };
 }
 

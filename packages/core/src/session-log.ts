@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { createRequire } from "node:module";
 import { isCode, withFileLock } from "./file-lock.js";
+import { loadBuiltin } from "./lazy-builtin.js";
 import { sessionRecordSchema, type RecordDraft, type SessionRecord } from "./session-record.js";
 
 /**
@@ -135,8 +135,6 @@ export function readSessionLog(logPath: string): SessionLog {
   return text == null ? { records: [], skippedLines: 0 } : parseSessionLog(text);
 }
 
-const load = createRequire(import.meta.url);
-
 /** The text of `file`, else of `file.gz`, else undefined. */
 export function readMaybeGzipped(file: string): string | undefined {
   try {
@@ -147,7 +145,7 @@ export function readMaybeGzipped(file: string): string | undefined {
   try {
     const zipped = fs.readFileSync(`${file}.gz`);
     // zlib is loaded only here: hook processes rarely read compressed sessions.
-    const { gunzipSync }: typeof import("node:zlib") = load("node:zlib");
+    const { gunzipSync } = loadBuiltin<typeof import("node:zlib")>("node:zlib");
     return gunzipSync(zipped).toString("utf8");
   } catch (error) {
     if (isCode(error, "ENOENT")) return undefined;

@@ -31,14 +31,24 @@ export function openSessionIds(store: SessionStore): string[] {
   }
   const open = new Map<string, boolean>();
   for (const line of text.split("\n")) {
-    if (line === "") continue;
-    const parsed = safeJson(line);
-    const entry = registryLineSchema().safeParse(parsed);
-    if (!entry.success) continue;
-    open.delete(entry.data.session_id);
-    open.set(entry.data.session_id, entry.data.type === "start");
+    const entry = registryEntryOf(line);
+    if (entry == null) continue;
+    open.delete(entry.sessionId);
+    open.set(entry.sessionId, entry.type === "start");
   }
   return [...open].filter(([, isOpen]) => isOpen).map(([id]) => id);
+}
+
+// Warden writes `type` and `session_id` first: reading them off the line's start keeps SessionStart
+// fast in a project with thousands of sessions. Lines of another shape get the full schema.
+const LINE_HEAD = /^\{"type":"(start|end)","session_id":"([A-Za-z0-9._-]+)"/;
+
+function registryEntryOf(line: string): { type: "start" | "end"; sessionId: string } | undefined {
+  if (line === "") return undefined;
+  const head = LINE_HEAD.exec(line);
+  if (head?.[1] && head[2]) return { type: head[1] === "start" ? "start" : "end", sessionId: head[2] };
+  const parsed = registryLineSchema().safeParse(safeJson(line));
+  return parsed.success ? { type: parsed.data.type, sessionId: parsed.data.session_id } : undefined;
 }
 
 function isStale(store: SessionStore, sessionId: string, check: StaleCheck): boolean {

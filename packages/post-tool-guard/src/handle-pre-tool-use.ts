@@ -1,4 +1,4 @@
-import { recordForSession, toolEventDraft, type HookContext, type HookReply, type PreToolUsePayload } from "@warden/core";
+import { monotonicMs, recordForSession, toolEventDraft, type HookContext, type HookReply, type PreToolUsePayload } from "@warden/core";
 
 /**
  * Asks the policy about the call before it runs. A denied call is recorded at once as a `blocked`
@@ -6,7 +6,7 @@ import { recordForSession, toolEventDraft, type HookContext, type HookReply, typ
  * completes. Allowing says nothing, so Claude Code's own permission rules still apply.
  */
 export function handlePreToolUse(payload: PreToolUsePayload, ctx: HookContext): HookReply {
-  const started = performance.now();
+  const started = monotonicMs();
   const decision = ctx.policy.decide({
     toolName: payload.tool_name,
     toolInput: payload.tool_input,
@@ -15,7 +15,7 @@ export function handlePreToolUse(payload: PreToolUsePayload, ctx: HookContext): 
     home: ctx.home,
     agentId: payload.agent_id,
   });
-  const scanTimeMs = performance.now() - started;
+  const scanTimeMs = monotonicMs() - started;
   const now = ctx.now().toISOString();
   if (decision.decision === "deny") {
     recordForSession(

@@ -3,7 +3,7 @@ export {
   findModelPrice,
   parsePriceTable,
   PriceTableError,
-  PriceTableSchema,
+  priceTableSchema,
   type ModelPrice,
   type PricedModel,
   type PriceTable,

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { lazySchema } from "../lazy-schema.js";
 import pricesJson from "./prices.json" with { type: "json" };
 
 /**
@@ -7,45 +8,55 @@ import pricesJson from "./prices.json" with { type: "json" };
  * lower-cased model id, the way Claude Code canonicalises ids before looking up its own table.
  */
 
-/** Whole micro-dollars per Mtok, so cost arithmetic can be done in integers (see usage-cost.ts). */
-const price = z.number().check(
-  z.nonnegative(),
-  z.refine((value) => Math.abs(Math.round(value * 1e6) - value * 1e6) < 1e-6, "at most 6 decimal places"),
-);
+/** Built on first use (see lazy-schema.ts): most hook processes never price anything. */
+const schemas = lazySchema(() => {
+  /** Whole micro-dollars per Mtok, so cost arithmetic can be done in integers (see usage-cost.ts). */
+  const price = z.number().check(
+    z.nonnegative(),
+    z.refine((value) => Math.abs(Math.round(value * 1e6) - value * 1e6) < 1e-6, "at most 6 decimal places"),
+  );
 
-export const TokenPricesSchema = z.strictObject({
-  input: price,
-  output: price,
-  cache_write_5m: price,
-  cache_write_1h: price,
-  cache_read: price,
-  web_search_per_request: price,
+  const tokenPrices = z.strictObject({
+    input: price,
+    output: price,
+    cache_write_5m: price,
+    cache_write_1h: price,
+    cache_read: price,
+    web_search_per_request: price,
+  });
+
+  const pattern = z.string().check(z.minLength(1), z.refine(isRegExp, "a valid JavaScript regular expression"));
+
+  const modelPrice = z.strictObject({
+    /** Canonical model id, as Claude Code names the row. */
+    id: z.string().check(z.minLength(1)),
+    /** Regular expression tested against the lower-cased model id. */
+    match: pattern,
+    prices: tokenPrices,
+    /** Prices of responses served in fast mode (`usage.speed: "fast"`); absent when the model has none. */
+    fast_mode: z.optional(tokenPrices),
+  });
+
+  const priceTable = z.strictObject({
+    source: z.string().check(z.minLength(1)),
+    retrieved: z.iso.date(),
+    units: z.string(),
+    notes: z.array(z.string()),
+    models: z.array(modelPrice).check(
+      z.minLength(1),
+      z.refine((models) => new Set(models.map((model) => model.id)).size === models.length, "model ids must be unique"),
+    ),
+  });
+
+  return { tokenPrices, modelPrice, priceTable };
 });
-export type TokenPrices = z.infer<typeof TokenPricesSchema>;
 
-const pattern = z.string().check(z.minLength(1), z.refine(isRegExp, "a valid JavaScript regular expression"));
+/** The schema of `prices.json`, built on first call. */
+export const priceTableSchema = (): Schemas["priceTable"] => schemas().priceTable;
 
-export const ModelPriceSchema = z.strictObject({
-  /** Canonical model id, as Claude Code names the row. */
-  id: z.string().check(z.minLength(1)),
-  /** Regular expression tested against the lower-cased model id. */
-  match: pattern,
-  prices: TokenPricesSchema,
-  /** Prices of responses served in fast mode (`usage.speed: "fast"`); absent when the model has none. */
-  fast_mode: z.optional(TokenPricesSchema),
-});
-export type ModelPrice = z.infer<typeof ModelPriceSchema>;
-
-export const PriceTableSchema = z.strictObject({
-  source: z.string().check(z.minLength(1)),
-  retrieved: z.iso.date(),
-  units: z.string(),
-  notes: z.array(z.string()),
-  models: z.array(ModelPriceSchema).check(
-    z.minLength(1),
-    z.refine((models) => new Set(models.map((model) => model.id)).size === models.length, "model ids must be unique"),
-  ),
-});
+type Schemas = ReturnType<typeof schemas>;
+export type TokenPrices = z.infer<Schemas["tokenPrices"]>;
+export type ModelPrice = z.infer<Schemas["modelPrice"]>;
 
 export interface PriceTable {
   readonly source: string;
@@ -62,7 +73,7 @@ export class PriceTableError extends Error {
 }
 
 export function parsePriceTable(value: unknown): PriceTable {
-  const parsed = PriceTableSchema.safeParse(value);
+  const parsed = priceTableSchema().safeParse(value);
   if (!parsed.success) {
     throw new PriceTableError(`price table does not have the expected shape: ${z.prettifyError(parsed.error)}`, { cause: parsed.error });
   }

@@ -8,12 +8,10 @@ import { REPORT_SCRIPT } from "./report-script.js";
  */
 let cached: string | null = null;
 
-// node:crypto is loaded on the first render only: every hook process imports core.
-const load = createRequire(import.meta.url);
-
 export function contentSecurityPolicy(): string {
   if (cached != null) return cached;
-  const { createHash }: typeof import("node:crypto") = load("node:crypto");
+  // node:crypto (and a require to load it) on the first render only: every hook process imports core.
+  const { createHash }: typeof import("node:crypto") = createRequire(import.meta.url)("node:crypto");
   const scriptHash = createHash("sha256").update(REPORT_SCRIPT, "utf8").digest("base64");
   cached = [
     "default-src 'none'",

@@ -12,7 +12,7 @@ const EXCERPT_MAX = 400;
 export function excerptPattern(findings: readonly Finding[]): RegExp | null {
   const parts = new Set<string>();
   for (const finding of findings) {
-    const excerpt = finding.excerpt?.replace(/…$/, "").trim();
+    const excerpt = finding.excerpt?.replace(/\u2026$/, "").trim();
     if (excerpt == null || excerpt.length < EXCERPT_MIN || excerpt.length > EXCERPT_MAX) continue;
     parts.add(excerpt);
   }

@@ -1,17 +1,7 @@
-import * as z from "zod/mini";
 import { cutText } from "../bounded-value.js";
 import { peekLine } from "./line-peek.js";
 import type { TranscriptFile } from "./transcript-files.js";
-import {
-  AssistantLineSchema,
-  ContentBlockSchema,
-  KNOWN_LINE_TYPES,
-  SYNTHETIC_MODEL,
-  UsageIterationSchema,
-  UserLineSchema,
-  type AssistantLine,
-  type UserLine,
-} from "./transcript-line.js";
+import { KNOWN_LINE_TYPES, SYNTHETIC_MODEL, transcriptLineSchemas, type AssistantLine, type UserLine } from "./transcript-line.js";
 import type { FileProgress, TranscriptState } from "./transcript-state.js";
 import { recordResponse, responseKey, responseUsageOf } from "./usage-ledger.js";
 
@@ -35,8 +25,6 @@ export interface CollectContext {
   readonly traceTextLimitBytes: number;
 }
 
-const SkillInputSchema = z.looseObject({ skill: z.string() });
-
 /** Folds one raw line (`buffer[start, end)`, ending at file offset `nextOffset`) into the context. */
 export function collectLine(context: CollectContext, buffer: Buffer, start: number, end: number, nextOffset: number): void {
   const { progress } = context;
@@ -59,11 +47,11 @@ export function collectLine(context: CollectContext, buffer: Buffer, start: numb
     return;
   }
   if (peek.type === "assistant") {
-    const parsed = AssistantLineSchema.safeParse(json);
+    const parsed = transcriptLineSchemas().assistantLine.safeParse(json);
     if (parsed.success) collectAssistant(context, parsed.data, `${context.file.path}@${nextOffset}`);
     else progress.invalid_lines++;
   } else {
-    const parsed = UserLineSchema.safeParse(json);
+    const parsed = transcriptLineSchemas().userLine.safeParse(json);
     if (parsed.success) collectPrompt(context, parsed.data);
     else progress.invalid_lines++;
   }
@@ -71,6 +59,7 @@ export function collectLine(context: CollectContext, buffer: Buffer, start: numb
 
 function collectAssistant(context: CollectContext, line: AssistantLine, lineKey: string): void {
   const { state } = context;
+  const schemas = transcriptLineSchemas();
   const agentId = agentOf(context, line);
   const model = line.message.model ?? "unknown";
   const usage = line.message.usage;
@@ -79,17 +68,17 @@ function collectAssistant(context: CollectContext, line: AssistantLine, lineKey:
     recordResponse(state.responses, key, responseUsageOf(usage, model, agentId));
     // An advisor's usage rides inside the response; Claude Code bills it to the advisor's model.
     (usage.iterations ?? []).forEach((entry, index) => {
-      const iteration = UsageIterationSchema.safeParse(entry);
+      const iteration = schemas.usageIteration.safeParse(entry);
       if (!iteration.success || iteration.data.type !== "advisor_message" || iteration.data.model == null) return;
       recordResponse(state.responses, `${key}#advisor-${index}`, responseUsageOf(iteration.data, iteration.data.model, agentId));
     });
   }
   for (const raw of line.message.content ?? []) {
-    const parsed = ContentBlockSchema.safeParse(raw);
+    const parsed = schemas.contentBlock.safeParse(raw);
     if (!parsed.success) continue;
     const block = parsed.data;
     if (block.type === "tool_use" && block.id != null) {
-      const skill = block.name === "Skill" ? SkillInputSchema.safeParse(block.input) : undefined;
+      const skill = block.name === "Skill" ? schemas.skillInput.safeParse(block.input) : undefined;
       state.tool_uses[block.id] = {
         name: block.name ?? "unknown",
         agent_id: agentId,

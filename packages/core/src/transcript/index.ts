@@ -5,7 +5,7 @@ export type { ModelUsage, TokenCounts, UsageTotals } from "./usage-ledger.js";
 export {
   parseTranscriptState,
   TranscriptStateError,
-  TranscriptStateSchema,
+  transcriptStateSchema,
   type FileKind,
   type FileProgress,
   type TranscriptState,

@@ -1,7 +1,7 @@
 import { open, readdir, readFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { isMissingFile } from "./missing-file.js";
-import { AgentMetaSchema } from "./transcript-line.js";
+import { transcriptLineSchemas } from "./transcript-line.js";
 import type { FileKind, TranscriptState } from "./transcript-state.js";
 
 /**
@@ -69,7 +69,7 @@ async function agentTypeOf(metaPath: string): Promise<string | null> {
     if (isMissingFile(error)) return null;
     throw error;
   }
-  const parsed = AgentMetaSchema.safeParse(parseJson(text));
+  const parsed = transcriptLineSchemas().agentMeta.safeParse(parseJson(text));
   return parsed.success ? (parsed.data.agentType ?? null) : null;
 }
 
