@@ -53,6 +53,8 @@ export interface ScanOutcome {
 
 export interface ContentScanner {
   scan(subjects: readonly ScanSubject[]): ScanOutcome;
+  /** Present when a tier needs I/O (the LLM tier): hooks that can wait use it instead of scan. */
+  scanAsync?(subjects: readonly ScanSubject[]): Promise<ScanOutcome>;
 }
 
 export const ALLOW: PolicyDecision = { decision: "allow", verdict: "allowed", severity: null, findings: [] };

@@ -27,24 +27,38 @@ export interface HookContext extends HookWorld {
   readonly scanner: ContentScanner;
 }
 
-/**
- * How a hook builds its guard from the config. `warn` records a problem (in errors.log) when part
- * of the config could not be used and the factory fell back to the defaults.
- */
+/** What a guard factory may use to build the policy or scanner of one session. */
+export interface GuardSetup {
+  readonly config: ResolvedConfig;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly projectDir: string;
+  /** A directory of this session's own for the guard's state (e.g. the LLM tier's cache and budget). */
+  readonly sessionDir: string;
+  /** Records a problem (in errors.log) when part of the config could not be used. */
+  readonly warn: (message: string) => void;
+}
+
+/** How a hook builds its guard; each part is built on first use. */
 export interface GuardFactories {
-  readonly policy?: (config: ResolvedConfig, warn: (message: string) => void) => ToolPolicy;
-  readonly scanner?: (config: ResolvedConfig, warn: (message: string) => void) => ContentScanner;
+  readonly policy?: (setup: GuardSetup) => ToolPolicy;
+  readonly scanner?: (setup: GuardSetup) => ContentScanner;
 }
 
 export function realWorld(): HookWorld {
   return { env: process.env, now: () => new Date(), home: process.env.HOME || os.homedir(), claudePid: process.ppid > 1 ? process.ppid : null, isProcessAlive };
 }
 
-export function createHookContext(payload: Pick<HookPayload, "cwd">, world: HookWorld, guard: GuardFactories = {}): HookContext {
+export function createHookContext(payload: Pick<HookPayload, "cwd" | "session_id">, world: HookWorld, guard: GuardFactories = {}): HookContext {
   const projectDir = path.resolve(world.env.CLAUDE_PROJECT_DIR || payload.cwd);
   const config = loadWardenConfig(projectDir, world.home);
   const store = new SessionStore(resolveWardenDir({ env: world.env, cwd: payload.cwd }), world.now);
-  const warn = (message: string) => store.appendError({ hook: "config", message });
+  const setup: GuardSetup = {
+    config,
+    env: world.env,
+    projectDir,
+    sessionDir: path.join(store.paths.root, "guard", payload.session_id),
+    warn: (message) => store.appendError({ hook: "config", session_id: payload.session_id, message }),
+  };
   let policy: ToolPolicy | undefined;
   let scanner: ContentScanner | undefined;
   // Built on first use: a PostToolUse never needs the command policy, a PreToolUse rarely the scanner.
@@ -54,10 +68,10 @@ export function createHookContext(payload: Pick<HookPayload, "cwd">, world: Hook
     config,
     store,
     get policy() {
-      return (policy ??= guard.policy?.(config, warn) ?? NO_POLICY);
+      return (policy ??= guard.policy?.(setup) ?? NO_POLICY);
     },
     get scanner() {
-      return (scanner ??= guard.scanner?.(config, warn) ?? NO_SCANNER);
+      return (scanner ??= guard.scanner?.(setup) ?? NO_SCANNER);
     },
   };
 }

@@ -9,6 +9,7 @@ export * from "./guard-policy.js";
 export * from "./hook-context.js";
 export * from "./hook-payload.js";
 export * from "./hook-wiring.js";
+export * from "./injection/index.js";
 export * from "./lazy-builtin.js";
 export * from "./lazy-schema.js";
 export * from "./pending-call.js";

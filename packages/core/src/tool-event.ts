@@ -52,7 +52,8 @@ export function toolEventDraft(ctx: HookContext, payload: ToolPayloadLike, outco
     ...(payload.prompt_id ? { prompt_id: payload.prompt_id } : {}),
     verdict: outcome.verdict,
     severity: outcome.severity,
-    rules_matched: [...new Set(outcome.findings.map((f) => f.rule))],
+    // A rule evaluated only in part (a tier it needs was unavailable) is kept as a finding, not as a match.
+    rules_matched: [...new Set(outcome.findings.filter((f) => f.evaluation !== "partial").map((f) => f.rule))],
     findings: [...outcome.findings],
     ...(outcome.reason ? { reason: outcome.reason } : {}),
     scan_time_ms: round(outcome.scanTimeMs),

@@ -3,7 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import * as z from "zod/mini";
 import { DEFAULT_VALUE_LIMIT_BYTES } from "./bounded-value.js";
-import { commandPolicyOptionsSchema, type CommandPolicyOptions } from "./command-policy/index.js";
+import { commandPolicyOptionsSchema, type CommandPolicyOptions } from "./command-policy/command-policy-options.js";
+import { injectionConfigSchema, type InjectionConfig } from "./injection/injection-config-schema.js";
 import { lazySchema } from "./lazy-schema.js";
 
 /**
@@ -22,6 +23,8 @@ export const wardenConfigSchema = lazySchema(() =>
     fail_mode: z.optional(z.enum(["open", "closed"])),
     /** The shell-aware command and path policy: disable or re-level rules, add rules. */
     commands: z.optional(commandPolicyOptionsSchema()),
+    /** The prompt-injection scanner: warn level, extra NOVA rule files, the optional LLM tier. */
+    injection: z.optional(injectionConfigSchema()),
   }),
 );
 export type WardenConfig = z.infer<ReturnType<typeof wardenConfigSchema>>;
@@ -30,6 +33,7 @@ export interface ResolvedConfig {
   readonly maxValueBytes: number;
   readonly failMode: "open" | "closed";
   readonly commands: CommandPolicyOptions;
+  readonly injection: InjectionConfig;
   /** Problems found in the config files; each names the file and what was wrong. */
   readonly errors: readonly string[];
 }
@@ -47,6 +51,7 @@ export function loadWardenConfig(projectDir: string, home: string): ResolvedConf
     maxValueBytes: project.max_value_bytes ?? user.max_value_bytes ?? DEFAULT_VALUE_LIMIT_BYTES,
     failMode: project.fail_mode ?? user.fail_mode ?? "open",
     commands: mergeCommandOptions(user.commands ?? {}, project.commands ?? {}),
+    injection: mergeInjectionOptions(user.injection ?? {}, project.injection ?? {}),
     errors,
   };
 }
@@ -61,6 +66,14 @@ export function mergeCommandOptions(user: CommandPolicyOptions, project: Command
     path_rules: joinById(user.path_rules ?? [], project.path_rules ?? []),
     ...(unparseable ? { unparseable } : {}),
   };
+}
+
+/** The project's warn level and LLM settings win; rule files of both apply. */
+export function mergeInjectionOptions(user: InjectionConfig, project: InjectionConfig): InjectionConfig {
+  const warnAt = project.warn_at ?? user.warn_at;
+  const llm = project.llm ?? user.llm;
+  const rules = [...new Set([...(user.rules ?? []), ...(project.rules ?? [])])];
+  return { ...(warnAt ? { warn_at: warnAt } : {}), ...(llm ? { llm } : {}), ...(rules.length > 0 ? { rules } : {}) };
 }
 
 /** User's rules then the project's; a project rule replaces a user rule of the same id. */

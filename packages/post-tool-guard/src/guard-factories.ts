@@ -1,8 +1,8 @@
-import { CommandPolicyConfigError, createCommandPolicy, type GuardFactories } from "@warden/core";
+import { CommandPolicyConfigError, createCommandPolicy, createInjectionScanner, injectionOptionsFromConfig, type GuardFactories } from "@warden/core";
 
-/** The guard hook's policy and scanner, built once per process from the config. */
+/** The guard hook's policy and scanner, built on first use from the config. */
 export const guardFactories: GuardFactories = {
-  policy: (config, warn) => {
+  policy: ({ config, warn }) => {
     try {
       return createCommandPolicy(config.commands);
     } catch (error) {
@@ -11,5 +11,11 @@ export const guardFactories: GuardFactories = {
       warn(`commands: ${error.message}; the built-in command policy applies instead`);
       return createCommandPolicy({});
     }
+  },
+  scanner: ({ config, env, projectDir, sessionDir, warn }) => {
+    // Rule files that do not parse are left out (and reported); the shipped rules always apply.
+    const { options, errors } = injectionOptionsFromConfig(config.injection, { env, projectDir, sessionDir });
+    for (const error of errors) warn(`injection: ${error}`);
+    return createInjectionScanner(options);
   },
 };

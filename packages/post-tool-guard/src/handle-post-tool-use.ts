@@ -1,5 +1,6 @@
 import {
   completedTiming,
+  extractScanSubjects,
   maxSeverity,
   maxVerdict,
   recordForSession,
@@ -8,28 +9,28 @@ import {
   type HookReply,
   type PostToolUseFailurePayload,
   type PostToolUsePayload,
-  type ScanSubject,
 } from "@warden/core";
+import { scanSubjects } from "./scan-subjects.js";
 
 /** Completes the call's event with its result and the scanner's view of what the model will read. */
-export function handlePostToolUse(payload: PostToolUsePayload, ctx: HookContext): HookReply {
+export function handlePostToolUse(payload: PostToolUsePayload, ctx: HookContext): Promise<HookReply> {
   return recordCompletedCall(payload, ctx, payload.tool_response, undefined);
 }
 
 /** A failed call (a Bash command's non-zero exit among them) is recorded with its error text. */
-export function handlePostToolUseFailure(payload: PostToolUseFailurePayload, ctx: HookContext): HookReply {
+export function handlePostToolUseFailure(payload: PostToolUseFailurePayload, ctx: HookContext): Promise<HookReply> {
   return recordCompletedCall(payload, ctx, null, payload.error ?? "");
 }
 
-function recordCompletedCall(
+async function recordCompletedCall(
   payload: PostToolUsePayload | PostToolUseFailurePayload,
   ctx: HookContext,
   toolOutput: unknown,
   error: string | undefined,
-): HookReply {
+): Promise<HookReply> {
   const end = ctx.now();
   const pending = payload.tool_use_id ? ctx.store.readPendingCall(payload.session_id, payload.tool_use_id) : undefined;
-  const scan = ctx.scanner.scan(subjectsOf(payload, toolOutput, error));
+  const scan = await scanSubjects(ctx, extractScanSubjects(payload.tool_name, payload.tool_input, error ?? toolOutput));
   const failure = payload.hook_event_name === "PostToolUseFailure" ? payload : undefined;
   recordForSession(
     ctx,
@@ -50,10 +51,4 @@ function recordCompletedCall(
   if (payload.tool_use_id) ctx.store.removePendingCall(payload.session_id, payload.tool_use_id);
   if (scan.note == null) return undefined;
   return { hookSpecificOutput: { hookEventName: payload.hook_event_name, additionalContext: scan.note } };
-}
-
-/** The texts the model is about to read; the injection scanner refines this per tool. */
-function subjectsOf(payload: PostToolUsePayload | PostToolUseFailurePayload, toolOutput: unknown, error: string | undefined): ScanSubject[] {
-  const text = error ?? (typeof toolOutput === "string" ? toolOutput : JSON.stringify(toolOutput ?? null));
-  return [{ kind: "tool_output", toolName: payload.tool_name, text }];
 }

@@ -1,8 +1,9 @@
-import { boundValue, recordForSession, type HookContext, type HookReply, type UserPromptSubmitPayload } from "@warden/core";
+import { boundValue, promptSubject, recordForSession, type HookContext, type HookReply, type UserPromptSubmitPayload } from "@warden/core";
+import { scanSubjects } from "./scan-subjects.js";
 
 /** Records the prompt and scans it; a prompt is the user's own words, so it is never blocked. */
-export function handleUserPromptSubmit(payload: UserPromptSubmitPayload, ctx: HookContext): HookReply {
-  const scan = ctx.scanner.scan([{ kind: "prompt", text: payload.prompt }]);
+export async function handleUserPromptSubmit(payload: UserPromptSubmitPayload, ctx: HookContext): Promise<HookReply> {
+  const scan = await scanSubjects(ctx, [promptSubject(payload.prompt)]);
   const prompt = boundValue(payload.prompt, ctx.config.maxValueBytes, "prompt");
   recordForSession(ctx, payload, {
     type: "prompt",

@@ -34,7 +34,7 @@ export async function runFinalize(argv: string[], io: CliIo): Promise<number> {
 /** The world of a hook, minus a Claude Code parent, reading the directory the CLI chose. */
 function cliContext(dir: string, io: CliIo): HookContext {
   const env = { ...io.env, WARDEN_DIR: dir };
-  return createHookContext({ cwd: io.cwd }, { env, now: clockOf(io), home: io.env.HOME || os.homedir(), claudePid: null, isProcessAlive });
+  return createHookContext({ cwd: io.cwd, session_id: "warden-cli" }, { env, now: clockOf(io), home: io.env.HOME || os.homedir(), claudePid: null, isProcessAlive });
 }
 
 function refuseIfClosed(ctx: HookContext, sessionId: string): void {

@@ -1,0 +1,27 @@
+export { type DecodedPayload, findEncodedPayloads } from "./decode-payloads.js";
+export { displayExcerpt } from "./display-excerpt.js";
+export { type InjectionConfig, injectionConfigSchema } from "./injection-config-schema.js";
+export { type InjectionWorld, injectionOptionsFromConfig, type ResolvedInjectionOptions } from "./injection-config.js";
+export {
+  createInjectionScanner,
+  type InjectionScanner,
+  type InjectionScannerOptions,
+  type InjectionScanOutcome,
+  type LlmTierConfig,
+  type PartialRule,
+} from "./injection-scanner.js";
+export { type AnthropicJudgeOptions, createAnthropicJudge, DEFAULT_LLM_MODEL, DEFAULT_LLM_TIMEOUT_MS, type LlmAnswer, type LlmJudge } from "./llm-judge.js";
+export { compileRuleSources, type LoadedRules, loadRuleFiles, readExampleSources, readRuleSources, type RuleSource, SHIPPED_RULES_DIR } from "./load-rules.js";
+export { type NormalizedText, normalizeText, toRawOffset } from "./normalize-text.js";
+export { formatDiagnostic, type NovaDiagnostic, NovaSyntaxError } from "./nova-syntax-error.js";
+export { type CompiledFile, compileNovaSource } from "./rule-compiler.js";
+export { type ExamplesReport, parseExamples, type RuleExamples, runRuleExamples } from "./rule-examples.js";
+export type { CompiledRule, RuleForm, Tier } from "./rule-types.js";
+export { type AvailableTiers, runRulesCheck, runRulesTest } from "./rules-command.js";
+export { type CommandResult, formatFinding, runScanCommand, type ScanCommandOptions, scanExitCode, type ScanInput } from "./scan-command.js";
+export { buildScanNote, NOTE_MAX_CHARS } from "./scan-note.js";
+export { extractScanSubjects, isInstructionFile, promptSubject } from "./scan-subjects.js";
+export type { SemanticProvider } from "./semantic-provider.js";
+export { atLeast, DEFAULT_WARN_AT, parseSeverity, verdictForSeverity } from "./severity-verdict.js";
+export { SHIPPED_RULES } from "./shipped-rules.js";
+export { type CallBudget, fileBudget, fileCache, memoryBudget, memoryCache, type VerdictCache } from "./tier-memory.js";

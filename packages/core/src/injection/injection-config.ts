@@ -1,0 +1,51 @@
+import path from "node:path";
+import type { InjectionScannerOptions } from "./injection-scanner.js";
+import { loadRuleFiles } from "./load-rules.js";
+import type { InjectionConfig } from "./injection-config-schema.js";
+import { formatDiagnostic } from "./nova-syntax-error.js";
+import { fileBudget, fileCache, memoryBudget } from "./tier-memory.js";
+
+export interface InjectionWorld {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly projectDir: string;
+  /** Where the LLM tier keeps its answer cache and call counter for this session. */
+  readonly sessionDir?: string;
+}
+
+export interface ResolvedInjectionOptions {
+  readonly options: InjectionScannerOptions;
+  /** Problems with the config or the user's rule files; the scanner runs without what failed. */
+  readonly errors: readonly string[];
+}
+
+export function injectionOptionsFromConfig(config: InjectionConfig, world: InjectionWorld): ResolvedInjectionOptions {
+  const errors: string[] = [];
+  const targets = (config.rules ?? []).map((p) => path.resolve(world.projectDir, p));
+  const loaded = targets.length > 0 ? loadRuleFiles(targets) : undefined;
+  for (const e of loaded?.errors ?? []) errors.push(formatDiagnostic(e));
+  const llm = config.llm;
+  let llmOptions: InjectionScannerOptions["llm"];
+  if (llm?.enabled) {
+    const keyName = llm.api_key_env ?? "ANTHROPIC_API_KEY";
+    const apiKey = world.env[keyName];
+    if (!apiKey) errors.push(`injection.llm is enabled but ${keyName} is not set; the llm tier stays off`);
+    else {
+      llmOptions = {
+        enabled: true,
+        apiKey,
+        ...(llm.model ? { model: llm.model } : {}),
+        ...(llm.base_url ? { baseURL: llm.base_url } : {}),
+        ...(llm.timeout_ms ? { timeoutMs: llm.timeout_ms } : {}),
+        ...(world.sessionDir
+          ? { cache: fileCache(path.join(world.sessionDir, "llm-cache")), budget: fileBudget(path.join(world.sessionDir, "llm-calls"), llm.max_calls_per_session ?? 20) }
+          : { budget: memoryBudget(llm.max_calls_per_session ?? 20) }),
+      };
+    }
+  }
+  const options: InjectionScannerOptions = {
+    ...(config.warn_at ? { warnAt: config.warn_at } : {}),
+    ...(loaded ? { extraRules: loaded.rules } : {}),
+    ...(llmOptions ? { llm: llmOptions } : {}),
+  };
+  return { options, errors };
+}
