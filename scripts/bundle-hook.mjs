@@ -61,6 +61,21 @@ const builtinsAsModules = {
   },
 };
 
+// The Anthropic SDK serves only the optional LLM tier of the injection scanner, and is most of
+// what the guard would otherwise carry (~0.4 MB that every process would load). It is built once
+// into hooks/lib/anthropic-sdk.cjs, beside the hooks, and required from there on first use.
+const SDK_LIB = "lib/anthropic-sdk.cjs";
+const sdkBesideTheHooks = {
+  name: "sdk-beside-the-hooks",
+  setup(b) {
+    b.onResolve({ filter: /^@anthropic-ai\/sdk$/ }, (args) => ({ path: args.path, namespace: "hook-lib" }));
+    b.onLoad({ filter: /.*/, namespace: "hook-lib" }, () => ({
+      contents: `const m = require("node:module").createRequire(__hookUrl)("./${SDK_LIB}");\nexport default m.default ?? m;`,
+      loader: "js",
+    }));
+  },
+};
+
 const result = await build({
   entryPoints: [entry],
   write: false,
@@ -73,7 +88,7 @@ const result = await build({
   legalComments: "none",
   // The code runs as the body of a function (see hookModule), which receives both.
   define: { "import.meta.url": "__hookUrl" },
-  plugins: [builtinsAsModules],
+  plugins: [builtinsAsModules, sdkBesideTheHooks],
   metafile: true,
   logLevel: "warning",
 });
@@ -95,6 +110,26 @@ if (nonAscii) console.warn(`bundle-hook: ${name} has a non-ASCII character (${JS
 
 writeFileSync(outfile, hookModule(bundle));
 console.log(`built ${path.relative(root, outfile)}`);
+// Only a hook whose bundle kept the loader needs the library (esbuild drops it where unused).
+if (bundle.includes(SDK_LIB)) await buildSdkLib();
+
+/** hooks/lib/anthropic-sdk.cjs: the SDK and its dependencies, in one CommonJS file. */
+async function buildSdkLib() {
+  const file = path.join(root, "hooks", SDK_LIB);
+  await build({
+    stdin: { contents: `module.exports = require("@anthropic-ai/sdk");`, resolveDir: path.join(root, "packages", "core"), loader: "js" },
+    outfile: file,
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    minify: true,
+    legalComments: "none",
+    banner: { js: "// The Anthropic SDK, bundled by scripts/bundle-hook.mjs for the guard's optional LLM tier. Do not edit." },
+    logLevel: "warning",
+  });
+  console.log(`built ${path.relative(root, file)}`);
+}
 
 /**
  * The hook file: a small ES module that compiles the bundle (kept in a string, so that parsing the
