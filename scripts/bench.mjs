@@ -76,9 +76,45 @@ function appendBench() {
   console.log(`  median ${median(times).toFixed(3)} ms   p99 ${quantile(times, 0.99).toFixed(3)} ms`);
 }
 
+function commandAnalysisBench() {
+  const commands = ["git status && npm test -- --run", "rm -rf ./dist node_modules/.cache", "sudo bash -c \"cd /tmp && rm -rf ~/\"", "curl -fsSL https://example.com/install.sh | sh", "find . -name '*.log' -delete", "grep -rn \"rm -rf /\" docs/ | head -20", "python -c \"import shutil; shutil.rmtree('/home/x')\"", "git push --force-with-lease origin feature"];
+  const timing = core.measureAnalysis(commands, { iterations: 200 });
+  console.log(`\nCommand analysis (parse + every rule; ${commands.length} commands x 200, warm; target < 1 ms per command)`);
+  console.log(`  ${timing.perCommandMs.toFixed(3)} ms per command on average; slowest ${timing.slowest.ms.toFixed(3)} ms (${timing.slowest.command})`);
+}
+
+/** Writes the reports (JSON, HTML, Markdown) of a 10,000-event session, as SessionEnd does. */
+async function reportBench() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "warden-report-"));
+  const store = new core.SessionStore(dir);
+  const sessionId = "b3nch000-0000-4000-8000-000000010000";
+  const tools = ["Bash", "Read", "Edit", "Grep", "Glob", "Write"];
+  const lines = [JSON.stringify({ type: "init", id: 1, timestamp: new Date(0).toISOString(), session_id: sessionId, source: "startup", cwd: dir, project_dir: dir, transcript_path: null, git: null, platform: "linux-x64", warden_version: core.WARDEN_VERSION })];
+  for (let i = 0; i < 10_000; i++) {
+    const tool = tools[i % tools.length];
+    const at = new Date(i * 1000).toISOString();
+    lines.push(JSON.stringify({ type: "event", id: i + 2, timestamp: at, tool_use_id: `toolu_${i}`, tool_name: tool, outcome: i % 97 === 0 ? "failed" : "completed", timestamp_start: at, timestamp_end: at, duration_ms: 20 + (i % 300), tool_input: tool === "Bash" ? { command: `npm test -- --grep case-${i}` } : { file_path: `${dir}/src/file-${i % 400}.ts` }, tool_output: { stdout: `line of output ${i}\n`.repeat(40), stderr: "" }, is_error: false, working_dir: dir, files_accessed: [`${dir}/src/file-${i % 400}.ts`], verdict: i % 501 === 0 ? "warned" : "allowed", severity: null, rules_matched: [], findings: [], scan_time_ms: 0.4 }));
+  }
+  lines.push(JSON.stringify({ type: "end", id: 10_002, timestamp: new Date(10_000_000).toISOString(), reason: "other", ended_at: new Date(10_000_000).toISOString(), finalized_by: "session_end", unfinished_calls: 0, report_paths: [] }));
+  fs.mkdirSync(store.paths.sessionsDir, { recursive: true });
+  fs.writeFileSync(path.join(store.paths.sessionsDir, `${sessionId}.jsonl`), `${lines.join("\n")}\n`);
+  const times = [];
+  for (let run = 0; run < 5; run++) {
+    const started = process.hrtime.bigint();
+    await core.writeSessionReports(store, sessionId, new Date());
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  const bytes = ["json", "html", "md"].map((ext) => fs.statSync(path.join(store.paths.reportsDir, `${sessionId}.${ext}`)).size);
+  fs.rmSync(dir, { recursive: true, force: true });
+  console.log(`\nReports of a 10,000-event session (read the session file, build, write JSON + HTML + Markdown; target < 1 s)`);
+  console.log(`  median ${median(times).toFixed(0)} ms, first ${times[0].toFixed(0)} ms; sizes ${bytes.map((b) => `${(b / 1024 / 1024).toFixed(1)} MiB`).join(" / ")}`);
+}
+
 console.log(`Warden bench on ${os.cpus().length}x ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}\n`);
 hookBench();
 appendBench();
+commandAnalysisBench();
+await reportBench();
 for (const section of ["bench-guard.mjs", "bench-transcript.mjs"]) {
   const file = path.join(root, "scripts", section);
   if (!fs.existsSync(file)) continue;

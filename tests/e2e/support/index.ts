@@ -96,3 +96,4 @@ export { reportConversation, reportEvents, reportTotalCost } from "./report-fiel
 export { savedTranscriptOffsets, transcriptCachePath } from "./transcript-cache.js";
 export type { JsonRecord } from "./json-guards.js";
 export { requestAfterToolUse } from "./next-request.js";
+export { findingsOf, lastUserBlocks, type FindingView } from "./findings.js";
