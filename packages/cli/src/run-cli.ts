@@ -7,6 +7,8 @@ import { DOCTOR_USAGE, runDoctor } from "./commands/doctor.js";
 import { EXPLAIN_USAGE, runExplain } from "./commands/explain.js";
 import { INSTALL_USAGE, runInstall } from "./commands/install.js";
 import { REPORT_USAGE, runReport } from "./commands/report.js";
+import { RULES_USAGE, runRules } from "./commands/rules.js";
+import { SCAN_USAGE, runScan } from "./commands/scan.js";
 import { SESSIONS_USAGE, runSessions } from "./commands/sessions.js";
 import { SHOW_USAGE, runShow } from "./commands/show.js";
 
@@ -20,6 +22,8 @@ const COMMANDS: Record<string, { usage: string; run: (argv: string[], io: CliIo)
   clean: { usage: CLEAN_USAGE, run: runClean },
   doctor: { usage: DOCTOR_USAGE, run: runDoctor },
   explain: { usage: EXPLAIN_USAGE, run: runExplain },
+  scan: { usage: SCAN_USAGE, run: runScan },
+  rules: { usage: RULES_USAGE, run: runRules },
 };
 
 export const USAGE = `usage: warden <command> [options]\n\ncommands:\n${Object.entries(COMMANDS)

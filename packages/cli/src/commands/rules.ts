@@ -1,0 +1,83 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { injectionOptionsFromConfig, loadWardenConfig, readExampleSources, readRuleSources, runRulesCheck, runRulesTest, SHIPPED_RULES_DIR, type RuleSource } from "@warden/core";
+import { CliFailure, CliUsageError, type CliIo } from "../cli-io.js";
+import { parseCommand } from "../parse-command.js";
+
+export const RULES_USAGE = `usage: warden rules check|test [DIR] [--project DIR]
+  check: parses the NOVA rule files (.nov) and reports each error with file:line:column and what
+  was expected, and the rules that will only be partially evaluated because a tier they need
+  (semantics, or llm unless configured) is not available here; exit code 1 on an error
+  test: runs every rule file's own examples (<name>.examples.json beside <name>.nov); exit code 1
+  when an example does not behave
+  DIR               a folder of .nov files or one .nov file (default: the shipped rules)
+  --project DIR     the project (default: the cwd); its .claude/warden.json decides whether the llm tier is on`;
+
+/** `warden rules check|test [DIR]`: lints rule files or runs their examples. */
+export function runRules(argv: string[], io: CliIo): number {
+  const [action, ...rest] = argv;
+  if (action !== "check" && action !== "test") {
+    throw new CliUsageError(`${action == null ? "give a subcommand" : `unknown subcommand "${action}"`}: check or test\n${RULES_USAGE}`);
+  }
+  const { values, positionals } = parseCommand(rest, { project: { type: "string" } }, RULES_USAGE, 1);
+  const target = positionals[0] == null ? shippedRulesDir() : path.resolve(io.cwd, positionals[0]);
+  const sources = readSources(target, io.cwd);
+  if (sources.length === 0) throw new CliUsageError(`no .nov rule files in ${target}`);
+
+  let result;
+  if (action === "check") {
+    result = runRulesCheck(sources, { llm: llmTierOn(values.project, io), semantics: false });
+  } else {
+    result = runRulesTest(sources, readExamples(target, io.cwd));
+  }
+  if (result.stdout !== "") io.out(result.stdout.replace(/\n$/, ""));
+  if (result.stderr !== "") io.err(result.stderr.replace(/\n$/, ""));
+  return result.exitCode;
+}
+
+/**
+ * The shipped `.nov` files. SHIPPED_RULES_DIR is right when core runs from its own folder; inside
+ * the CLI bundle (packages/cli/dist/warden.mjs) it points beside the bundle, so look there too.
+ */
+function shippedRulesDir(): string {
+  const candidates = [SHIPPED_RULES_DIR, fileURLToPath(new URL("../../core/rules/", import.meta.url))];
+  const found = candidates.find((dir) => fs.existsSync(path.join(dir, "instruction-override.nov")));
+  if (found == null) throw new CliFailure(`the shipped rules are not beside this CLI (looked in ${candidates.join(" and ")}); give the rules DIR`);
+  return found;
+}
+
+function readSources(target: string, cwd: string): RuleSource[] {
+  try {
+    return readRuleSources(target).map((s) => ({ ...s, path: displayPath(s.path, cwd) }));
+  } catch (error) {
+    throw new CliUsageError(`cannot read rules at ${target}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+/** The examples beside the rules: every `*.examples.json` of the folder, or the one file's own. */
+function readExamples(target: string, cwd: string): RuleSource[] {
+  const examples = fs.statSync(target).isDirectory()
+    ? readExampleSources(target)
+    : [target.replace(/\.nov$/, ".examples.json")].filter((file) => fs.existsSync(file)).map((file) => ({ path: file, text: fs.readFileSync(file, "utf8") }));
+  return examples.map((s) => ({ ...s, path: displayPath(s.path, cwd) }));
+}
+
+/** Paths under the cwd are shown relative to it, as a user would type them. */
+function displayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;
+}
+
+/** Whether the guard would ask the LLM tier in this project: enabled in config and its API key set. */
+function llmTierOn(project: string | undefined, io: CliIo): boolean {
+  const projectDir = path.resolve(io.cwd, project ?? ".");
+  const config = loadWardenConfig(projectDir, io.env.HOME || os.homedir());
+  for (const error of config.errors) io.err(`warden rules: config ignored: ${error}`);
+  const llm = config.injection.llm;
+  if (llm == null) return false;
+  const resolved = injectionOptionsFromConfig({ llm }, { env: io.env, projectDir });
+  for (const error of resolved.errors) io.err(`warden rules: injection: ${error}`);
+  return resolved.options.llm != null;
+}
