@@ -1,6 +1,7 @@
 import type { ContentScanner, ScanOutcome, ScanSubject } from "../guard-policy.js";
 import { maxSeverity } from "../guard-policy.js";
 import type { Finding, Severity } from "../session-record.js";
+import { monotonicMs } from "../lazy-builtin.js";
 import { displayExcerpt } from "./display-excerpt.js";
 import { createAnthropicJudge, type AnthropicJudgeOptions, type LlmJudge } from "./llm-judge.js";
 import { resolveTiers, tierKey, type TierRequest } from "./resolve-tiers.js";
@@ -65,7 +66,8 @@ export function createInjectionScanner(options: InjectionScannerOptions = {}): I
   const rules = [...(options.rules ?? SHIPPED_RULES), ...(options.extraRules ?? [])];
   const warnAt = options.warnAt ?? DEFAULT_WARN_AT;
   const windowSize = options.windowSize ?? 4096;
-  const now = options.now ?? (() => performance.now());
+  // Not performance.now(): loading perf_hooks costs a hook process about 2 ms.
+  const now = options.now ?? monotonicMs;
   const llm = judgeFrom(options.llm);
   let engine: ScanEngine | undefined;
 
