@@ -1,4 +1,3 @@
-import { describeIssues } from "./schema-issues.js";
 import fs from "node:fs";
 import path from "node:path";
 import { isCode } from "./file-lock.js";
@@ -7,6 +6,7 @@ import type * as z from "zod/mini";
 import { isHookEventName, PAYLOAD_SCHEMAS, type HookEventName, type HookPayload } from "./hook-payload.js";
 import { SessionStore } from "./session-store.js";
 import { resolveWardenDir } from "./warden-paths.js";
+import { describeIssues } from "./schema-issues.js";
 
 /** The one JSON object a hook prints for Claude Code; undefined prints nothing. */
 export type HookReply = Record<string, unknown> | undefined;

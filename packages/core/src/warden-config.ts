@@ -1,4 +1,3 @@
-import { describeIssues } from "./schema-issues.js";
 import fs from "node:fs";
 import path from "node:path";
 import * as z from "zod/mini";
@@ -6,6 +5,7 @@ import { DEFAULT_VALUE_LIMIT_BYTES } from "./bounded-value.js";
 import { commandPolicyOptionsSchema, type CommandPolicyOptions } from "./command-policy/command-policy-options.js";
 import { injectionConfigSchema, type InjectionConfig } from "./injection/injection-config-schema.js";
 import { lazySchema } from "./lazy-schema.js";
+import { describeIssues } from "./schema-issues.js";
 
 /**
  * `.claude/warden.json` (project, committed with the settings) and `~/.claude/warden.json` (user).
