@@ -35,6 +35,7 @@ export function buildDemoReportModel(): ReportModel {
     outcomes: count(events, (event) => event.outcome, { completed: 0, failed: 0, blocked: 0, no_result: 0 }),
     tools: toolRows(events),
     rules_matched: count(events.flatMap((event) => event.rules_matched), (rule) => rule, {}),
+    flagged_prompts: [],
     events,
     conversation: [
       { role: "user", timestamp: "2026-03-02T14:00:02.000Z", text: "CI fails on main in src/tax.test.ts (\"rounds half a cent up\"). Find out why and fix it. Don't change the test's expectations unless they are wrong." },

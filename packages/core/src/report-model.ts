@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { lazySchema } from "./lazy-schema.js";
-import { toolEventRecordSchema } from "./session-record.js";
+import { findingSchema, toolEventRecordSchema } from "./session-record.js";
 
 /**
  * The data of a session report: `.warden/reports/<session_id>.json` is exactly this, and the HTML
@@ -59,6 +59,8 @@ export const reportModelSchema = lazySchema(() =>
     outcomes: z.object({ completed: z.number(), failed: z.number(), blocked: z.number(), no_result: z.number() }),
     tools: z.array(z.object({ tool_name: z.string(), count: z.number(), total_ms: z.number(), failed: z.number(), warned: z.number(), blocked: z.number() })),
     rules_matched: z.record(z.string(), z.number()),
+    /** Prompts the scanner warned about, with what it found (prompts are never blocked). */
+    flagged_prompts: z.array(z.object({ prompt_id: z.nullable(z.string()), timestamp: z.string(), prompt: z.string(), findings: z.array(findingSchema()) })),
     events: z.array(toolEventRecordSchema()),
     conversation: z.array(
       z.object({

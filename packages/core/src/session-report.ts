@@ -1,3 +1,4 @@
+import { cutText } from "./bounded-value.js";
 import type { ReportModel } from "./report-model.js";
 import type { SessionRecord, ToolEventRecord } from "./session-record.js";
 import { summarizeSession } from "./session-summary.js";
@@ -61,6 +62,11 @@ export function buildReportModel(input: ReportInputs): ReportModel {
     outcomes: summary.outcomes,
     tools: toolTable(events),
     rules_matched: summary.rules_matched,
+    flagged_prompts: input.records.flatMap((r) =>
+      r.type === "prompt" && r.verdict === "warned"
+        ? [{ prompt_id: r.prompt_id, timestamp: r.timestamp, prompt: cutText(typeof r.prompt === "string" ? r.prompt : JSON.stringify(r.prompt), 2000), findings: r.findings }]
+        : [],
+    ),
     events,
     conversation: (input.transcript?.trace ?? []).map((t) => ({
       role: t.kind === "prompt" ? ("user" as const) : ("assistant" as const),

@@ -1,3 +1,4 @@
+import type { ReportModel } from "../report-model.js";
 import type { Finding, ToolEventRecord } from "../session-record.js";
 import { describeToolCall } from "./describe-tool-call.js";
 import { escapeHtml, escapeShown } from "./escape-html.js";
@@ -18,7 +19,7 @@ export function renderGuard(ctx: RenderContext): string {
   const ruleList = rules.length === 0 ? "" : `<h3>Rules matched</h3><p>${rules.map(([rule, n]) => `<code>${escapeShown(rule)}</code> ×${formatInteger(n)}`).join(" &nbsp; ")}</p>`;
   const body = flagged.length === 0 ? '<p class="empty">No tool call was warned or blocked.</p>' : `<ul class="finding-list">${items.join("")}</ul>`;
   const promptsWarned = model.counts.prompts_warned;
-  const prompts = promptsWarned === 0 ? "" : `<p class="notes">${formatInteger(promptsWarned)} of ${formatInteger(model.counts.prompts)} prompts ${promptsWarned === 1 ? "was" : "were"} warned: the guard found something in ${promptsWarned === 1 ? "it" : "them"} (see the session's records).</p>`;
+  const prompts = promptsWarned === 0 ? "" : `<h3>Prompts warned <span class="count">${formatInteger(promptsWarned)} of ${formatInteger(model.counts.prompts)}; prompts are never blocked</span></h3><ul class="finding-list">${model.flagged_prompts.map(flaggedPrompt).join("")}</ul>`;
   return `<section class="card" id="guard"><h2>Guard verdicts <span class="count">tool calls: ${formatInteger(allowed)} allowed · ${formatInteger(warned)} warned · ${formatInteger(blocked)} blocked</span></h2>
 ${body}${prompts}${ruleList}</section>`;
 }
@@ -34,6 +35,13 @@ function flaggedItem(event: ToolEventRecord, ctx: RenderContext): string {
   return `<li><span class="pill v-${event.verdict}">${event.verdict}</span>
 <span><a href="#ev-${event.id}">#${event.id} ${escapeShown(event.tool_name)}</a>${event.agent_id == null ? "" : ` <span class="agent" title="subagent ${escapeHtml(event.agent_id)}">${escapeShown(event.agent_type ?? "subagent")}</span>`}<br><span class="muted mono" title="rule">${escapeShown(rule ?? "")}</span></span>
 <div>${lines.join("")}</div></li>`;
+}
+
+function flaggedPrompt(prompt: ReportModel["flagged_prompts"][number]): string {
+  const top = strongest(prompt.findings);
+  const lines = [`<div><code>${escapeShown(prompt.prompt.length > 300 ? `${prompt.prompt.slice(0, 300)}…` : prompt.prompt)}</code></div>`];
+  if (top?.excerpt != null && top.excerpt !== "") lines.push(`<div>Matched: <code>${escapeShown(top.excerpt)}</code></div>`);
+  return `<li><span class="pill v-warned">warned</span><span>prompt<br><span class="muted mono" title="rule">${escapeShown(top?.rule ?? "")}</span></span><div>${lines.join("")}</div></li>`;
 }
 
 const RANK = { low: 0, medium: 1, high: 2, critical: 3 } as const;

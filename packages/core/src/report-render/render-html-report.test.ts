@@ -80,8 +80,8 @@ describe("renderHtmlReport: content", () => {
     expect(html()).toContain('<span class="srv" title="mcp__github__create_issue">github ·</span> create_issue');
   });
 
-  it("says how many prompts the guard warned about", () => {
-    expect(html()).toContain("1 of 2 prompts was warned");
+  it("lists each warned prompt with its rule and the matched excerpt", () => {
+    expect(html()).toMatch(/Prompts warned <span class="count">1 of 2;[\s\S]*IgnorePreviousInstructions[\s\S]*Matched: <code>ignore all previous instructions<\/code>/);
   });
 
   it("renders every event, in order, with what the filters read", () => {
