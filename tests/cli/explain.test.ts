@@ -20,6 +20,11 @@ describe("warden explain", () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ decision: { decision: "allow" }, decidedBy: null });
   });
 
+  it("does not mistake the code of bash -c for a file path", async () => {
+    const result = await runCliProcess(["explain", 'bash -c "npm test && ls"', "--json"], box);
+    expect(JSON.parse(result.stdout).commands[0]).toMatchObject({ program: "bash", targets: [] });
+  });
+
   it("applies the project's config: a disabled rule no longer decides", async () => {
     fs.mkdirSync(path.join(box.project, ".claude"));
     fs.writeFileSync(path.join(box.project, ".claude", "warden.json"), JSON.stringify({ commands: { rules: { "git.force-push": { enabled: false } } } }));

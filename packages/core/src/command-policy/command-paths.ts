@@ -36,7 +36,8 @@ const DIGITS_OR_DASH = /^(?:\d+|-)$/;
 export function readWords(cmd: SimpleCommand): string[] {
   const inputs = cmd.redirects.filter((r) => r.op === "<" || r.op === "<>").map((r) => r.target);
   if (cmd.synthetic != null) return [...cmd.args, ...inputs];
-  if (NON_READING.has(cmd.name)) return inputs;
+  // Code passed inline (`bash -c "…"`, `node -e "…"`, `eval …`) is analysed as its own layer: its words are not paths.
+  if (NON_READING.has(cmd.name) || cmd.exec?.from === "string") return inputs;
   if (cmd.name === "git") {
     const git = parseGit(cmd.args);
     if (!GIT_READING.has(git.sub)) return inputs;
@@ -58,7 +59,7 @@ export function readWords(cmd: SimpleCommand): string[] {
 export function writeWords(cmd: SimpleCommand): string[] {
   const outputs = cmd.redirects.filter((r) => OUTPUT_OPS.has(r.op) || (r.op === ">&" && !DIGITS_OR_DASH.test(r.target))).map((r) => r.target);
   if (cmd.synthetic != null) return cmd.synthetic.writes ? [...cmd.args, ...outputs] : outputs;
-  if (READ_ONLY.has(cmd.name)) return outputs;
+  if (READ_ONLY.has(cmd.name) || cmd.exec?.from === "string") return outputs;
   if (cmd.name === "git") {
     const git = parseGit(cmd.args);
     return GIT_WRITING.has(git.sub) ? [...positionals(git.args), ...outputs] : outputs;
