@@ -167,6 +167,12 @@ describe("the report of a two-model session with parallel calls, a subagent and 
     expect(firstReport?.["subagents"]).toEqual([expect.objectContaining({ input_tokens: haiku?.inputTokens, output_tokens: haiku?.outputTokens })]);
   });
 
+  it("prices the subagent at its model's cost, within a micro-dollar of modelUsage's costUSD", () => {
+    const haikuCost = costsOfModelUsage(first.result.modelUsage)[SUBAGENT_MODEL] ?? Number.NaN;
+    // closeTo(x, 6) accepts a difference below 0.5e-6: inside COST_TOLERANCE_USD.
+    expect(firstReport?.["subagents"]).toEqual([expect.objectContaining({ cost_usd: expect.closeTo(haikuCost, 6) })]);
+  });
+
   it("lists the subagent's tool call among the report's events, with its agent_id", () => {
     const recorded = reportEvents(firstReport).filter((event) => event["agent_id"] === subagent()?.agentId);
     expect(recorded.map((event) => [event["tool_use_id"], event["tool_name"]])).toEqual(toolUsesIn(subagent()?.lines ?? []).map((use) => [use.id, use.name]));

@@ -129,9 +129,15 @@ function subagentsOf(transcript: TranscriptView | null, events: readonly ToolEve
       tool_calls: Math.max(t?.tool_uses ?? 0, recorded.length),
       input_tokens: t?.usage.input_tokens ?? 0,
       output_tokens: t?.usage.output_tokens ?? 0,
-      cost_usd: null,
+      cost_usd: t ? subagentCost(t.usage_by_model) : null,
     };
   });
+}
+
+/** A subagent's cost over all its models; null when any of them has no known price. */
+function subagentCost(byModel: Parameters<typeof costOfUsage>[0]): number | null {
+  const cost = costOfUsage(byModel);
+  return cost.unpriced_models.length > 0 ? null : cost.total_cost_usd;
 }
 
 function mcpServersOf(transcript: TranscriptView | null, events: readonly ToolEventRecord[]): ReportModel["mcp_servers"] {

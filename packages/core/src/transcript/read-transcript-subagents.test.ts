@@ -40,6 +40,9 @@ describe("readTranscript subagents", () => {
         agent_type: "Explore",
         tool_uses: 2,
         usage: { input_tokens: 20, output_tokens: 30, cache_write_5m_tokens: 0, cache_write_1h_tokens: 0, cache_read_tokens: 500, web_search_requests: 0, responses: 1 },
+        usage_by_model: {
+          [HAIKU]: { input_tokens: 20, output_tokens: 30, cache_write_5m_tokens: 0, cache_write_1h_tokens: 0, cache_read_tokens: 500, web_search_requests: 0, responses: 1, fast_mode: null },
+        },
       },
     ]);
   });

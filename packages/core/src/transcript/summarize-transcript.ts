@@ -1,5 +1,5 @@
-import type { TranscriptState } from "./transcript-state.js";
-import { addResponse, emptyTokenCounts, summarizeUsage, type TokenCounts, type UsageTotals } from "./usage-ledger.js";
+import type { ResponseUsage, TranscriptState } from "./transcript-state.js";
+import { addResponse, emptyTokenCounts, summarizeUsage, type ModelUsage, type TokenCounts, type UsageTotals } from "./usage-ledger.js";
 
 export interface SubagentSummary {
   readonly agent_id: string;
@@ -9,6 +9,8 @@ export interface SubagentSummary {
   readonly tool_uses: number;
   /** Its API responses, all models together. */
   readonly usage: TokenCounts;
+  /** The same per model, so the subagent can be priced. */
+  readonly usage_by_model: Record<string, ModelUsage>;
 }
 
 export interface SkillUse {
@@ -32,14 +34,23 @@ export interface TranscriptSummary {
   readonly tool_use_ids: readonly string[];
 }
 
+interface AgentTally {
+  toolUses: number;
+  readonly usage: TokenCounts;
+  readonly responses: Record<string, ResponseUsage>;
+}
+
 /** The report figures of everything read so far. */
 export function summarizeTranscript(state: TranscriptState): TranscriptSummary {
-  const agents = new Map<string, { toolUses: number; usage: TokenCounts }>();
-  for (const agentId of Object.keys(state.agent_types)) agents.set(agentId, { toolUses: 0, usage: emptyTokenCounts() });
-  const agent = (id: string) => getOrCreate(agents, id, () => ({ toolUses: 0, usage: emptyTokenCounts() }));
+  const agents = new Map<string, AgentTally>();
+  const agent = (id: string) => getOrCreate(agents, id, (): AgentTally => ({ toolUses: 0, usage: emptyTokenCounts(), responses: {} }));
+  for (const agentId of Object.keys(state.agent_types)) agent(agentId);
 
-  for (const response of Object.values(state.responses)) {
-    if (response.agent_id != null) addResponse(agent(response.agent_id).usage, response);
+  for (const [key, response] of Object.entries(state.responses)) {
+    if (response.agent_id == null) continue;
+    const a = agent(response.agent_id);
+    addResponse(a.usage, response);
+    a.responses[key] = response;
   }
   const skills = new Map<string, number>();
   const servers = new Map<string, { tools: Set<string>; uses: number }>();
@@ -55,11 +66,12 @@ export function summarizeTranscript(state: TranscriptState): TranscriptSummary {
   }
   return {
     usage: summarizeUsage(state.responses),
-    subagents: [...agents].map(([agentId, { toolUses, usage }]) => ({
+    subagents: [...agents].map(([agentId, { toolUses, usage, responses }]) => ({
       agent_id: agentId,
       agent_type: state.agent_types[agentId] ?? null,
       tool_uses: toolUses,
       usage,
+      usage_by_model: summarizeUsage(responses).by_model,
     })),
     skills: [...skills].map(([skill, uses]) => ({ skill, uses })),
     mcp_servers: [...servers].map(([server, { tools, uses }]) => ({ server, tools: [...tools].toSorted(), uses })),
