@@ -5,6 +5,11 @@ import { runCli } from "./run-cli.js";
 // The bundle lives in packages/cli/dist; the hooks it wires are the repository's hooks/.
 const hooksDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../hooks");
 
+// A reader that stops early (`warden show x | head`) closes the pipe: that is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+});
+
 process.exitCode = await runCli(process.argv.slice(2), {
   cwd: process.env.INIT_CWD || process.cwd(),
   env: process.env,

@@ -59,8 +59,8 @@ export const reportModelSchema = lazySchema(() =>
     outcomes: z.object({ completed: z.number(), failed: z.number(), blocked: z.number(), no_result: z.number() }),
     tools: z.array(z.object({ tool_name: z.string(), count: z.number(), total_ms: z.number(), failed: z.number(), warned: z.number(), blocked: z.number() })),
     rules_matched: z.record(z.string(), z.number()),
-    /** Prompts the scanner warned about, with what it found (prompts are never blocked). */
-    flagged_prompts: z.array(z.object({ prompt_id: z.nullable(z.string()), timestamp: z.string(), prompt: z.string(), findings: z.array(findingSchema()) })),
+    /** Prompts the scanner warned about, with what it found (prompts are never blocked). Absent in reports of Warden 0.1.0's first builds. */
+    flagged_prompts: z._default(z.array(z.object({ prompt_id: z.nullable(z.string()), timestamp: z.string(), prompt: z.string(), findings: z.array(findingSchema()) })), []),
     events: z.array(toolEventRecordSchema()),
     conversation: z.array(
       z.object({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SessionRecord } from "./session-record.js";
+import { reportModelSchema } from "./report-model.js";
 import { buildReportModel } from "./session-report.js";
 
 const init: SessionRecord = { type: "init", id: 1, timestamp: "2026-11-21T10:00:00.000Z", session_id: "s1", source: "startup", cwd: "/p", project_dir: "/p", transcript_path: null, git: null, platform: "linux-x64", warden_version: "0.1.0" };
@@ -29,5 +30,12 @@ describe("buildReportModel", () => {
   it("says tokens and cost are unknown without a transcript, never zero", () => {
     const model = build([init]);
     expect([model.cost_usd, model.models, model.notes]).toEqual([null, {}, [expect.stringContaining("tokens and cost are unknown")]]);
+  });
+});
+
+describe("reportModelSchema", () => {
+  it("still reads a report written before flagged_prompts existed", () => {
+    const { flagged_prompts: _dropped, ...older } = build([init]);
+    expect(reportModelSchema().safeParse(JSON.parse(JSON.stringify(older)))).toMatchObject({ success: true, data: { flagged_prompts: [] } });
   });
 });
