@@ -42,11 +42,6 @@ export class SessionStore {
     return readSessionLog(sessionLogPath(this.paths, sessionId));
   }
 
-  hasSession(sessionId: string): boolean {
-    const file = sessionLogPath(this.paths, sessionId);
-    return fs.existsSync(file) || fs.existsSync(`${file}.gz`);
-  }
-
   /** Every recorded session id, plain or compressed, sorted. */
   listSessionIds(): string[] {
     let names: string[];

@@ -18,34 +18,24 @@ export interface SessionSummary {
     readonly compactions: number;
     readonly resumes: number;
   };
-  readonly events_by_tool: Record<string, number>;
   readonly verdicts: Record<Verdict, number>;
   readonly outcomes: Record<ToolEventRecord["outcome"], number>;
   readonly rules_matched: Record<string, number>;
-  readonly files_accessed: string[];
-  readonly agents: string[];
 }
 
 export function summarizeSession(sessionId: string, records: readonly SessionRecord[]): SessionSummary {
-  const byTool: Record<string, number> = {};
   const verdicts: Record<Verdict, number> = { allowed: 0, warned: 0, blocked: 0 };
   const outcomes: Record<ToolEventRecord["outcome"], number> = { completed: 0, failed: 0, blocked: 0, no_result: 0 };
   const rules: Record<string, number> = {};
-  const files = new Set<string>();
-  const agents = new Set<string>();
   const counts = { records: records.length, events: 0, prompts: 0, prompts_warned: 0, stops: 0, subagent_stops: 0, compactions: 0, resumes: 0 };
   const init = records.find((r) => r.type === "init");
   for (const record of records) {
     switch (record.type) {
       case "event":
         counts.events++;
-        byTool[record.tool_name] = (byTool[record.tool_name] ?? 0) + 1;
         verdicts[record.verdict]++;
         outcomes[record.outcome]++;
         for (const rule of record.rules_matched) rules[rule] = (rules[rule] ?? 0) + 1;
-        // A blocked call named its paths but never touched them.
-        if (record.outcome !== "blocked") for (const file of record.files_accessed) files.add(file);
-        if (record.agent_id) agents.add(record.agent_id);
         break;
       case "prompt":
         counts.prompts++;
@@ -57,7 +47,6 @@ export function summarizeSession(sessionId: string, records: readonly SessionRec
         break;
       case "subagent_stop":
         counts.subagent_stops++;
-        if (record.agent_id) agents.add(record.agent_id);
         break;
       case "compact":
         counts.compactions++;
@@ -79,11 +68,8 @@ export function summarizeSession(sessionId: string, records: readonly SessionRec
     transcript_path: init?.transcript_path ?? null,
     git: init?.git ?? null,
     counts,
-    events_by_tool: byTool,
     verdicts,
     outcomes,
     rules_matched: rules,
-    files_accessed: [...files].toSorted(),
-    agents: [...agents].toSorted(),
   };
 }

@@ -2,6 +2,7 @@ import { boundValue } from "./bounded-value.js";
 import { filesAccessed } from "./files-accessed.js";
 import type { HookContext } from "./hook-context.js";
 import type { PostToolUseFailurePayload, PostToolUsePayload, PreToolUsePayload } from "./hook-payload.js";
+import { parseMcpToolName } from "./mcp-tool-name.js";
 import type { PendingCall } from "./pending-call.js";
 import type { Finding, RecordDraft, Severity, ToolEventRecord, Truncation, Verdict } from "./session-record.js";
 
@@ -61,10 +62,9 @@ export function toolEventDraft(ctx: HookContext, payload: ToolPayloadLike, outco
   };
 }
 
-/** `mcp__<server>__<tool>`: the server is everything up to the next `__`. */
-export function mcpNames(toolName: string): { mcp_server?: string; mcp_tool?: string } {
-  const match = /^mcp__(.+?)__(.+)$/.exec(toolName);
-  return match ? { mcp_server: match[1], mcp_tool: match[2] } : {};
+function mcpNames(toolName: string): { mcp_server?: string; mcp_tool?: string } {
+  const mcp = parseMcpToolName(toolName);
+  return mcp ? { mcp_server: mcp.server, mcp_tool: mcp.tool } : {};
 }
 
 /** Start and duration of a completed call: Claude Code's own duration_ms wins over our clocks. */

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { applyWiring, checkWiring, formatSettings, parseSettings, removeWiring, writeFileAtomic } from "@warden/core";
+import { applyWiring, checkWiring, formatSettings, isCode, parseSettings, removeWiring, writeFileAtomic } from "@warden/core";
 import { CliUsageError, type CliIo } from "../cli-io.js";
 
 export const INSTALL_USAGE = `usage: warden install (--project DIR | --user) [--uninstall | --check]
@@ -60,7 +60,7 @@ function readIfExists(file: string): string | undefined {
   try {
     return fs.readFileSync(file, "utf8");
   } catch (error) {
-    if (error instanceof Error && "code" in error && error.code === "ENOENT") return undefined;
+    if (isCode(error, "ENOENT")) return undefined;
     throw error;
   }
 }

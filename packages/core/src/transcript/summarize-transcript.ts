@@ -1,3 +1,4 @@
+import { parseMcpToolName } from "../mcp-tool-name.js";
 import type { ResponseUsage, TranscriptState } from "./transcript-state.js";
 import { addResponse, emptyTokenCounts, summarizeUsage, type ModelUsage, type TokenCounts, type UsageTotals } from "./usage-ledger.js";
 
@@ -77,15 +78,6 @@ export function summarizeTranscript(state: TranscriptState): TranscriptSummary {
     mcp_servers: [...servers].map(([server, { tools, uses }]) => ({ server, tools: [...tools].toSorted(), uses })),
     tool_use_ids: Object.keys(state.tool_uses),
   };
-}
-
-/** `mcp__<server>__<tool>` split at the first `__` after the prefix; null for other tool names. */
-export function parseMcpToolName(name: string): { server: string; tool: string } | null {
-  if (!name.startsWith("mcp__")) return null;
-  const rest = name.slice("mcp__".length);
-  const cut = rest.indexOf("__");
-  if (cut <= 0 || cut + 2 >= rest.length) return null;
-  return { server: rest.slice(0, cut), tool: rest.slice(cut + 2) };
 }
 
 function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {
