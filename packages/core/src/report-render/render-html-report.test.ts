@@ -138,7 +138,7 @@ describe("renderHtmlReport: scale", () => {
     expect(count(page, /Showing 10 of 50 characters/g)).toBe(1);
   });
 
-  it("renders a 10,000-event session", { timeout: 3000 }, () => {
+  it("renders every event of a 10,000-event session", () => {
     const model = buildReportModel();
     const base = fixtureEvents();
     model.events = Array.from({ length: 10_000 }, (_, i) => ({ ...(base[i % base.length] ?? base[0]!), id: i + 1 }));
