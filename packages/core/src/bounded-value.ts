@@ -1,4 +1,4 @@
-import { loadBuiltin } from "./lazy-builtin.js";
+import { loadBuiltin } from "./support/lazy-builtin.js";
 import type { Truncation } from "./session-record.js";
 
 export const DEFAULT_VALUE_LIMIT_BYTES = 64 * 1024;

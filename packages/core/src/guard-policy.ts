@@ -1,4 +1,4 @@
-import type { Finding, Severity, Verdict } from "./session-record.js";
+import type { Finding, Severity, Verdict } from "./verdict.js";
 
 /**
  * The guard's pluggable decision points. The hooks only know these interfaces; what decides
@@ -66,17 +66,3 @@ export const NO_POLICY: ToolPolicy = { decide: () => ALLOW };
 
 /** A scanner that finds nothing: the recorder works without one. */
 export const NO_SCANNER: ContentScanner = { scan: () => CLEAN_SCAN };
-
-const SEVERITY_RANK: Record<Severity, number> = { low: 1, medium: 2, high: 3, critical: 4 };
-
-export function maxSeverity(a: Severity | null, b: Severity | null): Severity | null {
-  if (a == null) return b;
-  if (b == null) return a;
-  return SEVERITY_RANK[a] >= SEVERITY_RANK[b] ? a : b;
-}
-
-const VERDICT_RANK: Record<Verdict, number> = { allowed: 0, warned: 1, blocked: 2 };
-
-export function maxVerdict(a: Verdict, b: Verdict): Verdict {
-  return VERDICT_RANK[a] >= VERDICT_RANK[b] ? a : b;
-}

@@ -4,7 +4,7 @@ import { NO_POLICY, NO_SCANNER, type ContentScanner, type ToolPolicy } from "./g
 import type { HookPayload } from "./hook-payload.js";
 import { SessionStore } from "./session-store.js";
 import { loadWardenConfig, type ResolvedConfig } from "./warden-config.js";
-import { isProcessAlive } from "./file-lock.js";
+import { isProcessAlive } from "./support/file-lock.js";
 import { resolveWardenDir } from "./warden-paths.js";
 
 /** The world a handler may touch, passed in so tests (and a resident server) supply their own. */

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { lazySchema } from "./lazy-schema.js";
+import { lazySchema } from "./support/lazy-schema.js";
 
 /**
  * Schemas of the stdin payloads Claude Code 2.1.197 sends to command hooks.

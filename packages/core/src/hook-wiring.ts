@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
-import { lazySchema } from "./lazy-schema.js";
-import { describeIssues } from "./schema-issues.js";
+import { lazySchema } from "./support/lazy-schema.js";
+import { describeIssues } from "./support/schema-issues.js";
 
 /**
  * Warden's entries in a Claude Code settings file: which events run which built hook, and how to

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
-import { lazySchema } from "./lazy-schema.js";
-import { findingSchema, severitySchema, verdictSchema } from "./session-record.js";
+import { lazySchema } from "./support/lazy-schema.js";
+import { findingSchema, severitySchema, verdictSchema } from "./verdict.js";
 
 /**
  * What PreToolUse knows about an allowed call that PostToolUse needs to complete its event:

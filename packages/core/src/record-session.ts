@@ -2,7 +2,7 @@ import type { HookContext } from "./hook-context.js";
 import type { HookPayload } from "./hook-payload.js";
 import { readGitInfo } from "./git-info.js";
 import type { InitRecord, RecordDraft, SessionRecord } from "./session-record.js";
-import { WARDEN_VERSION } from "./version.js";
+import { WARDEN_VERSION } from "./support/version.js";
 
 /**
  * Appends a record to the payload's session. If the session has no file yet (Warden was wired

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
-import { lazySchema } from "./lazy-schema.js";
-import { findingSchema, toolEventRecordSchema } from "./session-record.js";
+import { lazySchema } from "./support/lazy-schema.js";
+import { toolEventRecordSchema } from "./session-record.js";
+import { findingSchema } from "./verdict.js";
 
 /**
  * The data of a session report: `.warden/reports/<session_id>.json` is exactly this, and the HTML

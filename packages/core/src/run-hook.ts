@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
-import { isCode } from "./file-lock.js";
+import { isCode } from "./support/file-lock.js";
 import { createHookContext, realWorld, type GuardFactories, type HookContext, type HookWorld } from "./hook-context.js";
 import type * as z from "zod/mini";
 import { isHookEventName, PAYLOAD_SCHEMAS, type HookEventName, type HookPayload } from "./hook-payload.js";
 import { SessionStore } from "./session-store.js";
 import { resolveWardenDir } from "./warden-paths.js";
-import { describeIssues } from "./schema-issues.js";
+import { describeIssues } from "./support/schema-issues.js";
 
 /** The one JSON object a hook prints for Claude Code; undefined prints nothing. */
 export type HookReply = Record<string, unknown> | undefined;

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { isCode, withFileLock } from "./file-lock.js";
-import { loadBuiltin } from "./lazy-builtin.js";
+import { isCode, withFileLock } from "./support/file-lock.js";
+import { loadBuiltin } from "./support/lazy-builtin.js";
 import { sessionRecordSchema, type RecordDraft, type SessionRecord } from "./session-record.js";
 
 /**

@@ -1,28 +1,8 @@
 import * as z from "zod/mini";
-import { lazySchema } from "./lazy-schema.js";
+import { lazySchema } from "./support/lazy-schema.js";
+import { findingSchema, severitySchema, verdictSchema } from "./verdict.js";
 
 /** Schemas of what Warden writes to `.warden/`: session records and registry lines. */
-
-export const VERDICTS = ["allowed", "warned", "blocked"] as const;
-export const SEVERITIES = ["low", "medium", "high", "critical"] as const;
-export type Verdict = (typeof VERDICTS)[number];
-export type Severity = (typeof SEVERITIES)[number];
-export const verdictSchema = lazySchema(() => z.enum(VERDICTS));
-export const severitySchema = lazySchema(() => z.enum(SEVERITIES));
-
-/** One reason the guard gave for its verdict: a policy rule or a scanner rule that matched. */
-export const findingSchema = lazySchema(() => z.looseObject({
-  rule: z.string(),
-  severity: severitySchema(),
-  category: z.optional(z.string()),
-  message: z.optional(z.string()),
-  excerpt: z.optional(z.string()),
-  start: z.optional(z.number()),
-  end: z.optional(z.number()),
-  form: z.optional(z.string()),
-  source: z.optional(z.string()),
-}));
-export type Finding = z.infer<ReturnType<typeof findingSchema>>;
 
 /** A value cut down to the configured limit: where it was, how big it was, and its fingerprint. */
 export const truncationSchema = lazySchema(() => z.object({

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { isCode } from "./file-lock.js";
+import { isCode } from "./support/file-lock.js";
 import { pendingCallSchema, type PendingCall } from "./pending-call.js";
 import { appendSessionRecords, readSessionLog, type ComposeRecords, type SessionLog } from "./session-log.js";
 import type { RecordDraft, RegistryLine, SessionRecord } from "./session-record.js";

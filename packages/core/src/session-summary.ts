@@ -1,4 +1,5 @@
-import type { SessionRecord, ToolEventRecord, Verdict } from "./session-record.js";
+import type { SessionRecord, ToolEventRecord } from "./session-record.js";
+import type { Verdict } from "./verdict.js";
 
 /** What a finished session amounts to, computed from its records alone. */
 export interface SessionSummary {

@@ -2,9 +2,10 @@ import { boundValue } from "./bounded-value.js";
 import { filesAccessed } from "./files-accessed.js";
 import type { HookContext } from "./hook-context.js";
 import type { PostToolUseFailurePayload, PostToolUsePayload, PreToolUsePayload } from "./hook-payload.js";
-import { parseMcpToolName } from "./mcp-tool-name.js";
+import { parseMcpToolName } from "./support/mcp-tool-name.js";
 import type { PendingCall } from "./pending-call.js";
-import type { Finding, RecordDraft, Severity, ToolEventRecord, Truncation, Verdict } from "./session-record.js";
+import type { RecordDraft, ToolEventRecord, Truncation } from "./session-record.js";
+import type { Finding, Severity, Verdict } from "./verdict.js";
 
 /** How the call ended, and the guard's view of it; the parts of an event no payload carries. */
 export interface EventOutcome {

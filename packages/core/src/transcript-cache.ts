@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import * as z from "zod/mini";
-import { lazySchema } from "./lazy-schema.js";
+import { lazySchema } from "./support/lazy-schema.js";
 import type { SessionStore } from "./session-store.js";
 import { writeFileAtomic } from "./session-store.js";
 import { parseTranscriptState, readTranscript, type TraceEntry, type TranscriptReading } from "./transcript/index.js";

@@ -4,8 +4,8 @@ import * as z from "zod/mini";
 import { DEFAULT_VALUE_LIMIT_BYTES } from "./bounded-value.js";
 import { commandPolicyOptionsSchema, type CommandPolicyOptions } from "./command-policy/command-policy-options.js";
 import { injectionConfigSchema, type InjectionConfig } from "./injection/injection-config-schema.js";
-import { lazySchema } from "./lazy-schema.js";
-import { describeIssues } from "./schema-issues.js";
+import { lazySchema } from "./support/lazy-schema.js";
+import { describeIssues } from "./support/schema-issues.js";
 
 /**
  * `.claude/warden.json` (project, committed with the settings) and `~/.claude/warden.json` (user).

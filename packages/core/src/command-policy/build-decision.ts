@@ -1,6 +1,6 @@
-import { ALLOW, maxSeverity, type PolicyDecision } from "../guard-policy.js";
-import type { Finding, Severity } from "../session-record.js";
+import { ALLOW, type PolicyDecision } from "../guard-policy.js";
 import type { RuleAction, RuleInfo } from "./command-types.js";
+import { maxSeverity, type Finding, type Severity } from "../verdict.js";
 
 /** Turns rule hits into the hook's decision, with a reason the model can act on. */
 

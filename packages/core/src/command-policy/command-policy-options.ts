@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
-import { lazySchema } from "../lazy-schema.js";
-import { severitySchema } from "../session-record.js";
+import { lazySchema } from "../support/lazy-schema.js";
+import { severitySchema } from "../verdict.js";
 
 /**
  * The guard's configuration, as it will live in `.claude/warden.json` (snake_case). Every key is

@@ -1,4 +1,4 @@
-import type { Severity } from "../session-record.js";
+import type { Severity } from "../verdict.js";
 
 /** What a rule asks the hook to do: refuse, ask the user, or let it run and record a warning. */
 export type RuleAction = "deny" | "ask" | "warn";

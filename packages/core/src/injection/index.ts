@@ -22,6 +22,6 @@ export { type CommandResult, formatFinding, runScanCommand, type ScanCommandOpti
 export { buildScanNote, NOTE_MAX_CHARS } from "./scan-note.js";
 export { extractScanSubjects, isInstructionFile, promptSubject } from "./scan-subjects.js";
 export type { SemanticProvider } from "./semantic-provider.js";
-export { atLeast, DEFAULT_WARN_AT, parseSeverity, verdictForSeverity } from "./severity-verdict.js";
+export { DEFAULT_WARN_AT, verdictForSeverity } from "./severity-verdict.js";
 export { SHIPPED_RULES } from "./shipped-rules.js";
 export { type CallBudget, fileBudget, fileCache, memoryBudget, memoryCache, type VerdictCache } from "./tier-memory.js";

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { lazySchema } from "../lazy-schema.js";
+import { lazySchema } from "../support/lazy-schema.js";
 
 /**
  * The guard's injection settings, as they appear under `injection` in `.claude/warden.json`:

@@ -1,7 +1,5 @@
 import type { ContentScanner, ScanOutcome, ScanSubject } from "../guard-policy.js";
-import { maxSeverity } from "../guard-policy.js";
-import type { Finding, Severity } from "../session-record.js";
-import { monotonicMs } from "../lazy-builtin.js";
+import { monotonicMs } from "../support/lazy-builtin.js";
 import { displayExcerpt } from "./display-excerpt.js";
 import { createAnthropicJudge, type AnthropicJudgeOptions, type LlmJudge } from "./llm-judge.js";
 import { resolveTiers, tierKey, type TierRequest } from "./resolve-tiers.js";
@@ -9,8 +7,9 @@ import type { CompiledRule, Tier } from "./rule-types.js";
 import { buildScanEngine, scanText, type ScanEngine, type TextMatch, type TextTierLookup } from "./scan-text.js";
 import { buildScanNote, type NoteItem } from "./scan-note.js";
 import type { SemanticProvider } from "./semantic-provider.js";
-import { atLeast, DEFAULT_WARN_AT, verdictForSeverity } from "./severity-verdict.js";
+import { DEFAULT_WARN_AT, verdictForSeverity } from "./severity-verdict.js";
 import { SHIPPED_RULES } from "./shipped-rules.js";
+import { maxSeverity, type Finding, type Severity, atLeast } from "../verdict.js";
 
 /** The LLM tier from config: used only when `enabled` and an API key is given. */
 export interface LlmTierConfig extends Partial<AnthropicJudgeOptions> {

@@ -1,10 +1,10 @@
-import type { Severity } from "../session-record.js";
 import { ConditionError, parseCondition } from "./nova-condition.js";
 import { readLayout, type RuleLayout, type SourceLine } from "./nova-parser.js";
 import { ruleGate } from "./keyword-gates.js";
 import { parseKeyword, parseMeta, parsePhrase } from "./nova-lines.js";
 import { LineError, type NovaDiagnostic } from "./nova-syntax-error.js";
 import type { CompiledRule, ConditionNode, RuleForm, Section, Tier } from "./rule-types.js";
+import type { Severity } from "../verdict.js";
 
 /** One `.nov` file compiled: its rules, and what is wrong or doubtful in it. */
 export interface CompiledFile {

@@ -1,4 +1,4 @@
-import type { Severity } from "../session-record.js";
+import type { Severity } from "../verdict.js";
 
 /**
  * The compiled form of NOVA rules: plain JSON, so the shipped rules can be compiled at build time

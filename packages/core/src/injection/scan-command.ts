@@ -1,6 +1,5 @@
-import type { Finding, Severity } from "../session-record.js";
 import { createInjectionScanner, type InjectionScanner, type PartialRule } from "./injection-scanner.js";
-import { atLeast, parseSeverity, SEVERITIES } from "./severity-verdict.js";
+import { type Finding, type Severity, atLeast, parseSeverity, SEVERITIES } from "../verdict.js";
 
 /**
  * `warden scan [FILE...]`: scans files (or stdin) with the guard's rules and prints the findings.

@@ -1,6 +1,6 @@
 import type { ScanSubject } from "../guard-policy.js";
-import type { Finding } from "../session-record.js";
 import { displayExcerpt } from "./display-excerpt.js";
+import type { Finding } from "../verdict.js";
 
 /**
  * The note the model reads next to a flagged text: which tool and source, which rules, the excerpt,

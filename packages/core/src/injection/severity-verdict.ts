@@ -1,4 +1,4 @@
-import type { Severity, Verdict } from "../session-record.js";
+import { atLeast, type Severity, type Verdict } from "../verdict.js";
 
 /**
  * How a finding's severity becomes a verdict. The scanner never blocks: text has already been
@@ -12,22 +12,8 @@ import type { Severity, Verdict } from "../session-record.js";
  *   high         allowed   allowed   warned    warned
  *   critical     allowed   allowed   allowed   warned
  */
-export const SEVERITIES: readonly Severity[] = ["low", "medium", "high", "critical"];
-
 export const DEFAULT_WARN_AT: Severity = "medium";
-
-export function severityRank(severity: Severity): number {
-  return SEVERITIES.indexOf(severity) + 1;
-}
-
-export function atLeast(severity: Severity, threshold: Severity): boolean {
-  return severityRank(severity) >= severityRank(threshold);
-}
 
 export function verdictForSeverity(severity: Severity | null, warnAt: Severity = DEFAULT_WARN_AT): Verdict {
   return severity != null && atLeast(severity, warnAt) ? "warned" : "allowed";
-}
-
-export function parseSeverity(text: string): Severity | undefined {
-  return SEVERITIES.find((s) => s === text.toLowerCase());
 }

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { withFileLock } from "../file-lock.js";
+import { withFileLock } from "../support/file-lock.js";
 
 /**
  * What the LLM tier remembers between hook processes (each tool call is a new process): answers

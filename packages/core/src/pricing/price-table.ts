@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { lazySchema } from "../lazy-schema.js";
+import { lazySchema } from "../support/lazy-schema.js";
 import pricesJson from "./prices.json" with { type: "json" };
 
 /**

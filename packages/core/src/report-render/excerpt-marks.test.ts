@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Finding } from "../session-record.js";
 import { escapeMarked, excerptPattern } from "./excerpt-marks.js";
+import type { Finding } from "../verdict.js";
 
 const finding = (excerpt: string): Finding => ({ rule: "r", severity: "high", excerpt });
 

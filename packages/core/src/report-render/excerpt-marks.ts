@@ -1,5 +1,5 @@
-import type { Finding } from "../session-record.js";
 import { escapeShown } from "./escape-html.js";
+import type { Finding } from "../verdict.js";
 
 /**
  * Where the guard's excerpts occur in the recorded text, so the event shows them highlighted.

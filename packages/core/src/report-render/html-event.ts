@@ -1,4 +1,4 @@
-import type { Finding, ToolEventRecord } from "../session-record.js";
+import type { ToolEventRecord } from "../session-record.js";
 import { describeToolCall } from "./describe-tool-call.js";
 import { escapeHtml, escapeShown } from "./escape-html.js";
 import { formatDateTime, formatDuration, formatOffset, formatInteger, relativePath } from "./format-values.js";
@@ -7,6 +7,7 @@ import { severityPill } from "./html-guard.js";
 import type { RenderContext } from "./render-context.js";
 import { toolLabel } from "./tool-label.js";
 import { preBlock, renderToolInput, renderToolOutput } from "./value-display.js";
+import type { Finding } from "../verdict.js";
 
 /** One timeline entry: a summary line, and when opened the guard's findings, input, output and files. */
 export function renderEvent(event: ToolEventRecord, ctx: RenderContext): string {

@@ -1,9 +1,10 @@
 import type { ReportModel } from "../report-model.js";
-import type { Finding, ToolEventRecord } from "../session-record.js";
+import type { ToolEventRecord } from "../session-record.js";
 import { describeToolCall } from "./describe-tool-call.js";
 import { escapeHtml, escapeShown } from "./escape-html.js";
 import { formatInteger } from "./format-values.js";
 import type { RenderContext } from "./render-context.js";
+import type { Finding } from "../verdict.js";
 
 /** Every warned or blocked call at a glance, each linking to its place in the timeline. */
 

@@ -1,4 +1,4 @@
-import { parseMcpToolName } from "../mcp-tool-name.js";
+import { parseMcpToolName } from "../support/mcp-tool-name.js";
 import { escapeHtml, escapeShown } from "./escape-html.js";
 
 /**

@@ -1,4 +1,4 @@
-import { parseMcpToolName } from "../mcp-tool-name.js";
+import { parseMcpToolName } from "../support/mcp-tool-name.js";
 import type { ResponseUsage, TranscriptState } from "./transcript-state.js";
 import { addResponse, emptyTokenCounts, summarizeUsage, type ModelUsage, type TokenCounts, type UsageTotals } from "./usage-ledger.js";
 

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { lazySchema } from "../lazy-schema.js";
+import { lazySchema } from "../support/lazy-schema.js";
 
 /**
  * The parts of Claude Code 2.1.197 transcript lines Warden reads. Lenient like the hook payload

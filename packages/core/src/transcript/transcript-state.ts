@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { lazySchema } from "../lazy-schema.js";
+import { lazySchema } from "../support/lazy-schema.js";
 
 /**
  * Everything a transcript reading has accumulated, as plain JSON: a caller persists it and hands
