@@ -9,7 +9,7 @@ import { tsImport } from "tsx/esm/api";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const { chromium } = createRequire(join(root, "tests/package.json"))("playwright-core");
-const { renderHtmlReport } = await tsImport("../packages/core/src/report-render/index.ts", import.meta.url);
+const { renderHtmlReport } = await tsImport("../packages/core/src/report/render/index.ts", import.meta.url);
 const { buildDemoReportModel } = await tsImport("../tests/report/demo-report-model.ts", import.meta.url);
 
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];

@@ -12,7 +12,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const reader = path.join(root, "packages/core/dist/transcript/index.js");
+const reader = path.join(root, "packages/core/dist/report/transcript/index.js");
 const targetBytes = Number(process.argv[2] ?? 200) * 1024 * 1024;
 const TARGET_MS = 2000;
 const TARGET_MB = 150;

@@ -6,9 +6,10 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const core = await import(pathToFileURL(path.join(root, "packages/core/dist/index.js")).href);
+// A build-time tool, not part of core's public surface: it reads the built module directly.
+const { wardenConfigJsonSchema } = await import(pathToFileURL(path.join(root, "packages/core/dist/config/config-json-schema.js")).href);
 const file = path.join(root, "schemas", "warden-config.schema.json");
-const text = `${JSON.stringify(core.wardenConfigJsonSchema(), null, 2)}\n`;
+const text = `${JSON.stringify(wardenConfigJsonSchema(), null, 2)}\n`;
 
 if (process.argv.includes("--check")) {
   const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";

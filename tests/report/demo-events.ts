@@ -1,5 +1,5 @@
-import type { ToolEventRecord } from "../../packages/core/src/session-record.js";
-import { toolEvent } from "../../packages/core/src/report-render/report-model.fixture.js";
+import type { ToolEventRecord } from "../../packages/core/src/store/session-record.js";
+import { toolEvent } from "../../packages/core/src/report/render/report-model.fixture.js";
 
 /**
  * A believable session for the README screenshot: fixing a failing rounding test in a TypeScript

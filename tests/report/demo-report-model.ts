@@ -1,5 +1,5 @@
-import type { ReportModel } from "../../packages/core/src/report-model.js";
-import type { ToolEventRecord } from "../../packages/core/src/session-record.js";
+import type { ReportModel } from "../../packages/core/src/report/report-model.js";
+import type { ToolEventRecord } from "../../packages/core/src/store/session-record.js";
 import { DEMO_AGENT, DEMO_PROJECT, demoEvents } from "./demo-events.js";
 
 /** The demo session as a report model; counts, tools and files are derived from its events. */

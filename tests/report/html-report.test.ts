@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { renderHtmlReport } from "../../packages/core/src/report-render/index.js";
-import { buildReportModel, INJECTION } from "../../packages/core/src/report-render/report-model.fixture.js";
+import { renderHtmlReport } from "../../packages/core/src/report/render/index.js";
+import { buildReportModel, INJECTION } from "../../packages/core/src/report/render/report-model.fixture.js";
 
 /** The HTML report in a real browser: it must work offline, filter, expand, and stay inert. */
 

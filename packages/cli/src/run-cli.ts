@@ -1,4 +1,3 @@
-import { SettingsFileError } from "@warden/core";
 import { CliFailure, CliUsageError, type CliIo } from "./cli-io.js";
 import { CLEAN_USAGE, runClean } from "./commands/clean.js";
 import { COST_USAGE, runCost } from "./commands/cost.js";
@@ -11,6 +10,7 @@ import { RULES_USAGE, runRules } from "./commands/rules.js";
 import { SCAN_USAGE, runScan } from "./commands/scan.js";
 import { SESSIONS_USAGE, runSessions } from "./commands/sessions.js";
 import { SHOW_USAGE, runShow } from "./commands/show.js";
+import { SettingsFileError } from "./hook-wiring.js";
 
 const COMMANDS: Record<string, { usage: string; run: (argv: string[], io: CliIo) => number | Promise<number> }> = {
   install: { usage: INSTALL_USAGE, run: runInstall },

@@ -1,35 +1,69 @@
-export * from "./bounded-value.js";
-export * from "./command-policy/index.js";
-export * from "./config-json-schema.js";
-export * from "./support/file-lock.js";
-export * from "./files-accessed.js";
-export * from "./finalize-session.js";
-export * from "./git-info.js";
-export * from "./guard-policy.js";
-export * from "./hook-context.js";
-export * from "./hook-payload.js";
-export * from "./hook-wiring.js";
-export * from "./injection/index.js";
-export * from "./support/lazy-builtin.js";
-export * from "./support/lazy-schema.js";
-export * from "./pending-call.js";
-export * from "./pricing/index.js";
-export * from "./record-session.js";
-export * from "./report-model.js";
-export * from "./report-render/index.js";
-export * from "./run-hook.js";
-export * from "./support/schema-issues.js";
-export * from "./session-log.js";
-export * from "./session-record.js";
-export * from "./session-report.js";
-export * from "./session-store.js";
-export * from "./session-summary.js";
-export * from "./stale-sessions.js";
-export * from "./tool-event.js";
-export * from "./transcript-cache.js";
-export * from "./transcript/index.js";
-export * from "./support/version.js";
-export * from "./verdict.js";
-export * from "./warden-config.js";
-export * from "./warden-paths.js";
-export * from "./write-reports.js";
+// Core's public surface: what the hook packages and the CLI use, named one by one. Everything
+// else (parsers, rule internals, render helpers) is internal; tests reach it beside the code, the
+// benchmarks through the built modules in dist/.
+
+// The guard's words, shared by the guard and the store.
+export { atLeast, type Finding, maxSeverity, maxVerdict, parseSeverity, SEVERITIES, type Severity } from "./verdict.js";
+export { CLEAN_SCAN, type ScanOutcome, type ScanSubject } from "./guard-policy.js";
+
+// The hook runtime: one process boundary, the payloads, the context handlers receive, recording.
+export { type HookReply, runHook } from "./hook/run-hook.js";
+export { createHookContext, type GuardFactories, type HookContext } from "./hook/hook-context.js";
+export type {
+  PostToolUseFailurePayload,
+  PostToolUsePayload,
+  PreCompactPayload,
+  PreToolUsePayload,
+  SessionEndPayload,
+  SessionStartPayload,
+  StopPayload,
+  SubagentStopPayload,
+  UserPromptSubmitPayload,
+} from "./hook/hook-payload.js";
+export { initDraftFor, recordForSession } from "./hook/record-session.js";
+export { completedTiming, toolEventDraft } from "./hook/tool-event.js";
+export { readGitInfo } from "./hook/git-info.js";
+export { finalizeSession } from "./hook/finalize-session.js";
+
+// The store: .warden/ and its files.
+export { SessionStore, UnknownSessionError, writeFileAtomic } from "./store/session-store.js";
+export { reportPath, resolveWardenDir, sessionLogPath } from "./store/warden-paths.js";
+export { readMaybeGzipped } from "./store/session-log.js";
+export { boundValue } from "./store/bounded-value.js";
+export { findStaleSessions } from "./store/stale-sessions.js";
+
+// Reports.
+export { type ReportModel, reportModelSchema } from "./report/report-model.js";
+export { summarizeSession } from "./report/session-summary.js";
+export { reportFiles, writeSessionReports } from "./report/write-reports.js";
+
+// Configuration.
+export { loadWardenConfig } from "./config/warden-config.js";
+
+// The command guard.
+export { type CommandExplanation, CommandPolicyConfigError, createCommandPolicy, explainCommand } from "./command-policy/index.js";
+
+// The injection scanner and its rules.
+export {
+  checkRules,
+  createInjectionScanner,
+  extractScanSubjects,
+  formatDiagnostic,
+  injectionOptionsFromConfig,
+  type InjectionScanner,
+  type PartialRule,
+  promptSubject,
+  readExampleSources,
+  readRuleSources,
+  type RuleSource,
+  type RulesCheck,
+  type RulesTest,
+  SHIPPED_RULES_DIR,
+  testRules,
+} from "./injection/index.js";
+
+// Small shared helpers.
+export { isCode, isProcessAlive } from "./support/file-lock.js";
+export { monotonicMs } from "./support/lazy-builtin.js";
+export { describeIssues } from "./support/schema-issues.js";
+export { WARDEN_VERSION } from "./support/version.js";

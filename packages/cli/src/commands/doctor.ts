@@ -3,8 +3,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { checkWiring, createCommandPolicy, HOOK_FILES, loadWardenConfig, parseSettings, resolveWardenDir } from "@warden/core";
+import { createCommandPolicy, loadWardenConfig, resolveWardenDir } from "@warden/core";
 import type { CliIo } from "../cli-io.js";
+import { checkWiring, HOOK_FILES, parseSettings } from "../hook-wiring.js";
 
 export const DOCTOR_USAGE = `usage: warden doctor [--project DIR] [--json]
   checks the wiring in the project and user settings, the hook files, the config,

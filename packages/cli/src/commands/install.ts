@@ -2,8 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { applyWiring, checkWiring, formatSettings, isCode, parseSettings, removeWiring, writeFileAtomic } from "@warden/core";
+import { isCode, writeFileAtomic } from "@warden/core";
 import { CliUsageError, type CliIo } from "../cli-io.js";
+import { applyWiring, checkWiring, formatSettings, parseSettings, removeWiring } from "../hook-wiring.js";
 
 export const INSTALL_USAGE = `usage: warden install (--project DIR | --user) [--uninstall | --check]
   --project DIR  wire DIR/.claude/settings.json

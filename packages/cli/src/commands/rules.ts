@@ -2,9 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { injectionOptionsFromConfig, loadWardenConfig, readExampleSources, readRuleSources, runRulesCheck, runRulesTest, SHIPPED_RULES_DIR, type RuleSource } from "@warden/core";
+import { checkRules, injectionOptionsFromConfig, loadWardenConfig, readExampleSources, readRuleSources, SHIPPED_RULES_DIR, testRules, type RuleSource } from "@warden/core";
 import { CliFailure, CliUsageError, type CliIo } from "../cli-io.js";
 import { parseCommand } from "../parse-command.js";
+import { formatRulesCheck, formatRulesTest } from "./rules-report.js";
 
 export const RULES_USAGE = `usage: warden rules check|test [DIR] [--project DIR]
   check: parses the NOVA rule files (.nov) and reports each error with file:line:column and what
@@ -26,15 +27,12 @@ export function runRules(argv: string[], io: CliIo): number {
   const sources = readSources(target, io.cwd);
   if (sources.length === 0) throw new CliUsageError(`no .nov rule files in ${target}`);
 
-  let result;
-  if (action === "check") {
-    result = runRulesCheck(sources, { llm: llmTierOn(values.project, io), semantics: false });
-  } else {
-    result = runRulesTest(sources, readExamples(target, io.cwd));
-  }
-  if (result.stdout !== "") io.out(result.stdout.replace(/\n$/, ""));
-  if (result.stderr !== "") io.err(result.stderr.replace(/\n$/, ""));
-  return result.exitCode;
+  const report =
+    action === "check"
+      ? formatRulesCheck(checkRules(sources, { llm: llmTierOn(values.project, io), semantics: false }))
+      : formatRulesTest(testRules(sources, readExamples(target, io.cwd)));
+  io.out(report.text);
+  return report.exitCode;
 }
 
 /**

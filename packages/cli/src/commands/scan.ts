@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createInjectionScanner, injectionOptionsFromConfig, loadWardenConfig, parseSeverity, runScanCommand, type ScanInput } from "@warden/core";
+import { createInjectionScanner, injectionOptionsFromConfig, loadWardenConfig, parseSeverity } from "@warden/core";
 import { CliUsageError, type CliIo } from "../cli-io.js";
 import { parseCommand } from "../parse-command.js";
+import { runScanCommand, type ScanInput } from "./scan-report.js";
 
 export const SCAN_USAGE = `usage: warden scan [FILE... | -] [--min-severity low|medium|high|critical] [--json] [--project DIR]
   scans text for prompt injection as the guard hook would, with the project's and user's

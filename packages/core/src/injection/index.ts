@@ -17,8 +17,7 @@ export { formatDiagnostic, type NovaDiagnostic, NovaSyntaxError } from "./nova-s
 export { type CompiledFile, compileNovaSource } from "./rule-compiler.js";
 export { type ExamplesReport, parseExamples, type RuleExamples, runRuleExamples } from "./rule-examples.js";
 export type { CompiledRule, RuleForm, Tier } from "./rule-types.js";
-export { type AvailableTiers, runRulesCheck, runRulesTest } from "./rules-command.js";
-export { type CommandResult, formatFinding, runScanCommand, type ScanCommandOptions, scanExitCode, type ScanInput } from "./scan-command.js";
+export { type AvailableTiers, checkRules, type PartialRuleCheck, type RulesCheck, type RulesTest, testRules } from "./check-rules.js";
 export { buildScanNote, NOTE_MAX_CHARS } from "./scan-note.js";
 export { extractScanSubjects, isInstructionFile, promptSubject } from "./scan-subjects.js";
 export type { SemanticProvider } from "./semantic-provider.js";

@@ -1,0 +1,104 @@
+import fs from "node:fs";
+import path from "node:path";
+import * as z from "zod/mini";
+import { DEFAULT_VALUE_LIMIT_BYTES } from "../store/bounded-value.js";
+import { commandPolicyOptionsSchema, type CommandPolicyOptions } from "../command-policy/command-policy-options.js";
+import { injectionConfigSchema, type InjectionConfig } from "../injection/injection-config-schema.js";
+import { lazySchema } from "../support/lazy-schema.js";
+import { describeIssues } from "../support/schema-issues.js";
+
+/**
+ * `.claude/warden.json` (project, committed with the settings) and `~/.claude/warden.json` (user).
+ * They combine key by key: the project's value wins for plain settings, `commands.rules` merge
+ * per rule id (the project's override wins), and lists of added rules are joined (user's first).
+ * An invalid file never switches the guard off: its errors are reported and the defaults, plus
+ * the other file if valid, stand in for it.
+ */
+export const wardenConfigSchema = lazySchema(() =>
+  z.strictObject({
+    $schema: z.optional(z.string()),
+    /** Largest recorded size of one string (and of a whole tool output), in bytes. */
+    max_value_bytes: z.optional(z.number().check(z.int(), z.gte(1024))),
+    /** What PreToolUse does when Warden itself fails: "open" lets the call go on, "closed" denies it. */
+    fail_mode: z.optional(z.enum(["open", "closed"])),
+    /** The shell-aware command and path policy: disable or re-level rules, add rules. */
+    commands: z.optional(commandPolicyOptionsSchema()),
+    /** The prompt-injection scanner: warn level, extra NOVA rule files, the optional LLM tier. */
+    injection: z.optional(injectionConfigSchema()),
+  }),
+);
+export type WardenConfig = z.infer<ReturnType<typeof wardenConfigSchema>>;
+
+export interface ResolvedConfig {
+  readonly maxValueBytes: number;
+  readonly failMode: "open" | "closed";
+  readonly commands: CommandPolicyOptions;
+  readonly injection: InjectionConfig;
+  /** Problems found in the config files; each names the file and what was wrong. */
+  readonly errors: readonly string[];
+}
+
+export function configPaths(projectDir: string, home: string): { project: string; user: string } {
+  return { project: path.join(projectDir, ".claude", "warden.json"), user: path.join(home, ".claude", "warden.json") };
+}
+
+export function loadWardenConfig(projectDir: string, home: string): ResolvedConfig {
+  const files = configPaths(projectDir, home);
+  const errors: string[] = [];
+  const user = readConfigFile(files.user, errors);
+  const project = readConfigFile(files.project, errors);
+  return {
+    maxValueBytes: project.max_value_bytes ?? user.max_value_bytes ?? DEFAULT_VALUE_LIMIT_BYTES,
+    failMode: project.fail_mode ?? user.fail_mode ?? "open",
+    commands: mergeCommandOptions(user.commands ?? {}, project.commands ?? {}),
+    injection: mergeInjectionOptions(user.injection ?? {}, project.injection ?? {}),
+    errors,
+  };
+}
+
+export function mergeCommandOptions(user: CommandPolicyOptions, project: CommandPolicyOptions): CommandPolicyOptions {
+  const rules: NonNullable<CommandPolicyOptions["rules"]> = { ...user.rules };
+  for (const [id, override] of Object.entries(project.rules ?? {})) rules[id] = { ...rules[id], ...override };
+  const unparseable = project.unparseable ?? user.unparseable;
+  return {
+    rules,
+    command_rules: joinById(user.command_rules ?? [], project.command_rules ?? []),
+    path_rules: joinById(user.path_rules ?? [], project.path_rules ?? []),
+    ...(unparseable ? { unparseable } : {}),
+  };
+}
+
+/** The project's warn level and LLM settings win; rule files of both apply. */
+export function mergeInjectionOptions(user: InjectionConfig, project: InjectionConfig): InjectionConfig {
+  const warnAt = project.warn_at ?? user.warn_at;
+  const llm = project.llm ?? user.llm;
+  const rules = [...new Set([...(user.rules ?? []), ...(project.rules ?? [])])];
+  return { ...(warnAt ? { warn_at: warnAt } : {}), ...(llm ? { llm } : {}), ...(rules.length > 0 ? { rules } : {}) };
+}
+
+/** User's rules then the project's; a project rule replaces a user rule of the same id. */
+function joinById<R extends { id: string }>(user: readonly R[], project: readonly R[]): R[] {
+  const projectIds = new Set(project.map((r) => r.id));
+  return [...user.filter((r) => !projectIds.has(r.id)), ...project];
+}
+
+function readConfigFile(file: string, errors: string[]): WardenConfig {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    return {};
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    errors.push(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    return {};
+  }
+  const parsed = wardenConfigSchema().safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issues = describeIssues(parsed.error.issues);
+  errors.push(`${file}: ${issues}`);
+  return {};
+}

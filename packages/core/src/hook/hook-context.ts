@@ -1,0 +1,77 @@
+import os from "node:os";
+import path from "node:path";
+import { NO_POLICY, NO_SCANNER, type ContentScanner, type ToolPolicy } from "../guard-policy.js";
+import type { HookPayload } from "./hook-payload.js";
+import { SessionStore } from "../store/session-store.js";
+import { loadWardenConfig, type ResolvedConfig } from "../config/warden-config.js";
+import { isProcessAlive } from "../support/file-lock.js";
+import { resolveWardenDir } from "../store/warden-paths.js";
+
+/** The world a handler may touch, passed in so tests (and a resident server) supply their own. */
+export interface HookWorld {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly now: () => Date;
+  readonly home: string;
+  /** The Claude Code process that started this hook (its parent); null when unknown. */
+  readonly claudePid: number | null;
+  /** Whether a process still runs; stale-session detection asks it about recorded Claude Code pids. */
+  readonly isProcessAlive: (pid: number) => boolean;
+}
+
+export interface HookContext extends HookWorld {
+  readonly store: SessionStore;
+  /** Where the session started: CLAUDE_PROJECT_DIR, else the payload's cwd. */
+  readonly projectDir: string;
+  readonly config: ResolvedConfig;
+  readonly policy: ToolPolicy;
+  readonly scanner: ContentScanner;
+}
+
+/** What a guard factory may use to build the policy or scanner of one session. */
+export interface GuardSetup {
+  readonly config: ResolvedConfig;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly projectDir: string;
+  /** A directory of this session's own for the guard's state (e.g. the LLM tier's cache and budget). */
+  readonly sessionDir: string;
+  /** Records a problem (in errors.log) when part of the config could not be used. */
+  readonly warn: (message: string) => void;
+}
+
+/** How a hook builds its guard; each part is built on first use. */
+export interface GuardFactories {
+  readonly policy?: (setup: GuardSetup) => ToolPolicy;
+  readonly scanner?: (setup: GuardSetup) => ContentScanner;
+}
+
+export function realWorld(): HookWorld {
+  return { env: process.env, now: () => new Date(), home: process.env.HOME || os.homedir(), claudePid: process.ppid > 1 ? process.ppid : null, isProcessAlive };
+}
+
+export function createHookContext(payload: Pick<HookPayload, "cwd" | "session_id">, world: HookWorld, guard: GuardFactories = {}): HookContext {
+  const projectDir = path.resolve(world.env.CLAUDE_PROJECT_DIR || payload.cwd);
+  const config = loadWardenConfig(projectDir, world.home);
+  const store = new SessionStore(resolveWardenDir({ env: world.env, cwd: payload.cwd }), world.now);
+  const setup: GuardSetup = {
+    config,
+    env: world.env,
+    projectDir,
+    sessionDir: path.join(store.paths.root, "guard", payload.session_id),
+    warn: (message) => store.appendError({ hook: "config", session_id: payload.session_id, message }),
+  };
+  let policy: ToolPolicy | undefined;
+  let scanner: ContentScanner | undefined;
+  // Built on first use: a PostToolUse never needs the command policy, a PreToolUse rarely the scanner.
+  return {
+    ...world,
+    projectDir,
+    config,
+    store,
+    get policy() {
+      return (policy ??= guard.policy?.(setup) ?? NO_POLICY);
+    },
+    get scanner() {
+      return (scanner ??= guard.scanner?.(setup) ?? NO_SCANNER);
+    },
+  };
+}

@@ -1,0 +1,158 @@
+import fs from "node:fs";
+import path from "node:path";
+import { isCode } from "../support/file-lock.js";
+import { createHookContext, realWorld, type GuardFactories, type HookContext, type HookWorld } from "./hook-context.js";
+import type * as z from "zod/mini";
+import { isHookEventName, PAYLOAD_SCHEMAS, type HookEventName, type HookPayload } from "./hook-payload.js";
+import { SessionStore } from "../store/session-store.js";
+import { resolveWardenDir } from "../store/warden-paths.js";
+import { describeIssues } from "../support/schema-issues.js";
+
+/** The one JSON object a hook prints for Claude Code; undefined prints nothing. */
+export type HookReply = Record<string, unknown> | undefined;
+
+export type HookHandler<P extends HookPayload = HookPayload> = (payload: P, ctx: HookContext) => HookReply | Promise<HookReply>;
+
+/** The events one hook process serves, each with its handler. */
+export type HookHandlers = { readonly [E in HookEventName]?: HookHandler<Extract<HookPayload, { hook_event_name: E }>> };
+
+export interface HookIo extends HookWorld {
+  /** Reads all of stdin. */
+  readonly readStdin: () => Promise<string>;
+  readonly writeStdout: (text: string) => void;
+  readonly writeStderr: (text: string) => void;
+  readonly cwd: () => string;
+}
+
+export class HookInputError extends Error {
+  override readonly name = "HookInputError";
+}
+
+/** Parses raw stdin text into a payload, or explains precisely why it is not one. */
+export function parseHookInput(text: string): HookPayload {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (cause) {
+    throw new HookInputError(`stdin is not JSON (${cause instanceof Error ? cause.message : String(cause)}); received: ${preview(text)}`, { cause });
+  }
+  const event = json != null && typeof json === "object" && "hook_event_name" in json ? json.hook_event_name : undefined;
+  if (!isHookEventName(event)) {
+    throw new HookInputError(`stdin has hook_event_name ${JSON.stringify(event)}; Warden handles ${Object.keys(PAYLOAD_SCHEMAS).join(", ")}; received: ${preview(text)}`);
+  }
+  const schema: z.ZodMiniType<HookPayload> = PAYLOAD_SCHEMAS[event]();
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issues = describeIssues(parsed.error.issues);
+    throw new HookInputError(`stdin is not a Claude Code hook payload Warden handles (${issues}); received: ${preview(text)}`);
+  }
+  return parsed.data;
+}
+
+/** Calls the handler for the payload's event; a hook wired to an event it does not serve is an error. */
+export function dispatchHook(hookName: string, handlers: HookHandlers, payload: HookPayload, ctx: HookContext): HookReply | Promise<HookReply> {
+  const handler = handlers[payload.hook_event_name] as HookHandler | undefined;
+  if (handler == null) throw new HookInputError(`hook "${hookName}" does not handle ${payload.hook_event_name}; check the wiring in settings.json`);
+  return handler(payload, ctx);
+}
+
+/**
+ * The process boundary of every hook: drains stdin, dispatches, prints at most one JSON object,
+ * and turns any failure into one line in errors.log (or stderr if even that fails). It never
+ * exits non-zero: a crashing hook must not disturb the user's Claude Code session.
+ */
+export async function runHook(hookName: string, handlers: HookHandlers, guard: GuardFactories = {}, io: HookIo = processIo()): Promise<void> {
+  let text = "";
+  let payload: HookPayload | undefined;
+  let ctx: HookContext | undefined;
+  try {
+    // Read to the end before anything else: exiting early makes Claude Code drop our decision (EPIPE).
+    text = await io.readStdin();
+    payload = parseHookInput(text);
+    ctx = createHookContext(payload, io, guard);
+    const reply = await dispatchHook(hookName, handlers, payload, ctx);
+    if (reply !== undefined) io.writeStdout(`${JSON.stringify(reply)}\n`);
+  } catch (error) {
+    reportFailure(hookName, error, text, payload, io);
+    if (payload?.hook_event_name === "PreToolUse" && ctx?.config.failMode === "closed") io.writeStdout(`${JSON.stringify(failClosedReply(error))}\n`);
+  }
+}
+
+/** With fail_mode "closed", a call Warden could not check is denied rather than let through. */
+function failClosedReply(error: unknown): HookReply {
+  const why = error instanceof Error ? error.message : String(error);
+  const reason = `Warden could not check this call (${why.slice(0, 300)}) and its fail_mode is "closed", so the call is denied. Ask the user to check \`warden doctor\` or run the command themselves.`;
+  return { hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: reason } };
+}
+
+function reportFailure(hookName: string, error: unknown, text: string, payload: HookPayload | undefined, io: HookIo): void {
+  const message = error instanceof Error ? error.message : String(error);
+  const entry = {
+    hook: hookName,
+    event: payload?.hook_event_name ?? null,
+    session_id: payload?.session_id ?? sessionIdOf(text),
+    message,
+    stack: error instanceof Error ? (error.stack ?? null) : null,
+  };
+  try {
+    const root = resolveWardenDir({ env: io.env, cwd: payload?.cwd ?? cwdOf(text) ?? io.cwd() });
+    new SessionStore(root, io.now).appendError(entry);
+  } catch (logError) {
+    const why = logError instanceof Error ? logError.message : String(logError);
+    io.writeStderr(`warden ${hookName}: ${message} (errors.log not writable: ${why})\n`);
+  }
+}
+
+/** Best effort for malformed payloads: log under the project the payload names, if it names one. */
+function cwdOf(text: string): string | undefined {
+  const match = /"cwd"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(text);
+  if (!match?.[1]) return undefined;
+  try {
+    const cwd: unknown = JSON.parse(`"${match[1]}"`);
+    return typeof cwd === "string" && path.isAbsolute(cwd) ? cwd : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function sessionIdOf(text: string): string | null {
+  return /"session_id"\s*:\s*"([A-Za-z0-9._-]{1,200})"/.exec(text)?.[1] ?? null;
+}
+
+
+function preview(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > 200 ? `${JSON.stringify(flat.slice(0, 200))}… (${text.length} chars)` : JSON.stringify(flat);
+}
+
+/**
+ * The real process, through file descriptors rather than process.stdin/stdout: those build
+ * socket streams whose loading alone costs a short-lived hook several milliseconds.
+ */
+export function processIo(): HookIo {
+  return {
+    ...realWorld(),
+    readStdin: readStdinFd,
+    writeStdout: (text) => writeAllSync(1, text),
+    writeStderr: (text) => writeAllSync(2, text),
+    cwd: () => process.cwd(),
+  };
+}
+
+async function readStdinFd(): Promise<string> {
+  const chunks: Buffer[] = [];
+  const buffer = Buffer.alloc(256 * 1024);
+  try {
+    for (let n = fs.readSync(0, buffer); n > 0; n = fs.readSync(0, buffer)) chunks.push(Buffer.from(buffer.subarray(0, n)));
+  } catch (error) {
+    // A non-blocking stdin (some terminals and pipes) cannot be read synchronously: stream the rest.
+    if (!isCode(error, "EAGAIN")) throw error;
+    for await (const chunk of process.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function writeAllSync(fd: number, text: string): void {
+  const data = Buffer.from(text, "utf8");
+  for (let offset = 0; offset < data.length; ) offset += fs.writeSync(fd, data, offset);
+}

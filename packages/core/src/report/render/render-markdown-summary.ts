@@ -1,0 +1,85 @@
+import type { ReportModel } from "../report-model.js";
+import type { ToolEventRecord } from "../../store/session-record.js";
+import { describeToolCall } from "./describe-tool-call.js";
+import { baseName, formatCost, formatDateTime, formatDuration, formatInteger, relativePath } from "./format-values.js";
+import { strongest } from "./html-guard.js";
+import { mdCode, mdRow, mdText } from "./markdown-escape.js";
+
+/**
+ * `<session_id>.md`: a short summary to paste into a pull request. Session text only ever appears
+ * inside code spans (see `mdCode`), so it cannot format, link or mention anything.
+ */
+const HEALTH = { clean: "✅ clean", warned: "⚠️ warned", blocked: "⛔ blocked" } as const;
+const TOOLS_MAX = 15;
+const FLAGGED_MAX = 20;
+const FILES_MAX = 20;
+
+export function renderMarkdownSummary(model: ReportModel): string {
+  const { session } = model;
+  const place = session.project_dir ?? session.cwd;
+  const project = place == null ? "" : ` ${mdCode(baseName(place))}`;
+  const branch = session.git_branch == null ? "" : ` on ${mdCode(session.git_branch)}`;
+  const cost = model.cost_usd == null ? "cost: unknown price" : `cost **${formatCost(model.cost_usd)}**`;
+  const { allowed, warned, blocked } = model.verdicts;
+  const promptsWarned = model.counts.prompts_warned === 0 ? "" : ` · ${formatInteger(model.counts.prompts_warned)} prompt${model.counts.prompts_warned === 1 ? "" : "s"} warned`;
+  const lines = [
+    `### Warden session report:${project}${branch} (${HEALTH[session.health]})`,
+    "",
+    `Session ${mdCode(session.session_id)} · started ${formatDateTime(session.started_at)} · duration **${formatDuration(session.duration_ms)}**${session.end_reason == null ? "" : ` · ended ${mdCode(session.end_reason)}`}`,
+    "",
+    `**${formatInteger(model.counts.events)} tool calls** (${formatInteger(model.outcomes.failed)} failed) · verdicts: ${formatInteger(allowed)} allowed, ${formatInteger(warned)} warned, ${formatInteger(blocked)} blocked${promptsWarned} · ${cost}`,
+  ];
+  lines.push(...flaggedTable(model), ...toolTable(model), ...usageTable(model), ...writtenFiles(model));
+  return `${lines.join("\n")}\n`;
+}
+
+function flaggedTable(model: ReportModel): string[] {
+  const flagged = model.events.filter((event) => event.verdict !== "allowed");
+  if (flagged.length === 0) return [];
+  const rows = flagged.slice(0, FLAGGED_MAX).map((event) => flaggedRow(event, model));
+  if (flagged.length > FLAGGED_MAX) rows.push(`\n…and ${formatInteger(flagged.length - FLAGGED_MAX)} more in the HTML report.`);
+  return ["", "#### Warned and blocked calls", "", mdRow(["Verdict", "Tool", "Call", "Rule", "Excerpt"]), mdRow(["---", "---", "---", "---", "---"]), ...rows];
+}
+
+function flaggedRow(event: ToolEventRecord, model: ReportModel): string {
+  const top = strongest(event.findings);
+  const rule = top?.rule ?? event.rules_matched[0] ?? "";
+  const call = describeToolCall(event.tool_name, event.tool_input, model.session.project_dir ?? model.session.cwd, 60);
+  return mdRow([`**${event.verdict}**`, code(event.tool_name, 40), code(call, 60), code(rule, 50), code(top?.excerpt ?? "", 80)]);
+}
+
+function toolTable(model: ReportModel): string[] {
+  if (model.tools.length === 0) return [];
+  const tools = [...model.tools].toSorted((a, b) => b.count - a.count || a.tool_name.localeCompare(b.tool_name));
+  const rows = tools.slice(0, TOOLS_MAX).map((tool) => mdRow([mdCode(tool.tool_name, { inTable: true }), formatInteger(tool.count), formatDuration(tool.total_ms), formatInteger(tool.failed)]));
+  const more = tools.length > TOOLS_MAX ? [`\n…and ${formatInteger(tools.length - TOOLS_MAX)} more tools.`] : [];
+  return ["", "#### Tool calls", "", mdRow(["Tool", "Calls", "Time", "Failed"]), mdRow(["---", "--:", "--:", "--:"]), ...rows, ...more];
+}
+
+function usageTable(model: ReportModel): string[] {
+  const entries = Object.entries(model.models);
+  if (entries.length === 0) return [];
+  const n = formatInteger;
+  const rows = entries.map(([name, u]) => mdRow([mdCode(name, { inTable: true }), n(u.input_tokens), n(u.cache_creation_input_tokens), n(u.cache_read_input_tokens), n(u.output_tokens), costText(u.cost_usd)]));
+  const sum = (pick: (u: (typeof entries)[number][1]) => number) => n(entries.reduce((total, [, u]) => total + pick(u), 0));
+  rows.push(mdRow(["**Total**", sum((u) => u.input_tokens), sum((u) => u.cache_creation_input_tokens), sum((u) => u.cache_read_input_tokens), sum((u) => u.output_tokens), `**${costText(model.cost_usd)}**`]));
+  const notes = model.notes.map((note) => `> ${mdText(note)}`);
+  return ["", "#### Tokens and cost", "", mdRow(["Model", "Input", "Cache write", "Cache read", "Output", "Cost"]), mdRow(["---", "--:", "--:", "--:", "--:", "--:"]), ...rows, ...(notes.length > 0 ? ["", ...notes] : [])];
+}
+
+function writtenFiles(model: ReportModel): string[] {
+  const written = model.files.written;
+  if (written.length === 0) return [];
+  const base = model.session.project_dir ?? model.session.cwd;
+  const items = written.slice(0, FILES_MAX).map((path) => `- ${mdCode(relativePath(path, base))}`);
+  if (written.length > FILES_MAX) items.push(`- …and ${formatInteger(written.length - FILES_MAX)} more`);
+  return ["", `#### Files written (${formatInteger(written.length)})`, "", ...items];
+}
+
+function code(text: string, max: number): string {
+  return mdCode(text, { inTable: true, max });
+}
+
+function costText(usd: number | null): string {
+  return usd == null ? "unknown price" : formatCost(usd);
+}

@@ -1,0 +1,92 @@
+import * as z from "zod/mini";
+import { lazySchema } from "../support/lazy-schema.js";
+import { toolEventRecordSchema } from "../store/session-record.js";
+import { findingSchema } from "../verdict.js";
+
+/**
+ * The data of a session report: `.warden/reports/<session_id>.json` is exactly this, and the HTML
+ * and Markdown reports are rendered from it. Token and cost figures come from Claude Code's own
+ * transcript, de-duplicated per API response; everything else from Warden's session records.
+ */
+
+const tokenFields = () => ({
+  input_tokens: z.number(),
+  output_tokens: z.number(),
+  cache_creation_input_tokens: z.number(),
+  cache_creation_5m_input_tokens: z.number(),
+  cache_creation_1h_input_tokens: z.number(),
+  cache_read_input_tokens: z.number(),
+});
+
+export const modelUsageSchema = lazySchema(() => z.object({ ...tokenFields(), api_calls: z.number(), cost_usd: z.nullable(z.number()) }));
+
+export const reportModelSchema = lazySchema(() =>
+  z.object({
+    report_version: z.literal(2),
+    generated_at: z.string(),
+    session: z.object({
+      session_id: z.string(),
+      project_dir: z.nullable(z.string()),
+      cwd: z.nullable(z.string()),
+      git_branch: z.nullable(z.string()),
+      git_commit: z.nullable(z.string()),
+      started_at: z.nullable(z.string()),
+      ended_at: z.nullable(z.string()),
+      duration_ms: z.nullable(z.number()),
+      end_reason: z.nullable(z.string()),
+      finalized_by: z.nullable(z.string()),
+      health: z.enum(["clean", "warned", "blocked"]),
+      transcript_path: z.nullable(z.string()),
+      warden_version: z.nullable(z.string()),
+    }),
+    /** Per model id, totals over the main thread and every subagent. */
+    models: z.record(z.string(), modelUsageSchema()),
+    /** Null when any model's price is unknown: never a guess. */
+    cost_usd: z.nullable(z.number()),
+    notes: z.array(z.string()),
+    counts: z.object({
+      events: z.number(),
+      prompts: z.number(),
+      prompts_warned: z.number(),
+      stops: z.number(),
+      subagent_stops: z.number(),
+      compactions: z.number(),
+      resumes: z.number(),
+      skipped_lines: z.number(),
+      transcript_skipped_lines: z.number(),
+    }),
+    /** Verdicts of tool calls; warned prompts are counted in counts.prompts_warned. */
+    verdicts: z.object({ allowed: z.number(), warned: z.number(), blocked: z.number() }),
+    outcomes: z.object({ completed: z.number(), failed: z.number(), blocked: z.number(), no_result: z.number() }),
+    tools: z.array(z.object({ tool_name: z.string(), count: z.number(), total_ms: z.number(), failed: z.number(), warned: z.number(), blocked: z.number() })),
+    rules_matched: z.record(z.string(), z.number()),
+    /** Prompts the scanner warned about, with what it found (prompts are never blocked). Absent in reports of Warden 0.1.0's first builds. */
+    flagged_prompts: z._default(z.array(z.object({ prompt_id: z.nullable(z.string()), timestamp: z.string(), prompt: z.string(), findings: z.array(findingSchema()) })), []),
+    events: z.array(toolEventRecordSchema()),
+    conversation: z.array(
+      z.object({
+        role: z.enum(["user", "assistant"]),
+        timestamp: z.nullable(z.string()),
+        text: z.string(),
+        model: z.optional(z.string()),
+        agent_id: z.optional(z.string()),
+      }),
+    ),
+    subagents: z.array(
+      z.object({
+        agent_id: z.string(),
+        agent_type: z.nullable(z.string()),
+        tool_calls: z.number(),
+        input_tokens: z.number(),
+        output_tokens: z.number(),
+        cost_usd: z.nullable(z.number()),
+      }),
+    ),
+    mcp_servers: z.array(z.object({ server: z.string(), tools: z.record(z.string(), z.number()) })),
+    skills: z.array(z.object({ name: z.string(), count: z.number() })),
+    files: z.object({ read: z.array(z.string()), written: z.array(z.string()), other: z.array(z.string()) }),
+  }),
+);
+
+export type ReportModel = z.infer<ReturnType<typeof reportModelSchema>>;
+export type ModelUsageSummary = z.infer<ReturnType<typeof modelUsageSchema>>;

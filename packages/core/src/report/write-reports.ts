@@ -1,0 +1,34 @@
+import type { ReportModel } from "./report-model.js";
+import type { InitRecord, ResumeRecord } from "../store/session-record.js";
+import { renderHtmlReport, renderMarkdownSummary } from "./render/index.js";
+import { buildReportModel } from "./session-report.js";
+import type { SessionStore } from "../store/session-store.js";
+import { readTranscriptIncrementally, type TranscriptView } from "./transcript-cache.js";
+import { reportPath } from "../store/warden-paths.js";
+
+/** Where a session's reports go. */
+export function reportFiles(store: SessionStore, sessionId: string): string[] {
+  return (["json", "html", "md"] as const).map((ext) => reportPath(store.paths, sessionId, ext));
+}
+
+/** (Re)generates a session's reports from its records and its transcript; returns their data. */
+export async function writeSessionReports(store: SessionStore, sessionId: string, now: Date): Promise<ReportModel> {
+  const log = store.readSession(sessionId);
+  const opener = log.records.findLast((r): r is InitRecord | ResumeRecord => (r.type === "init" || r.type === "resume") && r.transcript_path != null);
+  const path = opener?.transcript_path ?? null;
+  const transcript = path ? await readTranscriptSafely(store, sessionId, path) : null;
+  const model = buildReportModel({ sessionId, records: log.records, skippedLines: log.skippedLines, transcript: transcript?.view ?? null, generatedAt: now.toISOString() });
+  if (transcript?.error) model.notes.push(`The transcript could not be read: ${transcript.error}`);
+  store.writeReport(sessionId, "json", `${JSON.stringify(model, null, 2)}\n`);
+  store.writeReport(sessionId, "html", renderHtmlReport(model));
+  store.writeReport(sessionId, "md", renderMarkdownSummary(model));
+  return model;
+}
+
+async function readTranscriptSafely(store: SessionStore, sessionId: string, path: string): Promise<{ view: TranscriptView | null; error?: string }> {
+  try {
+    return { view: await readTranscriptIncrementally(store, sessionId, path) };
+  } catch (error) {
+    return { view: null, error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,154 @@
+import fs from "node:fs";
+import path from "node:path";
+import { isCode, withFileLock } from "../support/file-lock.js";
+import { loadBuiltin } from "../support/lazy-builtin.js";
+import { sessionRecordSchema, type RecordDraft, type SessionRecord } from "./session-record.js";
+
+/**
+ * The per-session JSONL file. Appends take the session's lock, find the last id at the file's
+ * tail, and write the new line with one `write` call, so concurrent hook processes yield ids
+ * 1..N with no gap and no duplicate and never interleave partial lines.
+ */
+
+const TAIL_CHUNK = 64 * 1024;
+
+/** Chooses what to write once the last id is known: lastId 0 means the file holds no record yet. */
+export type ComposeRecords = (lastId: number) => readonly RecordDraft[];
+
+/**
+ * Appends the records `compose` returns, numbering them after the last id in the file. Deciding
+ * under the lock is what lets racing hooks agree on which of them opens the session.
+ */
+export function appendSessionRecords(logPath: string, compose: ComposeRecords, now: () => Date = () => new Date()): SessionRecord[] {
+  fs.mkdirSync(path.dirname(logPath), { recursive: true });
+  return withFileLock(`${logPath}.lock`, () => {
+    restoreCompressed(logPath);
+    const fd = fs.openSync(logPath, "a+");
+    try {
+      const tail = readTail(fd);
+      const records = compose(tail.lastId).map((d, i) => placeRecord(d, tail.lastId + 1 + i, now));
+      const text = records.map((r) => `${JSON.stringify(r)}\n`).join("");
+      writeAll(fd, Buffer.from(`${tail.endsWithNewline ? "" : "\n"}${text}`, "utf8"));
+      return records;
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
+}
+
+/** A session compressed by `warden clean --compress` and then resumed continues in its plain file. */
+function restoreCompressed(logPath: string): void {
+  if (fs.existsSync(logPath) || !fs.existsSync(`${logPath}.gz`)) return;
+  const text = readMaybeGzipped(logPath) ?? "";
+  fs.writeFileSync(logPath, text);
+  fs.rmSync(`${logPath}.gz`, { force: true });
+}
+
+function placeRecord(draft: RecordDraft, id: number, now: () => Date): SessionRecord {
+  const { timestamp, ...rest } = draft;
+  // `type` and `id` lead every line so a reader of the tail finds them without parsing the rest.
+  return { type: draft.type, id, timestamp: timestamp ?? now().toISOString(), ...rest } as SessionRecord;
+}
+
+interface Tail {
+  readonly lastId: number;
+  readonly endsWithNewline: boolean;
+}
+
+/** Reads backwards from the end until a complete, well-formed line gives the last id. */
+function readTail(fd: number): Tail {
+  const size = fs.fstatSync(fd).size;
+  if (size === 0) return { lastId: 0, endsWithNewline: true };
+  let end = size;
+  let carry = Buffer.alloc(0);
+  let endsWithNewline: boolean | undefined;
+  while (end > 0) {
+    const start = Math.max(0, end - TAIL_CHUNK);
+    const chunk = Buffer.alloc(end - start);
+    fs.readSync(fd, chunk, 0, chunk.length, start);
+    endsWithNewline ??= chunk[chunk.length - 1] === 0x0a;
+    const buffer = Buffer.concat([chunk, carry]);
+    const lines = buffer.toString("utf8").split("\n");
+    // The first piece may be the middle of a line that began in an earlier chunk.
+    const firstComplete = start === 0 ? 0 : 1;
+    for (let i = lines.length - 1; i >= firstComplete; i--) {
+      const id = idOf(lines[i] ?? "");
+      if (id != null) return { lastId: id, endsWithNewline };
+    }
+    carry = start === 0 ? Buffer.alloc(0) : Buffer.from(lines[0] ?? "", "utf8");
+    end = start;
+  }
+  return { lastId: 0, endsWithNewline: endsWithNewline ?? true };
+}
+
+function idOf(line: string): number | undefined {
+  if (!line.startsWith("{")) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(line);
+    if (parsed != null && typeof parsed === "object" && "id" in parsed && Number.isInteger(parsed.id)) {
+      return Number(parsed.id);
+    }
+  } catch {
+    // A torn or corrupt line holds no usable id; keep looking further back.
+  }
+  return undefined;
+}
+
+function writeAll(fd: number, data: Buffer): void {
+  let offset = 0;
+  while (offset < data.length) offset += fs.writeSync(fd, data, offset);
+}
+
+export interface SessionLog {
+  readonly records: SessionRecord[];
+  /** Lines that were not JSON or did not match a record schema; skipped, never fatal. */
+  readonly skippedLines: number;
+}
+
+/** Parses a session file's text; corrupt, partial and unknown lines are skipped and counted. */
+export function parseSessionLog(text: string): SessionLog {
+  const records: SessionRecord[] = [];
+  let skippedLines = 0;
+  for (const line of text.split("\n")) {
+    if (line.trim() === "") continue;
+    const record = parseRecordLine(line);
+    if (record) records.push(record);
+    else skippedLines++;
+  }
+  return { records, skippedLines };
+}
+
+function parseRecordLine(line: string): SessionRecord | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  const parsed = sessionRecordSchema().safeParse(json);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Reads a session file, or its gzipped form left by `warden clean --compress`; missing means empty. */
+export function readSessionLog(logPath: string): SessionLog {
+  const text = readMaybeGzipped(logPath);
+  return text == null ? { records: [], skippedLines: 0 } : parseSessionLog(text);
+}
+
+/** The text of `file`, else of `file.gz`, else undefined. */
+export function readMaybeGzipped(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch (error) {
+    if (!isCode(error, "ENOENT")) throw error;
+  }
+  try {
+    const zipped = fs.readFileSync(`${file}.gz`);
+    // zlib is loaded only here: hook processes rarely read compressed sessions.
+    const { gunzipSync } = loadBuiltin<typeof import("node:zlib")>("node:zlib");
+    return gunzipSync(zipped).toString("utf8");
+  } catch (error) {
+    if (isCode(error, "ENOENT")) return undefined;
+    throw error;
+  }
+}

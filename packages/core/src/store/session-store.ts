@@ -1,0 +1,143 @@
+import fs from "node:fs";
+import path from "node:path";
+import { isCode } from "../support/file-lock.js";
+import { pendingCallSchema, type PendingCall } from "./pending-call.js";
+import { appendSessionRecords, readSessionLog, type ComposeRecords, type SessionLog } from "./session-log.js";
+import type { RecordDraft, RegistryLine, SessionRecord } from "./session-record.js";
+import { pendingCallPath, reportPath, sessionLogPath, wardenPaths, type WardenPaths } from "./warden-paths.js";
+
+/**
+ * Everything that touches one project's `.warden/` directory. Holds no state but its paths, so
+ * one instance can serve a hook process or a long-running server alike.
+ */
+export class SessionStore {
+  readonly paths: WardenPaths;
+  private readonly now: () => Date;
+
+  constructor(root: string, now: () => Date = () => new Date()) {
+    this.paths = wardenPaths(root);
+    this.now = now;
+  }
+
+  /** Creates the directory with a `.gitignore` of `*`: recorded prompts and files must never be committed. */
+  ensureLayout(): void {
+    fs.mkdirSync(this.paths.sessionsDir, { recursive: true });
+    const ignore = path.join(this.paths.root, ".gitignore");
+    if (!fs.existsSync(ignore)) writeFileAtomic(ignore, "*\n");
+  }
+
+  /** Appends records chosen under the session's lock; see appendSessionRecords. */
+  appendWith(sessionId: string, compose: ComposeRecords): SessionRecord[] {
+    this.ensureLayout();
+    return appendSessionRecords(sessionLogPath(this.paths, sessionId), compose, this.now);
+  }
+
+  append(sessionId: string, draft: RecordDraft): SessionRecord {
+    const [record] = this.appendWith(sessionId, () => [draft]);
+    if (record == null) throw new Error("append wrote no record");
+    return record;
+  }
+
+  readSession(sessionId: string): SessionLog {
+    return readSessionLog(sessionLogPath(this.paths, sessionId));
+  }
+
+  /** Every recorded session id, plain or compressed, sorted. */
+  listSessionIds(): string[] {
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.paths.sessionsDir);
+    } catch (error) {
+      if (isCode(error, "ENOENT")) return [];
+      throw error;
+    }
+    const ids = names.flatMap((n) => /^(.+)\.jsonl(?:\.gz)?$/.exec(n)?.[1] ?? []);
+    return [...new Set(ids)].toSorted();
+  }
+
+  /** A full id from a unique prefix of one; explains ambiguity or absence. */
+  resolveSessionId(prefix: string): string {
+    const ids = this.listSessionIds();
+    if (ids.includes(prefix)) return prefix;
+    const matches = ids.filter((id) => id.startsWith(prefix));
+    if (matches.length === 1 && matches[0] != null) return matches[0];
+    if (matches.length === 0) throw new UnknownSessionError(`no session matches "${prefix}" in ${this.paths.sessionsDir}`);
+    throw new UnknownSessionError(`"${prefix}" matches ${matches.length} sessions: ${matches.slice(0, 5).join(", ")}${matches.length > 5 ? ", …" : ""}`);
+  }
+
+  /** One line per write with O_APPEND: registry lines from concurrent sessions never interleave. */
+  appendRegistry(line: RegistryLine): void {
+    this.ensureLayout();
+    fs.appendFileSync(this.paths.registry, `${JSON.stringify(line)}\n`);
+  }
+
+  savePendingCall(sessionId: string, call: PendingCall): void {
+    const file = pendingCallPath(this.paths, sessionId, call.tool_use_id);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    writeFileAtomic(file, JSON.stringify(call));
+  }
+
+  /** The note PreToolUse left for this call, if any. */
+  readPendingCall(sessionId: string, toolUseId: string): PendingCall | undefined {
+    return readPending(pendingCallPath(this.paths, sessionId, toolUseId));
+  }
+
+  /** Removed only once the call's event is written, so a failed write leaves the call pending, not lost. */
+  removePendingCall(sessionId: string, toolUseId: string): void {
+    fs.rmSync(pendingCallPath(this.paths, sessionId, toolUseId), { force: true });
+  }
+
+  /** Returns and removes every note left for the session: calls that never reported back. */
+  takeAllPendingCalls(sessionId: string): PendingCall[] {
+    const dir = path.join(this.paths.pendingDir, sessionId);
+    let names: string[];
+    try {
+      names = fs.readdirSync(dir);
+    } catch (error) {
+      if (isCode(error, "ENOENT")) return [];
+      throw error;
+    }
+    const calls = names.filter((n) => n.endsWith(".json")).flatMap((n) => readPending(path.join(dir, n)) ?? []);
+    fs.rmSync(dir, { recursive: true, force: true });
+    return calls.toSorted((a, b) => a.timestamp_start.localeCompare(b.timestamp_start));
+  }
+
+  writeReport(sessionId: string, ext: "json" | "html" | "md", content: string): string {
+    const file = reportPath(this.paths, sessionId, ext);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    writeFileAtomic(file, content);
+    return file;
+  }
+
+  appendError(entry: Record<string, unknown>): void {
+    fs.mkdirSync(this.paths.root, { recursive: true });
+    fs.appendFileSync(this.paths.errorsLog, `${JSON.stringify({ timestamp: this.now().toISOString(), ...entry })}\n`);
+  }
+}
+
+export class UnknownSessionError extends Error {
+  override readonly name = "UnknownSessionError";
+}
+
+function readPending(file: string): PendingCall | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    if (isCode(error, "ENOENT")) return undefined;
+    throw error;
+  }
+  try {
+    const parsed = pendingCallSchema().safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes beside the target and renames over it, so a reader never sees half a file. */
+export function writeFileAtomic(file: string, content: string): void {
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  fs.writeFileSync(tmp, content);
+  fs.renameSync(tmp, file);
+}
