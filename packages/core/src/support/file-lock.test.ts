@@ -1,0 +1,65 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { LockTimeoutError, withFileLock } from "./file-lock.js";
+
+let dir: string;
+let lockPath: string;
+let sleeper: ChildProcess | undefined;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "warden-lock-"));
+  lockPath = path.join(dir, "s.jsonl.lock");
+});
+afterEach(() => {
+  sleeper?.kill("SIGKILL");
+  sleeper = undefined;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A lock file left by `pid`, last touched an hour ago. */
+function oldLockOf(pid: number): void {
+  fs.writeFileSync(lockPath, String(pid));
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  fs.utimesSync(lockPath, hourAgo, hourAgo);
+}
+
+function livePid(): number {
+  sleeper = spawn("sleep", ["60"], { stdio: "ignore" });
+  if (sleeper.pid == null) throw new Error("could not start sleep");
+  return sleeper.pid;
+}
+
+/** The pid of a process that has exited. */
+function deadPid(): number {
+  return Number(spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout);
+}
+
+describe("withFileLock", () => {
+  it("runs the function and leaves no lock file behind", () => {
+    expect([withFileLock(lockPath, () => 42), fs.readdirSync(dir)]).toEqual([42, []]);
+  });
+
+  it("never breaks a live owner's lock, however old: a descheduled owner is not a dead one", () => {
+    oldLockOf(livePid());
+    expect(() => withFileLock(lockPath, () => "ran", { timeoutMs: 200 })).toThrow(LockTimeoutError);
+  });
+
+  it("breaks the lock of an owner that is gone (killed while holding it)", () => {
+    oldLockOf(deadPid());
+    expect(withFileLock(lockPath, () => "ran", { timeoutMs: 5_000 })).toBe("ran");
+  });
+
+  it("releases only its own lock file, never one that replaced it", () => {
+    withFileLock(lockPath, () => {
+      fs.rmSync(lockPath);
+      fs.writeFileSync(lockPath, "someone else");
+    });
+    expect(fs.readFileSync(lockPath, "utf8")).toBe("someone else");
+  });
+
+  it("writes the owner's pid into the lock file from the moment it exists", () => {
+    expect(withFileLock(lockPath, () => fs.readFileSync(lockPath, "utf8"))).toMatch(new RegExp(`^${process.pid}:\\d+$`));
+  });
+});
