@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { makeSandbox, runCliProcess, type Sandbox } from "../support/hook-process.js";
+import { runCliInProcess } from "../support/cli-in-process.js";
+import { makeSandbox, type Sandbox } from "../support/hook-process.js";
 import { ageSession, recordSession } from "./recorded-sessions.js";
 
 let box: Sandbox;
@@ -26,64 +27,64 @@ async function oldAndRecent(options: { oldOpen?: boolean } = {}) {
 describe("warden clean", () => {
   it("deletes a session older than the age with its report and transcript cache", async () => {
     await oldAndRecent();
-    const result = await runCliProcess(["clean", "--older-than", "30d"], box);
+    const result = await runCliInProcess(["clean", "--older-than", "30d"], box);
     expect([result.code, result.stdout, exists([sessionFile(OLD), reportFile(OLD), cacheFile(OLD)])]).toEqual([0, expect.stringContaining(`deleted ${OLD}`), [false, false, false]]);
   });
 
   it("leaves sessions active more recently than the age", async () => {
     await oldAndRecent();
-    await runCliProcess(["clean", "--older-than", "30d"], box);
+    await runCliInProcess(["clean", "--older-than", "30d"], box);
     expect(exists([sessionFile(RECENT), reportFile(RECENT)])).toEqual([true, true]);
   });
 
   it("skips an old session that is still open", async () => {
     await oldAndRecent({ oldOpen: true });
-    const result = await runCliProcess(["clean", "--older-than", "30d"], box);
+    const result = await runCliInProcess(["clean", "--older-than", "30d"], box);
     expect([result.stdout, exists([sessionFile(OLD)])]).toEqual([expect.stringContaining(`skipped ${OLD}`), [true]]);
   });
 
   it("--force deletes an old open session too", async () => {
     await oldAndRecent({ oldOpen: true });
-    await runCliProcess(["clean", "--older-than", "30d", "--force"], box);
+    await runCliInProcess(["clean", "--older-than", "30d", "--force"], box);
     expect(exists([sessionFile(OLD)])).toEqual([false]);
   });
 
   it("--dry-run says what it would delete and deletes nothing", async () => {
     await oldAndRecent();
-    const result = await runCliProcess(["clean", "--older-than", "30d", "--dry-run"], box);
+    const result = await runCliInProcess(["clean", "--older-than", "30d", "--dry-run"], box);
     expect([result.stdout, exists([sessionFile(OLD), reportFile(OLD)])]).toEqual([expect.stringContaining(`would delete ${OLD}`), [true, true]]);
   });
 
   it("--compress gzips the old session file and report instead", async () => {
     await oldAndRecent();
-    await runCliProcess(["clean", "--older-than", "30d", "--compress"], box);
+    await runCliInProcess(["clean", "--older-than", "30d", "--compress"], box);
     expect(exists([sessionFile(OLD), `${sessionFile(OLD)}.gz`, reportFile(OLD), `${reportFile(OLD)}.gz`])).toEqual([false, true, false, true]);
   });
 
   it("show still reads a compressed session", async () => {
     await oldAndRecent();
-    await runCliProcess(["clean", "--older-than", "30d", "--compress"], box);
-    const result = await runCliProcess(["show", "0dd"], box);
+    await runCliInProcess(["clean", "--older-than", "30d", "--compress"], box);
+    const result = await runCliInProcess(["show", "0dd"], box);
     expect([result.code, result.stdout]).toEqual([0, expect.stringMatching(new RegExp(`Session ${OLD}[^]*\\$0\\.0105[^]*rm -rf ~`))]);
   });
 
   it("show keeps a compressed session's report compressed", async () => {
     await oldAndRecent();
-    await runCliProcess(["clean", "--older-than", "30d", "--compress"], box);
-    await runCliProcess(["show", "0dd"], box);
+    await runCliInProcess(["clean", "--older-than", "30d", "--compress"], box);
+    await runCliInProcess(["show", "0dd"], box);
     expect(exists([reportFile(OLD), `${reportFile(OLD)}.gz`])).toEqual([false, true]);
   });
 
   it("sessions still lists a compressed session from its gzipped report", async () => {
     await oldAndRecent();
-    await runCliProcess(["clean", "--older-than", "30d", "--compress"], box);
-    const result = await runCliProcess(["sessions"], box);
+    await runCliInProcess(["clean", "--older-than", "30d", "--compress"], box);
+    const result = await runCliInProcess(["sessions"], box);
     expect(result.stdout).toMatch(/\n0dd00000 .* \$0\.0105 +prompt_input_exit \(gz\)\n/);
   });
 
   it("--json lists each action with the files it touched", async () => {
     await oldAndRecent();
-    const result = await runCliProcess(["clean", "--older-than", "30d", "--compress", "--json"], box);
+    const result = await runCliInProcess(["clean", "--older-than", "30d", "--compress", "--json"], box);
     expect(JSON.parse(result.stdout)).toEqual({
       dry_run: false,
       older_than: "30d",
@@ -92,7 +93,7 @@ describe("warden clean", () => {
   });
 
   it("requires --older-than, exit code 2", async () => {
-    const result = await runCliProcess(["clean"], box);
+    const result = await runCliInProcess(["clean"], box);
     expect([result.code, result.stderr]).toEqual([2, expect.stringContaining("--older-than AGE is required")]);
   });
 });

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { makeSandbox, readJsonl, runCliProcess, type Sandbox } from "../support/hook-process.js";
+import { runCliInProcess } from "../support/cli-in-process.js";
+import { makeSandbox, readJsonl, type Sandbox } from "../support/hook-process.js";
 import { recordSession, TRANSCRIPT_COST } from "./recorded-sessions.js";
 
 let box: Sandbox;
@@ -17,7 +18,7 @@ describe("warden cost", () => {
   it("--daily totals cost and tokens per UTC day of session start and flags unknown costs", async () => {
     await recordSession(box, PRICED, { transcript: true });
     await recordSession(box, UNPRICED);
-    const result = await runCliProcess(["cost", "--daily"], box);
+    const result = await runCliInProcess(["cost", "--daily"], box);
     const cost = TRANSCRIPT_COST.replace("$", "\\$");
     expect(result.stdout.split("\n")).toEqual([
       expect.stringMatching(/^day \(UTC\) +sessions +tokens in +tokens out +cost$/),
@@ -30,7 +31,7 @@ describe("warden cost", () => {
 
   it("--monthly --json gives one period per month and the grand total", async () => {
     await recordSession(box, PRICED, { transcript: true });
-    const result = await runCliProcess(["cost", "--monthly", "--json"], box);
+    const result = await runCliInProcess(["cost", "--monthly", "--json"], box);
     expect(JSON.parse(result.stdout)).toEqual({
       by: "month",
       periods: [{ period: startDay(PRICED).slice(0, 7), sessions: 1, unknown_cost_sessions: 0, cost_usd: 0.0105, input_tokens: 1000, output_tokens: 500 }],
@@ -39,7 +40,7 @@ describe("warden cost", () => {
   });
 
   it("refuses --daily with --monthly, exit code 2", async () => {
-    const result = await runCliProcess(["cost", "--daily", "--monthly"], box);
+    const result = await runCliInProcess(["cost", "--daily", "--monthly"], box);
     expect([result.code, result.stderr]).toEqual([2, expect.stringContaining("cannot be combined")]);
   });
 });

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { makeSandbox, runCliProcess, type Sandbox } from "../support/hook-process.js";
+import { runCliInProcess } from "../support/cli-in-process.js";
+import { makeSandbox, type Sandbox } from "../support/hook-process.js";
 
 let box: Sandbox;
 beforeEach(() => {
@@ -11,29 +12,29 @@ afterEach(() => box.cleanup());
 
 describe("warden explain", () => {
   it("shows the unwrapped layers, the resolved target and the deciding rule", async () => {
-    const result = await runCliProcess(["explain", 'sudo bash -c "cd /tmp && rm -rf ~/"'], box);
+    const result = await runCliInProcess(["explain", 'sudo bash -c "cd /tmp && rm -rf ~/"'], box);
     expect(result.stdout).toMatch(/layers +bash -c[\s\S]*target +delete .*\/home \(home[\s\S]*decision +deny[\s\S]*rule +fs\.rm-home/);
   });
 
   it("treats quoted data as data", async () => {
-    const result = await runCliProcess(["explain", 'grep -rn "rm -rf /" docs/', "--json"], box);
+    const result = await runCliInProcess(["explain", 'grep -rn "rm -rf /" docs/', "--json"], box);
     expect(JSON.parse(result.stdout)).toMatchObject({ decision: { decision: "allow" }, decidedBy: null });
   });
 
   it("does not mistake the code of bash -c for a file path", async () => {
-    const result = await runCliProcess(["explain", 'bash -c "npm test && ls"', "--json"], box);
+    const result = await runCliInProcess(["explain", 'bash -c "npm test && ls"', "--json"], box);
     expect(JSON.parse(result.stdout).commands[0]).toMatchObject({ program: "bash", targets: [] });
   });
 
   it("applies the project's config: a disabled rule no longer decides", async () => {
     fs.mkdirSync(path.join(box.project, ".claude"));
     fs.writeFileSync(path.join(box.project, ".claude", "warden.json"), JSON.stringify({ commands: { rules: { "git.force-push": { enabled: false } } } }));
-    const result = await runCliProcess(["explain", "git push --force", "--project", box.project, "--json"], box);
+    const result = await runCliInProcess(["explain", "git push --force", "--project", box.project, "--json"], box);
     expect(JSON.parse(result.stdout).decision.decision).toBe("allow");
   });
 
   it("refuses a missing command with usage, exit code 2", async () => {
-    const result = await runCliProcess(["explain"], box);
+    const result = await runCliInProcess(["explain"], box);
     expect([result.code, result.stderr]).toEqual([2, expect.stringContaining("give the command to explain")]);
   });
 });

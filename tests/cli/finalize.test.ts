@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { makeSandbox, readJsonl, runCliProcess, type Sandbox } from "../support/hook-process.js";
+import { runCliInProcess } from "../support/cli-in-process.js";
+import { makeSandbox, readJsonl, type Sandbox } from "../support/hook-process.js";
 import { recordSession, startStaleSession } from "./recorded-sessions.js";
 
 let box: Sandbox;
@@ -19,7 +20,7 @@ const reports = (id: string) => ["json", "html", "md"].map((ext) => path.join(bo
 describe("warden finalize", () => {
   it("closes the open session an id names, as finalized manually", async () => {
     await recordSession(box, OPEN, { open: true });
-    const result = await runCliProcess(["finalize", "aaaa"], box);
+    const result = await runCliInProcess(["finalize", "aaaa"], box);
     expect([result.code, result.stdout, records(OPEN).at(-1)]).toEqual([
       0,
       expect.stringContaining(`finalized ${OPEN}`),
@@ -29,38 +30,38 @@ describe("warden finalize", () => {
 
   it("writes the report of the session it closes", async () => {
     await recordSession(box, OPEN, { open: true });
-    await runCliProcess(["finalize", "aaaa"], box);
+    await runCliInProcess(["finalize", "aaaa"], box);
     expect(JSON.parse(fs.readFileSync(path.join(box.wardenDir, "reports", `${OPEN}.json`), "utf8")).session).toMatchObject({ end_reason: "manual", finalized_by: "manual" });
   });
 
   it("closes the session in the registry", async () => {
     await recordSession(box, OPEN, { open: true });
-    await runCliProcess(["finalize", "aaaa"], box);
+    await runCliInProcess(["finalize", "aaaa"], box);
     expect(readJsonl(path.join(box.wardenDir, "sessions.jsonl")).at(-1)).toMatchObject({ type: "end", session_id: OPEN, reason: "manual" });
   });
 
   it("--json lists the sessions closed", async () => {
     await recordSession(box, OPEN, { open: true });
-    const result = await runCliProcess(["finalize", "aaaa", "--json"], box);
+    const result = await runCliInProcess(["finalize", "aaaa", "--json"], box);
     expect(JSON.parse(result.stdout)).toEqual({ finalized: [{ session_id: OPEN, reason: "manual", report_paths: reports(OPEN) }] });
   });
 
   it("refuses a session that already ended, exit code 1", async () => {
     await recordSession(box, OPEN);
-    const result = await runCliProcess(["finalize", "aaaa"], box);
+    const result = await runCliInProcess(["finalize", "aaaa"], box);
     expect([result.code, result.stderr]).toEqual([1, expect.stringContaining(`session ${OPEN} already ended`)]);
   });
 
   it("without an id closes only the sessions whose Claude Code is gone", async () => {
     await recordSession(box, OPEN, { open: true });
     await startStaleSession(box, STALE);
-    const result = await runCliProcess(["finalize"], box);
+    const result = await runCliInProcess(["finalize"], box);
     expect([result.stdout, records(STALE).at(-1)?.type, records(OPEN).at(-1)?.type]).toEqual([`finalized ${STALE} (stale); report: ${reports(STALE).join(", ")}\n`, "end", "event"]);
   });
 
   it("without an id says when nothing is stale", async () => {
     await recordSession(box, OPEN, { open: true });
-    const result = await runCliProcess(["finalize"], box);
+    const result = await runCliInProcess(["finalize"], box);
     expect([result.code, result.stdout]).toEqual([0, expect.stringContaining("no stale sessions")]);
   });
 });

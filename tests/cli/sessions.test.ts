@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { CLI, makeSandbox, runCliProcess, runProcess, type Sandbox } from "../support/hook-process.js";
+import { runCliInProcess } from "../support/cli-in-process.js";
+import { makeSandbox, type Sandbox } from "../support/hook-process.js";
 import { recordSession, TRANSCRIPT_COST } from "./recorded-sessions.js";
 
 let box: Sandbox;
@@ -19,7 +20,7 @@ describe("warden sessions", () => {
   it("lists each session newest first with calls, verdicts, tokens, cost and end reason", async () => {
     await recordSession(box, FIRST, { transcript: true });
     await recordSession(box, SECOND, { open: true });
-    const result = await runCliProcess(["sessions"], box);
+    const result = await runCliInProcess(["sessions"], box);
     expect([result.code, lines(result.stdout)]).toEqual([
       0,
       [
@@ -32,14 +33,14 @@ describe("warden sessions", () => {
 
   it("shows an unknown cost as ? when the report has no transcript to price", async () => {
     await recordSession(box, FIRST);
-    const result = await runCliProcess(["sessions"], box);
+    const result = await runCliInProcess(["sessions"], box);
     expect(lines(result.stdout)[1]).toMatch(/ \? +\? +prompt_input_exit$/);
   });
 
   it("--json gives every session's figures as data", async () => {
     await recordSession(box, FIRST, { transcript: true });
     await recordSession(box, SECOND, { open: true });
-    const result = await runCliProcess(["sessions", "--json"], box);
+    const result = await runCliInProcess(["sessions", "--json"], box);
     expect(JSON.parse(result.stdout).sessions).toEqual([
       expect.objectContaining({ session_id: SECOND, tool_calls: 4, end_reason: null, tokens: null, cost_usd: null, source: "records" }),
       expect.objectContaining({
@@ -55,7 +56,7 @@ describe("warden sessions", () => {
 
   it("prints plain text when stdout is not a terminal", async () => {
     await recordSession(box, FIRST);
-    const result = await runCliProcess(["sessions"], box);
+    const result = await runCliInProcess(["sessions"], box);
     expect(result.stdout.includes("\u001b")).toBe(false);
   });
 
@@ -64,7 +65,7 @@ describe("warden sessions", () => {
     const sub = path.join(box.project, "src", "deep");
     fs.mkdirSync(sub, { recursive: true });
     const { CLAUDE_PROJECT_DIR: _, ...env } = box.env;
-    const result = await runProcess(process.execPath, [CLI, "sessions"], "", env, sub);
+    const result = await runCliInProcess(["sessions"], box, "", { cwd: sub, env });
     expect(lines(result.stdout)[1]).toMatch(/^aaaa1111 /);
   });
 
@@ -72,17 +73,17 @@ describe("warden sessions", () => {
     await recordSession(box, FIRST);
     const moved = path.join(box.home, "elsewhere");
     fs.renameSync(box.wardenDir, moved);
-    const result = await runCliProcess(["sessions", "--dir", moved], box);
+    const result = await runCliInProcess(["sessions", "--dir", moved], box);
     expect(lines(result.stdout)[1]).toMatch(/^aaaa1111 /);
   });
 
   it("says so when no session is recorded", async () => {
-    const result = await runCliProcess(["sessions"], box);
+    const result = await runCliInProcess(["sessions"], box);
     expect([result.code, result.stdout]).toEqual([0, expect.stringContaining("no sessions recorded")]);
   });
 
   it("rejects an unknown option with exit code 2 and the usage", async () => {
-    const result = await runCliProcess(["sessions", "--colour"], box);
+    const result = await runCliInProcess(["sessions", "--colour"], box);
     expect([result.code, result.stderr]).toEqual([2, expect.stringContaining("usage: warden sessions")]);
   });
 });

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { makeSandbox, runCliProcess, type Sandbox } from "../support/hook-process.js";
+import { runCliInProcess } from "../support/cli-in-process.js";
+import { makeSandbox, type Sandbox } from "../support/hook-process.js";
 import { recordSession, TRANSCRIPT_COST } from "./recorded-sessions.js";
 
 let box: Sandbox;
@@ -18,55 +19,55 @@ const allReportFiles = (id: string) => ["json", "html", "md"].map((ext) => path.
 describe("warden show", () => {
   it("summarizes the session a short id names", async () => {
     await recordSession(box, FIRST, { transcript: true });
-    const result = await runCliProcess(["show", "aaaa1"], box);
+    const result = await runCliInProcess(["show", "aaaa1"], box);
     expect([result.code, result.stdout]).toEqual([0, expect.stringContaining(`Session ${FIRST}`)]);
   });
 
   it("shows tokens and cost by model", async () => {
     await recordSession(box, FIRST, { transcript: true });
-    const result = await runCliProcess(["show", "aaaa1"], box);
+    const result = await runCliInProcess(["show", "aaaa1"], box);
     expect(result.stdout).toMatch(new RegExp(`claude-sonnet-4-5-20250929 +1\\.00k +500 +0 +0 +1 +\\${TRANSCRIPT_COST}`));
   });
 
   it("shows the tools table", async () => {
     await recordSession(box, FIRST);
-    const result = await runCliProcess(["show", "aaaa1"], box);
+    const result = await runCliInProcess(["show", "aaaa1"], box);
     expect(result.stdout).toMatch(/Tools\n +tool +calls +time +failed +warned +blocked\n +Bash +2 +\S+ +0 +0 +1\n/);
   });
 
   it("lists a blocked call with its rule, command and reason", async () => {
     await recordSession(box, FIRST);
-    const result = await runCliProcess(["show", "aaaa1"], box);
+    const result = await runCliInProcess(["show", "aaaa1"], box);
     expect(result.stdout).toMatch(/blocked Bash at .* rule fs\.rm-home \(critical\)\n +rm -rf ~\n +reason: Warden blocked this command/);
   });
 
   it("lists the files written", async () => {
     await recordSession(box, FIRST);
-    const result = await runCliProcess(["show", "aaaa1"], box);
+    const result = await runCliInProcess(["show", "aaaa1"], box);
     expect(result.stdout).toContain(`Files written\n  ${path.join(box.project, "notes.md")}\n`);
   });
 
   it("--json prints the report's data", async () => {
     await recordSession(box, FIRST);
-    const result = await runCliProcess(["show", "aaaa1", "--json"], box);
+    const result = await runCliInProcess(["show", "aaaa1", "--json"], box);
     expect(JSON.parse(result.stdout)).toMatchObject({ report_version: 2, session: { session_id: FIRST }, verdicts: { blocked: 1 } });
   });
 
   it("names an ambiguous prefix and the sessions it matches, exit code 1", async () => {
     await recordSession(box, FIRST);
     await recordSession(box, SECOND);
-    const result = await runCliProcess(["show", "aaaa"], box);
+    const result = await runCliInProcess(["show", "aaaa"], box);
     expect([result.code, result.stderr]).toEqual([1, expect.stringContaining(`"aaaa" matches 2 sessions: ${FIRST}, ${SECOND}`)]);
   });
 
   it("names an unknown id, exit code 1", async () => {
     await recordSession(box, FIRST);
-    const result = await runCliProcess(["show", "ffff"], box);
+    const result = await runCliInProcess(["show", "ffff"], box);
     expect([result.code, result.stderr]).toEqual([1, expect.stringContaining('no session matches "ffff"')]);
   });
 
   it("without an id is a usage error, exit code 2", async () => {
-    const result = await runCliProcess(["show"], box);
+    const result = await runCliInProcess(["show"], box);
     expect([result.code, result.stderr]).toEqual([2, expect.stringContaining("usage: warden show <id>")]);
   });
 });
@@ -75,7 +76,7 @@ describe("warden report", () => {
   it("rewrites the session's reports (JSON, HTML, Markdown) and prints their paths", async () => {
     await recordSession(box, FIRST);
     fs.writeFileSync(reportFile(FIRST), "stale");
-    const result = await runCliProcess(["report", "aaaa"], box);
+    const result = await runCliInProcess(["report", "aaaa"], box);
     expect([result.stdout, JSON.parse(fs.readFileSync(reportFile(FIRST), "utf8")).session]).toEqual([
       `${allReportFiles(FIRST).join("\n")}\n`,
       expect.objectContaining({ session_id: FIRST, end_reason: "prompt_input_exit" }),
@@ -84,7 +85,7 @@ describe("warden report", () => {
 
   it("--json names the paths written", async () => {
     await recordSession(box, FIRST);
-    const result = await runCliProcess(["report", "aaaa", "--json"], box);
+    const result = await runCliInProcess(["report", "aaaa", "--json"], box);
     expect(JSON.parse(result.stdout)).toEqual({ session_id: FIRST, paths: allReportFiles(FIRST) });
   });
 });

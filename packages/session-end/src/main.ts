@@ -1,4 +1,4 @@
 import { runHook } from "@warden/core";
-import { handleSessionEnd, handleStop, handleSubagentStop } from "./handle-session-end.js";
+import { hookHandlers } from "./hook-handlers.js";
 
-await runHook("session-end", { Stop: handleStop, SubagentStop: handleSubagentStop, SessionEnd: handleSessionEnd });
+await runHook("session-end", hookHandlers);

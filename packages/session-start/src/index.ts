@@ -1,1 +1,2 @@
 export { handlePreCompact, handleSessionStart } from "./handle-session-start.js";
+export { hookHandlers } from "./hook-handlers.js";

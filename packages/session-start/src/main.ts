@@ -1,4 +1,4 @@
 import { runHook } from "@warden/core";
-import { handlePreCompact, handleSessionStart } from "./handle-session-start.js";
+import { hookHandlers } from "./hook-handlers.js";
 
-await runHook("session-start", { SessionStart: handleSessionStart, PreCompact: handlePreCompact });
+await runHook("session-start", hookHandlers);

@@ -26,9 +26,9 @@ export function runDoctor(argv: string[], io: CliIo): number {
   const checks: Check[] = [
     wiringCheck("project wiring", path.join(project, ".claude", "settings.json"), project, io.hooksDir),
     wiringCheck("user wiring", userSettings, project, io.hooksDir),
-    ...HOOK_FILES.map((hook) => hookFileCheck(hook, io.hooksDir)),
+    ...HOOK_FILES.map((hook) => hookFileCheck(hook, io.hooksDir, io.env)),
     configCheck(project, home),
-    ...selfTest(io.hooksDir),
+    ...selfTest(io.hooksDir, io.env),
   ];
   const wiredSomewhere = checks.slice(0, 2).some((c) => c.ok);
   const required = checks.slice(2);
@@ -63,12 +63,12 @@ function wiringCheck(name: string, file: string, project: string, hooksDir: stri
   }
 }
 
-function hookFileCheck(hook: string, hooksDir: string): Check {
+function hookFileCheck(hook: string, hooksDir: string, env: CliIo["env"]): Check {
   const file = path.join(hooksDir, `${hook}.mjs`);
   if (!fs.existsSync(file)) return { name: `hook ${hook}`, ok: false, detail: `${file} is missing: run pnpm build` };
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "warden-doctor-"));
   // Empty stdin: the hook must shrug it off (exit 0, silent) and log the problem in its data dir.
-  const run = spawnSync(process.execPath, [file], { input: "", encoding: "utf8", env: { ...process.env, WARDEN_DIR: scratch } });
+  const run = spawnSync(process.execPath, [file], { input: "", encoding: "utf8", env: { ...env, WARDEN_DIR: scratch } });
   fs.rmSync(scratch, { recursive: true, force: true });
   const ok = run.status === 0 && run.stdout === "";
   return { name: `hook ${hook}`, ok, detail: ok ? `${file} runs` : `${file} exited ${run.status} with ${JSON.stringify((run.stdout + run.stderr).slice(0, 200))}` };
@@ -86,11 +86,11 @@ function configCheck(project: string, home: string): Check {
 }
 
 /** Asks the real guard hook about a destructive and a harmless command, in a throwaway project. */
-function selfTest(hooksDir: string): Check[] {
+function selfTest(hooksDir: string, env: CliIo["env"]): Check[] {
   const sandbox = fs.mkdtempSync(path.join(os.tmpdir(), "warden-selftest-"));
   const ask = (command: string) => {
     const payload = { session_id: "warden-doctor-self-test", transcript_path: path.join(sandbox, "t.jsonl"), cwd: sandbox, hook_event_name: "PreToolUse", tool_name: "Bash", tool_input: { command }, tool_use_id: `toolu_doctor_${command.length}` };
-    const run = spawnSync(process.execPath, [path.join(hooksDir, "post-tool-guard.mjs")], { input: JSON.stringify(payload), encoding: "utf8", env: { PATH: process.env.PATH ?? "", HOME: sandbox, CLAUDE_PROJECT_DIR: sandbox } });
+    const run = spawnSync(process.execPath, [path.join(hooksDir, "post-tool-guard.mjs")], { input: JSON.stringify(payload), encoding: "utf8", env: { PATH: env.PATH ?? "", HOME: sandbox, CLAUDE_PROJECT_DIR: sandbox } });
     return run.stdout.includes('"permissionDecision":"deny"') ? "denied" : run.status === 0 ? "allowed" : `failed (${run.status})`;
   };
   const rm = ask("rm -rf ~");
