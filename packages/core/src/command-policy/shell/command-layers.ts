@@ -1,10 +1,10 @@
-import { resolveWord } from "./classify-path.js";
-import type { CommandContext, Redirect, SimpleCommand } from "./command-types.js";
+import type { CommandContext, Redirect, SimpleCommand } from "../command-types.js";
 import { SHELLS, languageOf } from "./exec-source.js";
 import { inspectCode, type Language } from "./inspect-code.js";
 import { parseFind, underRoot } from "./parse-find.js";
 import { optionValue, parseOptions } from "./parse-options.js";
 import { DYNAMIC } from "./markers.js";
+import { resolveWord } from "./resolve-word.js";
 import { isAssignment } from "./unwrap-command.js";
 
 /**

@@ -1,9 +1,9 @@
-import type { SimpleCommand } from "./command-types.js";
+import type { SimpleCommand } from "../command-types.js";
 import { describeFetch } from "./describe-fetch.js";
 import { parseFind, underRoot } from "./parse-find.js";
 import { parseGit } from "./parse-git.js";
 import { parseOptions, hasOption, optionValue } from "./parse-options.js";
-import { expandBraces } from "./classify-path.js";
+import { expandBraces } from "./resolve-word.js";
 
 /**
  * Which words of a command name files it reads, writes or deletes. Quoted data is not a path:

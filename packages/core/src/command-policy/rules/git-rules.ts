@@ -1,7 +1,7 @@
-import { deletionTargets } from "./command-paths.js";
-import type { RuleHit, SimpleCommand } from "./command-types.js";
-import { hasOption, type ParsedOptions } from "./parse-options.js";
-import { gitOptions, parseGit, type GitCommand } from "./parse-git.js";
+import { deletionTargets } from "../shell/command-paths.js";
+import type { RuleHit, SimpleCommand } from "../command-types.js";
+import { hasOption, type ParsedOptions } from "../shell/parse-options.js";
+import { gitOptions, parseGit, type GitCommand } from "../shell/parse-git.js";
 import type { CommandRule } from "./rule-context.js";
 
 /** Git commands that throw away work or history that cannot easily be got back. */
