@@ -3,7 +3,8 @@ import type { CommandAnalysis, CommandContext, ExecSource, Redirect, SimpleComma
 import { describeFetch, looksLikeUrl } from "./describe-fetch.js";
 import { SHELLS, interpreterSource, languageOf, shellSource, suSource, type CodeSource } from "./exec-source.js";
 import { findForkBombs } from "./find-fork-bombs.js";
-import { scanCommandList, type RawSegment, type Substitution } from "./scan-command-list.js";
+import { scanCommandList, type RawSegment } from "./scan-command-list.js";
+import type { Substitution } from "./substitution.js";
 import { SUB_CLOSE, SUB_OPEN } from "./markers.js";
 import { isDynamic, resolveWord } from "./resolve-word.js";
 import { makeLookup, tokenizeSegment } from "./tokenize-segment.js";
