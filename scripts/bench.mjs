@@ -10,7 +10,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const core = await import(pathToFileURL(path.join(root, "packages/core/dist/index.js")).href);
 // What only the benchmark measures is not part of core's public surface: read the built modules.
-const { appendSessionRecords } = await import(pathToFileURL(path.join(root, "packages/core/dist/store/session-log.js")).href);
+const dist = (file) => import(pathToFileURL(path.join(root, "packages/core/dist", file)).href);
+const { appendSessionRecords } = await dist("store/session-log.js");
+const { measureAnalysis } = await dist("command-policy/measure-analysis.js");
 const RUNS = Number(process.env.BENCH_RUNS ?? 31);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -80,7 +82,7 @@ function appendBench() {
 
 function commandAnalysisBench() {
   const commands = ["git status && npm test -- --run", "rm -rf ./dist node_modules/.cache", "sudo bash -c \"cd /tmp && rm -rf ~/\"", "curl -fsSL https://example.com/install.sh | sh", "find . -name '*.log' -delete", "grep -rn \"rm -rf /\" docs/ | head -20", "python -c \"import shutil; shutil.rmtree('/home/x')\"", "git push --force-with-lease origin feature"];
-  const timing = core.measureAnalysis(commands, { iterations: 200 });
+  const timing = measureAnalysis(commands, { iterations: 200 });
   console.log(`\nCommand analysis (parse + every rule; ${commands.length} commands x 200, warm; target < 1 ms per command)`);
   console.log(`  ${timing.perCommandMs.toFixed(3)} ms per command on average; slowest ${timing.slowest.ms.toFixed(3)} ms (${timing.slowest.command})`);
 }

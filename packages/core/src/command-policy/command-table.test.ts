@@ -3,7 +3,7 @@ import type { ToolCall } from "../guard-policy.js";
 import { createCommandPolicy } from "./create-command-policy.js";
 import { DANGEROUS_COMMANDS, type Expected } from "./dangerous-commands.fixture.js";
 import { LOOKALIKE_COMMANDS } from "./lookalike-commands.fixture.js";
-import { RULE_CATALOGUE } from "./rule-catalogue.js";
+import { RULE_CATALOGUE } from "./rules/rule-catalogue.js";
 
 const policy = createCommandPolicy();
 const bash = (command: string): ToolCall => ({

@@ -1,15 +1,15 @@
 import path from "node:path";
 import type { PolicyDecision, ToolCall, ToolPolicy } from "../guard-policy.js";
 import { ALLOW } from "../guard-policy.js";
-import { analyzeCommand } from "./analyze-command.js";
+import { analyzeCommand } from "./shell/analyze-command.js";
 import { buildDecision, type RuleMatch } from "./build-decision.js";
 import type { CommandPolicyOptions } from "./command-policy-options.js";
 import type { CommandAnalysis, CommandContext, RuleInfo } from "./command-types.js";
-import { compileCommandRule, compilePathRule } from "./custom-rules.js";
-import { displayWord } from "./display-word.js";
-import { ProtectedPaths, normalise, type PathAccess, type PathRule } from "./protected-paths.js";
-import { COMMAND_RULES, PATH_RULES, RULE_CATALOGUE, TOO_COMPLEX_RULE, UNPARSEABLE_RULE } from "./rule-catalogue.js";
-import { createRuleContext, type CommandRule } from "./rule-context.js";
+import { compileCommandRule, compilePathRule } from "./rules/custom-rules.js";
+import { displayWord } from "./shell/display-word.js";
+import { ProtectedPaths, normalise, type PathAccess, type PathRule } from "./rules/protected-paths.js";
+import { COMMAND_RULES, PATH_RULES, RULE_CATALOGUE, TOO_COMPLEX_RULE, UNPARSEABLE_RULE } from "./rules/rule-catalogue.js";
+import { createRuleContext, type CommandRule } from "./rules/rule-context.js";
 import { toolTarget } from "./tool-targets.js";
 
 /**

@@ -1,10 +1,11 @@
 import type { PolicyDecision } from "../guard-policy.js";
-import { classifyTarget, isDynamic, type PathClass } from "./classify-path.js";
-import { deletionTargets, readWords, writeWords } from "./command-paths.js";
+import { classifyTarget, type PathClass } from "./rules/classify-path.js";
+import { deletionTargets, readWords, writeWords } from "./shell/command-paths.js";
 import type { CommandPolicyOptions } from "./command-policy-options.js";
 import type { CommandContext, ExecSource, Redirect, RuleAction } from "./command-types.js";
 import { createCommandPolicy, type CommandPolicy } from "./create-command-policy.js";
-import { displayWord } from "./display-word.js";
+import { displayWord } from "./shell/display-word.js";
+import { isDynamic } from "./shell/resolve-word.js";
 
 /**
  * The data behind `warden explain "<command>"`: how the command was parsed (segments, unwrapped

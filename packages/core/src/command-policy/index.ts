@@ -1,4 +1,4 @@
-export { analyzeCommand } from "./analyze-command.js";
+export { analyzeCommand } from "./shell/analyze-command.js";
 export type { CommandAnalysis, CommandContext, ExecSource, Redirect, RuleAction, RuleInfo, SimpleCommand } from "./command-types.js";
 export {
   commandPolicyOptionsSchema,
@@ -14,6 +14,5 @@ export {
 export { CommandPolicyConfigError, createCommandPolicy, type CommandEvaluation, type CommandPolicy } from "./create-command-policy.js";
 export type { RuleMatch } from "./build-decision.js";
 export { explainCommand, type CommandExplanation, type ExplainContext, type ExplainedCommand, type ExplainedTarget } from "./explain-command.js";
-export { measureAnalysis, type AnalysisTiming, type MeasureOptions } from "./measure-analysis.js";
-export { RULE_CATALOGUE } from "./rule-catalogue.js";
-export type { PathClass } from "./classify-path.js";
+export { RULE_CATALOGUE } from "./rules/rule-catalogue.js";
+export type { PathClass } from "./rules/classify-path.js";

@@ -3,7 +3,8 @@ import { createCommandPolicy, type CommandPolicy } from "./create-command-policy
 
 /**
  * How long the guard takes per command (parse + every rule), for the benchmark. Not a test: it
- * returns figures; `pnpm bench` prints them.
+ * returns figures; `pnpm bench` prints them. Not exported from the package either: scripts/bench.mjs
+ * imports the built module, dist/command-policy/measure-analysis.js.
  */
 
 export interface AnalysisTiming {

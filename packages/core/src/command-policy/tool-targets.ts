@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { lazySchema } from "../support/lazy-schema.js";
-import type { PathAccess } from "./protected-paths.js";
+import type { PathAccess } from "./rules/protected-paths.js";
 
 /**
  * What the guard examines in a tool call: the command of Bash, the paths of the file tools.

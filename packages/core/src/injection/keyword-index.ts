@@ -1,3 +1,4 @@
+import type { KeywordEntries, KeywordEntry } from "./keyword-entry.js";
 import { literalAlternation } from "./literal-trie.js";
 import { anchorScore, MIN_ANCHOR_SCORE } from "./regex-anchors.js";
 import type { CompiledKeyword } from "./rule-types.js";
@@ -16,19 +17,6 @@ export const SMALL_TEXT = 64 * 1024;
 /** How far from an anchor an unbounded keyword's match may reach and still be found. */
 export const UNBOUNDED_REACH = 1024;
 
-export interface KeywordEntry {
-  readonly keyword: CompiledKeyword;
-  readonly reach: number;
-  /** Searched through anchors when searched over the whole text. */
-  readonly anchored: boolean;
-  /** A case-insensitive literal keyword: an anchor hit is the match itself. */
-  readonly literalLength: number | null;
-  /** Literal anchors for the small-text lookup; null when the keyword must always be searched. */
-  readonly probes: readonly { readonly literal: string; readonly wordStart?: true }[] | null;
-  global?: RegExp;
-  sticky?: RegExp;
-}
-
 /**
  * Finds keyword matches without one pass per regex. Keywords searched over the whole text (rule
  * gates, and keywords of rules without a gate) are found through their anchors: all selective
@@ -37,7 +25,7 @@ export interface KeywordEntry {
  * Every candidate is confirmed by a sticky match on the whole text, so `\b` and lookarounds mean
  * what they mean there. Built once per rule set; RegExp objects are made lazily.
  */
-export class KeywordIndex {
+export class KeywordIndex implements KeywordEntries {
   private readonly entries: KeywordEntry[];
   /**
    * Anchor literal to keyword ids, in six sets: found case-insensitively (lowercase keys) or

@@ -1,4 +1,4 @@
-import type { KeywordEntry, KeywordIndex } from "./keyword-index.js";
+import type { KeywordEntries, KeywordEntry } from "./keyword-entry.js";
 
 /** One keyword match: offsets in the searched text. */
 export interface KeywordHit {
@@ -13,7 +13,7 @@ export class TextSearch {
   private readonly wholeHits = new Map<number, KeywordHit[]>();
 
   constructor(
-    private readonly index: KeywordIndex,
+    private readonly index: KeywordEntries,
     private readonly text: string,
     /** Anchor positions per keyword (large texts); null for a small text. */
     private readonly anchorsAt: number[][] | null,

@@ -1,11 +1,12 @@
-import { isDynamic, resolveWord } from "./classify-path.js";
 import { runLayers, literalOutput, type CommandFields, type Frame, type LayerHost, type Place } from "./command-layers.js";
-import type { CommandAnalysis, CommandContext, ExecSource, Redirect, SimpleCommand } from "./command-types.js";
+import type { CommandAnalysis, CommandContext, ExecSource, Redirect, SimpleCommand } from "../command-types.js";
 import { describeFetch, looksLikeUrl } from "./describe-fetch.js";
 import { SHELLS, interpreterSource, languageOf, shellSource, suSource, type CodeSource } from "./exec-source.js";
 import { findForkBombs } from "./find-fork-bombs.js";
-import { scanCommandList, type RawSegment, type Substitution } from "./scan-command-list.js";
+import { scanCommandList, type RawSegment } from "./scan-command-list.js";
+import type { Substitution } from "./substitution.js";
 import { SUB_CLOSE, SUB_OPEN } from "./markers.js";
+import { isDynamic, resolveWord } from "./resolve-word.js";
 import { makeLookup, tokenizeSegment } from "./tokenize-segment.js";
 import { baseName, unwrapCommand } from "./unwrap-command.js";
 

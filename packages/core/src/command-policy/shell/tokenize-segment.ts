@@ -1,5 +1,5 @@
 import { parse } from "shell-quote";
-import type { Redirect } from "./command-types.js";
+import type { Redirect } from "../command-types.js";
 import { DYNAMIC } from "./markers.js";
 
 /**

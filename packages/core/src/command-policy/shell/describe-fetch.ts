@@ -1,4 +1,4 @@
-import type { Redirect } from "./command-types.js";
+import type { Redirect } from "../command-types.js";
 import { hasOption, optionValue, parseOptions, type OptionSpec, type ParsedOptions } from "./parse-options.js";
 
 /**

@@ -1,9 +1,9 @@
-import type { SimpleCommand } from "./command-types.js";
+import type { SimpleCommand } from "../command-types.js";
 import { describeFetch } from "./describe-fetch.js";
-import { parseFind, underRoot } from "./parse-find.js";
+import { parseFind } from "./parse-find.js";
 import { parseGit } from "./parse-git.js";
 import { parseOptions, hasOption, optionValue } from "./parse-options.js";
-import { expandBraces } from "./classify-path.js";
+import { expandBraces } from "./resolve-word.js";
 
 /**
  * Which words of a command name files it reads, writes or deletes. Quoted data is not a path:
@@ -69,10 +69,6 @@ export function writeWords(cmd: SimpleCommand): string[] {
   if (fetch != null) return [...fetch.files, ...outputs];
   if (cmd.name === "dd") return [...ddOperands(cmd.args, "of"), ...outputs];
   if (COPIERS.has(cmd.name)) return [...copyDestination(cmd.args), ...outputs];
-  if (cmd.name === "find") {
-    const find = parseFind(cmd.args);
-    return find.deletes ? [...find.roots, ...outputs] : outputs;
-  }
   return [...positionals(cmd.args), ...outputs];
 }
 
@@ -132,10 +128,8 @@ function rawDeletionTargets(cmd: SimpleCommand): DeletionTarget[] {
       return positionals(cmd.args).map((word) => ({ word, recursive: false }));
     case "shred":
       return hasOption(parseOptions(cmd.args, { value: "nsx" }), "u", ["remove"]) ? positionals(cmd.args).map((word) => ({ word, recursive: false })) : [];
-    case "find": {
-      const find = parseFind(cmd.args);
-      return find.deletes ? find.roots.map((root) => ({ word: underRoot(root), recursive: true })) : [];
-    }
+    case "find":
+      return parseFind(cmd.args).deletes.map((word) => ({ word, recursive: true }));
     default:
       return [];
   }

@@ -1,7 +1,8 @@
-import { classifyTarget, isDynamic, isGlob, resolveWord, type PathClass } from "./classify-path.js";
-import { readWords, writeWords } from "./command-paths.js";
-import type { CommandAnalysis, CommandContext, RuleHit, RuleInfo, SimpleCommand } from "./command-types.js";
+import { classifyTarget, type PathClass } from "./classify-path.js";
+import { readWords, writeWords } from "../shell/command-paths.js";
+import type { CommandAnalysis, CommandContext, RuleHit, RuleInfo, SimpleCommand } from "../command-types.js";
 import type { PathAccess, PathRule, ProtectedPaths } from "./protected-paths.js";
+import { isDynamic, isGlob, resolveWord } from "../shell/resolve-word.js";
 
 /** A catalogue entry that looks at one simple command (with its pipeline and analysis around it). */
 export interface CommandRule extends RuleInfo {

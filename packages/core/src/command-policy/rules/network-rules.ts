@@ -1,10 +1,10 @@
-import { positionals } from "./command-paths.js";
-import type { RuleHit, SimpleCommand } from "./command-types.js";
-import { describeFetch, isLocalHost, urlHost } from "./describe-fetch.js";
+import { positionals } from "../shell/command-paths.js";
+import type { RuleHit, SimpleCommand } from "../command-types.js";
+import { describeFetch, isLocalHost, urlHost } from "../shell/describe-fetch.js";
 import { keychainCommand } from "./keychain-command.js";
-import { parseOptions } from "./parse-options.js";
+import { parseOptions } from "../shell/parse-options.js";
 import type { CommandRule, RuleContext } from "./rule-context.js";
-import { SUB_OPEN } from "./markers.js";
+import { SUB_OPEN } from "../shell/markers.js";
 
 /** Running what was just downloaded, and sending local secrets or files to other hosts. */
 

@@ -1,9 +1,9 @@
-import { deletionTargets, positionals } from "./command-paths.js";
-import type { RuleHit, SimpleCommand } from "./command-types.js";
+import { deletionTargets, positionals } from "../shell/command-paths.js";
+import type { RuleHit, SimpleCommand } from "../command-types.js";
 import { keychainCommand } from "./keychain-command.js";
-import { parseOptions } from "./parse-options.js";
+import { parseOptions } from "../shell/parse-options.js";
 import type { CommandRule, RuleContext } from "./rule-context.js";
-import { isAssignment } from "./unwrap-command.js";
+import { isAssignment } from "../shell/unwrap-command.js";
 
 /** Processes, power, shell history, crontabs and the keychain. */
 

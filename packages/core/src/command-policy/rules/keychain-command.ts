@@ -1,5 +1,5 @@
-import type { SimpleCommand } from "./command-types.js";
-import { parseGit } from "./parse-git.js";
+import type { SimpleCommand } from "../command-types.js";
+import { parseGit } from "../shell/parse-git.js";
 
 /** Commands that print stored credentials: the macOS keychain, libsecret, GPG secret keys, git's helper. */
 

@@ -1,4 +1,4 @@
-import type { RuleInfo } from "./command-types.js";
+import type { RuleInfo } from "../command-types.js";
 import { deletionRules } from "./deletion-rules.js";
 import { diskRules } from "./disk-rules.js";
 import { gitRules } from "./git-rules.js";

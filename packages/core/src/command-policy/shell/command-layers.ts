@@ -1,10 +1,10 @@
-import { resolveWord } from "./classify-path.js";
-import type { CommandContext, Redirect, SimpleCommand } from "./command-types.js";
+import type { CommandContext, Redirect, SimpleCommand } from "../command-types.js";
 import { SHELLS, languageOf } from "./exec-source.js";
 import { inspectCode, type Language } from "./inspect-code.js";
-import { parseFind, underRoot } from "./parse-find.js";
+import { execCommands, parseFind } from "./parse-find.js";
 import { optionValue, parseOptions } from "./parse-options.js";
 import { DYNAMIC } from "./markers.js";
+import { resolveWord } from "./resolve-word.js";
 import { isAssignment } from "./unwrap-command.js";
 
 /**
@@ -63,11 +63,7 @@ export function runLayers(host: LayerHost, cmd: SimpleCommand, frame: Frame, pla
     case "xargs":
       return xargs(host, cmd, here, place);
     case "find":
-      for (const command of parseFind(args).execs) {
-        for (const root of parseFind(args).roots.slice(0, MAX_EXPANSIONS)) {
-          host.processWords(command.map((w) => w.split("{}").join(underRoot(root))), [], here, place, [...cmd.layers, "find -exec"]);
-        }
-      }
+      for (const command of execCommands(parseFind(args), MAX_EXPANSIONS)) host.processWords(command, [], here, place, [...cmd.layers, "find -exec"]);
       return;
     case "parallel":
       return parallel(host, cmd, here, place);
@@ -156,10 +152,10 @@ function parallel(host: LayerHost, cmd: SimpleCommand, frame: Frame, place: Plac
 }
 
 /** What a command reading items from stdin gets, when the pipeline tells: `echo a b |`, `find / |`. */
-function upstreamItems(host: LayerHost, cmd: SimpleCommand, place: Place): string[] {
+function upstreamItems(host: LayerHost, cmd: SimpleCommand, place: Place): readonly string[] {
   if (cmd.stdinText != null) return cmd.stdinText.split(WHITESPACE).filter(Boolean);
   const finder = host.upstream(place).find((c) => c.name === "find" && c.stage === place.stage - 1);
-  return finder == null ? [] : parseFind(finder.args).roots.map(underRoot);
+  return finder == null ? [] : parseFind(finder.args).found;
 }
 
 /** The literal text a command writes to stdout, when it is plain data (`echo`, `printf`, `base64 -d`). */

@@ -1,10 +1,11 @@
-import { expandBraces, type PathClass } from "./classify-path.js";
-import { deletionTargets } from "./command-paths.js";
-import { displayWord } from "./display-word.js";
-import type { RuleHit, SimpleCommand } from "./command-types.js";
-import { parseOptions, hasOption } from "./parse-options.js";
+import type { PathClass } from "./classify-path.js";
+import { deletionTargets } from "../shell/command-paths.js";
+import { displayWord } from "../shell/display-word.js";
+import type { RuleHit, SimpleCommand } from "../command-types.js";
+import { parseOptions, hasOption } from "../shell/parse-options.js";
 import type { CommandRule, RuleContext } from "./rule-context.js";
-import { DYNAMIC } from "./markers.js";
+import { DYNAMIC } from "../shell/markers.js";
+import { expandBraces } from "../shell/resolve-word.js";
 
 /** Deleting, and recursively re-permissioning, the places a machine cannot lose. */
 

@@ -1,6 +1,6 @@
-import { positionals } from "./command-paths.js";
-import type { RuleHit, SimpleCommand } from "./command-types.js";
-import { hasOption, parseOptions } from "./parse-options.js";
+import { positionals } from "../shell/command-paths.js";
+import type { RuleHit, SimpleCommand } from "../command-types.js";
+import { hasOption, parseOptions } from "../shell/parse-options.js";
 import type { CommandRule, RuleContext } from "./rule-context.js";
 
 /** Formatting disks, writing raw onto block devices, emptying system files. */

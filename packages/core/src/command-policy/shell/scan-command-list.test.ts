@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { scanCommandList, type Substitution } from "./scan-command-list.js";
+import { scanCommandList } from "./scan-command-list.js";
+import type { Substitution } from "./substitution.js";
 
 const scan = (source: string) => {
   const subs: Substitution[] = [];

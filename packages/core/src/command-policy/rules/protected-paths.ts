@@ -1,6 +1,6 @@
 import path from "node:path";
 import micromatch from "micromatch";
-import type { RuleInfo } from "./command-types.js";
+import type { RuleInfo } from "../command-types.js";
 
 /**
  * Paths that must not be read (credentials) or written (the guard's own switches), as micromatch

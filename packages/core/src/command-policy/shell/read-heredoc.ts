@@ -1,6 +1,6 @@
 import { subMarker } from "./markers.js";
-import type { Substitution } from "./scan-command-list.js";
 import { ShellSyntaxError, backtickBody, endOfBacktick, endOfDouble, endOfSingle, findClose } from "./shell-spans.js";
+import type { Substitution } from "./substitution.js";
 
 /**
  * Heredocs: `<<EOF` / `<<-EOF` / `<<'EOF'` starts one; its body is the lines after the end of the

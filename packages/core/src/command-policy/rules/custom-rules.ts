@@ -1,6 +1,6 @@
 import micromatch from "micromatch";
-import type { CustomCommandRule, CustomPathRule } from "./command-policy-options.js";
-import { displayWord } from "./display-word.js";
+import type { CustomCommandRule, CustomPathRule } from "../command-policy-options.js";
+import { displayWord } from "../shell/display-word.js";
 import type { PathRule } from "./protected-paths.js";
 import type { CommandRule } from "./rule-context.js";
 

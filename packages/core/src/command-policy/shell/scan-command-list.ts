@@ -1,6 +1,7 @@
 import { DYNAMIC, subMarker } from "./markers.js";
 import { liftSubstitutions, readHeredocBody, readHeredocStart, type HeredocStart } from "./read-heredoc.js";
 import { ShellSyntaxError, backtickBody, endOfAnsiC, endOfBacktick, endOfDouble, endOfSingle, findClose } from "./shell-spans.js";
+import type { Substitution, SubstitutionKind } from "./substitution.js";
 
 /**
  * The structural pass over a command line, before shell-quote tokenises the words of each segment:
@@ -9,13 +10,6 @@ import { ShellSyntaxError, backtickBody, endOfAnsiC, endOfBacktick, endOfDouble,
  * out into a substitution (leaving a marker word) so it can be analysed as a command in its own right.
  * Single-quoted text is never looked into: it is data.
  */
-
-export type SubstitutionKind = "$(…)" | "`…`" | "<(…)" | ">(…)";
-
-export interface Substitution {
-  readonly kind: SubstitutionKind;
-  readonly body: string;
-}
 
 export interface RawSegment {
   /** The segment's text for the tokenizer: substitutions replaced by markers, comments dropped. */
