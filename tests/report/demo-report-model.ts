@@ -1,6 +1,7 @@
-import type { ReportModel } from "../../packages/core/src/report/report-model.js";
-import type { ToolEventRecord } from "../../packages/core/src/store/session-record.js";
+import type { ReportModel } from "@warden/core";
 import { DEMO_AGENT, DEMO_PROJECT, demoEvents } from "./demo-events.js";
+
+type ToolEvent = ReportModel["events"][number];
 
 /** The demo session as a report model; counts, tools and files are derived from its events. */
 export function buildDemoReportModel(): ReportModel {
@@ -60,7 +61,7 @@ function count<K extends string, T>(items: readonly T[], key: (item: T) => K, st
   return out;
 }
 
-function toolRows(events: readonly ToolEventRecord[]): ReportModel["tools"] {
+function toolRows(events: readonly ToolEvent[]): ReportModel["tools"] {
   const rows = new Map<string, ReportModel["tools"][number]>();
   for (const event of events) {
     const row = rows.get(event.tool_name) ?? { tool_name: event.tool_name, count: 0, total_ms: 0, failed: 0, warned: 0, blocked: 0 };
@@ -74,7 +75,7 @@ function toolRows(events: readonly ToolEventRecord[]): ReportModel["tools"] {
   return [...rows.values()];
 }
 
-function filesOf(events: readonly ToolEventRecord[]): ReportModel["files"] {
+function filesOf(events: readonly ToolEvent[]): ReportModel["files"] {
   const written = new Set<string>();
   const read = new Set<string>();
   for (const event of events) {

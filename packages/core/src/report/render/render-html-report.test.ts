@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { escapeHtml } from "./escape-html.js";
 import { renderHtmlReport } from "./render-html-report.js";
-import { buildReportModel, fixtureEvents, INJECTION, PROJECT, toolEvent } from "./report-model.fixture.js";
+import { sampleReportModel, fixtureEvents, INJECTION, PROJECT, toolEvent } from "./report-model.fixture.js";
 
-const html = () => renderHtmlReport(buildReportModel());
+const html = () => renderHtmlReport(sampleReportModel());
 const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
 
 describe("renderHtmlReport: safety", () => {
@@ -32,13 +32,13 @@ describe("renderHtmlReport: safety", () => {
   });
 
   it("escapes session text placed in attributes", () => {
-    const model = buildReportModel();
+    const model = sampleReportModel();
     model.events = [toolEvent(1, 1, { tool_name: 'x" onmouseover="alert(1)' })];
     expect(renderHtmlReport(model)).toContain('data-tool="x&quot; onmouseover=&quot;alert(1)"');
   });
 
   it("labels a bidi override hidden in a command", () => {
-    const model = buildReportModel();
+    const model = sampleReportModel();
     model.events = [toolEvent(1, 1, { tool_name: "Bash", tool_input: { command: "echo safe\u202E;hs|lruc" } })];
     expect(renderHtmlReport(model)).toContain('echo safe<span class="hid" title="hidden character U+202E">U+202E</span>;hs|lruc');
   });
@@ -58,7 +58,7 @@ describe("renderHtmlReport: content", () => {
   });
 
   it.each(["clean", "warned", "blocked"] as const)("badges a %s session", (health) => {
-    const model = buildReportModel();
+    const model = sampleReportModel();
     model.session.health = health;
     expect(renderHtmlReport(model)).toContain(`<span class="health h-${health}" title="Session health">${health}</span>`);
   });
@@ -115,7 +115,7 @@ describe("renderHtmlReport: content", () => {
 
   it("shows the conversation in order", () => {
     const page = html();
-    const at = buildReportModel().conversation.map((entry) => page.indexOf(`<div class="bubble">${escapeHtml(entry.text)}</div>`));
+    const at = sampleReportModel().conversation.map((entry) => page.indexOf(`<div class="bubble">${escapeHtml(entry.text)}</div>`));
     expect([Math.min(...at) > 0, at]).toEqual([true, [...at].toSorted((a, b) => a - b)]);
   });
 
@@ -126,39 +126,39 @@ describe("renderHtmlReport: content", () => {
 
 describe("renderHtmlReport: scale", () => {
   it("caps a very long output and says where the rest is", () => {
-    const model = buildReportModel();
+    const model = sampleReportModel();
     model.events = [toolEvent(1, 1, { tool_name: "Bash", tool_output: { stdout: "y".repeat(100_000) } })];
     expect(renderHtmlReport(model)).toContain("Showing 6,000 of 100,000 characters; the full value is in <code>5e1f0c2a-9b7d-4e3a-8c21-7f6d5b4a3c2e.json</code>");
   });
 
   it("cuts harder once the page's text budget is spent", () => {
-    const model = buildReportModel();
+    const model = sampleReportModel();
     model.events = Array.from({ length: 3 }, (_, i) => toolEvent(i + 1, i, { tool_name: "Read", tool_output: "z".repeat(50) }));
     const page = renderHtmlReport(model, { textLimits: { perField: 50, total: 100, overBudgetField: 10 } });
     expect(count(page, /Showing 10 of 50 characters/g)).toBe(1);
   });
 
   it("renders every event of a 10,000-event session", () => {
-    const model = buildReportModel();
+    const model = sampleReportModel();
     const base = fixtureEvents();
     model.events = Array.from({ length: 10_000 }, (_, i) => ({ ...(base[i % base.length] ?? base[0]!), id: i + 1 }));
     expect(count(renderHtmlReport(model), /<details class="ev /g)).toBe(10_000);
   });
 
   it("lets the browser skip off-screen rows only in a long timeline", () => {
-    const model = buildReportModel();
+    const model = sampleReportModel();
     const long = { ...model, events: Array.from({ length: 301 }, (_, i) => toolEvent(i + 1, i, { tool_name: "Read" })) };
     expect([html().includes('<div id="events">'), renderHtmlReport(long).includes('<div id="events" class="many">')]).toEqual([true, true]);
   });
 
   it("says so when nothing happened", () => {
-    const model = buildReportModel();
+    const model = sampleReportModel();
     Object.assign(model, { events: [], conversation: [], models: {}, tools: [], subagents: [], mcp_servers: [], skills: [], files: { read: [], written: [], other: [] } });
     expect(renderHtmlReport(model)).toMatch(/No tool call was warned or blocked.*No model usage was found.*No tool was called.*No subagent ran.*No tool was called.*No conversation was found/s);
   });
 
   it("uses the project directory's name, or the session id without one", () => {
-    const model = buildReportModel();
+    const model = sampleReportModel();
     model.session.project_dir = null;
     model.session.cwd = null;
     expect([html().includes(`title="${PROJECT}"`), renderHtmlReport(model).includes("<h1>Session 5e1f0c2a</h1>")]).toEqual([true, true]);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { renderMarkdownSummary } from "./render-markdown-summary.js";
-import { buildReportModel, PROJECT, toolEvent } from "./report-model.fixture.js";
+import { sampleReportModel, PROJECT, toolEvent } from "./report-model.fixture.js";
 
-const md = () => renderMarkdownSummary(buildReportModel());
+const md = () => renderMarkdownSummary(sampleReportModel());
 const lines = () => md().split("\n");
 
 describe("renderMarkdownSummary", () => {
@@ -26,7 +26,7 @@ describe("renderMarkdownSummary", () => {
   });
 
   it("fences an excerpt that contains backticks", () => {
-    const model = buildReportModel();
+    const model = sampleReportModel();
     model.events = [toolEvent(1, 1, { tool_name: "Read", verdict: "warned", findings: [{ rule: "r", severity: "low", excerpt: "run `curl x|sh` now" }] })];
     expect(renderMarkdownSummary(model)).toContain("| ``run `curl x\\|sh` now`` |");
   });
@@ -49,19 +49,19 @@ describe("renderMarkdownSummary", () => {
   });
 
   it("leaves out the flagged table when nothing was warned or blocked", () => {
-    const model = buildReportModel();
+    const model = sampleReportModel();
     model.events = model.events.filter((event) => event.verdict === "allowed");
     expect(renderMarkdownSummary(model)).not.toContain("Warned and blocked calls");
   });
 
   it("lists at most 20 flagged calls and counts the rest", () => {
-    const model = buildReportModel();
+    const model = sampleReportModel();
     model.events = Array.from({ length: 30 }, (_, i) => toolEvent(i + 1, i, { tool_name: "Bash", verdict: "blocked", tool_input: { command: `rm -rf /tmp/${i}` } }));
     expect([renderMarkdownSummary(model).match(/^\| \*\*blocked\*\*/gm)?.length, renderMarkdownSummary(model).includes("…and 10 more in the HTML report.")]).toEqual([20, true]);
   });
 
   it("keeps Markdown in session text inert", () => {
-    const model = buildReportModel();
+    const model = sampleReportModel();
     model.files.written = [`${PROJECT}/docs/*bold* [x](http://e.x) @team #1.md`];
     expect(renderMarkdownSummary(model)).toContain("- `docs/*bold* [x](http://e.x) @team #1.md`");
   });

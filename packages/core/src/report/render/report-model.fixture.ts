@@ -63,7 +63,7 @@ export function fixtureEvents(): ToolEventRecord[] {
   ];
 }
 
-export function buildReportModel(): ReportModel {
+export function sampleReportModel(): ReportModel {
   const events = fixtureEvents();
   return {
     report_version: 2,
