@@ -30,7 +30,11 @@ interface Outcome {
 function runHook(payload: unknown, children: Map<number, () => void>): Promise<Outcome> {
   const toolUseId = (payload as { tool_use_id: string }).tool_use_id;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(HOOKS_DIR, "post-tool-guard.mjs")], { env: box.env, cwd: box.project, stdio: ["pipe", "ignore", "ignore"] });
+    const child = spawn(process.execPath, [path.join(HOOKS_DIR, "post-tool-guard.mjs")], {
+      env: box.env,
+      cwd: box.project,
+      stdio: ["pipe", "ignore", "ignore"],
+    });
     let killed = false;
     if (child.pid != null) children.set(child.pid, () => (killed = child.kill("SIGKILL")));
     child.on("error", reject);
@@ -46,9 +50,9 @@ function runHook(payload: unknown, children: Map<number, () => void>): Promise<O
 /** Polls the lock file (`<pid>:<n>`) and SIGKILLs its owner while it is one of our hooks; returns how many it killed. */
 async function killLockOwners(lockPath: string, children: Map<number, () => void>, until: Promise<unknown>): Promise<number> {
   let kills = 0;
-  let done = false;
-  void until.then(() => (done = true));
-  while (!done && kills < KILLS) {
+  const hooks = { running: true };
+  void until.then(() => (hooks.running = false));
+  while (hooks.running && kills < KILLS) {
     let owner = Number.NaN;
     try {
       owner = Number(fs.readFileSync(lockPath, "utf8").split(":")[0]);
@@ -70,7 +74,9 @@ describe("the session lock under SIGKILL", () => {
     const s = { sessionId: "deadbeef-0000-4000-8000-00000000k111", cwd: box.project };
     const children = new Map<number, () => void>();
     const lockPath = path.join(box.wardenDir, "sessions", `${s.sessionId}.jsonl.lock`);
-    const payloads = Array.from({ length: CALLS }, (_, i) => p.postToolUse(s, "Bash", { command: `echo ${i}` }, p.bashResponse(String(i)), `toolu_${i}`));
+    const payloads = Array.from({ length: CALLS }, (_, i) =>
+      p.postToolUse(s, "Bash", { command: `echo ${i}` }, p.bashResponse(String(i)), `toolu_${i}`),
+    );
     let next = 0;
     const worker = async (): Promise<Outcome[]> => {
       const outcomes: Outcome[] = [];

@@ -58,10 +58,26 @@ export const reportModelSchema = lazySchema(() =>
     /** Verdicts of tool calls; warned prompts are counted in counts.prompts_warned. */
     verdicts: z.object({ allowed: z.number(), warned: z.number(), blocked: z.number() }),
     outcomes: z.object({ completed: z.number(), failed: z.number(), blocked: z.number(), no_result: z.number() }),
-    tools: z.array(z.object({ tool_name: z.string(), count: z.number(), total_ms: z.number(), failed: z.number(), warned: z.number(), blocked: z.number() })),
+    tools: z.array(
+      z.object({
+        tool_name: z.string(),
+        count: z.number(),
+        total_ms: z.number(),
+        failed: z.number(),
+        warned: z.number(),
+        blocked: z.number(),
+      }),
+    ),
     rules_matched: z.record(z.string(), z.number()),
     /** Prompts the scanner warned about, with what it found (prompts are never blocked). Absent in reports of Warden 0.1.0's first builds. */
-    flagged_prompts: z._default(z.array(z.object({ prompt_id: z.nullable(z.string()), timestamp: z.string(), prompt: z.string(), findings: z.array(findingSchema()) })), []),
+    // zod/mini spells `.default()` as `_default` (default is a reserved word for a function name).
+    // oxlint-disable-next-line no-underscore-dangle
+    flagged_prompts: z._default(
+      z.array(
+        z.object({ prompt_id: z.nullable(z.string()), timestamp: z.string(), prompt: z.string(), findings: z.array(findingSchema()) }),
+      ),
+      [],
+    ),
     events: z.array(toolEventRecordSchema()),
     conversation: z.array(
       z.object({
