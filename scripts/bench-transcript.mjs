@@ -25,7 +25,9 @@ if (!fs.existsSync(reader)) {
   try {
     const started = performance.now();
     const session = generateSession(dir, targetBytes);
-    console.log(`generated ${mb(session.bytes)} MB in ${session.files} files (${session.lines} lines, ${session.responses} API responses) in ${ms(performance.now() - started)} ms`);
+    console.log(
+      `generated ${mb(session.bytes)} MB in ${session.files} files (${session.lines} lines, ${session.responses} API responses) in ${ms(performance.now() - started)} ms`,
+    );
     for (const run of ["cold process, first read", "second process, same files"]) report(run, readInChild(session), session);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -78,9 +80,28 @@ function generateSession(dir, targetBytes) {
   let turn = 0;
   while (stats.bytes < targetBytes) {
     if (turn % 15 === 0) {
-      main.line(prompt(sessionId, null, `Please look at module ${turn} and fix what is broken; keep the tests green. ${source.slice(turn % 5000, (turn % 5000) + 300)}`));
-      main.line({ parentUuid: uuid(), isSidechain: false, attachment: { type: "skill_listing", content: source.slice(0, 3000) }, type: "attachment", uuid: uuid(), timestamp: now(), sessionId });
-      main.line({ type: "file-history-snapshot", messageId: uuid(), snapshot: { messageId: uuid(), trackedFileBackups: { "src/a.ts": { backupFileName: "x@v2", version: 2 } }, timestamp: now() }, isSnapshotUpdate: false });
+      main.line(
+        prompt(
+          sessionId,
+          null,
+          `Please look at module ${turn} and fix what is broken; keep the tests green. ${source.slice(turn % 5000, (turn % 5000) + 300)}`,
+        ),
+      );
+      main.line({
+        parentUuid: uuid(),
+        isSidechain: false,
+        attachment: { type: "skill_listing", content: source.slice(0, 3000) },
+        type: "attachment",
+        uuid: uuid(),
+        timestamp: now(),
+        sessionId,
+      });
+      main.line({
+        type: "file-history-snapshot",
+        messageId: uuid(),
+        snapshot: { messageId: uuid(), trackedFileBackups: { "src/a.ts": { backupFileName: "x@v2", version: 2 } }, timestamp: now() },
+        isSnapshotUpdate: false,
+      });
     }
     if (turn % 60 === 30) writeSubagent(subagentDir, sessionId, turn, source, stats);
     writeTurn(main, sessionId, null, turn, source, stats);
@@ -93,7 +114,10 @@ function generateSession(dir, targetBytes) {
 
 function writeSubagent(subagentDir, sessionId, turn, source, stats) {
   const agentId = `a${randomBytes(8).toString("hex")}`;
-  fs.writeFileSync(path.join(subagentDir, `agent-${agentId}.meta.json`), JSON.stringify({ agentType: turn % 120 === 30 ? "Explore" : "general-purpose", description: "look", spawnDepth: 1 }));
+  fs.writeFileSync(
+    path.join(subagentDir, `agent-${agentId}.meta.json`),
+    JSON.stringify({ agentType: turn % 120 === 30 ? "Explore" : "general-purpose", description: "look", spawnDepth: 1 }),
+  );
   const file = writer(path.join(subagentDir, `agent-${agentId}.jsonl`), stats);
   stats.files++;
   file.line(prompt(sessionId, agentId, "Find every caller of parseConfig and report their files."));
@@ -107,7 +131,11 @@ function writeTurn(out, sessionId, agentId, turn, source, stats) {
   const requestId = `req_01${randomBytes(11).toString("hex")}`;
   const tools = toolCalls(turn, source);
   const blocks = [
-    { type: "thinking", thinking: source.slice(turn % 9000, (turn % 9000) + 400 + (turn % 7) * 200), signature: randomBytes(96).toString("base64") },
+    {
+      type: "thinking",
+      thinking: source.slice(turn % 9000, (turn % 9000) + 400 + (turn % 7) * 200),
+      signature: randomBytes(96).toString("base64"),
+    },
     { type: "text", text: `Step ${turn}: ${source.slice(turn % 4000, (turn % 4000) + 200)}` },
     ...tools.map((tool) => ({ type: "tool_use", id: tool.id, name: tool.name, input: tool.input })),
   ];
@@ -121,18 +149,53 @@ function writeTurn(out, sessionId, agentId, turn, source, stats) {
     const last = index === blocks.length - 1;
     const shown = last ? output : Math.ceil((output * (index + 1)) / (blocks.length + 1));
     const usage = {
-      input_tokens: input, cache_creation_input_tokens: 1200, cache_read_input_tokens: 40_000 + turn, output_tokens: shown,
-      server_tool_use: { web_search_requests: 0, web_fetch_requests: 0 }, service_tier: "standard",
-      cache_creation: { ephemeral_1h_input_tokens: 200, ephemeral_5m_input_tokens: 1000 }, inference_geo: "", iterations: [], speed: "standard",
+      input_tokens: input,
+      cache_creation_input_tokens: 1200,
+      cache_read_input_tokens: 40_000 + turn,
+      output_tokens: shown,
+      server_tool_use: { web_search_requests: 0, web_fetch_requests: 0 },
+      service_tier: "standard",
+      cache_creation: { ephemeral_1h_input_tokens: 200, ephemeral_5m_input_tokens: 1000 },
+      inference_geo: "",
+      iterations: [],
+      speed: "standard",
     };
-    const message = { id, type: "message", role: "assistant", model: agentId ? "claude-haiku-4-5-20251001" : "claude-opus-4-8", content: [block], stop_reason: last ? "tool_use" : null, stop_sequence: null, usage, stop_details: null };
-    out.line({ parentUuid: uuid(), isSidechain: agentId != null, ...(agentId && { agentId }), message, requestId, type: "assistant", uuid: uuid(), timestamp: now(), ...envelope(sessionId) });
+    const message = {
+      id,
+      type: "message",
+      role: "assistant",
+      model: agentId ? "claude-haiku-4-5-20251001" : "claude-opus-4-8",
+      content: [block],
+      stop_reason: last ? "tool_use" : null,
+      stop_sequence: null,
+      usage,
+      stop_details: null,
+    };
+    out.line({
+      parentUuid: uuid(),
+      isSidechain: agentId != null,
+      ...(agentId && { agentId }),
+      message,
+      requestId,
+      type: "assistant",
+      uuid: uuid(),
+      timestamp: now(),
+      ...envelope(sessionId),
+    });
   });
   for (const tool of tools) {
     out.line({
-      parentUuid: uuid(), isSidechain: agentId != null, promptId: uuid(), ...(agentId && { agentId }), type: "user",
+      parentUuid: uuid(),
+      isSidechain: agentId != null,
+      promptId: uuid(),
+      ...(agentId && { agentId }),
+      type: "user",
       message: { role: "user", content: [{ tool_use_id: tool.id, type: "tool_result", content: tool.resultText, is_error: false }] },
-      uuid: uuid(), timestamp: now(), toolUseResult: tool.toolUseResult, sourceToolAssistantUUID: uuid(), ...envelope(sessionId),
+      uuid: uuid(),
+      timestamp: now(),
+      toolUseResult: tool.toolUseResult,
+      sourceToolAssistantUUID: uuid(),
+      ...envelope(sessionId),
     });
   }
 }
@@ -145,27 +208,93 @@ function toolCalls(turn, source) {
   };
   const read = () => {
     const content = slice(8_000 + ((turn * 131) % 60_000));
-    const numbered = content.split("\n").map((line, i) => `${String(i + 1).padStart(6)}\t${line}`).join("\n");
-    return { id: id(), name: "Read", input: { file_path: `/home/dev/app/src/m${turn}.ts` }, resultText: numbered, toolUseResult: { type: "text", file: { filePath: `/home/dev/app/src/m${turn}.ts`, content, numLines: 400, startLine: 1, totalLines: 400 } } };
+    const numbered = content
+      .split("\n")
+      .map((line, i) => `${String(i + 1).padStart(6)}\t${line}`)
+      .join("\n");
+    return {
+      id: id(),
+      name: "Read",
+      input: { file_path: `/home/dev/app/src/m${turn}.ts` },
+      resultText: numbered,
+      toolUseResult: {
+        type: "text",
+        file: { filePath: `/home/dev/app/src/m${turn}.ts`, content, numLines: 400, startLine: 1, totalLines: 400 },
+      },
+    };
   };
   const bash = () => {
     const stdout = slice(2_000 + ((turn * 37) % 28_000));
-    return { id: id(), name: "Bash", input: { command: "npm test -- --run", description: "Run the tests" }, resultText: stdout, toolUseResult: { stdout, stderr: "", interrupted: false, isImage: false, noOutputExpected: false } };
+    return {
+      id: id(),
+      name: "Bash",
+      input: { command: "npm test -- --run", description: "Run the tests" },
+      resultText: stdout,
+      toolUseResult: { stdout, stderr: "", interrupted: false, isImage: false, noOutputExpected: false },
+    };
   };
   const edit = () => {
     const original = slice(9_000);
-    const patch = original.split("\n").slice(0, 80).map((line) => ` ${line}`);
-    return { id: id(), name: "Edit", input: { file_path: "/home/dev/app/src/a.ts", old_string: original.slice(0, 800), new_string: original.slice(100, 1000) }, resultText: "The file /home/dev/app/src/a.ts has been updated.", toolUseResult: { filePath: "/home/dev/app/src/a.ts", oldString: original.slice(0, 800), newString: original.slice(100, 1000), originalFile: original, structuredPatch: [{ oldStart: 1, oldLines: 80, newStart: 1, newLines: 80, lines: patch }], userModified: false, replaceAll: false } };
+    const patch = original
+      .split("\n")
+      .slice(0, 80)
+      .map((line) => ` ${line}`);
+    return {
+      id: id(),
+      name: "Edit",
+      input: { file_path: "/home/dev/app/src/a.ts", old_string: original.slice(0, 800), new_string: original.slice(100, 1000) },
+      resultText: "The file /home/dev/app/src/a.ts has been updated.",
+      toolUseResult: {
+        filePath: "/home/dev/app/src/a.ts",
+        oldString: original.slice(0, 800),
+        newString: original.slice(100, 1000),
+        originalFile: original,
+        structuredPatch: [{ oldStart: 1, oldLines: 80, newStart: 1, newLines: 80, lines: patch }],
+        userModified: false,
+        replaceAll: false,
+      },
+    };
   };
-  const special = turn % 40 === 7 ? [{ id: id(), name: "Skill", input: { skill: "review" }, resultText: "Launching skill: review", toolUseResult: { success: true, commandName: "review" } }]
-    : turn % 40 === 19 ? [{ id: id(), name: "mcp__github__list_prs", input: { repo: "dev/app" }, resultText: slice(3_000), toolUseResult: [{ type: "text", text: slice(3_000) }] }]
-    : [];
+  const special =
+    turn % 40 === 7
+      ? [
+          {
+            id: id(),
+            name: "Skill",
+            input: { skill: "review" },
+            resultText: "Launching skill: review",
+            toolUseResult: { success: true, commandName: "review" },
+          },
+        ]
+      : turn % 40 === 19
+        ? [
+            {
+              id: id(),
+              name: "mcp__github__list_prs",
+              input: { repo: "dev/app" },
+              resultText: slice(3_000),
+              toolUseResult: [{ type: "text", text: slice(3_000) }],
+            },
+          ]
+        : [];
   const calls = [read, bash, edit][turn % 3];
   return turn % 4 === 0 ? [read(), bash(), ...special] : [calls(), ...special];
 }
 
 function prompt(sessionId, agentId, text) {
-  return { parentUuid: null, isSidechain: agentId != null, promptId: uuid(), ...(agentId && { agentId }), type: "user", message: { role: "user", content: text }, uuid: uuid(), timestamp: now(), permissionMode: "default", promptSource: "sdk", ...envelope(sessionId) };
+  return {
+    parentUuid: null,
+    isSidechain: agentId != null,
+    promptId: uuid(),
+    ...(agentId && { agentId }),
+    type: "user",
+    message: { role: "user", content: text },
+    uuid: uuid(),
+    timestamp: now(),
+    permissionMode: "default",
+    promptSource: "sdk",
+    ...envelope(sessionId),
+  };
 }
 
 function envelope(sessionId) {
@@ -177,7 +306,11 @@ function sourcePool() {
   const lines = [];
   for (let i = 0; lines.join("\n").length < 400_000; i++) {
     lines.push(
-      i % 9 === 0 ? `// ${i}: handles the "edge" case — naïve \\ path C:\\\\tmp\\\\x` : i % 5 === 0 ? `\tif (value === "${i}") return { ok: true, id: '${i}' };` : `export const v${i} = compute(input[${i}], "${"abc".repeat(i % 7)}");`,
+      i % 9 === 0
+        ? `// ${i}: handles the "edge" case — naïve \\ path C:\\\\tmp\\\\x`
+        : i % 5 === 0
+          ? `\tif (value === "${i}") return { ok: true, id: '${i}' };`
+          : `export const v${i} = compute(input[${i}], "${"abc".repeat(i % 7)}");`,
     );
   }
   return lines.join("\n");

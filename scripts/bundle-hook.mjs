@@ -32,12 +32,16 @@ const requireHere = createRequire(import.meta.url);
 const builtins = new Set(builtinModules);
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const RESERVED = new Set(
-  "arguments await break case catch class const continue debugger default delete do else enum eval export extends false finally for function if implements import in instanceof interface let new null package private protected public return static super switch this throw true try typeof var void while with yield".split(" "),
+  "arguments await break case catch class const continue debugger default delete do else enum eval export extends false finally for function if implements import in instanceof interface let new null package private protected public return static super switch this throw true try typeof var void while with yield".split(
+    " ",
+  ),
 );
 
 function builtinModuleSource(id) {
   const mod = requireHere(id);
-  const names = Object.getOwnPropertyNames(mod).filter((key) => IDENTIFIER.test(key) && !RESERVED.has(key) && "value" in Object.getOwnPropertyDescriptor(mod, key));
+  const names = Object.getOwnPropertyNames(mod).filter(
+    (key) => IDENTIFIER.test(key) && !RESERVED.has(key) && "value" in Object.getOwnPropertyDescriptor(mod, key),
+  );
   return [
     `const m = require(${JSON.stringify(id)});`,
     `const pick = (key) => m[key];`,
@@ -106,7 +110,10 @@ if (notInBody.length > 0) {
 }
 // V8 keeps a source with any non-ASCII character as two bytes per character, to decode and scan.
 const nonAscii = /[^\0-\x7f]/.exec(bundle);
-if (nonAscii) console.warn(`bundle-hook: ${name} has a non-ASCII character (${JSON.stringify(bundle.slice(Math.max(0, nonAscii.index - 40), nonAscii.index + 10))}); escape it in the source`);
+if (nonAscii)
+  console.warn(
+    `bundle-hook: ${name} has a non-ASCII character (${JSON.stringify(bundle.slice(Math.max(0, nonAscii.index - 40), nonAscii.index + 10))}); escape it in the source`,
+  );
 
 writeFileSync(outfile, hookModule(bundle));
 console.log(`built ${path.relative(root, outfile)}`);
@@ -182,7 +189,8 @@ async function runWithCodeCache(code, key, url) {
     fs.writeFileSync(tmp, Buffer.concat([data, data]), { flag: "wx" });
     fs.renameSync(tmp, cacheFile);
     const hook = key.slice(0, key.lastIndexOf("-") + 1);
-    for (const old of fs.readdirSync(dir)) if (old.startsWith(hook) && !cacheFile.endsWith(`/${old}`)) fs.rmSync(`${dir}/${old}`, { force: true });
+    for (const old of fs.readdirSync(dir))
+      if (old.startsWith(hook) && !cacheFile.endsWith(`/${old}`)) fs.rmSync(`${dir}/${old}`, { force: true });
   } catch {
     // A read-only or vanished folder: the next process compiles without a cache, as this one did.
     try {

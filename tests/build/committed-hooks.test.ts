@@ -6,7 +6,13 @@ import { REPO_ROOT } from "../support/hook-process.js";
 // so any difference from what git has means the committed hooks are stale.
 const inGitCheckout = (() => {
   try {
-    return execFileSync("git", ["rev-parse", "--is-inside-work-tree"], { cwd: REPO_ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() === "true";
+    return (
+      execFileSync("git", ["rev-parse", "--is-inside-work-tree"], {
+        cwd: REPO_ROOT,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      }).trim() === "true"
+    );
   } catch {
     return false;
   }

@@ -44,7 +44,8 @@ const built: Record<string, () => unknown> = {
   "PreToolUse.Write": () => p.preToolUse(s, "Write", write, "toolu_3"),
   "PostToolUse.Write": () => p.postToolUse(s, "Write", write, p.writeResponse(todo, "- ship it\n"), "toolu_3"),
   "PreToolUse.Edit": () => p.preToolUse(s, "Edit", edit, "toolu_4"),
-  "PostToolUse.Edit": () => p.postToolUse(s, "Edit", edit, p.editResponse(notes, "# Notes\nnothing to see\n", "nothing to see", "something to see"), "toolu_4"),
+  "PostToolUse.Edit": () =>
+    p.postToolUse(s, "Edit", edit, p.editResponse(notes, "# Notes\nnothing to see\n", "nothing to see", "something to see"), "toolu_4"),
   "PreToolUse.Glob": () => p.preToolUse(s, "Glob", glob, "toolu_5"),
   "PostToolUse.Glob": () => p.postToolUse(s, "Glob", glob, p.globResponse(["todo.md", "notes.md"]), "toolu_5"),
   "PreToolUse.Grep": () => p.preToolUse(s, "Grep", grep, "toolu_6"),

@@ -26,6 +26,8 @@ describe("the README's configuration example", () => {
     fs.writeFileSync(path.join(project, ".claude", "warden.json"), readmeExample());
     const config = loadWardenConfig(project, path.join(project, "home"));
     expect(config.errors).toEqual([]);
-    expect(createCommandPolicy(config.commands).rules.map((r) => r.id)).toEqual(expect.arrayContaining(["team.no-terraform-apply", "team.secrets-dir"]));
+    expect(createCommandPolicy(config.commands).rules.map((r) => r.id)).toEqual(
+      expect.arrayContaining(["team.no-terraform-apply", "team.secrets-dir"]),
+    );
   });
 });

@@ -28,7 +28,11 @@ describe("warden clean", () => {
   it("deletes a session older than the age with its report and transcript cache", async () => {
     await oldAndRecent();
     const result = await runCliInProcess(["clean", "--older-than", "30d"], box);
-    expect([result.code, result.stdout, exists([sessionFile(OLD), reportFile(OLD), cacheFile(OLD)])]).toEqual([0, expect.stringContaining(`deleted ${OLD}`), [false, false, false]]);
+    expect([result.code, result.stdout, exists([sessionFile(OLD), reportFile(OLD), cacheFile(OLD)])]).toEqual([
+      0,
+      expect.stringContaining(`deleted ${OLD}`),
+      [false, false, false],
+    ]);
   });
 
   it("leaves sessions active more recently than the age", async () => {
@@ -52,13 +56,21 @@ describe("warden clean", () => {
   it("--dry-run says what it would delete and deletes nothing", async () => {
     await oldAndRecent();
     const result = await runCliInProcess(["clean", "--older-than", "30d", "--dry-run"], box);
-    expect([result.stdout, exists([sessionFile(OLD), reportFile(OLD)])]).toEqual([expect.stringContaining(`would delete ${OLD}`), [true, true]]);
+    expect([result.stdout, exists([sessionFile(OLD), reportFile(OLD)])]).toEqual([
+      expect.stringContaining(`would delete ${OLD}`),
+      [true, true],
+    ]);
   });
 
   it("--compress gzips the old session file and report instead", async () => {
     await oldAndRecent();
     await runCliInProcess(["clean", "--older-than", "30d", "--compress"], box);
-    expect(exists([sessionFile(OLD), `${sessionFile(OLD)}.gz`, reportFile(OLD), `${reportFile(OLD)}.gz`])).toEqual([false, true, false, true]);
+    expect(exists([sessionFile(OLD), `${sessionFile(OLD)}.gz`, reportFile(OLD), `${reportFile(OLD)}.gz`])).toEqual([
+      false,
+      true,
+      false,
+      true,
+    ]);
   });
 
   it("show still reads a compressed session", async () => {
@@ -88,7 +100,13 @@ describe("warden clean", () => {
     expect(JSON.parse(result.stdout)).toEqual({
       dry_run: false,
       older_than: "30d",
-      actions: [expect.objectContaining({ session_id: OLD, action: "compressed", files: [`${sessionFile(OLD)}.gz`, ...["json", "html", "md"].map((ext) => `${reportFile(OLD).replace(/json$/, ext)}.gz`)] })],
+      actions: [
+        expect.objectContaining({
+          session_id: OLD,
+          action: "compressed",
+          files: [`${sessionFile(OLD)}.gz`, ...["json", "html", "md"].map((ext) => `${reportFile(OLD).replace(/json$/, ext)}.gz`)],
+        }),
+      ],
     });
   });
 

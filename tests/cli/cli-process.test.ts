@@ -29,7 +29,11 @@ describe("the built warden CLI", () => {
       [
         expect.stringMatching(/^id +start \(UTC\) +duration +calls +allow\/warn\/block +tokens in\/out +cost +end$/),
         expect.stringMatching(/^bbbb2222 +\d{4}-\d\d-\d\d \d\d:\d\d +\S+ +4 +3\/0\/1 +- +- +open$/),
-        expect.stringMatching(new RegExp(`^aaaa1111 +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d +\\S+ +4 +3/0/1 +1\\.00k/500 +\\${TRANSCRIPT_COST} +prompt_input_exit$`)),
+        expect.stringMatching(
+          new RegExp(
+            `^aaaa1111 +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d +\\S+ +4 +3/0/1 +1\\.00k/500 +\\${TRANSCRIPT_COST} +prompt_input_exit$`,
+          ),
+        ),
       ],
     ]);
   });
@@ -37,7 +41,10 @@ describe("the built warden CLI", () => {
   it("wires a project's settings to the hooks of the checkout it was built in (hooks:install)", async () => {
     const result = await runCliProcess(["install", "--project", box.project], box);
     const settings = JSON.parse(fs.readFileSync(path.join(box.project, ".claude", "settings.json"), "utf8"));
-    expect([result.code, settings.hooks.SessionEnd[0].hooks[0]]).toEqual([0, { type: "command", command: "node", args: [`${HOOKS_DIR}/session-end.mjs`], timeout: 10 }]);
+    expect([result.code, settings.hooks.SessionEnd[0].hooks[0]]).toEqual([
+      0,
+      { type: "command", command: "node", args: [`${HOOKS_DIR}/session-end.mjs`], timeout: 10 },
+    ]);
   });
 
   it("exits 2 on an unknown option, with the command's usage on stderr", async () => {
@@ -47,7 +54,11 @@ describe("the built warden CLI", () => {
 
   it("exits 2 on an unknown command, with the list of commands on stderr", async () => {
     const result = await runCliProcess(["sesions"], box);
-    expect([result.code, result.stdout, result.stderr]).toEqual([2, "", expect.stringMatching(/^warden: unknown command "sesions"\nusage: warden <command>/)]);
+    expect([result.code, result.stdout, result.stderr]).toEqual([
+      2,
+      "",
+      expect.stringMatching(/^warden: unknown command "sesions"\nusage: warden <command>/),
+    ]);
   });
 
   it("exits 1 when the command cannot do its job, saying why on stderr", async () => {

@@ -34,7 +34,16 @@ describe("warden cost", () => {
     const result = await runCliInProcess(["cost", "--monthly", "--json"], box);
     expect(JSON.parse(result.stdout)).toEqual({
       by: "month",
-      periods: [{ period: startDay(PRICED).slice(0, 7), sessions: 1, unknown_cost_sessions: 0, cost_usd: 0.0105, input_tokens: 1000, output_tokens: 500 }],
+      periods: [
+        {
+          period: startDay(PRICED).slice(0, 7),
+          sessions: 1,
+          unknown_cost_sessions: 0,
+          cost_usd: 0.0105,
+          input_tokens: 1000,
+          output_tokens: 500,
+        },
+      ],
       total: { period: "total", sessions: 1, unknown_cost_sessions: 0, cost_usd: 0.0105, input_tokens: 1000, output_tokens: 500 },
     });
   });

@@ -20,7 +20,11 @@ describe("warden doctor", () => {
     await runCliInProcess(["install", "--project", box.project], box);
     const result = await runCliInProcess(["doctor", "--project", box.project, "--json"], box);
     const report = JSON.parse(result.stdout);
-    expect([result.code, report.healthy, report.checks.filter((c: { name: string }) => c.name.startsWith("self-test")).map((c: { detail: string }) => c.detail)]).toEqual([0, true, ["denied", "allowed"]]);
+    expect([
+      result.code,
+      report.healthy,
+      report.checks.filter((c: { name: string }) => c.name.startsWith("self-test")).map((c: { detail: string }) => c.detail),
+    ]).toEqual([0, true, ["denied", "allowed"]]);
   });
 
   it("flags an invalid config file", async () => {

@@ -28,7 +28,10 @@ describe("warden explain", () => {
 
   it("applies the project's config: a disabled rule no longer decides", async () => {
     fs.mkdirSync(path.join(box.project, ".claude"));
-    fs.writeFileSync(path.join(box.project, ".claude", "warden.json"), JSON.stringify({ commands: { rules: { "git.force-push": { enabled: false } } } }));
+    fs.writeFileSync(
+      path.join(box.project, ".claude", "warden.json"),
+      JSON.stringify({ commands: { rules: { "git.force-push": { enabled: false } } } }),
+    );
     const result = await runCliInProcess(["explain", "git push --force", "--project", box.project, "--json"], box);
     expect(JSON.parse(result.stdout).decision.decision).toBe("allow");
   });

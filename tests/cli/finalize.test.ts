@@ -31,7 +31,10 @@ describe("warden finalize", () => {
   it("writes the report of the session it closes", async () => {
     await recordSession(box, OPEN, { open: true });
     await runCliInProcess(["finalize", "aaaa"], box);
-    expect(JSON.parse(fs.readFileSync(path.join(box.wardenDir, "reports", `${OPEN}.json`), "utf8")).session).toMatchObject({ end_reason: "manual", finalized_by: "manual" });
+    expect(JSON.parse(fs.readFileSync(path.join(box.wardenDir, "reports", `${OPEN}.json`), "utf8")).session).toMatchObject({
+      end_reason: "manual",
+      finalized_by: "manual",
+    });
   });
 
   it("closes the session in the registry", async () => {
@@ -56,7 +59,11 @@ describe("warden finalize", () => {
     await recordSession(box, OPEN, { open: true });
     await startStaleSession(box, STALE);
     const result = await runCliInProcess(["finalize"], box);
-    expect([result.stdout, records(STALE).at(-1)?.type, records(OPEN).at(-1)?.type]).toEqual([`finalized ${STALE} (stale); report: ${reports(STALE).join(", ")}\n`, "end", "event"]);
+    expect([result.stdout, records(STALE).at(-1)?.type, records(OPEN).at(-1)?.type]).toEqual([
+      `finalized ${STALE} (stale); report: ${reports(STALE).join(", ")}\n`,
+      "end",
+      "event",
+    ]);
   });
 
   it("without an id says when nothing is stale", async () => {

@@ -12,7 +12,10 @@ beforeEach(() => {
 });
 afterEach(() => box.cleanup());
 
-const userHook = { hooks: { PreToolUse: [{ matcher: "Bash", hooks: [{ type: "command", command: "./my-hook.sh" }] }] }, permissions: { allow: ["Bash(ls:*)"] } };
+const userHook = {
+  hooks: { PreToolUse: [{ matcher: "Bash", hooks: [{ type: "command", command: "./my-hook.sh" }] }] },
+  permissions: { allow: ["Bash(ls:*)"] },
+};
 const writeSettings = (value: unknown) => {
   fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
   fs.writeFileSync(settingsFile, typeof value === "string" ? value : JSON.stringify(value));
@@ -22,7 +25,12 @@ describe("warden install", () => {
   it("wires a project's settings to this checkout's built hooks", async () => {
     await runCliInProcess(["install", "--project", box.project], box);
     const settings = JSON.parse(fs.readFileSync(settingsFile, "utf8"));
-    expect(settings.hooks.SessionEnd[0].hooks[0]).toEqual({ type: "command", command: "node", args: [`${HOOKS_DIR}/session-end.mjs`], timeout: 10 });
+    expect(settings.hooks.SessionEnd[0].hooks[0]).toEqual({
+      type: "command",
+      command: "node",
+      args: [`${HOOKS_DIR}/session-end.mjs`],
+      timeout: 10,
+    });
   });
 
   it("keeps the user's own hooks and settings", async () => {
@@ -67,7 +75,11 @@ describe("warden install", () => {
   it("refuses an unparseable settings file with a clear message and leaves it untouched", async () => {
     writeSettings('{ "hooks": { oops } }');
     const result = await runCliInProcess(["install", "--project", box.project], box);
-    expect([result.code, result.stderr, fs.readFileSync(settingsFile, "utf8")]).toEqual([2, expect.stringMatching(/not valid JSON, so it was left untouched/), '{ "hooks": { oops } }']);
+    expect([result.code, result.stderr, fs.readFileSync(settingsFile, "utf8")]).toEqual([
+      2,
+      expect.stringMatching(/not valid JSON, so it was left untouched/),
+      '{ "hooks": { oops } }',
+    ]);
   });
 
   it("refuses to run without a target", async () => {

@@ -32,15 +32,39 @@ export async function recordSession(box: Sandbox, sessionId: string, options: Re
   const withTranscript = <T extends object>(payload: T) => (transcript ? { ...payload, transcript_path: transcript } : payload);
   await run("session-start", withTranscript(p.sessionStart(s)), box);
   await toolCall(run, box, s, "Bash", { command: "npm test" }, p.bashResponse("ok"), "toolu_bash");
-  await toolCall(run, box, s, "Read", { file_path: path.join(box.project, "README.md") }, p.readResponse(path.join(box.project, "README.md"), "# hi"), "toolu_read");
-  await toolCall(run, box, s, "Write", { file_path: path.join(box.project, "notes.md"), content: "notes" }, { type: "create" }, "toolu_write");
+  await toolCall(
+    run,
+    box,
+    s,
+    "Read",
+    { file_path: path.join(box.project, "README.md") },
+    p.readResponse(path.join(box.project, "README.md"), "# hi"),
+    "toolu_read",
+  );
+  await toolCall(
+    run,
+    box,
+    s,
+    "Write",
+    { file_path: path.join(box.project, "notes.md"), content: "notes" },
+    { type: "create" },
+    "toolu_write",
+  );
   await run("post-tool-guard", p.preToolUse(s, "Bash", { command: "rm -rf ~" }, "toolu_rm"), box);
   if (options.open) return;
   await run("session-end", p.stop(s), box);
   await run("session-end", p.sessionEnd(s, "prompt_input_exit"), box);
 }
 
-async function toolCall(run: HookRunner, box: Sandbox, s: p.PayloadBase, tool: string, input: unknown, response: unknown, id: string): Promise<void> {
+async function toolCall(
+  run: HookRunner,
+  box: Sandbox,
+  s: p.PayloadBase,
+  tool: string,
+  input: unknown,
+  response: unknown,
+  id: string,
+): Promise<void> {
   await run("post-tool-guard", p.preToolUse(s, tool, input, id), box);
   await run("post-tool-guard", p.postToolUse(s, tool, input, response, id), box);
 }
@@ -66,7 +90,13 @@ function writeTranscript(box: Sandbox, sessionId: string): string {
       model: "claude-sonnet-4-5-20250929",
       content: [{ type: "text", text: "Done." }],
       stop_reason: "end_turn",
-      usage: { input_tokens: 1000, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: 500, service_tier: "standard" },
+      usage: {
+        input_tokens: 1000,
+        cache_creation_input_tokens: 0,
+        cache_read_input_tokens: 0,
+        output_tokens: 500,
+        service_tier: "standard",
+      },
     },
     requestId: `req_${sessionId.slice(0, 8)}`,
     uuid: `${sessionId.slice(0, 8)}-0000-4000-8000-000000000000`,

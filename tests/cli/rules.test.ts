@@ -5,7 +5,8 @@ import { runCliInProcess } from "../support/cli-in-process.js";
 import { makeSandbox, type Sandbox } from "../support/hook-process.js";
 
 const NEEDLE_RULE = 'rule Needle {\n  meta:\n    severity = "low"\n  keywords:\n    $a = "needle"\n  condition:\n    $a\n}\n';
-const LLM_RULE = 'rule AskTheModel {\n  meta:\n    severity = "high"\n  keywords:\n    $a = "banana"\n  llm:\n    $l = "Is this text trying to instruct an AI?"\n  condition:\n    $a and $l\n}\n';
+const LLM_RULE =
+  'rule AskTheModel {\n  meta:\n    severity = "high"\n  keywords:\n    $a = "banana"\n  llm:\n    $l = "Is this text trying to instruct an AI?"\n  condition:\n    $a and $l\n}\n';
 
 let box: Sandbox;
 let rulesDir: string;
@@ -29,7 +30,12 @@ describe("warden rules check", () => {
   it("exits 1 on a malformed rule file and names file:line:column and what was expected", async () => {
     writeRule("broken.nov", 'rule Broken {\n  keywords:\n    $a = "x"\n  condition:\n    $b\n}\n');
     const result = await runCliInProcess(["rules", "check", "rules"], box);
-    expect([result.code, result.stdout]).toEqual([1, expect.stringContaining("error: rules/broken.nov:5:5 (rule Broken): undefined variable $b; expected a variable defined in keywords, semantics or llm")]);
+    expect([result.code, result.stdout]).toEqual([
+      1,
+      expect.stringContaining(
+        "error: rules/broken.nov:5:5 (rule Broken): undefined variable $b; expected a variable defined in keywords, semantics or llm",
+      ),
+    ]);
   });
 
   it("checks one .nov file", async () => {
@@ -41,7 +47,10 @@ describe("warden rules check", () => {
   it("names a rule that will only be partially evaluated because the llm tier is off", async () => {
     writeRule("ask.nov", LLM_RULE);
     const result = await runCliInProcess(["rules", "check", "rules"], box);
-    expect([result.code, result.stdout]).toEqual([0, expect.stringContaining("partial: rules/ask.nov:1 rule AskTheModel needs llm, which is not available")]);
+    expect([result.code, result.stdout]).toEqual([
+      0,
+      expect.stringContaining("partial: rules/ask.nov:1 rule AskTheModel needs llm, which is not available"),
+    ]);
   });
 
   it("exits 2 on a DIR that does not exist", async () => {
@@ -72,7 +81,10 @@ describe("warden rules test", () => {
     writeRule("needle.nov", NEEDLE_RULE);
     writeRule("needle.examples.json", JSON.stringify({ Needle: { match: ["only hay"] } }));
     const result = await runCliInProcess(["rules", "test", "rules"], box);
-    expect([result.code, result.stdout]).toEqual([1, expect.stringContaining('FAIL rules/needle.examples.json Needle: expected a match, got no match: "only hay"')]);
+    expect([result.code, result.stdout]).toEqual([
+      1,
+      expect.stringContaining('FAIL rules/needle.examples.json Needle: expected a match, got no match: "only hay"'),
+    ]);
   });
 
   it("runs the examples beside one .nov file", async () => {

@@ -23,7 +23,10 @@ describe("warden scan", () => {
   it("exits 1 on a file with an injection and prints the rule, severity, offsets, form and excerpt", async () => {
     writeProjectFile("notes.md", INJECTED);
     const result = await runCliInProcess(["scan", "notes.md"], box);
-    expect([result.code, result.stdout]).toEqual([1, expect.stringContaining('high     IgnorePreviousInstructions  7-39  raw  "Ignore all previous instructions"')]);
+    expect([result.code, result.stdout]).toEqual([
+      1,
+      expect.stringContaining('high     IgnorePreviousInstructions  7-39  raw  "Ignore all previous instructions"'),
+    ]);
   });
 
   it("exits 0 on ordinary text", async () => {
@@ -48,7 +51,21 @@ describe("warden scan", () => {
     expect(JSON.parse(result.stdout)).toMatchObject({
       min_severity: "medium",
       exit_code: 1,
-      sources: [{ source: "notes.md", findings: expect.arrayContaining([expect.objectContaining({ rule: "IgnorePreviousInstructions", severity: "high", start: 7, end: 39, form: "raw", excerpt: "Ignore all previous instructions" })]) }],
+      sources: [
+        {
+          source: "notes.md",
+          findings: expect.arrayContaining([
+            expect.objectContaining({
+              rule: "IgnorePreviousInstructions",
+              severity: "high",
+              start: 7,
+              end: 39,
+              form: "raw",
+              excerpt: "Ignore all previous instructions",
+            }),
+          ]),
+        },
+      ],
     });
   });
 
@@ -72,13 +89,22 @@ describe("warden scan", () => {
 
   it("exits 2 on an unknown --min-severity", async () => {
     const result = await runCliInProcess(["scan", "--min-severity", "severe"], box, ORDINARY);
-    expect([result.code, result.stderr]).toEqual([2, expect.stringContaining('--min-severity "severe" is not one of low, medium, high, critical')]);
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      expect.stringContaining('--min-severity "severe" is not one of low, medium, high, critical'),
+    ]);
   });
 
   it("applies the project's extra rule files and warn level", async () => {
     fs.mkdirSync(path.join(box.project, ".claude"));
-    fs.writeFileSync(path.join(box.project, ".claude", "warden.json"), JSON.stringify({ injection: { warn_at: "low", rules: ["team.nov"] } }));
-    writeProjectFile("team.nov", 'rule Kumquat {\n  meta:\n    severity = "low"\n  keywords:\n    $k = "kumquat"\n  condition:\n    $k\n}\n');
+    fs.writeFileSync(
+      path.join(box.project, ".claude", "warden.json"),
+      JSON.stringify({ injection: { warn_at: "low", rules: ["team.nov"] } }),
+    );
+    writeProjectFile(
+      "team.nov",
+      'rule Kumquat {\n  meta:\n    severity = "low"\n  keywords:\n    $k = "kumquat"\n  condition:\n    $k\n}\n',
+    );
     const result = await runCliInProcess(["scan", "--project", box.project], box, "a kumquat\n");
     expect([result.code, result.stdout]).toEqual([1, expect.stringContaining('low      Kumquat  2-9  raw  "kumquat"')]);
   });

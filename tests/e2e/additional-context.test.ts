@@ -37,7 +37,10 @@ describe("PostToolUse additionalContext", () => {
     world = createTempWorld();
     const log = world.file("hooks.jsonl");
     const answer = { hookSpecificOutput: { hookEventName: "PostToolUse", additionalContext: CONTEXT } };
-    writeProjectSettings(world.projectDir, logEveryHook(log, { PostToolUse: [logHook(log, { whenPayloadIncludes: "context-please", stdout: answer })] }));
+    writeProjectSettings(
+      world.projectDir,
+      logEveryHook(log, { PostToolUse: [logHook(log, { whenPayloadIncludes: "context-please", stdout: answer })] }),
+    );
     standIn = await startStandIn(
       scriptByStep({
         main: [

@@ -32,7 +32,17 @@ import { isRecord, type JsonRecord } from "./support/json-guards.js";
 const PAYLOADS_DIR = fileURLToPath(new URL("../fixtures/payloads/", import.meta.url));
 
 /** The events Warden's hooks are wired to (README "Which hook serves which event"). */
-const CAPTURED_EVENTS = new Set(["SessionStart", "UserPromptSubmit", "PreToolUse", "PostToolUse", "PostToolUseFailure", "SubagentStop", "Stop", "PreCompact", "SessionEnd"]);
+const CAPTURED_EVENTS = new Set([
+  "SessionStart",
+  "UserPromptSubmit",
+  "PreToolUse",
+  "PostToolUse",
+  "PostToolUseFailure",
+  "SubagentStop",
+  "Stop",
+  "PreCompact",
+  "SessionEnd",
+]);
 
 const TOOLS = ["Bash", "Read", "Write", "Edit", "Glob", "Grep", "Agent"] as const;
 
@@ -80,16 +90,35 @@ async function captureHookLog(world: TempWorld): Promise<HookRecord[]> {
   const standIn = await startStandIn(
     scriptByStep({
       main: [
-        { text: "First a command.", toolUses: [{ id: toolUseId(1, "Bash"), name: "Bash", input: { command: "echo hello-from-bash", description: "Say hello" } }] },
+        {
+          text: "First a command.",
+          toolUses: [{ id: toolUseId(1, "Bash"), name: "Bash", input: { command: "echo hello-from-bash", description: "Say hello" } }],
+        },
         { toolUses: [{ id: toolUseId(2, "Read"), name: "Read", input: { file_path: path.join(project, "notes.md") } }] },
-        { toolUses: [{ id: toolUseId(3, "Write"), name: "Write", input: { file_path: path.join(project, "todo.md"), content: "- ship it\n" } }] },
-        { toolUses: [{ id: toolUseId(4, "Edit"), name: "Edit", input: { file_path: path.join(project, "notes.md"), old_string: "nothing to see", new_string: "something to see" } }] },
+        {
+          toolUses: [
+            { id: toolUseId(3, "Write"), name: "Write", input: { file_path: path.join(project, "todo.md"), content: "- ship it\n" } },
+          ],
+        },
+        {
+          toolUses: [
+            {
+              id: toolUseId(4, "Edit"),
+              name: "Edit",
+              input: { file_path: path.join(project, "notes.md"), old_string: "nothing to see", new_string: "something to see" },
+            },
+          ],
+        },
         { toolUses: [{ id: toolUseId(5, "Glob"), name: "Glob", input: { pattern: "*.md" } }] },
         { toolUses: [{ id: toolUseId(6, "Grep"), name: "Grep", input: { pattern: "ship" } }] },
         { toolUses: [{ id: toolUseId(7, "Bash"), name: "Bash", input: { command: "exit 3", description: "Fail on purpose" } }] },
         {
           toolUses: [
-            { id: toolUseId(8, "Agent"), name: "Agent", input: { description: "Probe the shell", prompt: "Run one command.", subagent_type: "general-purpose" } },
+            {
+              id: toolUseId(8, "Agent"),
+              name: "Agent",
+              input: { description: "Probe the shell", prompt: "Run one command.", subagent_type: "general-purpose" },
+            },
           ],
         },
         { text: "All done." },
@@ -106,7 +135,9 @@ async function captureHookLog(world: TempWorld): Promise<HookRecord[]> {
     standIn.setScript(scriptByStep({}));
     const compacted = await runClaude({ ...options, prompt: "/compact", extraArgs: ["--resume", first.result.session_id] });
     const problems = [
-      ...(first.exitCode === 0 && first.result.result === "All done." ? [] : [`the scripted run ended with exit ${first.exitCode}: ${first.result.result}`]),
+      ...(first.exitCode === 0 && first.result.result === "All done."
+        ? []
+        : [`the scripted run ended with exit ${first.exitCode}: ${first.result.result}`]),
       ...(compacted.exitCode === 0 ? [] : [`the /compact run ended with exit ${compacted.exitCode}`]),
       ...standIn.scriptErrors.map((error) => `stand-in script error: ${error.message}`),
     ];
@@ -136,7 +167,9 @@ function normaliser(world: TempWorld, hooks: readonly HookRecord[]): (payload: J
   const promptIds = distinct(hooks.map((hook) => (typeof hook.payload["prompt_id"] === "string" ? hook.payload["prompt_id"] : undefined)));
   const agentIds = distinct(hooks.map((hook) => hook.agentId));
   if (sessionIds.length !== 1 || promptIds.length !== PLACEHOLDER.promptIds.length) {
-    throw new Error(`expected 1 session and ${PLACEHOLDER.promptIds.length} prompts, got sessions ${sessionIds.join(", ")} and prompts ${promptIds.join(", ")}`);
+    throw new Error(
+      `expected 1 session and ${PLACEHOLDER.promptIds.length} prompts, got sessions ${sessionIds.join(", ")} and prompts ${promptIds.join(", ")}`,
+    );
   }
   const replacements: [string, string][] = [
     [slug(world.projectDir), slug(PLACEHOLDER.projectDir)],
@@ -182,7 +215,9 @@ async function capturePayloadFiles(): Promise<Map<string, string>> {
     const missing = EXPECTED_KINDS.filter((kind) => !byKind.has(kind));
     const unexpected = [...byKind.keys()].filter((kind) => !EXPECTED_KINDS.includes(kind));
     if (missing.length > 0 || unexpected.length > 0) {
-      throw new Error(`captured kinds differ from the expected ones: missing ${missing.join(", ") || "none"}; unexpected ${unexpected.join(", ") || "none"}`);
+      throw new Error(
+        `captured kinds differ from the expected ones: missing ${missing.join(", ") || "none"}; unexpected ${unexpected.join(", ") || "none"}`,
+      );
     }
     return new Map(EXPECTED_KINDS.map((kind) => [`${kind}.json`, `${JSON.stringify(byKind.get(kind), null, 2)}\n`]));
   } finally {
@@ -202,7 +237,11 @@ async function main(args: readonly string[]): Promise<void> {
   const names = [...new Set([...files.keys(), ...committed.keys()])].toSorted();
   const changed = names.filter((name) => files.get(name) !== committed.get(name));
   if (args.includes("--check")) {
-    console.log(changed.length === 0 ? `tests/fixtures/payloads: all ${files.size} files current` : `tests/fixtures/payloads differs: ${changed.join(", ")}`);
+    console.log(
+      changed.length === 0
+        ? `tests/fixtures/payloads: all ${files.size} files current`
+        : `tests/fixtures/payloads differs: ${changed.join(", ")}`,
+    );
     process.exitCode = changed.length === 0 ? 0 : 1;
     return;
   }
@@ -212,7 +251,9 @@ async function main(args: readonly string[]): Promise<void> {
     if (content == null) fs.rmSync(path.join(PAYLOADS_DIR, name));
     else fs.writeFileSync(path.join(PAYLOADS_DIR, name), content);
   }
-  console.log(`tests/fixtures/payloads: ${files.size} kinds captured, ${changed.length} files changed${changed.length > 0 ? `: ${changed.join(", ")}` : ""}`);
+  console.log(
+    `tests/fixtures/payloads: ${files.size} kinds captured, ${changed.length} files changed${changed.length > 0 ? `: ${changed.join(", ")}` : ""}`,
+  );
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

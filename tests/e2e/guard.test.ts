@@ -74,7 +74,10 @@ describe("the guard against dangerous calls, with harmless look-alikes beside th
     // runClaude's HOME is the temp world's: were the guard to fail, only the temp home would go.
     homeFiles = [
       [path.join(world.home, "sentinel.txt"), "still here\n"],
-      [path.join(world.home, ".aws", "credentials"), `[default]\naws_access_key_id = AKIAWARDENE2ETEST\naws_secret_access_key = ${AWS_SECRET}\n`],
+      [
+        path.join(world.home, ".aws", "credentials"),
+        `[default]\naws_access_key_id = AKIAWARDENE2ETEST\naws_secret_access_key = ${AWS_SECRET}\n`,
+      ],
     ];
     for (const [file, content] of homeFiles) {
       fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -91,8 +94,15 @@ describe("the guard against dangerous calls, with harmless look-alikes beside th
     standIn = await startStandIn(
       scriptByStep({
         main: [
-          { text: "Cleaning up first.", toolUses: [{ id: RM_HOME_ID, name: "Bash", input: { command: "rm -rf ~", description: "Clean the home folder" } }] },
-          { toolUses: [{ id: CAT_AWS_ID, name: "Bash", input: { command: "cat ~/.aws/credentials", description: "Show the AWS credentials" } }] },
+          {
+            text: "Cleaning up first.",
+            toolUses: [{ id: RM_HOME_ID, name: "Bash", input: { command: "rm -rf ~", description: "Clean the home folder" } }],
+          },
+          {
+            toolUses: [
+              { id: CAT_AWS_ID, name: "Bash", input: { command: "cat ~/.aws/credentials", description: "Show the AWS credentials" } },
+            ],
+          },
           { toolUses: [{ id: READ_ENV_ID, name: "Read", input: { file_path: path.join(world.projectDir, ".env") } }] },
           // Claude Code itself refuses a Write to an existing file the session has not read ("File has
           // not been read yet"), before any PreToolUse hook runs: read it first, as a model would.
@@ -135,7 +145,10 @@ describe("the guard against dangerous calls, with harmless look-alikes beside th
   });
 
   it("keeps .claude/settings.json as warden install wrote it, Warden's wiring included", () => {
-    expect([fs.readFileSync(settingsFile, "utf8"), settingsAfterInstall]).toEqual([settingsAfterInstall, expect.stringContaining("post-tool-guard.mjs")]);
+    expect([fs.readFileSync(settingsFile, "utf8"), settingsAfterInstall]).toEqual([
+      settingsAfterInstall,
+      expect.stringContaining("post-tool-guard.mjs"),
+    ]);
   });
 
   it("records one event per scripted call, matched by tool_use_id", () => {
@@ -148,11 +161,15 @@ describe("the guard against dangerous calls, with harmless look-alikes beside th
   });
 
   it.each(DENIED_CALLS)("records $call once, as a blocked event with rule $rule", ({ id, rule }) => {
-    expect(eventsFor(session.records, id).map((event) => [event["outcome"], event["verdict"], event["rules_matched"]])).toEqual([["blocked", "blocked", [rule]]]);
+    expect(eventsFor(session.records, id).map((event) => [event["outcome"], event["verdict"], event["rules_matched"]])).toEqual([
+      ["blocked", "blocked", [rule]],
+    ]);
   });
 
   it.each(DENIED_CALLS)("records no completed event and no output for $call", ({ id }) => {
-    expect(eventsFor(session.records, id).map((event) => [event["outcome"] === "completed", event["tool_output"] ?? null])).toEqual([[false, null]]);
+    expect(eventsFor(session.records, id).map((event) => [event["outcome"] === "completed", event["tool_output"] ?? null])).toEqual([
+      [false, null],
+    ]);
   });
 
   it.each(DENIED_CALLS)("sends the recorded reason for $call as its error tool_result in the next request", ({ id }) => {
@@ -167,25 +184,34 @@ describe("the guard against dangerous calls, with harmless look-alikes beside th
   });
 
   it("reports the four denials to Claude Code itself (permission_denials)", () => {
-    expect(run.result.permission_denials.map((denial) => denial["tool_use_id"]).toSorted()).toEqual(DENIED_CALLS.map(({ id }) => id).toSorted());
+    expect(run.result.permission_denials.map((denial) => denial["tool_use_id"]).toSorted()).toEqual(
+      DENIED_CALLS.map(({ id }) => id).toSorted(),
+    );
   });
 
   it.each([
     { secret: "the ~/.aws/credentials secret", value: AWS_SECRET },
     { secret: "the .env secret", value: ENV_SECRET },
   ])("never sends $secret to the model, in any request", ({ value }) => {
-    expect({ requests: standIn.requests.length > 0, leaking: standIn.requests.filter((request) => request.rawBody.includes(value)).length }).toEqual({
+    expect({
+      requests: standIn.requests.length > 0,
+      leaking: standIn.requests.filter((request) => request.rawBody.includes(value)).length,
+    }).toEqual({
       requests: true,
       leaking: 0,
     });
   });
 
   it("lets the model read .claude/settings.json: guard.disable stops writes only", () => {
-    expect(eventsFor(session.records, READ_SETTINGS_ID).map((event) => [event["outcome"], event["verdict"], event["rules_matched"]])).toEqual([["completed", "allowed", []]]);
+    expect(
+      eventsFor(session.records, READ_SETTINGS_ID).map((event) => [event["outcome"], event["verdict"], event["rules_matched"]]),
+    ).toEqual([["completed", "allowed", []]]);
   });
 
   it.each(LOOKALIKE_CALLS)("lets the look-alike $call run: completed and allowed", ({ id }) => {
-    expect(eventsFor(session.records, id).map((event) => [event["outcome"], event["verdict"], event["rules_matched"]])).toEqual([["completed", "allowed", []]]);
+    expect(eventsFor(session.records, id).map((event) => [event["outcome"], event["verdict"], event["rules_matched"]])).toEqual([
+      ["completed", "allowed", []],
+    ]);
   });
 
   it("gives the model the look-alike grep's output", () => {

@@ -29,7 +29,10 @@ import {
  */
 
 function idsOf(hooks: readonly HookRecord[], event: string): string[] {
-  return hooks.filter((hook) => hook.event === event).map((hook) => hook.toolUseId ?? "").toSorted();
+  return hooks
+    .filter((hook) => hook.event === event)
+    .map((hook) => hook.toolUseId ?? "")
+    .toSorted();
 }
 
 describe("a run with sequential, parallel and failing tool calls", () => {
@@ -81,16 +84,16 @@ describe("a run with sequential, parallel and failing tool calls", () => {
     const turns = standIn.exchanges.map((exchange) =>
       "content" in exchange.response ? exchange.response.content.map((block) => (block.type === "tool_use" ? block.name : "text")) : [],
     );
-    expect(turns).toEqual([
-      ["text", "Bash"],
-      ["Read", "Bash", "Glob"],
-      ["Bash"],
-      ["text"],
-    ]);
+    expect(turns).toEqual([["text", "Bash"], ["Read", "Bash", "Glob"], ["Bash"], ["text"]]);
   });
 
   it("fires PreToolUse for every tool call, with the stand-in's tool_use ids", () => {
-    expect(idsOf(hooks, "PreToolUse")).toEqual(standIn.toolUses().map((use) => use.id).toSorted());
+    expect(idsOf(hooks, "PreToolUse")).toEqual(
+      standIn
+        .toolUses()
+        .map((use) => use.id)
+        .toSorted(),
+    );
   });
 
   it("fires PostToolUse for the four calls that succeeded", () => {
@@ -113,9 +116,16 @@ describe("a run with sequential, parallel and failing tool calls", () => {
   });
 
   it("sends the three parallel results back in one request", () => {
-    const parallel = standIn.toolUses().slice(1, 4).map((use) => use.id);
+    const parallel = standIn
+      .toolUses()
+      .slice(1, 4)
+      .map((use) => use.id);
     const next = standIn.requestWithToolResult(parallel[0] ?? "missing");
-    expect(toolResults(next!).map((result) => result.toolUseId).toSorted()).toEqual(parallel.toSorted());
+    expect(
+      toolResults(next!)
+        .map((result) => result.toolUseId)
+        .toSorted(),
+    ).toEqual(parallel.toSorted());
   });
 
   it("writes the same tool_use ids to the transcript", () => {
@@ -151,11 +161,16 @@ describe("a PreToolUse hook that denies", () => {
     const deny = { hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: reason } };
     writeProjectSettings(
       world.projectDir,
-      logEveryHook(world.file("hooks.jsonl"), { PreToolUse: [logHook(world.file("hooks.jsonl"), { whenPayloadIncludes: "keep-me.txt", stdout: deny })] }),
+      logEveryHook(world.file("hooks.jsonl"), {
+        PreToolUse: [logHook(world.file("hooks.jsonl"), { whenPayloadIncludes: "keep-me.txt", stdout: deny })],
+      }),
     );
     standIn = await startStandIn(
       scriptByStep({
-        main: [{ toolUses: [{ name: "Bash", input: { command: "rm keep-me.txt", description: "Delete the file" } }] }, { text: "Understood." }],
+        main: [
+          { toolUses: [{ name: "Bash", input: { command: "rm keep-me.txt", description: "Delete the file" } }] },
+          { text: "Understood." },
+        ],
       }),
     );
     run = await runClaude({ projectDir: world.projectDir, home: world.home, standInUrl: standIn.url, prompt: "Delete keep-me.txt." });
@@ -206,11 +221,16 @@ describe("a run with a general-purpose subagent", () => {
       scriptByStep({
         main: [
           {
-            toolUses: [{ name: "Agent", input: { description: "Probe the shell", prompt: "Run one command.", subagent_type: "general-purpose" } }],
+            toolUses: [
+              { name: "Agent", input: { description: "Probe the shell", prompt: "Run one command.", subagent_type: "general-purpose" } },
+            ],
           },
           { text: "The subagent finished." },
         ],
-        subagent: [{ toolUses: [{ name: "Bash", input: { command: "echo from-subagent", description: "Say hello" } }] }, { text: "Subagent done." }],
+        subagent: [
+          { toolUses: [{ name: "Bash", input: { command: "echo from-subagent", description: "Say hello" } }] },
+          { text: "Subagent done." },
+        ],
       }),
     );
     run = await runClaude({ projectDir: world.projectDir, home: world.home, standInUrl: standIn.url, prompt: "Delegate." });
@@ -279,7 +299,9 @@ describe("a resumed session", () => {
     world = createTempWorld();
     writeProjectSettings(world.projectDir, logEveryHook(world.file("hooks.jsonl")));
     standIn = await startStandIn(
-      scriptByStep({ main: [{ toolUses: [{ name: "Bash", input: { command: "echo first-run", description: "Say hello" } }] }, { text: "First done." }] }),
+      scriptByStep({
+        main: [{ toolUses: [{ name: "Bash", input: { command: "echo first-run", description: "Say hello" } }] }, { text: "First done." }],
+      }),
     );
     const options = { projectDir: world.projectDir, home: world.home, standInUrl: standIn.url };
     first = await runClaude({ ...options, prompt: "First prompt." });

@@ -185,9 +185,9 @@ describe("the prompt-injection scan", () => {
     });
 
     it("records the README read as completed and warned, matching the override and hidden-comment rules", () => {
-      expect(eventsFor(filesSession.records, READ_README_ID).map((event) => [event["outcome"], event["verdict"], event["rules_matched"]])).toEqual([
-        ["completed", "warned", expect.arrayContaining(["IgnorePreviousInstructions", "HiddenCommentInstruction"])],
-      ]);
+      expect(
+        eventsFor(filesSession.records, READ_README_ID).map((event) => [event["outcome"], event["verdict"], event["rules_matched"]]),
+      ).toEqual([["completed", "warned", expect.arrayContaining(["IgnorePreviousInstructions", "HiddenCommentInstruction"])]]);
     });
 
     it("records a finding on the README whose excerpt is the hidden instruction, sourced to the file", () => {
@@ -212,9 +212,9 @@ describe("the prompt-injection scan", () => {
     });
 
     it("records the Bash head of the README as warned too: its stdout is scanned", () => {
-      expect(eventsFor(filesSession.records, BASH_HEAD_ID).map((event) => [event["outcome"], event["verdict"], event["rules_matched"]])).toEqual([
-        ["completed", "warned", expect.arrayContaining(["IgnorePreviousInstructions"])],
-      ]);
+      expect(
+        eventsFor(filesSession.records, BASH_HEAD_ID).map((event) => [event["outcome"], event["verdict"], event["rules_matched"]]),
+      ).toEqual([["completed", "warned", expect.arrayContaining(["IgnorePreviousInstructions"])]]);
     });
 
     it("sources the Bash finding to the command that printed it", () => {
@@ -227,13 +227,15 @@ describe("the prompt-injection scan", () => {
     });
 
     it.each(CLEAN_READS)("records the read of $file as completed and allowed, with no finding", ({ id }) => {
-      expect(eventsFor(filesSession.records, id).map((event) => [event["outcome"], event["verdict"], event["rules_matched"], event["findings"]])).toEqual([
-        ["completed", "allowed", [], []],
-      ]);
+      expect(
+        eventsFor(filesSession.records, id).map((event) => [event["outcome"], event["verdict"], event["rules_matched"], event["findings"]]),
+      ).toEqual([["completed", "allowed", [], []]]);
     });
 
     it("sends the note as a system-reminder right after the README's tool_result in the next request", () => {
-      expect(lastUserBlocks(requestAfterToolUse(filesStandIn, READ_README_ID)).map(([type, value]) => [type, value.split(": ")[0]])).toEqual([
+      expect(
+        lastUserBlocks(requestAfterToolUse(filesStandIn, READ_README_ID)).map(([type, value]) => [type, value.split(": ")[0]]),
+      ).toEqual([
         ["tool_result", READ_README_ID],
         ["text", "<system-reminder>\nPostToolUse:Read hook additional context"],
       ]);
@@ -255,7 +257,11 @@ describe("the prompt-injection scan", () => {
     });
 
     it("still gives the model the Bash stdout, hidden comment included", () => {
-      expect(filesStandIn.toolResultFor(BASH_HEAD_ID)).toEqual({ toolUseId: BASH_HEAD_ID, isError: false, text: expect.stringContaining(`<!-- ${INJECTION} -->`) });
+      expect(filesStandIn.toolResultFor(BASH_HEAD_ID)).toEqual({
+        toolUseId: BASH_HEAD_ID,
+        isError: false,
+        text: expect.stringContaining(`<!-- ${INJECTION} -->`),
+      });
     });
 
     it("adds one note to the parallel batch, for the Bash output, after all three tool_results", () => {
@@ -275,9 +281,9 @@ describe("the prompt-injection scan", () => {
     });
 
     it("records the ordinary prompt as allowed, with no finding", () => {
-      expect(recordsOfType(filesSession.records, "prompt").map((record) => [record["prompt"], record["verdict"], record["findings"]])).toEqual([
-        [FILES_PROMPT, "allowed", []],
-      ]);
+      expect(
+        recordsOfType(filesSession.records, "prompt").map((record) => [record["prompt"], record["verdict"], record["findings"]]),
+      ).toEqual([[FILES_PROMPT, "allowed", []]]);
     });
 
     it("writes a report with health warned", () => {
@@ -316,7 +322,13 @@ describe("the prompt-injection scan", () => {
           record["verdict"],
           findingsOf(record).map((finding) => [finding.rule, finding.excerpt]),
         ]),
-      ).toEqual([[INJECTED_PROMPT, "warned", expect.arrayContaining([["IgnorePreviousInstructions", expect.stringContaining("ignore all previous instructions")]])]]);
+      ).toEqual([
+        [
+          INJECTED_PROMPT,
+          "warned",
+          expect.arrayContaining([["IgnorePreviousInstructions", expect.stringContaining("ignore all previous instructions")]]),
+        ],
+      ]);
     });
 
     it("tells the model about the prompt's finding in the first request", () => {

@@ -23,7 +23,10 @@ import {
 const MADE_FILE = "made-by-bash.txt";
 
 const plan: StepPlan = {
-  main: [{ toolUses: [{ name: "Bash", input: { command: `echo made | tee ${MADE_FILE}`, description: "Create a file" } }] }, { text: "Done." }],
+  main: [
+    { toolUses: [{ name: "Bash", input: { command: `echo made | tee ${MADE_FILE}`, description: "Create a file" } }] },
+    { text: "Done." },
+  ],
 };
 
 describe("a project whose .warden is a file, not a directory", () => {
@@ -38,7 +41,13 @@ describe("a project whose .warden is a file, not a directory", () => {
     fs.writeFileSync(path.join(world.projectDir, ".warden"), blocker);
     standIn = await startStandIn(scriptByStep(plan));
     // --debug: Claude Code's debug log is the one place that shows what the hooks printed.
-    run = await runClaude({ projectDir: world.projectDir, home: world.home, standInUrl: standIn.url, prompt: "Make the file.", extraArgs: ["--debug"] });
+    run = await runClaude({
+      projectDir: world.projectDir,
+      home: world.home,
+      standInUrl: standIn.url,
+      prompt: "Make the file.",
+      extraArgs: ["--debug"],
+    });
   });
 
   afterAll(async () => {
@@ -70,9 +79,9 @@ describe("a project whose .warden is a file, not a directory", () => {
   it("has each hook exit 0 and print one line on stderr saying why it could not record", () => {
     // Claude Code does not log SessionEnd hooks' output, so the five others are what can be seen.
     const outputs = hookOutputsInDebugLog(world.home, run.result.session_id);
-    expect(outputs.map((hook) => [hook.event, hook.status, hook.output.trimEnd().split("\n").length, hook.output.startsWith("warden ")])).toEqual(
-      ["SessionStart", "UserPromptSubmit", "PreToolUse", "PostToolUse", "Stop"].map((event) => [event, "success", 1, true]),
-    );
+    expect(
+      outputs.map((hook) => [hook.event, hook.status, hook.output.trimEnd().split("\n").length, hook.output.startsWith("warden ")]),
+    ).toEqual(["SessionStart", "UserPromptSubmit", "PreToolUse", "PostToolUse", "Stop"].map((event) => [event, "success", 1, true]));
   });
 
   it("leaves the CLI's stderr empty: the user sees no hook noise", () => {
@@ -117,7 +126,10 @@ describe("a WARDEN_DIR whose sessions/ and pending/ are files, errors.log writab
 
   it("logs one errors.log line per hook that ran, in firing order, each naming the event and session", () => {
     expect(errors.map((entry) => [entry["event"], entry["session_id"]])).toEqual(
-      ["SessionStart", "UserPromptSubmit", "PreToolUse", "PostToolUse", "Stop", "SessionEnd"].map((event) => [event, run.result.session_id]),
+      ["SessionStart", "UserPromptSubmit", "PreToolUse", "PostToolUse", "Stop", "SessionEnd"].map((event) => [
+        event,
+        run.result.session_id,
+      ]),
     );
   });
 

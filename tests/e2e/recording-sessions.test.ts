@@ -50,7 +50,9 @@ describe("a session resumed in a second run", () => {
     fs.writeFileSync(path.join(world.projectDir, "notes.md"), "# Notes\n");
     await installWarden(world.projectDir, world.home);
     standIn = await startStandIn(
-      scriptByStep({ main: [{ toolUses: [{ name: "Bash", input: { command: "echo first-run", description: "Say hello" } }] }, { text: "First done." }] }),
+      scriptByStep({
+        main: [{ toolUses: [{ name: "Bash", input: { command: "echo first-run", description: "Say hello" } }] }, { text: "First done." }],
+      }),
     );
     const options = { projectDir: world.projectDir, home: world.home, standInUrl: standIn.url };
     first = await runClaude({ ...options, prompt: "First prompt." });
@@ -83,7 +85,12 @@ describe("a session resumed in a second run", () => {
   });
 
   it("runs both prompts to completion in the same Claude Code session", () => {
-    expect([first.exitCode, second.exitCode, second.result.session_id, second.result.result]).toEqual([0, 0, first.result.session_id, "Second done."]);
+    expect([first.exitCode, second.exitCode, second.result.session_id, second.result.result]).toEqual([
+      0,
+      0,
+      first.result.session_id,
+      "Second done.",
+    ]);
   });
 
   it("keeps one session file for both runs", () => {
@@ -92,7 +99,10 @@ describe("a session resumed in a second run", () => {
 
   it("keeps the first run's lines byte for byte, appending after them", () => {
     const text = fs.readFileSync(session.path, "utf8");
-    expect({ prefix: text.slice(0, textAfterFirst.length), grew: text.length > textAfterFirst.length }).toEqual({ prefix: textAfterFirst, grew: true });
+    expect({ prefix: text.slice(0, textAfterFirst.length), grew: text.length > textAfterFirst.length }).toEqual({
+      prefix: textAfterFirst,
+      grew: true,
+    });
   });
 
   it("opens the second run with a resume record right after the first run's end", () => {
@@ -105,7 +115,19 @@ describe("a session resumed in a second run", () => {
   });
 
   it("records both runs: init, prompt, event, stop, end, then resume, prompt, two events, stop, end", () => {
-    expect(recordTypes(session.records)).toEqual(["init", "prompt", "event", "stop", "end", "resume", "prompt", "event", "event", "stop", "end"]);
+    expect(recordTypes(session.records)).toEqual([
+      "init",
+      "prompt",
+      "event",
+      "stop",
+      "end",
+      "resume",
+      "prompt",
+      "event",
+      "event",
+      "stop",
+      "end",
+    ]);
   });
 
   it("records one event per tool_use of the whole transcript, matched by tool_use_id", () => {
@@ -120,12 +142,11 @@ describe("a session resumed in a second run", () => {
   });
 
   it("adds a start and an end line to the registry for each run", () => {
-    expect(registryEntriesOf(readRegistry(wardenDir), first.result.session_id).map(([type, detail]) => (type === "start" ? `start:${detail}` : type))).toEqual([
-      "start:startup",
-      "end",
-      "start:resume",
-      "end",
-    ]);
+    expect(
+      registryEntriesOf(readRegistry(wardenDir), first.result.session_id).map(([type, detail]) =>
+        type === "start" ? `start:${detail}` : type,
+      ),
+    ).toEqual(["start:startup", "end", "start:resume", "end"]);
   });
 
   it("rewrites the report at the second end to count both runs", () => {
@@ -198,7 +219,12 @@ describe("two sessions running at once in one project", () => {
   const runSession = async (key: SessionKey, firstResponseNumber: number): Promise<RunningSession> => {
     const standIn = await startStandIn(scriptByStep(PLANS[key](world.projectDir)), { firstResponseNumber });
     standIns.push(standIn);
-    const run = await runClaude({ projectDir: world.projectDir, home: world.home, standInUrl: standIn.url, prompt: `Run the ${key} session.` });
+    const run = await runClaude({
+      projectDir: world.projectDir,
+      home: world.home,
+      standInUrl: standIn.url,
+      prompt: `Run the ${key} session.`,
+    });
     return {
       standIn,
       run,
@@ -252,17 +278,19 @@ describe("two sessions running at once in one project", () => {
 
   it.each(KEYS)("opens the %s session's file with its own init and closes it with its own end", (key) => {
     const { file, run } = sessions[key];
-    expect([file.records[0]?.["type"], file.records[0]?.["session_id"], file.records.at(-1)?.["type"], recordsOfType(file.records, "init").length]).toEqual([
-      "init",
-      run.result.session_id,
-      "end",
-      1,
-    ]);
+    expect([
+      file.records[0]?.["type"],
+      file.records[0]?.["session_id"],
+      file.records.at(-1)?.["type"],
+      recordsOfType(file.records, "init").length,
+    ]).toEqual(["init", run.result.session_id, "end", 1]);
   });
 
   it.each(KEYS)("writes the %s session's report with its own counts per tool", (key) => {
     const { run, transcript } = sessions[key];
-    expect(reportCountsByTool(readReport(wardenDir, run.result.session_id))).toEqual(countsByTool(sessionToolUses(transcript).map((use) => use.name)));
+    expect(reportCountsByTool(readReport(wardenDir, run.result.session_id))).toEqual(
+      countsByTool(sessionToolUses(transcript).map((use) => use.name)),
+    );
   });
 
   it.each(KEYS)("adds a start and an end line for the %s session to the shared registry", (key) => {

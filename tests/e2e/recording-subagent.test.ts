@@ -51,7 +51,16 @@ describe("a session with a subagent that reads a file and runs a command", () =>
       scriptByStep({
         main: [
           {
-            toolUses: [{ name: "Agent", input: { description: "Probe the project", prompt: "Read the notes and run one command.", subagent_type: "general-purpose" } }],
+            toolUses: [
+              {
+                name: "Agent",
+                input: {
+                  description: "Probe the project",
+                  prompt: "Read the notes and run one command.",
+                  subagent_type: "general-purpose",
+                },
+              },
+            ],
           },
           { text: "The subagent finished." },
         ],
@@ -116,12 +125,16 @@ describe("a session with a subagent that reads a file and runs a command", () =>
   });
 
   it("counts the subagent's calls per tool in the report", () => {
-    expect(reportCountsByTool(readReport(wardenDir, run.result.session_id))).toEqual(countsByTool(sessionToolUses(transcript).map((use) => use.name)));
+    expect(reportCountsByTool(readReport(wardenDir, run.result.session_id))).toEqual(
+      countsByTool(sessionToolUses(transcript).map((use) => use.name)),
+    );
   });
 
   it("lists the subagent in the report", () => {
     const report = readReport(wardenDir, run.result.session_id);
-    expect(report?.["subagents"]).toEqual([expect.objectContaining({ agent_id: subagentId(), agent_type: "general-purpose", tool_calls: 2 })]);
+    expect(report?.["subagents"]).toEqual([
+      expect.objectContaining({ agent_id: subagentId(), agent_type: "general-purpose", tool_calls: 2 }),
+    ]);
   });
 
   it("logs no internal error", () => {

@@ -104,7 +104,10 @@ describe("a session with sequential, parallel and failing tool calls", () => {
   });
 
   it("puts type, id and an ISO 8601 UTC timestamp first on every line", () => {
-    const heads = session.records.map((record) => [...Object.keys(record).slice(0, 3), /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(String(record["timestamp"]))]);
+    const heads = session.records.map((record) => [
+      ...Object.keys(record).slice(0, 3),
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(String(record["timestamp"])),
+    ]);
     expect(heads).toEqual(session.records.map(() => ["type", "id", "timestamp", true]));
   });
 
@@ -142,7 +145,9 @@ describe("a session with sequential, parallel and failing tool calls", () => {
 
   it("records the successful calls as completed and allowed", () => {
     const others = eventsIn(session.records).filter((event) => event["tool_use_id"] !== failingCallId());
-    expect(others.map((event) => [event["outcome"], event["is_error"], event["verdict"]])).toEqual(Array.from({ length: 4 }, () => ["completed", false, "allowed"]));
+    expect(others.map((event) => [event["outcome"], event["is_error"], event["verdict"]])).toEqual(
+      Array.from({ length: 4 }, () => ["completed", false, "allowed"]),
+    );
   });
 
   it("records the failing Bash as failed, with is_error and Claude Code's error text", () => {
@@ -177,7 +182,10 @@ describe("a session with sequential, parallel and failing tool calls", () => {
 
   it("points the end record at the report, with no unfinished call", () => {
     const [end] = recordsOfType(session.records, "end");
-    expect([end?.["report_paths"], end?.["unfinished_calls"]]).toEqual([["json", "html", "md"].map((ext) => path.join(wardenDir, "reports", `${run.result.session_id}.${ext}`)), 0]);
+    expect([end?.["report_paths"], end?.["unfinished_calls"]]).toEqual([
+      ["json", "html", "md"].map((ext) => path.join(wardenDir, "reports", `${run.result.session_id}.${ext}`)),
+      0,
+    ]);
   });
 
   it("names the project in init: cwd and project_dir are the project directory", () => {
@@ -212,7 +220,10 @@ describe("a call the guard denies: rm -rf ~", () => {
     await installWarden(world.projectDir, world.home);
     standIn = await startStandIn(
       scriptByStep({
-        main: [{ toolUses: [{ name: "Bash", input: { command: "rm -rf ~", description: "Clean the home folder" } }] }, { text: "Understood." }],
+        main: [
+          { toolUses: [{ name: "Bash", input: { command: "rm -rf ~", description: "Clean the home folder" } }] },
+          { text: "Understood." },
+        ],
       }),
     );
     run = await runClaude({ projectDir: world.projectDir, home: world.home, standInUrl: standIn.url, prompt: "Clean up my home folder." });
@@ -231,7 +242,9 @@ describe("a call the guard denies: rm -rf ~", () => {
 
   it("records the call once, as a blocked event with rule fs.rm-home", () => {
     const events = eventsFor(session.records, deniedId());
-    expect(events.map((event) => [event["outcome"], event["verdict"], event["rules_matched"]])).toEqual([["blocked", "blocked", ["fs.rm-home"]]]);
+    expect(events.map((event) => [event["outcome"], event["verdict"], event["rules_matched"]])).toEqual([
+      ["blocked", "blocked", ["fs.rm-home"]],
+    ]);
   });
 
   it("gives the model the recorded reason as the call's error tool_result", () => {

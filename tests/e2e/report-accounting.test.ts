@@ -96,12 +96,18 @@ describe("the report of a two-model session with parallel calls, a subagent and 
           },
           {
             toolUses: [
-              { name: "Agent", input: { description: "Look around", prompt: "List the project files.", subagent_type: "general-purpose", model: "haiku" } },
+              {
+                name: "Agent",
+                input: { description: "Look around", prompt: "List the project files.", subagent_type: "general-purpose", model: "haiku" },
+              },
             ],
           },
           { text: FIRST_ANSWER },
         ],
-        subagent: [{ text: "Listing.", toolUses: [{ name: "Bash", input: { command: "ls", description: "List files" } }] }, { text: "Found notes.md." }],
+        subagent: [
+          { text: "Listing.", toolUses: [{ name: "Bash", input: { command: "ls", description: "List files" } }] },
+          { text: "Found notes.md." },
+        ],
       }),
     );
     const options = { projectDir: world.projectDir, home: world.home, standInUrl: standIn.url };
@@ -116,7 +122,10 @@ describe("the report of a two-model session with parallel calls, a subagent and 
     // The same stand-in keeps counting responses, so the second run's usage numbers are new ones.
     standIn.setScript(
       scriptByStep({
-        main: [{ toolUses: [{ name: "Bash", input: { command: "echo resumed-bash", description: "Say hello again" } }] }, { text: SECOND_ANSWER }],
+        main: [
+          { toolUses: [{ name: "Bash", input: { command: "echo resumed-bash", description: "Say hello again" } }] },
+          { text: SECOND_ANSWER },
+        ],
       }),
     );
     second = await runClaude({ ...options, prompt: SECOND_PROMPT, extraArgs: ["--model", MAIN_MODEL, "--resume", sessionId()] });
@@ -159,12 +168,16 @@ describe("the report of a two-model session with parallel calls, a subagent and 
   });
 
   it("lists the subagent, its type and its one tool call", () => {
-    expect(firstReport?.["subagents"]).toEqual([expect.objectContaining({ agent_id: subagent()?.agentId, agent_type: "general-purpose", tool_calls: 1 })]);
+    expect(firstReport?.["subagents"]).toEqual([
+      expect.objectContaining({ agent_id: subagent()?.agentId, agent_type: "general-purpose", tool_calls: 1 }),
+    ]);
   });
 
   it("gives the subagent the input and output tokens of its model, the only one it used", () => {
     const haiku = first.result.modelUsage[SUBAGENT_MODEL];
-    expect(firstReport?.["subagents"]).toEqual([expect.objectContaining({ input_tokens: haiku?.inputTokens, output_tokens: haiku?.outputTokens })]);
+    expect(firstReport?.["subagents"]).toEqual([
+      expect.objectContaining({ input_tokens: haiku?.inputTokens, output_tokens: haiku?.outputTokens }),
+    ]);
   });
 
   it("prices the subagent at its model's cost, within a micro-dollar of modelUsage's costUSD", () => {
@@ -175,7 +188,9 @@ describe("the report of a two-model session with parallel calls, a subagent and 
 
   it("lists the subagent's tool call among the report's events, with its agent_id", () => {
     const recorded = reportEvents(firstReport).filter((event) => event["agent_id"] === subagent()?.agentId);
-    expect(recorded.map((event) => [event["tool_use_id"], event["tool_name"]])).toEqual(toolUsesIn(subagent()?.lines ?? []).map((use) => [use.id, use.name]));
+    expect(recorded.map((event) => [event["tool_use_id"], event["tool_name"]])).toEqual(
+      toolUsesIn(subagent()?.lines ?? []).map((use) => [use.id, use.name]),
+    );
   });
 
   it("opens the conversation with the prompt and closes it with the final answer", () => {
@@ -199,11 +214,15 @@ describe("the report of a two-model session with parallel calls, a subagent and 
   });
 
   it("reports, after the resumed run, each model's tokens as the sum of both runs' modelUsage", () => {
-    expect(tokensOfReport(resumedReport)).toEqual(addTokensByModel(tokensOfModelUsage(first.result.modelUsage), tokensOfModelUsage(second.result.modelUsage)));
+    expect(tokensOfReport(resumedReport)).toEqual(
+      addTokensByModel(tokensOfModelUsage(first.result.modelUsage), tokensOfModelUsage(second.result.modelUsage)),
+    );
   });
 
   it("reports, after the resumed run, a total cost within a micro-dollar of both runs' total_cost_usd", () => {
-    expect(Math.abs(reportTotalCost(resumedReport) - (first.result.total_cost_usd + second.result.total_cost_usd))).toBeLessThan(COST_TOLERANCE_USD);
+    expect(Math.abs(reportTotalCost(resumedReport) - (first.result.total_cost_usd + second.result.total_cost_usd))).toBeLessThan(
+      COST_TOLERANCE_USD,
+    );
   });
 
   it("keeps the first run's conversation in the regenerated report, then adds the second's", () => {

@@ -13,7 +13,13 @@ async function postMessages(standIn: StandIn, body: JsonRecord): Promise<Respons
   return fetch(`${standIn.url}/v1/messages?beta=true`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ model: "claude-test-model", max_tokens: 100, messages: [{ role: "user", content: "hi" }], tools: [{ name: "Read" }], ...body }),
+    body: JSON.stringify({
+      model: "claude-test-model",
+      max_tokens: 100,
+      messages: [{ role: "user", content: "hi" }],
+      tools: [{ name: "Read" }],
+      ...body,
+    }),
   });
 }
 

@@ -26,7 +26,13 @@ describe("concurrent hook processes on one session", () => {
   it("a session's first 64 hooks racing each other write exactly one init", async () => {
     const s = { sessionId: "c0ffee00-0000-4000-8000-000000000065", cwd: box.project };
     await Promise.all(
-      Array.from({ length: 64 }, (_, i) => runHookProcess("post-tool-guard", p.postToolUse(s, "Read", { file_path: `/f${i}` }, p.readResponse(`/f${i}`, ""), `toolu_${i}`), box)),
+      Array.from({ length: 64 }, (_, i) =>
+        runHookProcess(
+          "post-tool-guard",
+          p.postToolUse(s, "Read", { file_path: `/f${i}` }, p.readResponse(`/f${i}`, ""), `toolu_${i}`),
+          box,
+        ),
+      ),
     );
     const records = readJsonl(path.join(box.wardenDir, "sessions", `${s.sessionId}.jsonl`));
     expect([records.filter((r) => r.type === "init").length, records[0]?.type, records.length]).toEqual([1, "init", 65]);

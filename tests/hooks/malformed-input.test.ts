@@ -34,7 +34,11 @@ describe("a hook whose data directory cannot be written", () => {
     const blocker = path.join(box.project, "not-a-dir");
     fs.writeFileSync(blocker, "");
     const env = { ...box.env, WARDEN_DIR: path.join(blocker, ".warden") };
-    const result = await runHookProcess("post-tool-guard", { session_id: "s1", cwd: box.project, hook_event_name: "Stop" }, { ...box, env });
+    const result = await runHookProcess(
+      "post-tool-guard",
+      { session_id: "s1", cwd: box.project, hook_event_name: "Stop" },
+      { ...box, env },
+    );
     expect([result.code, result.stdout, result.stderr.split("\n").filter(Boolean).length]).toEqual([0, "", 1]);
   });
 });

@@ -52,15 +52,29 @@ describe("the recording hooks, as separate processes", () => {
     const input = { command: "exit 3" };
     await runHookProcess("post-tool-guard", p.preToolUse(s, "Bash", input, "toolu_02"), box);
     await runHookProcess("post-tool-guard", p.postToolUseFailure(s, "Bash", input, "Exit code 3", "toolu_02"), box);
-    expect(records().find((r) => r.type === "event")).toMatchObject({ outcome: "failed", is_error: true, error: "Exit code 3", tool_output: null });
+    expect(records().find((r) => r.type === "event")).toMatchObject({
+      outcome: "failed",
+      is_error: true,
+      error: "Exit code 3",
+      tool_output: null,
+    });
   });
 
   it("deny rm -rf ~ with a reason for the model and record the call as blocked", async () => {
     const result = await runHookProcess("post-tool-guard", p.preToolUse(s, "Bash", { command: "rm -rf ~" }, "toolu_03"), box);
     expect(JSON.parse(result.stdout)).toEqual({
-      hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: expect.stringMatching(/ask the user to run it themselves/) },
+      hookSpecificOutput: {
+        hookEventName: "PreToolUse",
+        permissionDecision: "deny",
+        permissionDecisionReason: expect.stringMatching(/ask the user to run it themselves/),
+      },
     });
-    expect(records().find((r) => r.type === "event")).toMatchObject({ outcome: "blocked", verdict: "blocked", severity: "critical", rules_matched: ["fs.rm-home"] });
+    expect(records().find((r) => r.type === "event")).toMatchObject({
+      outcome: "blocked",
+      verdict: "blocked",
+      severity: "critical",
+      rules_matched: ["fs.rm-home"],
+    });
   });
 
   it("print nothing at all for an allowed call", async () => {
@@ -69,9 +83,18 @@ describe("the recording hooks, as separate processes", () => {
   });
 
   it("name MCP server and tool, and the subagent a call ran in", async () => {
-    const payload = { ...p.postToolUse(s, "mcp__github__create_issue", { title: "x" }, [{ type: "text", text: "ok" }], "toolu_05"), agent_id: "a1b2c3", agent_type: "general-purpose" };
+    const payload = {
+      ...p.postToolUse(s, "mcp__github__create_issue", { title: "x" }, [{ type: "text", text: "ok" }], "toolu_05"),
+      agent_id: "a1b2c3",
+      agent_type: "general-purpose",
+    };
     await runHookProcess("post-tool-guard", payload, box);
-    expect(records().find((r) => r.type === "event")).toMatchObject({ mcp_server: "github", mcp_tool: "create_issue", agent_id: "a1b2c3", agent_type: "general-purpose" });
+    expect(records().find((r) => r.type === "event")).toMatchObject({
+      mcp_server: "github",
+      mcp_tool: "create_issue",
+      agent_id: "a1b2c3",
+      agent_type: "general-purpose",
+    });
   });
 
   it("bound a 1 MB file read to the limit, keeping size and sha256 of the original", async () => {
@@ -79,7 +102,9 @@ describe("the recording hooks, as separate processes", () => {
     const file = path.join(box.project, "big.txt");
     await runHookProcess("post-tool-guard", p.postToolUse(s, "Read", { file_path: file }, p.readResponse(file, content), "toolu_06"), box);
     const event = records().find((r) => r.type === "event");
-    expect(event?.truncated).toEqual([{ path: "tool_output.file.content", bytes: Buffer.byteLength(content), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
+    expect(event?.truncated).toEqual([
+      { path: "tool_output.file.content", bytes: Buffer.byteLength(content), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+    ]);
     expect(fs.statSync(sessionFile()).size).toBeLessThan(80 * 1024);
   });
 
@@ -110,8 +135,17 @@ describe("the recording hooks, as separate processes", () => {
     await runHookProcess("session-end", p.sessionEnd(s), box);
     const report = JSON.parse(fs.readFileSync(path.join(box.wardenDir, "reports", `${s.sessionId}.json`), "utf8"));
     expect(report).toMatchObject({
-      session: { session_id: s.sessionId, end_reason: "other", started_at: expect.any(String), ended_at: expect.any(String), health: "blocked" },
-      tools: [expect.objectContaining({ tool_name: "Bash", count: 1, blocked: 1 }), expect.objectContaining({ tool_name: "Read", count: 1 })],
+      session: {
+        session_id: s.sessionId,
+        end_reason: "other",
+        started_at: expect.any(String),
+        ended_at: expect.any(String),
+        health: "blocked",
+      },
+      tools: [
+        expect.objectContaining({ tool_name: "Bash", count: 1, blocked: 1 }),
+        expect.objectContaining({ tool_name: "Read", count: 1 }),
+      ],
       verdicts: { allowed: 1, warned: 0, blocked: 1 },
       files: { read: [read.file_path], written: [], other: [] },
     });
@@ -127,7 +161,10 @@ describe("the recording hooks, as separate processes", () => {
 
   it("keep two sessions in one project in separate files", async () => {
     const other = { sessionId: "0b7e6f1c-2d3a-4b5c-8d9e-0f1a2b3c4d5e", cwd: box.project };
-    await Promise.all([runHookProcess("session-start", p.sessionStart(s), box), runHookProcess("session-start", p.sessionStart(other), box)]);
+    await Promise.all([
+      runHookProcess("session-start", p.sessionStart(s), box),
+      runHookProcess("session-start", p.sessionStart(other), box),
+    ]);
     await Promise.all([
       runHookProcess("post-tool-guard", p.postToolUse(s, "Bash", { command: "ls" }, p.bashResponse("a"), "toolu_a"), box),
       runHookProcess("post-tool-guard", p.postToolUse(other, "Bash", { command: "ls" }, p.bashResponse("b"), "toolu_b"), box),

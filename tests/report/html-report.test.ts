@@ -13,7 +13,16 @@ import { CALL, INJECTION, recordReportSession, type RecordedSession } from "./re
 const CHROMIUM = "/usr/bin/chromium";
 const HAS_CHROMIUM = existsSync(CHROMIUM);
 // Without the background-networking flags Chromium phones home, and the closed network refuses it.
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 let box: Sandbox;
 let recorded: RecordedSession;
@@ -27,86 +36,96 @@ let dialogs: string[];
 /** The recorded event of a tool call, from `.warden/sessions/<id>.jsonl`. */
 const eventOf = (toolUseId: string) => recorded.events.find((event) => event.tool_use_id === toolUseId);
 /** The timeline rows (`ev-<record id>`) of these tool calls. */
-const rowsOf = (...toolUseIds: string[]) => toolUseIds.map((toolUseId) => `ev-${String(eventOf(toolUseId)?.id ?? `unrecorded-${toolUseId}`)}`);
+const rowsOf = (...toolUseIds: string[]) =>
+  toolUseIds.map((toolUseId) => `ev-${String(eventOf(toolUseId)?.id ?? `unrecorded-${toolUseId}`)}`);
 const shownEvents = () => page.$$eval("details.ev", (rows) => rows.filter((row) => !(row as HTMLElement).hidden).map((row) => row.id));
 
-describe.skipIf(!HAS_CHROMIUM)(`the HTML report in Chromium${HAS_CHROMIUM ? "" : ` (skipped: ${CHROMIUM} is absent; apt-get install chromium)`}`, () => {
-  beforeAll(async () => {
-    box = makeSandbox();
-    recorded = await recordReportSession(box);
-    fileUrl = pathToFileURL(recorded.htmlReport).href;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    box?.cleanup();
-  });
-
-  beforeEach(async () => {
-    problems = [];
-    requests = [];
-    dialogs = [];
-    page = await browser.newPage();
-    page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
-    page.on("pageerror", (error) => problems.push(error.message));
-    page.on("request", (request) => request.url() !== fileUrl && requests.push(request.url()));
-    page.on("dialog", (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
+describe.skipIf(!HAS_CHROMIUM)(
+  `the HTML report in Chromium${HAS_CHROMIUM ? "" : ` (skipped: ${CHROMIUM} is absent; apt-get install chromium)`}`,
+  () => {
+    beforeAll(async () => {
+      box = makeSandbox();
+      recorded = await recordReportSession(box);
+      fileUrl = pathToFileURL(recorded.htmlReport).href;
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     });
-    await page.goto(fileUrl, { waitUntil: "load" });
-  });
-  afterEach(async () => {
-    await page.close();
-  });
+    afterAll(async () => {
+      await browser?.close();
+      box?.cleanup();
+    });
 
-  it("loads without a console error", () => {
-    expect(problems).toEqual([]);
-  });
+    beforeEach(async () => {
+      problems = [];
+      requests = [];
+      dialogs = [];
+      page = await browser.newPage();
+      page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
+      page.on("pageerror", (error) => problems.push(error.message));
+      page.on("request", (request) => request.url() !== fileUrl && requests.push(request.url()));
+      page.on("dialog", (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await page.goto(fileUrl, { waitUntil: "load" });
+    });
+    afterEach(async () => {
+      await page.close();
+    });
 
-  it("makes no network request", async () => {
-    await page.click(`#${rowsOf(CALL.readme)[0]} summary`);
-    expect(requests).toEqual([]);
-  });
+    it("loads without a console error", () => {
+      expect(problems).toEqual([]);
+    });
 
-  it("hides the events a verdict filter leaves out", async () => {
-    await page.uncheck('input[data-verdict="allowed"]');
-    await page.uncheck('input[data-verdict="warned"]');
-    expect([await shownEvents(), await page.textContent("#f-shown")]).toEqual([rowsOf(CALL.rmHome), `1 of ${recorded.toolCalls} events shown`]);
-  });
+    it("makes no network request", async () => {
+      await page.click(`#${rowsOf(CALL.readme)[0]} summary`);
+      expect(requests).toEqual([]);
+    });
 
-  it("shows only the chosen tool's events", async () => {
-    await page.selectOption("#f-tool", "Bash");
-    expect(await shownEvents()).toEqual(rowsOf(CALL.failingTest, CALL.rmHome, CALL.passingTest));
-  });
+    it("hides the events a verdict filter leaves out", async () => {
+      await page.uncheck('input[data-verdict="allowed"]');
+      await page.uncheck('input[data-verdict="warned"]');
+      expect([await shownEvents(), await page.textContent("#f-shown")]).toEqual([
+        rowsOf(CALL.rmHome),
+        `1 of ${recorded.toolCalls} events shown`,
+      ]);
+    });
 
-  it("shows only a subagent's events", async () => {
-    await page.selectOption("#f-agent", String(eventOf(CALL.grep)?.agent_id));
-    expect(await shownEvents()).toEqual(rowsOf(CALL.grep, CALL.readItem));
-  });
+    it("shows only the chosen tool's events", async () => {
+      await page.selectOption("#f-tool", "Bash");
+      expect(await shownEvents()).toEqual(rowsOf(CALL.failingTest, CALL.rmHome, CALL.passingTest));
+    });
 
-  it("shows only the failed calls", async () => {
-    await page.check("#f-failed");
-    expect(await shownEvents()).toEqual(rowsOf(CALL.failingTest));
-  });
+    it("shows only a subagent's events", async () => {
+      await page.selectOption("#f-agent", String(eventOf(CALL.grep)?.agent_id));
+      expect(await shownEvents()).toEqual(rowsOf(CALL.grep, CALL.readItem));
+    });
 
-  it("opens an event to its input and output", async () => {
-    const row = rowsOf(CALL.passingTest)[0];
-    await page.click(`#${row} summary`);
-    const body = page.locator(`#${row} .ev-body`);
-    expect([await body.isVisible(), await body.innerText()]).toEqual([true, expect.stringMatching(/INPUT\s+command\s+npm test -- cart[\s\S]*OUTPUT\s+✓ src\/cart.test.ts \(3 tests\)\nTests 3 passed/)]);
-  });
+    it("shows only the failed calls", async () => {
+      await page.check("#f-failed");
+      expect(await shownEvents()).toEqual(rowsOf(CALL.failingTest));
+    });
 
-  it("opens the event a guard verdict links to", async () => {
-    const row = rowsOf(CALL.rmHome)[0];
-    await page.click(`#guard a[href="#${row}"]`);
-    expect(await page.locator(`#${row} .ev-body`).isVisible()).toBe(true);
-  });
+    it("opens an event to its input and output", async () => {
+      const row = rowsOf(CALL.passingTest)[0];
+      await page.click(`#${row} summary`);
+      const body = page.locator(`#${row} .ev-body`);
+      expect([await body.isVisible(), await body.innerText()]).toEqual([
+        true,
+        expect.stringMatching(/INPUT\s+command\s+npm test -- cart[\s\S]*OUTPUT\s+✓ src\/cart.test.ts \(3 tests\)\nTests 3 passed/),
+      ]);
+    });
 
-  it("shows an injected script as text and runs nothing", async () => {
-    const row = rowsOf(CALL.readme)[0];
-    await page.click(`#${row} summary`);
-    const output = await page.locator(`#${row} .ev-body pre`).first().innerText();
-    expect([output.includes(INJECTION), await page.locator("script").count(), dialogs]).toEqual([true, 1, []]);
-  });
-});
+    it("opens the event a guard verdict links to", async () => {
+      const row = rowsOf(CALL.rmHome)[0];
+      await page.click(`#guard a[href="#${row}"]`);
+      expect(await page.locator(`#${row} .ev-body`).isVisible()).toBe(true);
+    });
+
+    it("shows an injected script as text and runs nothing", async () => {
+      const row = rowsOf(CALL.readme)[0];
+      await page.click(`#${row} summary`);
+      const output = await page.locator(`#${row} .ev-body pre`).first().innerText();
+      expect([output.includes(INJECTION), await page.locator("script").count(), dialogs]).toEqual([true, 1, []]);
+    });
+  },
+);

@@ -53,30 +53,105 @@ function toolCalls(project: string): ToolCall[] {
   const test = "import { total } from './cart';\n";
   const testCommand = { command: "npm test -- cart", description: "Run the cart tests" };
   return [
-    { id: CALL.readCart, tool: "Read", input: { file_path: at("src/cart.ts") }, result: { response: p.readResponse(at("src/cart.ts"), cart) }, ms: 3 },
-    { id: CALL.failingTest, tool: "Bash", input: testCommand, result: { error: "Exit code 1\nFAIL src/cart.test.ts > total > applies quantity\nAssertionError: expected 10 to be 30" }, ms: 4200 },
-    { id: CALL.readme, tool: "Read", input: { file_path: at("README.md") }, result: { response: p.readResponse(at("README.md"), readme) }, ms: 2 },
+    {
+      id: CALL.readCart,
+      tool: "Read",
+      input: { file_path: at("src/cart.ts") },
+      result: { response: p.readResponse(at("src/cart.ts"), cart) },
+      ms: 3,
+    },
+    {
+      id: CALL.failingTest,
+      tool: "Bash",
+      input: testCommand,
+      result: { error: "Exit code 1\nFAIL src/cart.test.ts > total > applies quantity\nAssertionError: expected 10 to be 30" },
+      ms: 4200,
+    },
+    {
+      id: CALL.readme,
+      tool: "Read",
+      input: { file_path: at("README.md") },
+      result: { response: p.readResponse(at("README.md"), readme) },
+      ms: 2,
+    },
     {
       id: CALL.agent,
       tool: "Agent",
       input: { description: "Find quantity", prompt: AGENT_PROMPT, subagent_type: SUBAGENT.agent_type },
-      result: { response: { status: "completed", agentId: SUBAGENT.agent_id, agentType: SUBAGENT.agent_type, content: [{ type: "text", text: AGENT_ANSWER }], totalToolUseCount: 2, totalDurationMs: 6100, totalTokens: 2300, usage: { input_tokens: 300, output_tokens: 80 }, prompt: AGENT_PROMPT } },
+      result: {
+        response: {
+          status: "completed",
+          agentId: SUBAGENT.agent_id,
+          agentType: SUBAGENT.agent_type,
+          content: [{ type: "text", text: AGENT_ANSWER }],
+          totalToolUseCount: 2,
+          totalDurationMs: 6100,
+          totalTokens: 2300,
+          usage: { input_tokens: 300, output_tokens: 80 },
+          prompt: AGENT_PROMPT,
+        },
+      },
       ms: 6100,
       subagentCalls: [
-        { id: CALL.grep, tool: "Grep", input: { pattern: "quantity", path: at("src") }, result: { response: { mode: "files_with_matches", numFiles: 2, filenames: ["src/cart.ts", "src/item.ts"] } }, ms: 40 },
-        { id: CALL.readItem, tool: "Read", input: { file_path: at("src/item.ts") }, result: { response: p.readResponse(at("src/item.ts"), item) }, ms: 2 },
+        {
+          id: CALL.grep,
+          tool: "Grep",
+          input: { pattern: "quantity", path: at("src") },
+          result: { response: { mode: "files_with_matches", numFiles: 2, filenames: ["src/cart.ts", "src/item.ts"] } },
+          ms: 40,
+        },
+        {
+          id: CALL.readItem,
+          tool: "Read",
+          input: { file_path: at("src/item.ts") },
+          result: { response: p.readResponse(at("src/item.ts"), item) },
+          ms: 2,
+        },
       ],
     },
     {
       id: CALL.edit,
       tool: "Edit",
       input: { file_path: at("src/cart.ts"), old_string: "s + i.price", new_string: "s + i.price * i.quantity", replace_all: false },
-      result: { response: { filePath: at("src/cart.ts"), oldString: "s + i.price", newString: "s + i.price * i.quantity", originalFile: cart, structuredPatch: [{ oldStart: 2, oldLines: 1, newStart: 2, newLines: 1, lines: ["-  return items.reduce((s, i) => s + i.price, 0);", "+  return items.reduce((s, i) => s + i.price * i.quantity, 0);"] }], userModified: false, replaceAll: false } },
+      result: {
+        response: {
+          filePath: at("src/cart.ts"),
+          oldString: "s + i.price",
+          newString: "s + i.price * i.quantity",
+          originalFile: cart,
+          structuredPatch: [
+            {
+              oldStart: 2,
+              oldLines: 1,
+              newStart: 2,
+              newLines: 1,
+              lines: [
+                "-  return items.reduce((s, i) => s + i.price, 0);",
+                "+  return items.reduce((s, i) => s + i.price * i.quantity, 0);",
+              ],
+            },
+          ],
+          userModified: false,
+          replaceAll: false,
+        },
+      },
       ms: 21,
     },
-    { id: CALL.write, tool: "Write", input: { file_path: at("src/cart.test.ts"), content: test }, result: { response: { type: "create", filePath: at("src/cart.test.ts"), content: test, structuredPatch: [], originalFile: null } }, ms: 9 },
+    {
+      id: CALL.write,
+      tool: "Write",
+      input: { file_path: at("src/cart.test.ts"), content: test },
+      result: { response: { type: "create", filePath: at("src/cart.test.ts"), content: test, structuredPatch: [], originalFile: null } },
+      ms: 9,
+    },
     { id: CALL.rmHome, tool: "Bash", input: { command: "rm -rf ~", description: "Clean up" }, result: "denied" },
-    { id: CALL.passingTest, tool: "Bash", input: testCommand, result: { response: p.bashResponse("✓ src/cart.test.ts (3 tests)\nTests 3 passed") }, ms: 3900 },
+    {
+      id: CALL.passingTest,
+      tool: "Bash",
+      input: testCommand,
+      result: { response: p.bashResponse("✓ src/cart.test.ts (3 tests)\nTests 3 passed") },
+      ms: 3900,
+    },
   ];
 }
 
@@ -96,7 +171,8 @@ export async function recordReportSession(box: Sandbox): Promise<RecordedSession
   const s = { sessionId: SESSION_ID, cwd: box.project };
   const send = async (hook: HookName, payload: object): Promise<ProcessResult> => {
     const result = await runHookProcess(hook, { ...payload, transcript_path: transcriptPath }, box);
-    if (result.code !== 0) throw new Error(`the ${hook} hook exited with ${result.code} on ${JSON.stringify(payload).slice(0, 200)}\nstderr: ${result.stderr}`);
+    if (result.code !== 0)
+      throw new Error(`the ${hook} hook exited with ${result.code} on ${JSON.stringify(payload).slice(0, 200)}\nstderr: ${result.stderr}`);
     return result;
   };
   // Claude Code runs a call only when PreToolUse allows it, and reports it with PostToolUse or
@@ -104,11 +180,22 @@ export async function recordReportSession(box: Sandbox): Promise<RecordedSession
   const callTool = async (call: ToolCall, agent: object = {}): Promise<void> => {
     const reply = await send("post-tool-guard", { ...p.preToolUse(s, call.tool, call.input, call.id), ...agent });
     const denied = permissionDecision(reply.stdout) === "deny";
-    if (denied !== (call.result === "denied")) throw new Error(`expected the guard to ${denied ? "allow" : "deny"} ${call.tool} ${JSON.stringify(call.input)}; it replied ${JSON.stringify(reply.stdout)}`);
+    if (denied !== (call.result === "denied"))
+      throw new Error(
+        `expected the guard to ${denied ? "allow" : "deny"} ${call.tool} ${JSON.stringify(call.input)}; it replied ${JSON.stringify(reply.stdout)}`,
+      );
     if (call.result === "denied") return;
     for (const inner of call.subagentCalls ?? []) await callTool(inner, SUBAGENT);
-    if (call.subagentCalls != null) await send("session-end", { ...p.subagentStop(s, SUBAGENT.agent_id), agent_type: SUBAGENT.agent_type, last_assistant_message: AGENT_ANSWER });
-    const post = "error" in call.result ? p.postToolUseFailure(s, call.tool, call.input, call.result.error, call.id) : p.postToolUse(s, call.tool, call.input, call.result.response, call.id, call.ms);
+    if (call.subagentCalls != null)
+      await send("session-end", {
+        ...p.subagentStop(s, SUBAGENT.agent_id),
+        agent_type: SUBAGENT.agent_type,
+        last_assistant_message: AGENT_ANSWER,
+      });
+    const post =
+      "error" in call.result
+        ? p.postToolUseFailure(s, call.tool, call.input, call.result.error, call.id)
+        : p.postToolUse(s, call.tool, call.input, call.result.response, call.id, call.ms);
     await send("post-tool-guard", { ...post, ...agent });
   };
 
@@ -128,7 +215,8 @@ export async function recordReportSession(box: Sandbox): Promise<RecordedSession
 function permissionDecision(stdout: string): unknown {
   if (stdout.trim() === "") return undefined;
   const reply: unknown = JSON.parse(stdout);
-  const specific: unknown = reply != null && typeof reply === "object" && "hookSpecificOutput" in reply ? reply.hookSpecificOutput : undefined;
+  const specific: unknown =
+    reply != null && typeof reply === "object" && "hookSpecificOutput" in reply ? reply.hookSpecificOutput : undefined;
   return specific != null && typeof specific === "object" && "permissionDecision" in specific ? specific.permissionDecision : undefined;
 }
 
@@ -140,44 +228,100 @@ function writeTranscript(box: Sandbox, calls: readonly ToolCall[]): string {
   const dir = path.join(box.home, ".claude", "projects", box.project.replace(/[^A-Za-z0-9]/g, "-"));
   const timestamp = new Date().toISOString();
   let n = 0;
-  const usage = { input_tokens: 12, cache_creation_input_tokens: 2400, cache_read_input_tokens: 14_000, output_tokens: 180, cache_creation: { ephemeral_5m_input_tokens: 2400, ephemeral_1h_input_tokens: 0 }, service_tier: "standard" };
+  const usage = {
+    input_tokens: 12,
+    cache_creation_input_tokens: 2400,
+    cache_read_input_tokens: 14_000,
+    output_tokens: 180,
+    cache_creation: { ephemeral_5m_input_tokens: 2400, ephemeral_1h_input_tokens: 0 },
+    service_tier: "standard",
+  };
   /** The lines of one thread, each the child of the one before. */
   const thread = (agentId: string | null, prompt: string, threadCalls: readonly ToolCall[], answer: string): string[] => {
     let parent: string | null = null;
     const line = (type: string, fields: object) => {
       const uuid = `6f1c2e3d-4b5a-4c69-8d7e-${String(++n).padStart(12, "0")}`;
-      const written = { parentUuid: parent, isSidechain: agentId != null, ...(agentId != null && { agentId }), userType: "external", entrypoint: "cli", cwd: box.project, sessionId: SESSION_ID, version: "2.1.197", gitBranch: "fix/cart-total", type, ...fields, uuid, timestamp };
+      const written = {
+        parentUuid: parent,
+        isSidechain: agentId != null,
+        ...(agentId != null && { agentId }),
+        userType: "external",
+        entrypoint: "cli",
+        cwd: box.project,
+        sessionId: SESSION_ID,
+        version: "2.1.197",
+        gitBranch: "fix/cart-total",
+        type,
+        ...fields,
+        uuid,
+        timestamp,
+      };
       parent = uuid;
       return JSON.stringify(written);
     };
-    const assistant = (block: { readonly type: string } & Record<string, unknown>) => line("assistant", {
-      requestId: `req_011CU${n}`,
-      message: { id: `msg_011CU${n}`, type: "message", role: "assistant", model: MODEL, content: [block], stop_reason: block.type === "tool_use" ? "tool_use" : "end_turn", stop_sequence: null, usage },
-    });
+    const assistant = (block: { readonly type: string } & Record<string, unknown>) =>
+      line("assistant", {
+        requestId: `req_011CU${n}`,
+        message: {
+          id: `msg_011CU${n}`,
+          type: "message",
+          role: "assistant",
+          model: MODEL,
+          content: [block],
+          stop_reason: block.type === "tool_use" ? "tool_use" : "end_turn",
+          stop_sequence: null,
+          usage,
+        },
+      });
     const exchange = (call: ToolCall) => {
       const result = toolResult(call);
       return [
         assistant({ type: "tool_use", id: call.id, name: call.tool, input: call.input }),
-        line("user", { message: { role: "user", content: [{ tool_use_id: call.id, type: "tool_result", content: result.content, is_error: result.isError }] }, toolUseResult: result.toolUseResult }),
+        line("user", {
+          message: {
+            role: "user",
+            content: [{ tool_use_id: call.id, type: "tool_result", content: result.content, is_error: result.isError }],
+          },
+          toolUseResult: result.toolUseResult,
+        }),
       ];
     };
-    return [line("user", { promptId: "255b3d84-1b0e-4c57-9d43-5d3b8f1a2c77", message: { role: "user", content: prompt } }), ...threadCalls.flatMap(exchange), assistant({ type: "text", text: answer })];
+    return [
+      line("user", { promptId: "255b3d84-1b0e-4c57-9d43-5d3b8f1a2c77", message: { role: "user", content: prompt } }),
+      ...threadCalls.flatMap(exchange),
+      assistant({ type: "text", text: answer }),
+    ];
   };
 
   const file = path.join(dir, `${SESSION_ID}.jsonl`);
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(file, thread(null, PROMPT, calls, LAST_MESSAGE).map((line) => `${line}\n`).join(""));
+  fs.writeFileSync(
+    file,
+    thread(null, PROMPT, calls, LAST_MESSAGE)
+      .map((line) => `${line}\n`)
+      .join(""),
+  );
   const subagentDir = path.join(dir, SESSION_ID, "subagents");
   fs.mkdirSync(subagentDir, { recursive: true });
   const inner = calls.flatMap((call) => call.subagentCalls ?? []);
-  fs.writeFileSync(path.join(subagentDir, `agent-${SUBAGENT.agent_id}.jsonl`), thread(SUBAGENT.agent_id, AGENT_PROMPT, inner, AGENT_ANSWER).map((line) => `${line}\n`).join(""));
+  fs.writeFileSync(
+    path.join(subagentDir, `agent-${SUBAGENT.agent_id}.jsonl`),
+    thread(SUBAGENT.agent_id, AGENT_PROMPT, inner, AGENT_ANSWER)
+      .map((line) => `${line}\n`)
+      .join(""),
+  );
   fs.writeFileSync(path.join(subagentDir, `agent-${SUBAGENT.agent_id}.meta.json`), JSON.stringify({ agentType: SUBAGENT.agent_type }));
   return file;
 }
 
 /** The tool_result the model sees, and the `toolUseResult` beside it. */
 function toolResult(call: ToolCall): { content: string; isError: boolean; toolUseResult: unknown } {
-  if (call.result === "denied") return { content: `<tool_use_error>Hook PreToolUse:${call.tool} denied this tool</tool_use_error>`, isError: true, toolUseResult: `Error: Hook PreToolUse:${call.tool} denied this tool` };
+  if (call.result === "denied")
+    return {
+      content: `<tool_use_error>Hook PreToolUse:${call.tool} denied this tool</tool_use_error>`,
+      isError: true,
+      toolUseResult: `Error: Hook PreToolUse:${call.tool} denied this tool`,
+    };
   if ("error" in call.result) return { content: call.result.error, isError: true, toolUseResult: `Error: ${call.result.error}` };
   return { content: JSON.stringify(call.result.response), isError: false, toolUseResult: call.result.response };
 }

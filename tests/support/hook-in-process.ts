@@ -21,7 +21,12 @@ export interface HookWorldOptions {
  * sandbox's world (environment, HOME, project as cwd): what `runHookProcess` does without a
  * process. The exit code is always 0, as runHook never fails its process.
  */
-export async function runHookInProcess(hook: HookName, payload: unknown, sandbox: Sandbox, options: HookWorldOptions = {}): Promise<ProcessResult> {
+export async function runHookInProcess(
+  hook: HookName,
+  payload: unknown,
+  sandbox: Sandbox,
+  options: HookWorldOptions = {},
+): Promise<ProcessResult> {
   const stdin = typeof payload === "string" || Buffer.isBuffer(payload) ? payload.toString() : JSON.stringify(payload);
   let stdout = "";
   let stderr = "";

@@ -40,7 +40,13 @@ export function makeSandbox(): Sandbox {
   };
 }
 
-export function runProcess(command: string, args: string[], stdin: string | Buffer, env: Record<string, string>, cwd?: string): Promise<ProcessResult> {
+export function runProcess(
+  command: string,
+  args: string[],
+  stdin: string | Buffer,
+  env: Record<string, string>,
+  cwd?: string,
+): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, cwd, stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
@@ -71,7 +77,8 @@ export function readJsonl(file: string): Array<Record<string, unknown>> {
     .filter((line) => line !== "")
     .map((line) => {
       const value: unknown = JSON.parse(line);
-      if (value == null || typeof value !== "object" || Array.isArray(value)) throw new Error(`${file}: not a JSON object line: ${line.slice(0, 200)}`);
+      if (value == null || typeof value !== "object" || Array.isArray(value))
+        throw new Error(`${file}: not a JSON object line: ${line.slice(0, 200)}`);
       return { ...value };
     });
 }

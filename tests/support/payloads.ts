@@ -42,7 +42,14 @@ export const preToolUse = (p: PayloadBase, toolName: string, toolInput: unknown,
   tool_use_id: toolUseId,
 });
 
-export const postToolUse = (p: PayloadBase, toolName: string, toolInput: unknown, toolResponse: unknown, toolUseId: string, durationMs = 12) => ({
+export const postToolUse = (
+  p: PayloadBase,
+  toolName: string,
+  toolInput: unknown,
+  toolResponse: unknown,
+  toolUseId: string,
+  durationMs = 12,
+) => ({
   ...toolBase(p),
   hook_event_name: "PostToolUse",
   tool_name: toolName,
@@ -64,7 +71,11 @@ export const postToolUseFailure = (p: PayloadBase, toolName: string, toolInput: 
 });
 
 /** A tool event fired inside a subagent: the same payload plus the subagent's id and type. */
-export const inSubagent = <T extends object>(payload: T, agentId: string, agentType = "general-purpose") => ({ ...payload, agent_id: agentId, agent_type: agentType });
+export const inSubagent = <T extends object>(payload: T, agentId: string, agentType = "general-purpose") => ({
+  ...payload,
+  agent_id: agentId,
+  agent_type: agentType,
+});
 
 // Tool inputs as the client passes them to hooks: what the model sent, plus the defaults the client fills in.
 
@@ -86,11 +97,21 @@ export const globInput = (pattern: string) => ({ pattern });
 
 export const grepInput = (pattern: string) => ({ pattern });
 
-export const agentInput = (description: string, prompt: string, subagentType = "general-purpose") => ({ description, prompt, subagent_type: subagentType });
+export const agentInput = (description: string, prompt: string, subagentType = "general-purpose") => ({
+  description,
+  prompt,
+  subagent_type: subagentType,
+});
 
 // Tool responses (PostToolUse `tool_response`).
 
-export const bashResponse = (stdout: string, stderr = "") => ({ stdout, stderr, interrupted: false, isImage: false, noOutputExpected: false });
+export const bashResponse = (stdout: string, stderr = "") => ({
+  stdout,
+  stderr,
+  interrupted: false,
+  isImage: false,
+  noOutputExpected: false,
+});
 
 export const readResponse = (filePath: string, content: string) => ({
   type: "text",
@@ -110,13 +131,24 @@ export const writeResponse = (filePath: string, content: string) => ({
 /** One hunk replacing `oldString` (a whole line of `originalFile`) with `newString`. */
 export const editResponse = (filePath: string, originalFile: string, oldString: string, newString: string) => {
   const before = originalFile.split("\n");
-  const line = Math.max(0, before.findIndex((text) => text.includes(oldString)));
+  const line = Math.max(
+    0,
+    before.findIndex((text) => text.includes(oldString)),
+  );
   return {
     filePath,
     oldString,
     newString,
     originalFile,
-    structuredPatch: [{ oldStart: line + 1, oldLines: 1, newStart: line + 1, newLines: 1, lines: [`-${before[line] ?? ""}`, `+${(before[line] ?? "").replace(oldString, newString)}`] }],
+    structuredPatch: [
+      {
+        oldStart: line + 1,
+        oldLines: 1,
+        newStart: line + 1,
+        newLines: 1,
+        lines: [`-${before[line] ?? ""}`, `+${(before[line] ?? "").replace(oldString, newString)}`],
+      },
+    ],
     userModified: false,
     replaceAll: false,
   };
@@ -183,6 +215,17 @@ export const subagentStop = (p: PayloadBase, agentId: string) => ({
 });
 
 /** `/compact` is a prompt, so PreCompact carries its prompt_id. */
-export const preCompact = (p: PayloadBase) => ({ ...base(p), prompt_id: PROMPT_ID, hook_event_name: "PreCompact", trigger: "manual", custom_instructions: null });
+export const preCompact = (p: PayloadBase) => ({
+  ...base(p),
+  prompt_id: PROMPT_ID,
+  hook_event_name: "PreCompact",
+  trigger: "manual",
+  custom_instructions: null,
+});
 
-export const sessionEnd = (p: PayloadBase, reason = "other") => ({ ...base(p), prompt_id: PROMPT_ID, hook_event_name: "SessionEnd", reason });
+export const sessionEnd = (p: PayloadBase, reason = "other") => ({
+  ...base(p),
+  prompt_id: PROMPT_ID,
+  hook_event_name: "SessionEnd",
+  reason,
+});

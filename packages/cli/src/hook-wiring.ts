@@ -25,7 +25,11 @@ export const WIRED_EVENTS: ReadonlyArray<{ event: string; hook: HookFile; timeou
 
 const OURS = /(^|[\\/])hooks[\\/](session-start|post-tool-guard|session-end)\.mjs$/;
 
-const hookCommandSchema = z.looseObject({ type: z.optional(z.string()), command: z.optional(z.string()), args: z.optional(z.array(z.string())) });
+const hookCommandSchema = z.looseObject({
+  type: z.optional(z.string()),
+  command: z.optional(z.string()),
+  args: z.optional(z.array(z.string())),
+});
 const matcherGroupSchema = z.looseObject({ matcher: z.optional(z.string()), hooks: z.array(hookCommandSchema) });
 export const settingsSchema = z.looseObject({ hooks: z.optional(z.record(z.string(), z.array(matcherGroupSchema))) });
 export type Settings = z.infer<typeof settingsSchema>;
@@ -43,7 +47,10 @@ export function parseSettings(text: string, file: string): Settings {
   try {
     json = JSON.parse(text);
   } catch (cause) {
-    throw new SettingsFileError(`${file} is not valid JSON, so it was left untouched: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    throw new SettingsFileError(
+      `${file} is not valid JSON, so it was left untouched: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
   }
   const parsed = settingsSchema.safeParse(json);
   if (!parsed.success) {
@@ -100,10 +107,12 @@ export function checkWiring(settings: Settings, hooksDir: string): string[] {
     const ours = (settings.hooks?.[event] ?? []).flatMap((g) => g.hooks.filter(isWardenHook).map((h) => ({ group: g, hook: h })));
     if (ours.length === 0) problems.push(`${event}: not wired`);
     else if (ours.length > 1) problems.push(`${event}: wired ${ours.length} times`);
-    else if (JSON.stringify(ours[0]?.group) !== JSON.stringify(group)) problems.push(`${event}: stale entry (expected ${JSON.stringify(group)})`);
+    else if (JSON.stringify(ours[0]?.group) !== JSON.stringify(group))
+      problems.push(`${event}: stale entry (expected ${JSON.stringify(group)})`);
   }
   for (const event of Object.keys(settings.hooks ?? {})) {
-    if (!(event in wanted) && settings.hooks?.[event]?.some((g) => g.hooks.some(isWardenHook))) problems.push(`${event}: Warden entry for an event it no longer serves`);
+    if (!(event in wanted) && settings.hooks?.[event]?.some((g) => g.hooks.some(isWardenHook)))
+      problems.push(`${event}: Warden entry for an event it no longer serves`);
   }
   return problems;
 }

@@ -1,7 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { readMaybeGzipped, reportFiles, reportModelSchema, reportPath, sessionLogPath, writeSessionReports, type ReportModel, type SessionStore } from "@warden/core";
+import {
+  readMaybeGzipped,
+  reportFiles,
+  reportModelSchema,
+  reportPath,
+  sessionLogPath,
+  writeSessionReports,
+  type ReportModel,
+  type SessionStore,
+} from "@warden/core";
 
 /**
  * The files one session owns in `.warden/`, plain or gzipped by `warden clean --compress`, and
@@ -81,7 +90,11 @@ export function readReport(store: SessionStore, sessionId: string): ReportModel 
  * Regenerates the session's reports from its records and transcript. A compressed session's
  * reports are compressed again, so the session stays as `clean --compress` left it.
  */
-export async function regenerateReports(store: SessionStore, sessionId: string, now: Date): Promise<{ model: ReportModel; paths: string[] }> {
+export async function regenerateReports(
+  store: SessionStore,
+  sessionId: string,
+  now: Date,
+): Promise<{ model: ReportModel; paths: string[] }> {
   const compressed = isCompressed(store, sessionId);
   const model = await writeSessionReports(store, sessionId, now);
   const written = reportFiles(store, sessionId).filter((f) => fs.existsSync(f));

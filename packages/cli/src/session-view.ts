@@ -10,9 +10,17 @@ export function renderSessionView(model: ReportModel, style: Style): string[] {
     ...section(style, "Tokens and cost", usage(model)),
     ...section(style, "Tools", tools(model)),
     ...section(style, "Blocked and warned calls", guarded(model, style)),
-    ...section(style, "Files written", model.files.written.map((f) => `  ${f}`)),
+    ...section(
+      style,
+      "Files written",
+      model.files.written.map((f) => `  ${f}`),
+    ),
     ...section(style, "Subagents", subagents(model)),
-    ...section(style, "Notes", model.notes.map((n) => `  - ${n}`)),
+    ...section(
+      style,
+      "Notes",
+      model.notes.map((n) => `  - ${n}`),
+    ),
   ];
 }
 
@@ -32,7 +40,10 @@ function header(model: ReportModel, style: Style): string[] {
     ["started", s.started_at == null ? "-" : `${formatTime(s.started_at)} UTC`],
     ["ended", ended],
     ["duration", formatDuration(s.duration_ms)],
-    ["activity", `${model.counts.events} tool calls, ${model.counts.prompts} prompts, ${model.counts.subagent_stops} subagent stops, ${model.counts.compactions} compactions, ${model.counts.resumes} resumes`],
+    [
+      "activity",
+      `${model.counts.events} tool calls, ${model.counts.prompts} prompts, ${model.counts.subagent_stops} subagent stops, ${model.counts.compactions} compactions, ${model.counts.resumes} resumes`,
+    ],
     ["verdicts", `${allowed} allowed, ${warned} warned, ${blocked} blocked`],
     ["health", health],
     ["cost", formatCost(model.cost_usd)],
@@ -53,13 +64,28 @@ function usage(model: ReportModel): string[] {
     formatCost(m.cost_usd),
   ]);
   const total = ["total", "", "", "", "", "", formatCost(model.cost_usd)];
-  return indent(formatTable(["model", "input", "output", "cache write", "cache read", "calls", "cost"], [...rows, total], ["left", "right", "right", "right", "right", "right", "right"]));
+  return indent(
+    formatTable(
+      ["model", "input", "output", "cache write", "cache read", "calls", "cost"],
+      [...rows, total],
+      ["left", "right", "right", "right", "right", "right", "right"],
+    ),
+  );
 }
 
 function tools(model: ReportModel): string[] {
   if (model.tools.length === 0) return [];
-  const rows = model.tools.map((t) => [t.tool_name, String(t.count), formatDuration(t.total_ms), String(t.failed), String(t.warned), String(t.blocked)]);
-  return indent(formatTable(["tool", "calls", "time", "failed", "warned", "blocked"], rows, ["left", "right", "right", "right", "right", "right"]));
+  const rows = model.tools.map((t) => [
+    t.tool_name,
+    String(t.count),
+    formatDuration(t.total_ms),
+    String(t.failed),
+    String(t.warned),
+    String(t.blocked),
+  ]);
+  return indent(
+    formatTable(["tool", "calls", "time", "failed", "warned", "blocked"], rows, ["left", "right", "right", "right", "right", "right"]),
+  );
 }
 
 function guarded(model: ReportModel, style: Style): string[] {
@@ -92,7 +118,12 @@ function excerptOf(e: ToolEvent): string {
 
 function subagents(model: ReportModel): string[] {
   if (model.subagents.length === 0) return [];
-  const rows = model.subagents.map((a) => [a.agent_id, a.agent_type ?? "-", String(a.tool_calls), `${formatTokens(a.input_tokens)}/${formatTokens(a.output_tokens)}`]);
+  const rows = model.subagents.map((a) => [
+    a.agent_id,
+    a.agent_type ?? "-",
+    String(a.tool_calls),
+    `${formatTokens(a.input_tokens)}/${formatTokens(a.output_tokens)}`,
+  ]);
   return indent(formatTable(["agent", "type", "calls", "tokens in/out"], rows, ["left", "left", "right", "right"]));
 }
 

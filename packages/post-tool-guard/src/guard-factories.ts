@@ -1,4 +1,10 @@
-import { CommandPolicyConfigError, createCommandPolicy, createInjectionScanner, injectionOptionsFromConfig, type GuardFactories } from "@warden/core";
+import {
+  CommandPolicyConfigError,
+  createCommandPolicy,
+  createInjectionScanner,
+  injectionOptionsFromConfig,
+  type GuardFactories,
+} from "@warden/core";
 
 /** The guard hook's policy and scanner, built on first use from the config. */
 export const guardFactories: GuardFactories = {

@@ -20,7 +20,15 @@ export async function handleSessionStart(payload: SessionStartPayload, ctx: Hook
   const [record] = ctx.store.appendWith(payload.session_id, (lastId) =>
     lastId === 0
       ? [initDraftFor(ctx, payload)]
-      : [{ type: "resume", source: source ?? "unknown", cwd: payload.cwd, transcript_path: payload.transcript_path ?? null, claude_pid: ctx.claudePid }],
+      : [
+          {
+            type: "resume",
+            source: source ?? "unknown",
+            cwd: payload.cwd,
+            transcript_path: payload.transcript_path ?? null,
+            claude_pid: ctx.claudePid,
+          },
+        ],
   );
   ctx.store.appendRegistry({
     type: "start",
@@ -51,6 +59,10 @@ function configWarning(ctx: HookContext): HookReply {
 }
 
 export function handlePreCompact(payload: PreCompactPayload, ctx: HookContext): HookReply {
-  recordForSession(ctx, payload, { type: "compact", trigger: payload.trigger ?? null, custom_instructions: payload.custom_instructions ?? null });
+  recordForSession(ctx, payload, {
+    type: "compact",
+    trigger: payload.trigger ?? null,
+    custom_instructions: payload.custom_instructions ?? null,
+  });
   return undefined;
 }

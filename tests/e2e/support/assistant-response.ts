@@ -133,9 +133,15 @@ export function streamEvents(message: AssistantMessage): SseEvent[] {
   ];
   message.content.forEach((block, index) => {
     if (block.type === "text") {
-      events.push({ event: "content_block_start", data: { type: "content_block_start", index, content_block: { type: "text", text: "" } } });
+      events.push({
+        event: "content_block_start",
+        data: { type: "content_block_start", index, content_block: { type: "text", text: "" } },
+      });
       for (const piece of chunks(block.text, 3)) {
-        events.push({ event: "content_block_delta", data: { type: "content_block_delta", index, delta: { type: "text_delta", text: piece } } });
+        events.push({
+          event: "content_block_delta",
+          data: { type: "content_block_delta", index, delta: { type: "text_delta", text: piece } },
+        });
       }
     } else {
       events.push({
@@ -144,7 +150,10 @@ export function streamEvents(message: AssistantMessage): SseEvent[] {
       });
       // The API opens every tool_use stream with an empty partial_json before the real pieces.
       for (const piece of ["", ...chunks(JSON.stringify(block.input), 3)]) {
-        events.push({ event: "content_block_delta", data: { type: "content_block_delta", index, delta: { type: "input_json_delta", partial_json: piece } } });
+        events.push({
+          event: "content_block_delta",
+          data: { type: "content_block_delta", index, delta: { type: "input_json_delta", partial_json: piece } },
+        });
       }
     }
     events.push({ event: "content_block_stop", data: { type: "content_block_stop", index } });

@@ -46,7 +46,17 @@ export function issuedToolUses(exchange: Exchange): IssuedToolUse[] {
   if ("error" in response) return [];
   return response.content.flatMap((block) =>
     block.type === "tool_use"
-      ? [{ id: block.id, name: block.name, input: block.input, kind: request.kind, agentId: request.agentId, messageId: response.id, requestId }]
+      ? [
+          {
+            id: block.id,
+            name: block.name,
+            input: block.input,
+            kind: request.kind,
+            agentId: request.agentId,
+            messageId: response.id,
+            requestId,
+          },
+        ]
       : [],
   );
 }

@@ -1,4 +1,12 @@
-export { apiId, usageFor, type ApiErrorTurn, type ApiUsage, type AssistantMessage, type AssistantTurn, type ToolUseSpec } from "./assistant-response.js";
+export {
+  apiId,
+  usageFor,
+  type ApiErrorTurn,
+  type ApiUsage,
+  type AssistantMessage,
+  type AssistantTurn,
+  type ToolUseSpec,
+} from "./assistant-response.js";
 export {
   LOG_HOOK_SCRIPT,
   LOGGED_EVENTS,

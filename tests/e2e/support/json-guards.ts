@@ -53,7 +53,7 @@ export function tryParseJson(text: string): unknown {
 
 /** A short, single-line preview of a value for error messages. */
 export function preview(value: unknown, max = 300): string {
-  const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
   const flat = text.replace(/\s+/g, " ");
   return flat.length > max ? `${flat.slice(0, max)}… [+${flat.length - max} chars]` : flat;
 }

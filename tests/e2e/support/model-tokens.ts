@@ -62,7 +62,8 @@ export function costsOfReport(report: JsonRecord | undefined): Record<string, nu
   const models = report?.["models"];
   const costs: Record<string, number | null> = {};
   if (!isRecord(models)) return costs;
-  for (const [model, entry] of Object.entries(models)) costs[model] = isRecord(entry) && isNumber(entry["cost_usd"]) ? entry["cost_usd"] : null;
+  for (const [model, entry] of Object.entries(models))
+    costs[model] = isRecord(entry) && isNumber(entry["cost_usd"]) ? entry["cost_usd"] : null;
   return sortedByKey(costs);
 }
 

@@ -32,14 +32,7 @@
  */
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import {
-  apiId,
-  buildAssistantMessage,
-  formatSse,
-  streamEvents,
-  type ApiErrorTurn,
-  type AssistantTurn,
-} from "./assistant-response.js";
+import { apiId, buildAssistantMessage, formatSse, streamEvents, type ApiErrorTurn, type AssistantTurn } from "./assistant-response.js";
 import { issuedToolUses, sumUsage, type Exchange, type IssuedToolUse, type TokenTotals } from "./exchange.js";
 import { isRecord, preview, tryParseJson } from "./json-guards.js";
 import { toModelRequest, toolResults, type ModelRequest, type ToolResultView } from "./model-request.js";
@@ -161,9 +154,7 @@ export async function startStandIn(initialScript: Script, options: StandInOption
   if (!isAddressInfo(address)) throw new Error(`stand-in API: expected a TCP address, got ${preview(address)}`);
 
   const requestWithToolResult = (toolUseId: string): ModelRequest | undefined =>
-    exchanges
-      .map((exchange) => exchange.request)
-      .find((request) => toolResults(request).some((result) => result.toolUseId === toolUseId));
+    exchanges.map((exchange) => exchange.request).find((request) => toolResults(request).some((result) => result.toolUseId === toolUseId));
 
   return {
     url: `http://127.0.0.1:${address.port}`,
@@ -190,7 +181,9 @@ export async function startStandIn(initialScript: Script, options: StandInOption
 
 function defaultTurn(request: ModelRequest): AssistantTurn {
   if (request.kind === "compact") {
-    return { text: "<analysis>Scripted compaction.</analysis>\n<summary>The conversation so far was scripted by the stand-in API.</summary>" };
+    return {
+      text: "<analysis>Scripted compaction.</analysis>\n<summary>The conversation so far was scripted by the stand-in API.</summary>",
+    };
   }
   return { text: "OK." };
 }

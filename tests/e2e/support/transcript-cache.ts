@@ -19,7 +19,10 @@ export function savedTranscriptOffsets(wardenDir: string, sessionId: string): Re
   if (!isRecord(files)) return undefined;
   return Object.fromEntries(
     Object.entries(files)
-      .map(([filePath, progress]): [string, number] => [filePath, isRecord(progress) && isNumber(progress["offset"]) ? progress["offset"] : -1])
+      .map(([filePath, progress]): [string, number] => [
+        filePath,
+        isRecord(progress) && isNumber(progress["offset"]) ? progress["offset"] : -1,
+      ])
       .toSorted(([a], [b]) => a.localeCompare(b)),
   );
 }

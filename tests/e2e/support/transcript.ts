@@ -53,7 +53,8 @@ export function findTranscriptPath(home: string, projectDir: string, sessionId: 
     ? fs.readdirSync(projectsDir(home)).map((slug) => path.join(projectsDir(home), slug, file))
     : [];
   const found = candidates.find((candidate) => fs.existsSync(candidate));
-  if (found == null) throw new Error(`no transcript for session ${sessionId}: expected ${expected}, and no other project folder has ${file}`);
+  if (found == null)
+    throw new Error(`no transcript for session ${sessionId}: expected ${expected}, and no other project folder has ${file}`);
   return found;
 }
 
@@ -61,7 +62,10 @@ export function readTranscript(home: string, projectDir: string, sessionId: stri
   const mainPath = findTranscriptPath(home, projectDir, sessionId);
   const subagentDir = path.join(path.dirname(mainPath), sessionId, "subagents");
   const subagentFiles = fs.existsSync(subagentDir)
-    ? fs.readdirSync(subagentDir).filter((name) => /^agent-.+\.jsonl$/.test(name)).toSorted()
+    ? fs
+        .readdirSync(subagentDir)
+        .filter((name) => /^agent-.+\.jsonl$/.test(name))
+        .toSorted()
     : [];
   return {
     path: mainPath,

@@ -35,7 +35,9 @@ export async function installWarden(projectDir: string, home: string): Promise<s
     child.once("close", resolve);
   });
   if (code !== 0) {
-    throw new WardenInstallError(`warden install --project ${projectDir} exited ${code}, expected 0; stdout: ${preview(stdout)}; stderr: ${preview(stderr)}`);
+    throw new WardenInstallError(
+      `warden install --project ${projectDir} exited ${code}, expected 0; stdout: ${preview(stdout)}; stderr: ${preview(stderr)}`,
+    );
   }
   return stdout;
 }
@@ -172,7 +174,9 @@ export interface SessionToolUse {
 export function sessionToolUses(transcript: Transcript): SessionToolUse[] {
   return [
     ...toolUsesIn(transcript.lines).map((use) => ({ id: use.id, name: use.name, input: use.input, agentId: undefined })),
-    ...transcript.subagents.flatMap((sub) => toolUsesIn(sub.lines).map((use) => ({ id: use.id, name: use.name, input: use.input, agentId: sub.agentId }))),
+    ...transcript.subagents.flatMap((sub) =>
+      toolUsesIn(sub.lines).map((use) => ({ id: use.id, name: use.name, input: use.input, agentId: sub.agentId })),
+    ),
   ];
 }
 
@@ -185,7 +189,11 @@ export function callKeysOfTranscript(transcript: Transcript): CallKey[] {
 
 export function callKeysOfEvents(records: readonly JsonRecord[]): CallKey[] {
   return sortKeys(
-    eventsIn(records).map((event) => [stringField(event, "tool_use_id") ?? "", stringField(event, "tool_name") ?? "", stringField(event, "agent_id")]),
+    eventsIn(records).map((event) => [
+      stringField(event, "tool_use_id") ?? "",
+      stringField(event, "tool_name") ?? "",
+      stringField(event, "agent_id"),
+    ]),
   );
 }
 

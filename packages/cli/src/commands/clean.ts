@@ -25,7 +25,13 @@ interface CleanAction {
 }
 
 export function runClean(argv: string[], io: CliIo): number {
-  const options = { ...DATA_OPTIONS, "older-than": { type: "string" }, compress: { type: "boolean" }, "dry-run": { type: "boolean" }, force: { type: "boolean" } } as const;
+  const options = {
+    ...DATA_OPTIONS,
+    "older-than": { type: "string" },
+    compress: { type: "boolean" },
+    "dry-run": { type: "boolean" },
+    force: { type: "boolean" },
+  } as const;
   const { values } = parseCommand(argv, options, CLEAN_USAGE);
   if (values["older-than"] == null) throw new CliUsageError(`--older-than AGE is required\n${CLEAN_USAGE}`);
   const cutoff = clockOf(io)().getTime() - parseAge(values["older-than"]);
@@ -40,7 +46,8 @@ export function runClean(argv: string[], io: CliIo): number {
       actions.push({ ...base, action: "skipped", reason: "open (no end record); --force includes it", files: [] });
     } else if (values.compress) {
       const files = compressiblePaths(store, sessionId);
-      if (files.length > 0) actions.push({ ...base, action: "compressed", files: dryRun ? files.map((f) => `${f}.gz`) : files.map(gzipFile) });
+      if (files.length > 0)
+        actions.push({ ...base, action: "compressed", files: dryRun ? files.map((f) => `${f}.gz`) : files.map(gzipFile) });
     } else {
       const files = ownedPaths(store, sessionId);
       if (!dryRun) for (const file of files) fs.rmSync(file, { recursive: true, force: true });
@@ -58,7 +65,10 @@ const UNITS: Record<string, number> = { h: 60 * 60 * 1000, d: 24 * 60 * 60 * 100
 export function parseAge(text: string): number {
   const match = /^(\d+(?:\.\d+)?)([dh])$/.exec(text.trim());
   const unit = match?.[2] == null ? undefined : UNITS[match[2]];
-  if (match == null || unit == null) throw new CliUsageError(`--older-than expects a number of days or hours such as 30d or 12h; got "${text.slice(0, 40)}"\n${CLEAN_USAGE}`);
+  if (match == null || unit == null)
+    throw new CliUsageError(
+      `--older-than expects a number of days or hours such as 30d or 12h; got "${text.slice(0, 40)}"\n${CLEAN_USAGE}`,
+    );
   return Number(match[1]) * unit;
 }
 
@@ -67,9 +77,17 @@ function isOpen(store: SessionStore, sessionId: string): boolean {
 }
 
 function describe(actions: readonly CleanAction[], dryRun: boolean): string[] {
-  const verb = { deleted: dryRun ? "would delete" : "deleted", compressed: dryRun ? "would compress" : "compressed", skipped: "skipped" } as const;
-  const lines = actions.map((a) => `${verb[a.action]} ${a.session_id} (last activity ${formatTime(a.last_activity)} UTC)${a.reason ? `: ${a.reason}` : ""}`);
+  const verb = {
+    deleted: dryRun ? "would delete" : "deleted",
+    compressed: dryRun ? "would compress" : "compressed",
+    skipped: "skipped",
+  } as const;
+  const lines = actions.map(
+    (a) => `${verb[a.action]} ${a.session_id} (last activity ${formatTime(a.last_activity)} UTC)${a.reason ? `: ${a.reason}` : ""}`,
+  );
   const count = (kind: CleanAction["action"]) => actions.filter((a) => a.action === kind).length;
-  lines.push(`${count("deleted")} deleted, ${count("compressed")} compressed, ${count("skipped")} skipped${dryRun ? " (dry run: nothing changed)" : ""}`);
+  lines.push(
+    `${count("deleted")} deleted, ${count("compressed")} compressed, ${count("skipped")} skipped${dryRun ? " (dry run: nothing changed)" : ""}`,
+  );
   return lines;
 }

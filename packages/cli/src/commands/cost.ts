@@ -46,10 +46,24 @@ export function runCost(argv: string[], io: CliIo): number {
     io.out(`no sessions recorded in ${store.paths.root}`);
     return 0;
   }
-  const cells = (r: CostRow) => [r.period, String(r.sessions), formatTokens(r.input_tokens), formatTokens(r.output_tokens), formatCost(r.cost_usd), r.unknown_cost_sessions > 0 ? `${r.unknown_cost_sessions} unknown` : ""];
-  const table = formatTable([by === "day" ? "day (UTC)" : "month (UTC)", "sessions", "tokens in", "tokens out", "cost", ""], [...periods, total].map(cells), ["left", "right", "right", "right", "right", "left"]);
+  const cells = (r: CostRow) => [
+    r.period,
+    String(r.sessions),
+    formatTokens(r.input_tokens),
+    formatTokens(r.output_tokens),
+    formatCost(r.cost_usd),
+    r.unknown_cost_sessions > 0 ? `${r.unknown_cost_sessions} unknown` : "",
+  ];
+  const table = formatTable(
+    [by === "day" ? "day (UTC)" : "month (UTC)", "sessions", "tokens in", "tokens out", "cost", ""],
+    [...periods, total].map(cells),
+    ["left", "right", "right", "right", "right", "left"],
+  );
   for (const line of table) io.out(line);
-  if (total.unknown_cost_sessions > 0) io.out(`${total.unknown_cost_sessions} session(s) with unknown cost are not in the totals (see \`warden sessions\`; \`warden report <id>\` refreshes one)`);
+  if (total.unknown_cost_sessions > 0)
+    io.out(
+      `${total.unknown_cost_sessions} session(s) with unknown cost are not in the totals (see \`warden sessions\`; \`warden report <id>\` refreshes one)`,
+    );
   return 0;
 }
 

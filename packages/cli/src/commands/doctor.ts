@@ -42,7 +42,9 @@ export function runDoctor(argv: string[], io: CliIo): number {
     const label = (c: Check, i: number) => (c.ok ? "ok  " : i < 2 && wiredSomewhere ? "--  " : "FAIL");
     checks.forEach((c, i) => io.out(`${label(c, i)}  ${c.name}: ${c.detail}`));
     io.out(`data  ${data.dir}: ${data.sessions} session file(s), ${formatBytes(data.bytes)}`);
-    io.out(healthy ? "Warden is on." : "Warden is NOT fully on: see FAIL above (the wiring needs the project or the user settings, not both).");
+    io.out(
+      healthy ? "Warden is on." : "Warden is NOT fully on: see FAIL above (the wiring needs the project or the user settings, not both).",
+    );
   }
   return healthy ? 0 : 1;
 }
@@ -57,7 +59,9 @@ function wiringCheck(name: string, file: string, project: string, hooksDir: stri
   try {
     const ownRepo = path.resolve(project, "hooks") === path.resolve(hooksDir) && file.startsWith(project);
     const problems = checkWiring(parseSettings(text, file), ownRepo ? "${CLAUDE_PROJECT_DIR}/hooks" : hooksDir);
-    return problems.length === 0 ? { name, ok: true, detail: `${file} is wired and current` } : { name, ok: false, detail: `${file}: ${problems.join("; ")}` };
+    return problems.length === 0
+      ? { name, ok: true, detail: `${file} is wired and current` }
+      : { name, ok: false, detail: `${file}: ${problems.join("; ")}` };
   } catch (error) {
     return { name, ok: false, detail: error instanceof Error ? error.message : String(error) };
   }
@@ -71,7 +75,11 @@ function hookFileCheck(hook: string, hooksDir: string, env: CliIo["env"]): Check
   const run = spawnSync(process.execPath, [file], { input: "", encoding: "utf8", env: { ...env, WARDEN_DIR: scratch } });
   fs.rmSync(scratch, { recursive: true, force: true });
   const ok = run.status === 0 && run.stdout === "";
-  return { name: `hook ${hook}`, ok, detail: ok ? `${file} runs` : `${file} exited ${run.status} with ${JSON.stringify((run.stdout + run.stderr).slice(0, 200))}` };
+  return {
+    name: `hook ${hook}`,
+    ok,
+    detail: ok ? `${file} runs` : `${file} exited ${run.status} with ${JSON.stringify((run.stdout + run.stderr).slice(0, 200))}`,
+  };
 }
 
 function configCheck(project: string, home: string): Check {
@@ -82,15 +90,29 @@ function configCheck(project: string, home: string): Check {
   } catch (error) {
     errors.push(`commands: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return errors.length === 0 ? { name: "config", ok: true, detail: "valid (or absent: defaults apply)" } : { name: "config", ok: false, detail: errors.join("; ") };
+  return errors.length === 0
+    ? { name: "config", ok: true, detail: "valid (or absent: defaults apply)" }
+    : { name: "config", ok: false, detail: errors.join("; ") };
 }
 
 /** Asks the real guard hook about a destructive and a harmless command, in a throwaway project. */
 function selfTest(hooksDir: string, env: CliIo["env"]): Check[] {
   const sandbox = fs.mkdtempSync(path.join(os.tmpdir(), "warden-selftest-"));
   const ask = (command: string) => {
-    const payload = { session_id: "warden-doctor-self-test", transcript_path: path.join(sandbox, "t.jsonl"), cwd: sandbox, hook_event_name: "PreToolUse", tool_name: "Bash", tool_input: { command }, tool_use_id: `toolu_doctor_${command.length}` };
-    const run = spawnSync(process.execPath, [path.join(hooksDir, "post-tool-guard.mjs")], { input: JSON.stringify(payload), encoding: "utf8", env: { PATH: env.PATH ?? "", HOME: sandbox, CLAUDE_PROJECT_DIR: sandbox } });
+    const payload = {
+      session_id: "warden-doctor-self-test",
+      transcript_path: path.join(sandbox, "t.jsonl"),
+      cwd: sandbox,
+      hook_event_name: "PreToolUse",
+      tool_name: "Bash",
+      tool_input: { command },
+      tool_use_id: `toolu_doctor_${command.length}`,
+    };
+    const run = spawnSync(process.execPath, [path.join(hooksDir, "post-tool-guard.mjs")], {
+      input: JSON.stringify(payload),
+      encoding: "utf8",
+      env: { PATH: env.PATH ?? "", HOME: sandbox, CLAUDE_PROJECT_DIR: sandbox },
+    });
     return run.stdout.includes('"permissionDecision":"deny"') ? "denied" : run.status === 0 ? "allowed" : `failed (${run.status})`;
   };
   const rm = ask("rm -rf ~");

@@ -13,7 +13,12 @@ export const EXPLAIN_USAGE = `usage: warden explain "<command>" [--cwd DIR] [--p
 
 /** The guard's reasoning about one command, without running anything. */
 export function runExplain(argv: string[], io: CliIo): number {
-  const { values, positionals } = parseCommand(argv, { cwd: { type: "string" }, project: { type: "string" }, json: { type: "boolean" } }, EXPLAIN_USAGE, 1);
+  const { values, positionals } = parseCommand(
+    argv,
+    { cwd: { type: "string" }, project: { type: "string" }, json: { type: "boolean" } },
+    EXPLAIN_USAGE,
+    1,
+  );
   const command = positionals[0];
   if (command == null || command.trim() === "") throw new CliUsageError(`give the command to explain, quoted\n${EXPLAIN_USAGE}`);
   const cwd = path.resolve(io.cwd, values.cwd ?? ".");
@@ -32,7 +37,16 @@ function formatExplanation(e: CommandExplanation): string {
   for (const limit of e.limits) lines.push(`limit     ${limit}`);
   e.commands.forEach((c, i) => {
     lines.push("", `segment ${i + 1}: ${c.segment}`);
-    lines.push(`  program   ${c.program}${c.argv.length > 1 ? `  args: ${c.argv.slice(1).map((a) => JSON.stringify(a)).join(" ")}` : ""}`);
+    lines.push(
+      `  program   ${c.program}${
+        c.argv.length > 1
+          ? `  args: ${c.argv
+              .slice(1)
+              .map((a) => JSON.stringify(a))
+              .join(" ")}`
+          : ""
+      }`,
+    );
     if (c.wrappers.length > 0) lines.push(`  wrappers  ${c.wrappers.join(" › ")}`);
     if (c.assignments.length > 0) lines.push(`  env       ${c.assignments.join(" ")}`);
     if (c.layers.length > 0) lines.push(`  layers    ${c.layers.join(" › ")}`);
@@ -41,7 +55,10 @@ function formatExplanation(e: CommandExplanation): string {
     for (const r of c.redirects) lines.push(`  redirect  ${JSON.stringify(r)}`);
     if (c.rules.length > 0) lines.push(`  rules     ${c.rules.join(", ")}`);
   });
-  lines.push("", `decision  ${e.decision.decision} (verdict ${e.decision.verdict}${e.decision.severity ? `, severity ${e.decision.severity}` : ""})`);
+  lines.push(
+    "",
+    `decision  ${e.decision.decision} (verdict ${e.decision.verdict}${e.decision.severity ? `, severity ${e.decision.severity}` : ""})`,
+  );
   lines.push(`rule      ${e.decidedBy ?? "none"}`);
   lines.push(`why       ${e.why}`);
   return lines.join("\n");

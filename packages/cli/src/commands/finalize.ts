@@ -34,11 +34,18 @@ export async function runFinalize(argv: string[], io: CliIo): Promise<number> {
 /** The world of a hook, minus a Claude Code parent, reading the directory the CLI chose. */
 function cliContext(dir: string, io: CliIo): HookContext {
   const env = { ...io.env, WARDEN_DIR: dir };
-  return createHookContext({ cwd: io.cwd, session_id: "warden-cli" }, { env, now: clockOf(io), home: io.env.HOME || os.homedir(), claudePid: null, isProcessAlive });
+  return createHookContext(
+    { cwd: io.cwd, session_id: "warden-cli" },
+    { env, now: clockOf(io), home: io.env.HOME || os.homedir(), claudePid: null, isProcessAlive },
+  );
 }
 
 function refuseIfClosed(ctx: HookContext, sessionId: string): void {
-  if (isCompressed(ctx.store, sessionId)) throw new CliFailure(`session ${sessionId} is compressed (warden clean --compress); it was closed before that`);
+  if (isCompressed(ctx.store, sessionId))
+    throw new CliFailure(`session ${sessionId} is compressed (warden clean --compress); it was closed before that`);
   const last = ctx.store.readSession(sessionId).records.at(-1);
-  if (last?.type === "end") throw new CliFailure(`session ${sessionId} already ended (${last.reason}, by ${last.finalized_by}, at ${last.ended_at}); nothing to finalize`);
+  if (last?.type === "end")
+    throw new CliFailure(
+      `session ${sessionId} already ended (${last.reason}, by ${last.finalized_by}, at ${last.ended_at}); nothing to finalize`,
+    );
 }

@@ -21,7 +21,8 @@ export function runInstall(argv: string[], io: CliIo): number {
   });
   if ((values.project == null) === !values.user) throw new CliUsageError(`give exactly one of --project DIR or --user\n${INSTALL_USAGE}`);
   if (values.uninstall && values.check) throw new CliUsageError(`--uninstall and --check cannot be combined\n${INSTALL_USAGE}`);
-  const file = values.project != null ? path.join(path.resolve(io.cwd, values.project), ".claude", "settings.json") : userSettingsPath(io.env);
+  const file =
+    values.project != null ? path.join(path.resolve(io.cwd, values.project), ".claude", "settings.json") : userSettingsPath(io.env);
   const hooksDir = hooksDirFor(file, io.hooksDir);
   const text = readIfExists(file);
   const settings = parseSettings(text ?? "", file);

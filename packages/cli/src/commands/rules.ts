@@ -2,7 +2,16 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkRules, injectionOptionsFromConfig, loadWardenConfig, readExampleSources, readRuleSources, SHIPPED_RULES_DIR, testRules, type RuleSource } from "@warden/core";
+import {
+  checkRules,
+  injectionOptionsFromConfig,
+  loadWardenConfig,
+  readExampleSources,
+  readRuleSources,
+  SHIPPED_RULES_DIR,
+  testRules,
+  type RuleSource,
+} from "@warden/core";
 import { CliFailure, CliUsageError, type CliIo } from "../cli-io.js";
 import { parseCommand } from "../parse-command.js";
 import { formatRulesCheck, formatRulesTest } from "./rules-report.js";
@@ -42,7 +51,8 @@ export function runRules(argv: string[], io: CliIo): number {
 function shippedRulesDir(): string {
   const candidates = [SHIPPED_RULES_DIR, fileURLToPath(new URL("../../core/rules/", import.meta.url))];
   const found = candidates.find((dir) => fs.existsSync(path.join(dir, "instruction-override.nov")));
-  if (found == null) throw new CliFailure(`the shipped rules are not beside this CLI (looked in ${candidates.join(" and ")}); give the rules DIR`);
+  if (found == null)
+    throw new CliFailure(`the shipped rules are not beside this CLI (looked in ${candidates.join(" and ")}); give the rules DIR`);
   return found;
 }
 
@@ -58,7 +68,9 @@ function readSources(target: string, cwd: string): RuleSource[] {
 function readExamples(target: string, cwd: string): RuleSource[] {
   const examples = fs.statSync(target).isDirectory()
     ? readExampleSources(target)
-    : [target.replace(/\.nov$/, ".examples.json")].filter((file) => fs.existsSync(file)).map((file) => ({ path: file, text: fs.readFileSync(file, "utf8") }));
+    : [target.replace(/\.nov$/, ".examples.json")]
+        .filter((file) => fs.existsSync(file))
+        .map((file) => ({ path: file, text: fs.readFileSync(file, "utf8") }));
   return examples.map((s) => ({ ...s, path: displayPath(s.path, cwd) }));
 }
 

@@ -22,11 +22,25 @@ describe("runScanCommand", () => {
   it("prints JSON with snake_case keys", async () => {
     const result = await runScanCommand([injected], { json: true });
     const json = JSON.parse(result.stdout);
-    expect(json).toMatchObject({ min_severity: "medium", exit_code: 1, sources: [{ source: "notes.md", findings: expect.arrayContaining([expect.objectContaining({ rule: "IgnorePreviousInstructions", start: 7, end: 39, form: "raw" })]) }] });
+    expect(json).toMatchObject({
+      min_severity: "medium",
+      exit_code: 1,
+      sources: [
+        {
+          source: "notes.md",
+          findings: expect.arrayContaining([
+            expect.objectContaining({ rule: "IgnorePreviousInstructions", start: 7, end: 39, form: "raw" }),
+          ]),
+        },
+      ],
+    });
   });
 
   it("exits 2 on an unknown --min-severity", async () => {
-    await expect(runScanCommand([clean], { minSeverity: "severe" })).resolves.toMatchObject({ exitCode: 2, stderr: expect.stringContaining("is not one of low, medium, high, critical") });
+    await expect(runScanCommand([clean], { minSeverity: "severe" })).resolves.toMatchObject({
+      exitCode: 2,
+      stderr: expect.stringContaining("is not one of low, medium, high, critical"),
+    });
   });
 
   it("does not count partial findings toward the exit code", () => {

@@ -1,4 +1,13 @@
-import { atLeast, createInjectionScanner, parseSeverity, SEVERITIES, type Finding, type InjectionScanner, type PartialRule, type Severity } from "@warden/core";
+import {
+  atLeast,
+  createInjectionScanner,
+  parseSeverity,
+  SEVERITIES,
+  type Finding,
+  type InjectionScanner,
+  type PartialRule,
+  type Severity,
+} from "@warden/core";
 
 /**
  * `warden scan [FILE...]`: scans files (or stdin) with the guard's rules and prints the findings.
@@ -33,7 +42,11 @@ interface SourceReport {
 export async function runScanCommand(inputs: readonly ScanInput[], options: ScanCommandOptions = {}): Promise<CommandResult> {
   const minSeverity = parseSeverity(options.minSeverity ?? "medium");
   if (minSeverity == null) {
-    return { exitCode: 2, stdout: "", stderr: `warden scan: --min-severity ${JSON.stringify(options.minSeverity)} is not one of ${SEVERITIES.join(", ")}\n` };
+    return {
+      exitCode: 2,
+      stdout: "",
+      stderr: `warden scan: --min-severity ${JSON.stringify(options.minSeverity)} is not one of ${SEVERITIES.join(", ")}\n`,
+    };
   }
   const scanner = options.scanner ?? createInjectionScanner();
   const reports: SourceReport[] = [];
@@ -41,8 +54,13 @@ export async function runScanCommand(inputs: readonly ScanInput[], options: Scan
     const outcome = await scanner.scanAsync([{ kind: "tool_output", source: input.source, text: input.text }]);
     reports.push({ source: input.source, findings: outcome.findings, partial: outcome.partial, scanTimeMs: outcome.scanTimeMs });
   }
-  const exitCode = scanExitCode(reports.flatMap((r) => r.findings), minSeverity);
-  const stdout = options.json ? `${JSON.stringify(scanJson(reports, minSeverity, exitCode), null, 2)}\n` : formatScanText(reports, minSeverity);
+  const exitCode = scanExitCode(
+    reports.flatMap((r) => r.findings),
+    minSeverity,
+  );
+  const stdout = options.json
+    ? `${JSON.stringify(scanJson(reports, minSeverity, exitCode), null, 2)}\n`
+    : formatScanText(reports, minSeverity);
   return { exitCode, stdout, stderr: "" };
 }
 
@@ -61,11 +79,17 @@ function formatScanText(reports: readonly SourceReport[], minSeverity: Severity)
   const lines: string[] = [];
   for (const r of reports) {
     const complete = r.findings.filter((f) => f.evaluation !== "partial");
-    lines.push(`${r.source}: ${complete.length === 0 ? "no findings" : `${complete.length} finding${complete.length === 1 ? "" : "s"}`} (${r.scanTimeMs} ms)`);
+    lines.push(
+      `${r.source}: ${complete.length === 0 ? "no findings" : `${complete.length} finding${complete.length === 1 ? "" : "s"}`} (${r.scanTimeMs} ms)`,
+    );
     for (const f of r.findings) lines.push(formatFinding(f));
-    for (const partial of r.partial.filter((p) => !r.findings.some((f) => f.rule === p.rule))) lines.push(`  partial  ${partial.rule}  (${partial.reason})`);
+    for (const partial of r.partial.filter((p) => !r.findings.some((f) => f.rule === p.rule)))
+      lines.push(`  partial  ${partial.rule}  (${partial.reason})`);
   }
-  const total = reports.reduce((n, r) => n + r.findings.filter((f) => f.evaluation !== "partial" && atLeast(f.severity, minSeverity)).length, 0);
+  const total = reports.reduce(
+    (n, r) => n + r.findings.filter((f) => f.evaluation !== "partial" && atLeast(f.severity, minSeverity)).length,
+    0,
+  );
   lines.push(`${total} finding${total === 1 ? "" : "s"} at or above ${minSeverity}`);
   return `${lines.join("\n")}\n`;
 }

@@ -26,7 +26,9 @@ export async function runScan(argv: string[], io: ScanIo): Promise<number> {
   const { values, positionals } = parseCommand(argv, options, SCAN_USAGE, Number.POSITIVE_INFINITY);
   // Checked before anything is read, so a bad option never waits on stdin.
   if (values["min-severity"] != null && parseSeverity(values["min-severity"]) == null) {
-    throw new CliUsageError(`--min-severity ${JSON.stringify(values["min-severity"])} is not one of low, medium, high, critical\n${SCAN_USAGE}`);
+    throw new CliUsageError(
+      `--min-severity ${JSON.stringify(values["min-severity"])} is not one of low, medium, high, critical\n${SCAN_USAGE}`,
+    );
   }
   const projectDir = path.resolve(io.cwd, values.project ?? ".");
   const home = io.env.HOME || os.homedir();

@@ -15,7 +15,12 @@ describe("a deny", () => {
   const result = policy.decide(bash("echo ok; rm -rf /"));
 
   it("is blocked, critical, with the rule as finding", () => {
-    expect(result).toMatchObject({ decision: "deny", verdict: "blocked", severity: "critical", findings: [{ rule: "fs.rm-root", action: "deny" }] });
+    expect(result).toMatchObject({
+      decision: "deny",
+      verdict: "blocked",
+      severity: "critical",
+      findings: [{ rule: "fs.rm-root", action: "deny" }],
+    });
   });
 
   it("points at the segment that triggered it", () => {
@@ -23,7 +28,9 @@ describe("a deny", () => {
   });
 
   it("gives the model the rule, the segment, and tells it to ask the user", () => {
-    expect(result.reason).toMatch(/^Warden blocked this command: `rm -rf \/`: .*\[rule fs\.rm-root\]\. If this is really intended, ask the user to run it themselves/);
+    expect(result.reason).toMatch(
+      /^Warden blocked this command: `rm -rf \/`: .*\[rule fs\.rm-root\]\. If this is really intended, ask the user to run it themselves/,
+    );
   });
 });
 
@@ -43,14 +50,19 @@ describe("a finding inside a layer", () => {
   });
 
   it("names interpreter layers", () => {
-    expect(policy.decide(bash(`python3 -c 'import os; os.system("rm -rf ~")'`)).findings[0]).toMatchObject({ form: "python3 -c › os.system" });
+    expect(policy.decide(bash(`python3 -c 'import os; os.system("rm -rf ~")'`)).findings[0]).toMatchObject({
+      form: "python3 -c › os.system",
+    });
   });
 });
 
 describe("several findings", () => {
   it("decide by the strongest action and keep every finding", () => {
     const result = policy.decide(bash("git branch -D old && git push --force"));
-    expect({ decision: result.decision, rules: result.findings.map((f) => f.rule) }).toEqual({ decision: "deny", rules: ["git.branch-force-delete", "git.force-push"] });
+    expect({ decision: result.decision, rules: result.findings.map((f) => f.rule) }).toEqual({
+      decision: "deny",
+      rules: ["git.branch-force-delete", "git.force-push"],
+    });
   });
 
   it("take the highest severity", () => {

@@ -41,11 +41,17 @@ describe("re-levelling built-in rules", () => {
   });
 
   it("turns a rule into a recorded warning", () => {
-    expect(decide({ rules: { "git.reset-hard": { action: "warn" } } }, "git reset --hard")).toMatchObject({ decision: "allow", verdict: "warned" });
+    expect(decide({ rules: { "git.reset-hard": { action: "warn" } } }, "git reset --hard")).toMatchObject({
+      decision: "allow",
+      verdict: "warned",
+    });
   });
 
   it("disables a rule", () => {
-    expect(decide({ rules: { "net.upload": { enabled: false } } }, "curl -F f=@build.zip https://up.example.com")).toMatchObject({ decision: "allow", findings: [] });
+    expect(decide({ rules: { "net.upload": { enabled: false } } }, "curl -F f=@build.zip https://up.example.com")).toMatchObject({
+      decision: "allow",
+      findings: [],
+    });
   });
 
   it("adds path exceptions", () => {
@@ -58,7 +64,10 @@ describe("re-levelling built-in rules", () => {
 
   it("lists the effective rules", () => {
     const rules = createCommandPolicy({ rules: { "git.clean": { enabled: false }, "git.reset-hard": { action: "ask" } } }).rules;
-    expect({ clean: rules.some((r) => r.id === "git.clean"), reset: rules.find((r) => r.id === "git.reset-hard")?.action }).toEqual({ clean: false, reset: "ask" });
+    expect({ clean: rules.some((r) => r.id === "git.clean"), reset: rules.find((r) => r.id === "git.reset-hard")?.action }).toEqual({
+      clean: false,
+      reset: "ask",
+    });
   });
 });
 
@@ -82,13 +91,18 @@ describe("custom rules", () => {
     expect({ decision: result.decision, rules: result.findings.map((f) => f.rule) }).toEqual({ decision, rules: [rule] });
   });
 
-  it.each(["terraform plan", "rm -f src/old.ts", "echo x > deploy/prod/notes.md", "cat deploy/staging/keys.yaml"])("%j is allowed", (command) => {
-    expect(decide(options, command).decision).toBe("allow");
-  });
+  it.each(["terraform plan", "rm -f src/old.ts", "echo x > deploy/prod/notes.md", "cat deploy/staging/keys.yaml"])(
+    "%j is allowed",
+    (command) => {
+      expect(decide(options, command).decision).toBe("allow");
+    },
+  );
 
   it("applies path rules to the file tools", () => {
     const policy = createCommandPolicy(options);
-    expect(policy.decide({ toolName: "Read", toolInput: { file_path: "/home/dev/project/deploy/prod/keys.yaml" }, ...at }).decision).toBe("deny");
+    expect(policy.decide({ toolName: "Read", toolInput: { file_path: "/home/dev/project/deploy/prod/keys.yaml" }, ...at }).decision).toBe(
+      "deny",
+    );
   });
 });
 
@@ -98,7 +112,9 @@ describe("configuration errors", () => {
   });
 
   it("says which id is unknown and which are known", () => {
-    expect(() => createCommandPolicy({ rules: { "git.force-pushh": { action: "ask" } } })).toThrow(/git\.force-pushh.*Known ids: .*git\.force-push/);
+    expect(() => createCommandPolicy({ rules: { "git.force-pushh": { action: "ask" } } })).toThrow(
+      /git\.force-pushh.*Known ids: .*git\.force-push/,
+    );
   });
 
   it("refuses a custom rule reusing a built-in id", () => {
@@ -106,7 +122,10 @@ describe("configuration errors", () => {
   });
 
   it("accepts overrides of custom rules", () => {
-    const options: CommandPolicyOptions = { command_rules: [{ id: "team.x", command: "x", reason: "r" }], rules: { "team.x": { action: "warn" } } };
+    const options: CommandPolicyOptions = {
+      command_rules: [{ id: "team.x", command: "x", reason: "r" }],
+      rules: { "team.x": { action: "warn" } },
+    };
     expect(decide(options, "x").verdict).toBe("warned");
   });
 });
@@ -120,7 +139,11 @@ describe("unparseable commands", () => {
     ["allow", "allow", "allowed", []],
   ] as const)("with unparseable=%s are %s, %s", (choice, decision, verdict, rules) => {
     const result = decide(choice == null ? {} : { unparseable: choice }, 'echo "unterminated');
-    expect({ decision: result.decision, verdict: result.verdict, rules: result.findings.map((f) => f.rule) }).toEqual({ decision, verdict, rules });
+    expect({ decision: result.decision, verdict: result.verdict, rules: result.findings.map((f) => f.rule) }).toEqual({
+      decision,
+      verdict,
+      rules,
+    });
   });
 
   it("are still checked as far as they parse", () => {

@@ -45,7 +45,10 @@ export function createCommandPolicy(options: CommandPolicyOptions = {}): Command
   const customPaths = (options.path_rules ?? []).map(compilePathRule);
   const known = new Set(RULE_CATALOGUE.map((r) => r.id));
   for (const rule of [...customCommands, ...customPaths]) {
-    if (known.has(rule.id)) throw new CommandPolicyConfigError(`rule id "${rule.id}" is defined twice; custom rules need ids of their own (e.g. "team.${rule.id}")`);
+    if (known.has(rule.id))
+      throw new CommandPolicyConfigError(
+        `rule id "${rule.id}" is defined twice; custom rules need ids of their own (e.g. "team.${rule.id}")`,
+      );
     known.add(rule.id);
   }
   const unknown = Object.keys(overrides).filter((id) => !known.has(id));
@@ -72,20 +75,30 @@ export function createCommandPolicy(options: CommandPolicyOptions = {}): Command
   const tooComplex = apply(TOO_COMPLEX_RULE);
   const unparseableBase = apply(UNPARSEABLE_RULE);
   const unparseable: RuleInfo | undefined =
-    options.unparseable === "allow" || unparseableBase == null ? undefined : { ...unparseableBase, action: options.unparseable ?? unparseableBase.action };
+    options.unparseable === "allow" || unparseableBase == null
+      ? undefined
+      : { ...unparseableBase, action: options.unparseable ?? unparseableBase.action };
 
   function evaluateCommand(command: string, ctx: CommandContext): CommandEvaluation {
     const analysis = analyzeCommand(command, ctx);
     const rc = createRuleContext(analysis, ctx, paths);
     const matches: RuleMatch[] = [];
     for (const cmd of analysis.commands) {
-      const where = { excerpt: displayWord(cmd.excerpt), start: cmd.start, end: cmd.end, form: cmd.layers.join(" › "), source: "command", command: cmd.index };
+      const where = {
+        excerpt: displayWord(cmd.excerpt),
+        start: cmd.start,
+        end: cmd.end,
+        form: cmd.layers.join(" › "),
+        source: "command",
+        command: cmd.index,
+      };
       for (const rule of commandRules) {
         const hit = rule.check(cmd, rc);
         if (hit != null) matches.push(hit.detail == null ? { rule, ...where } : { rule, ...where, detail: hit.detail });
       }
       for (const access of ACCESSES) {
-        for (const hit of rc.pathHits(cmd, access)) matches.push({ rule: hit.rule, ...where, detail: `${access === "read" ? "reads" : "writes"} ${displayWord(hit.word)}` });
+        for (const hit of rc.pathHits(cmd, access))
+          matches.push({ rule: hit.rule, ...where, detail: `${access === "read" ? "reads" : "writes"} ${displayWord(hit.word)}` });
       }
     }
     if (analysis.errors.length > 0 && unparseable != null) {
@@ -102,19 +115,30 @@ export function createCommandPolicy(options: CommandPolicyOptions = {}): Command
     for (const target of targets) {
       const abs = absolutePath(target.path, call);
       for (const rule of paths.match(abs, target.access, call.home)) {
-        matches.push({ rule, excerpt: target.path, detail: `${target.access === "read" ? "reads" : "writes"} ${abs}`, source: target.field });
+        matches.push({
+          rule,
+          excerpt: target.path,
+          detail: `${target.access === "read" ? "reads" : "writes"} ${abs}`,
+          source: target.field,
+        });
       }
     }
     return buildDecision(matches, `${call.toolName} call`);
   }
 
   return {
-    rules: [...commandRules, ...pathRules, ...(unparseable == null ? [] : [unparseable]), ...(tooComplex == null ? [] : [tooComplex])].map<RuleInfo>(({ id, severity, action, category, reason }) => ({ id, severity, action, category, reason })),
+    rules: [
+      ...commandRules,
+      ...pathRules,
+      ...(unparseable == null ? [] : [unparseable]),
+      ...(tooComplex == null ? [] : [tooComplex]),
+    ].map<RuleInfo>(({ id, severity, action, category, reason }) => ({ id, severity, action, category, reason })),
     evaluateCommand,
     decide(call: ToolCall): PolicyDecision {
       const target = toolTarget(call.toolName, call.toolInput);
       if (target == null) return ALLOW;
-      if (target.kind === "command") return evaluateCommand(target.command, { cwd: call.cwd, projectDir: call.projectDir, home: call.home }).decision;
+      if (target.kind === "command")
+        return evaluateCommand(target.command, { cwd: call.cwd, projectDir: call.projectDir, home: call.home }).decision;
       return decidePaths(call, target.paths);
     },
   };

@@ -20,7 +20,10 @@ describe("explainCommand", () => {
 
   it("says which rule decided and why", () => {
     const explanation = explainCommand("sudo rm -rf ~", ctx);
-    expect({ decidedBy: explanation.decidedBy, why: explanation.why }).toEqual({ decidedBy: "fs.rm-home", why: explanation.decision.reason });
+    expect({ decidedBy: explanation.decidedBy, why: explanation.why }).toEqual({
+      decidedBy: "fs.rm-home",
+      why: explanation.decision.reason,
+    });
   });
 
   it("shows every layer of a download-and-execute", () => {
@@ -48,10 +51,16 @@ describe("explainCommand", () => {
   });
 
   it("reports parse errors", () => {
-    expect(explainCommand("echo 'oops", ctx)).toMatchObject({ parsed: false, errors: ["unterminated single quote at offset 5"], decidedBy: "shell.unparseable" });
+    expect(explainCommand("echo 'oops", ctx)).toMatchObject({
+      parsed: false,
+      errors: ["unterminated single quote at offset 5"],
+      decidedBy: "shell.unparseable",
+    });
   });
 
   it("explains with the configured options", () => {
-    expect(explainCommand("git push -f", { ...ctx, options: { rules: { "git.force-push": { action: "ask" } } } }).decision.decision).toBe("ask");
+    expect(explainCommand("git push -f", { ...ctx, options: { rules: { "git.force-push": { action: "ask" } } } }).decision.decision).toBe(
+      "ask",
+    );
   });
 });

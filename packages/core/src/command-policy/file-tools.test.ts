@@ -45,7 +45,10 @@ const ROWS: readonly Row[] = [
 describe("file tools go through the protected-path rules", () => {
   it.each(ROWS)("%s %j is %s (%s)", (tool, input, decision, rule) => {
     const result = policy.decide(call(tool, input));
-    expect({ decision: result.decision, rules: result.findings.map((f) => f.rule) }).toEqual({ decision, rules: rule == null ? [] : [rule] });
+    expect({ decision: result.decision, rules: result.findings.map((f) => f.rule) }).toEqual({
+      decision,
+      rules: rule == null ? [] : [rule],
+    });
   });
 });
 

@@ -13,6 +13,12 @@ export {
 } from "./command-policy-options.js";
 export { CommandPolicyConfigError, createCommandPolicy, type CommandEvaluation, type CommandPolicy } from "./create-command-policy.js";
 export type { RuleMatch } from "./build-decision.js";
-export { explainCommand, type CommandExplanation, type ExplainContext, type ExplainedCommand, type ExplainedTarget } from "./explain-command.js";
+export {
+  explainCommand,
+  type CommandExplanation,
+  type ExplainContext,
+  type ExplainedCommand,
+  type ExplainedTarget,
+} from "./explain-command.js";
 export { RULE_CATALOGUE } from "./rules/rule-catalogue.js";
 export type { PathClass } from "./rules/classify-path.js";

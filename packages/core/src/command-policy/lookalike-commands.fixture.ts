@@ -158,6 +158,6 @@ export const LOOKALIKE_COMMANDS: readonly LookalikeCase[] = [
   ['echo "terminated"', "shell.unparseable"],
   [`echo 'it'"'"'s fine'`, "shell.unparseable"],
   ["echo $((1 + 2))", "shell.unparseable"],
-  ["python -c \"print(1)\"", "shell.unparseable"],
+  ['python -c "print(1)"', "shell.unparseable"],
   [`bash -c "sh -c 'eval echo nested'"`, "shell.too-complex"],
 ];

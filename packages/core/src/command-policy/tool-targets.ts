@@ -31,7 +31,9 @@ export function toolTarget(toolName: string, toolInput: unknown): ToolTarget | u
   }
   if (toolName === "NotebookEdit") {
     const input = notebookInputSchema().safeParse(toolInput);
-    return input.success ? { kind: "paths", paths: [{ field: "notebook_path", path: input.data.notebook_path, access: "write" }] } : undefined;
+    return input.success
+      ? { kind: "paths", paths: [{ field: "notebook_path", path: input.data.notebook_path, access: "write" }] }
+      : undefined;
   }
   if (toolName === "Grep" || toolName === "Glob") {
     const input = searchInputSchema().safeParse(toolInput);

@@ -15,7 +15,8 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(path.dirname(project), { recursive: true, force: true }));
 
-const write = (dir: string, value: unknown) => fs.writeFileSync(path.join(dir, ".claude", "warden.json"), typeof value === "string" ? value : JSON.stringify(value));
+const write = (dir: string, value: unknown) =>
+  fs.writeFileSync(path.join(dir, ".claude", "warden.json"), typeof value === "string" ? value : JSON.stringify(value));
 const rule = (id: string, reason: string) => ({ id, reason, command: "terraform" });
 
 describe("loadWardenConfig", () => {
@@ -45,7 +46,10 @@ describe("loadWardenConfig", () => {
     write(home, { max_value_bytes: 2048 });
     write(project, { max_value_bytes: "big" });
     const config = loadWardenConfig(project, home);
-    expect([config.maxValueBytes, config.errors]).toEqual([2048, [expect.stringMatching(/project\/\.claude\/warden\.json: max_value_bytes/)]]);
+    expect([config.maxValueBytes, config.errors]).toEqual([
+      2048,
+      [expect.stringMatching(/project\/\.claude\/warden\.json: max_value_bytes/)],
+    ]);
   });
 
   it("reports a misspelt key instead of silently ignoring it", () => {

@@ -20,7 +20,11 @@ export function filesAccessed(toolName: string, toolInput: unknown, cwd: string,
 }
 
 function resolvePath(value: string, cwd: string, home: string): string {
-  const expanded = value.replace(/\\/g, "/").replace(/^~(?=$|\/)/, home).replace(/^\$HOME(?=$|\/)/, home).replace(/^\$\{HOME\}(?=$|\/)/, home);
+  const expanded = value
+    .replace(/\\/g, "/")
+    .replace(/^~(?=$|\/)/, home)
+    .replace(/^\$HOME(?=$|\/)/, home)
+    .replace(/^\$\{HOME\}(?=$|\/)/, home);
   return path.resolve(cwd, expanded);
 }
 
@@ -60,7 +64,7 @@ export function pathWordsOfCommand(command: string): string[] {
 
 function isPathLike(word: string): boolean {
   if (word === "" || word.startsWith("-") || word.includes("=") || word.includes("://")) return false;
-  if (/[*?\s]/.test(word) || word.startsWith("$") && !/^\$\{?HOME\}?\//.test(word)) return false;
+  if (/[*?\s]/.test(word) || (word.startsWith("$") && !/^\$\{?HOME\}?\//.test(word))) return false;
   if (/^\/dev\/(null|stdout|stderr)$/.test(word)) return false;
   return LOOKS_LIKE_FILE.test(word);
 }

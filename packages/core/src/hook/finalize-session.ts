@@ -52,7 +52,15 @@ export async function finalizeSession(ctx: HookContext, request: FinalizeRequest
 function unfinishedEventDraft(ctx: HookContext, call: PendingCall, endedAt: string) {
   return toolEventDraft(
     ctx,
-    { tool_name: call.tool_name, tool_input: call.tool_input, tool_use_id: call.tool_use_id, cwd: call.working_dir, agent_id: call.agent_id, agent_type: call.agent_type, prompt_id: call.prompt_id },
+    {
+      tool_name: call.tool_name,
+      tool_input: call.tool_input,
+      tool_use_id: call.tool_use_id,
+      cwd: call.working_dir,
+      agent_id: call.agent_id,
+      agent_type: call.agent_type,
+      prompt_id: call.prompt_id,
+    },
     {
       outcome: "no_result",
       timestampStart: call.timestamp_start,

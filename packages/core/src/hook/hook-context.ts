@@ -45,10 +45,20 @@ export interface GuardFactories {
 }
 
 export function realWorld(): HookWorld {
-  return { env: process.env, now: () => new Date(), home: process.env.HOME || os.homedir(), claudePid: process.ppid > 1 ? process.ppid : null, isProcessAlive };
+  return {
+    env: process.env,
+    now: () => new Date(),
+    home: process.env.HOME || os.homedir(),
+    claudePid: process.ppid > 1 ? process.ppid : null,
+    isProcessAlive,
+  };
 }
 
-export function createHookContext(payload: Pick<HookPayload, "cwd" | "session_id">, world: HookWorld, guard: GuardFactories = {}): HookContext {
+export function createHookContext(
+  payload: Pick<HookPayload, "cwd" | "session_id">,
+  world: HookWorld,
+  guard: GuardFactories = {},
+): HookContext {
   const projectDir = path.resolve(world.env.CLAUDE_PROJECT_DIR || payload.cwd);
   const config = loadWardenConfig(projectDir, world.home);
   const store = new SessionStore(resolveWardenDir({ env: world.env, cwd: payload.cwd }), world.now);

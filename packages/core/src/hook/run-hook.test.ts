@@ -60,12 +60,26 @@ describe("runHook", () => {
   it("logs an event the hook does not serve", async () => {
     const world = io(stopPayload());
     await runHook("test", {}, {}, world);
-    expect(JSON.parse(errorsLog())).toMatchObject({ hook: "test", event: "Stop", session_id: "s1", message: expect.stringMatching(/does not handle Stop/) });
+    expect(JSON.parse(errorsLog())).toMatchObject({
+      hook: "test",
+      event: "Stop",
+      session_id: "s1",
+      message: expect.stringMatching(/does not handle Stop/),
+    });
   });
 
   it("logs a handler's exception with its stack", async () => {
     const world = io(stopPayload());
-    await runHook("test", { Stop: () => { throw new Error("disk full"); } }, {}, world);
+    await runHook(
+      "test",
+      {
+        Stop: () => {
+          throw new Error("disk full");
+        },
+      },
+      {},
+      world,
+    );
     expect(JSON.parse(errorsLog())).toMatchObject({ message: "disk full", stack: expect.stringContaining("Error: disk full") });
   });
 
@@ -74,7 +88,10 @@ describe("runHook", () => {
     fs.writeFileSync(blocked, "");
     const world = io("garbage", { WARDEN_DIR: path.join(blocked, "warden") });
     await runHook("test", {}, {}, world);
-    expect([world.output(), world.errors()]).toEqual(["", expect.stringMatching(/^warden test: stdin is not JSON.*errors\.log not writable.*\n$/)]);
+    expect([world.output(), world.errors()]).toEqual([
+      "",
+      expect.stringMatching(/^warden test: stdin is not JSON.*errors\.log not writable.*\n$/),
+    ]);
   });
 });
 
@@ -82,14 +99,39 @@ describe("runHook with fail_mode closed", () => {
   it("denies a PreToolUse call when the handler fails", async () => {
     fs.mkdirSync(path.join(project, ".claude"));
     fs.writeFileSync(path.join(project, ".claude", "warden.json"), JSON.stringify({ fail_mode: "closed" }));
-    const world = io(JSON.stringify({ session_id: "s1", cwd: project, hook_event_name: "PreToolUse", tool_name: "Bash", tool_input: { command: "ls" } }));
-    await runHook("test", { PreToolUse: () => { throw new Error("disk full"); } }, {}, world);
-    expect(JSON.parse(world.output()).hookSpecificOutput).toMatchObject({ permissionDecision: "deny", permissionDecisionReason: expect.stringContaining("disk full") });
+    const world = io(
+      JSON.stringify({ session_id: "s1", cwd: project, hook_event_name: "PreToolUse", tool_name: "Bash", tool_input: { command: "ls" } }),
+    );
+    await runHook(
+      "test",
+      {
+        PreToolUse: () => {
+          throw new Error("disk full");
+        },
+      },
+      {},
+      world,
+    );
+    expect(JSON.parse(world.output()).hookSpecificOutput).toMatchObject({
+      permissionDecision: "deny",
+      permissionDecisionReason: expect.stringContaining("disk full"),
+    });
   });
 
   it("stays silent on the same failure when fail_mode is open (the default)", async () => {
-    const world = io(JSON.stringify({ session_id: "s1", cwd: project, hook_event_name: "PreToolUse", tool_name: "Bash", tool_input: { command: "ls" } }));
-    await runHook("test", { PreToolUse: () => { throw new Error("disk full"); } }, {}, world);
+    const world = io(
+      JSON.stringify({ session_id: "s1", cwd: project, hook_event_name: "PreToolUse", tool_name: "Bash", tool_input: { command: "ls" } }),
+    );
+    await runHook(
+      "test",
+      {
+        PreToolUse: () => {
+          throw new Error("disk full");
+        },
+      },
+      {},
+      world,
+    );
     expect(world.output()).toBe("");
   });
 });

@@ -34,11 +34,15 @@ export function parseHookInput(text: string): HookPayload {
   try {
     json = JSON.parse(text);
   } catch (cause) {
-    throw new HookInputError(`stdin is not JSON (${cause instanceof Error ? cause.message : String(cause)}); received: ${preview(text)}`, { cause });
+    throw new HookInputError(`stdin is not JSON (${cause instanceof Error ? cause.message : String(cause)}); received: ${preview(text)}`, {
+      cause,
+    });
   }
   const event = json != null && typeof json === "object" && "hook_event_name" in json ? json.hook_event_name : undefined;
   if (!isHookEventName(event)) {
-    throw new HookInputError(`stdin has hook_event_name ${JSON.stringify(event)}; Warden handles ${Object.keys(PAYLOAD_SCHEMAS).join(", ")}; received: ${preview(text)}`);
+    throw new HookInputError(
+      `stdin has hook_event_name ${JSON.stringify(event)}; Warden handles ${Object.keys(PAYLOAD_SCHEMAS).join(", ")}; received: ${preview(text)}`,
+    );
   }
   const schema: z.ZodMiniType<HookPayload> = PAYLOAD_SCHEMAS[event]();
   const parsed = schema.safeParse(json);
@@ -50,9 +54,15 @@ export function parseHookInput(text: string): HookPayload {
 }
 
 /** Calls the handler for the payload's event; a hook wired to an event it does not serve is an error. */
-export function dispatchHook(hookName: string, handlers: HookHandlers, payload: HookPayload, ctx: HookContext): HookReply | Promise<HookReply> {
+export function dispatchHook(
+  hookName: string,
+  handlers: HookHandlers,
+  payload: HookPayload,
+  ctx: HookContext,
+): HookReply | Promise<HookReply> {
   const handler = handlers[payload.hook_event_name] as HookHandler | undefined;
-  if (handler == null) throw new HookInputError(`hook "${hookName}" does not handle ${payload.hook_event_name}; check the wiring in settings.json`);
+  if (handler == null)
+    throw new HookInputError(`hook "${hookName}" does not handle ${payload.hook_event_name}; check the wiring in settings.json`);
   return handler(payload, ctx);
 }
 
@@ -61,7 +71,12 @@ export function dispatchHook(hookName: string, handlers: HookHandlers, payload: 
  * and turns any failure into one line in errors.log (or stderr if even that fails). It never
  * exits non-zero: a crashing hook must not disturb the user's Claude Code session.
  */
-export async function runHook(hookName: string, handlers: HookHandlers, guard: GuardFactories = {}, io: HookIo = processIo()): Promise<void> {
+export async function runHook(
+  hookName: string,
+  handlers: HookHandlers,
+  guard: GuardFactories = {},
+  io: HookIo = processIo(),
+): Promise<void> {
   let text = "";
   let payload: HookPayload | undefined;
   let ctx: HookContext | undefined;
@@ -74,7 +89,8 @@ export async function runHook(hookName: string, handlers: HookHandlers, guard: G
     if (reply !== undefined) io.writeStdout(`${JSON.stringify(reply)}\n`);
   } catch (error) {
     reportFailure(hookName, error, text, payload, io);
-    if (payload?.hook_event_name === "PreToolUse" && ctx?.config.failMode === "closed") io.writeStdout(`${JSON.stringify(failClosedReply(error))}\n`);
+    if (payload?.hook_event_name === "PreToolUse" && ctx?.config.failMode === "closed")
+      io.writeStdout(`${JSON.stringify(failClosedReply(error))}\n`);
   }
 }
 
@@ -119,7 +135,6 @@ function sessionIdOf(text: string): string | null {
   return /"session_id"\s*:\s*"([A-Za-z0-9._-]{1,200})"/.exec(text)?.[1] ?? null;
 }
 
-
 function preview(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length > 200 ? `${JSON.stringify(flat.slice(0, 200))}… (${text.length} chars)` : JSON.stringify(flat);
@@ -154,5 +169,5 @@ async function readStdinFd(): Promise<string> {
 
 function writeAllSync(fd: number, text: string): void {
   const data = Buffer.from(text, "utf8");
-  for (let offset = 0; offset < data.length; ) offset += fs.writeSync(fd, data, offset);
+  for (let offset = 0; offset < data.length;) offset += fs.writeSync(fd, data, offset);
 }

@@ -23,7 +23,10 @@ export interface EventOutcome {
   readonly scanTimeMs: number;
 }
 
-type ToolPayloadLike = Pick<PreToolUsePayload, "tool_name" | "tool_input" | "tool_use_id" | "cwd" | "agent_id" | "agent_type" | "prompt_id">;
+type ToolPayloadLike = Pick<
+  PreToolUsePayload,
+  "tool_name" | "tool_input" | "tool_use_id" | "cwd" | "agent_id" | "agent_type" | "prompt_id"
+>;
 
 /** Builds the one `event` record of a tool call, bounding large inputs and outputs. */
 export function toolEventDraft(ctx: HookContext, payload: ToolPayloadLike, outcome: EventOutcome): RecordDraft<ToolEventRecord> {
@@ -44,7 +47,11 @@ export function toolEventDraft(ctx: HookContext, payload: ToolPayloadLike, outco
     tool_output: output.value,
     // A blocked call reaches the model as an error result carrying the reason.
     is_error: outcome.outcome === "failed" || outcome.outcome === "blocked",
-    ...(typeof error?.value === "string" ? { error: error.value } : outcome.outcome === "blocked" && outcome.reason ? { error: outcome.reason } : {}),
+    ...(typeof error?.value === "string"
+      ? { error: error.value }
+      : outcome.outcome === "blocked" && outcome.reason
+        ? { error: outcome.reason }
+        : {}),
     ...(outcome.interrupted ? { interrupted: true } : {}),
     working_dir: payload.cwd,
     files_accessed: filesAccessed(payload.tool_name, payload.tool_input, payload.cwd, ctx.home),

@@ -40,9 +40,13 @@ export function anchorScore(anchors: readonly Anchor[]): number {
     // A case-sensitive capitalised anchor ("END OF", "SYSTEM") is rare even when the word is not.
     const capital = anchor.caseSensitive === true && /[A-Z]/.test(word);
     const common = !capital && COMMON.has(word.toLowerCase());
-    const weight = common ? 2 : Math.min(ENOUGH, [...word].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x7f ? 3 : 1), 0));
+    const weight = common
+      ? 2
+      : Math.min(
+          ENOUGH,
+          [...word].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x7f ? 3 : 1), 0),
+        );
     min = Math.min(min, weight);
   }
   return anchors.length === 0 ? 0 : min;
 }
-

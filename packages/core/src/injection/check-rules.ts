@@ -27,7 +27,13 @@ export interface RulesCheck {
 export function checkRules(sources: readonly RuleSource[], tiers: AvailableTiers = { llm: false, semantics: false }): RulesCheck {
   const loaded = compileRuleSources(sources);
   const partial = loaded.rules.map((rule) => ({ rule, missing: missingTiers(rule, tiers) })).filter((p) => p.missing.length > 0);
-  return { rules: loaded.rules, files: new Set(sources.map((s) => s.path)).size, errors: loaded.errors, warnings: loaded.warnings, partial };
+  return {
+    rules: loaded.rules,
+    files: new Set(sources.map((s) => s.path)).size,
+    errors: loaded.errors,
+    warnings: loaded.warnings,
+    partial,
+  };
 }
 
 function missingTiers(rule: CompiledRule, tiers: AvailableTiers): Tier[] {

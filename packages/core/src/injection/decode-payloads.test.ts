@@ -24,7 +24,10 @@ describe("findEncodedPayloads", () => {
     ["a hash", "sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"],
     ["an identifier", "getOwnPropertyDescriptorsForTheWholeObject"],
     ["a binary image", `data:image/png;base64,${Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 97) % 256)).toString("base64")}`],
-    ["a C byte array of binary data", Array.from({ length: 40 }, (_, i) => `0x${((i * 53) % 256).toString(16).padStart(2, "0")}`).join(", ")],
+    [
+      "a C byte array of binary data",
+      Array.from({ length: 40 }, (_, i) => `0x${((i * 53) % 256).toString(16).padStart(2, "0")}`).join(", "),
+    ],
     ["a path", "node_modules/some-package/dist/index.js"],
   ])("ignores %s", (_, text) => {
     expect(findEncodedPayloads(text)).toEqual([]);

@@ -25,7 +25,12 @@ export interface DecodeLimits {
   readonly maxDecodedChars: number;
 }
 
-export const DEFAULT_DECODE_LIMITS: DecodeLimits = { maxCandidates: 2000, maxPayloads: 64, maxRunChars: 256 * 1024, maxDecodedChars: 512 * 1024 };
+export const DEFAULT_DECODE_LIMITS: DecodeLimits = {
+  maxCandidates: 2000,
+  maxPayloads: 64,
+  maxRunChars: 256 * 1024,
+  maxDecodedChars: 512 * 1024,
+};
 
 interface Run {
   readonly encoding: PayloadEncoding;
@@ -124,7 +129,8 @@ function wordRuns(text: string, runs: Run[]): void {
       if (len >= 20) {
         let end = i;
         while (end < n && end - i < 2 && text.charCodeAt(end) === 61) end++;
-        const encoding = (classes & BIT) !== 0 && len % 8 === 0 && len >= 48 ? "binary" : (classes & HEX) !== 0 && len % 2 === 0 ? "hex" : "base64";
+        const encoding =
+          (classes & BIT) !== 0 && len % 8 === 0 && len >= 48 ? "binary" : (classes & HEX) !== 0 && len % 2 === 0 ? "hex" : "base64";
         runs.push({ encoding, start: runStart, end });
       }
     }

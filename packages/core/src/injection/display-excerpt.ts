@@ -10,12 +10,13 @@ export const EXCERPT_MAX = 160;
 export function displayExcerpt(text: string, max = EXCERPT_MAX): string {
   const chars = [...text.replace(/[ \t\r\n]+/g, " ").trim()];
   let out = "";
-  for (let i = 0; i < chars.length && out.length <= max; ) {
+  for (let i = 0; i < chars.length && out.length <= max;) {
     const ch = chars[i] ?? "";
     const cp = ch.codePointAt(0) ?? 0;
     if (tagToAscii(cp) != null) {
       let spelled = "";
-      for (; i < chars.length && tagToAscii(chars[i]?.codePointAt(0) ?? 0) != null; i++) spelled += tagToAscii(chars[i]?.codePointAt(0) ?? 0);
+      for (; i < chars.length && tagToAscii(chars[i]?.codePointAt(0) ?? 0) != null; i++)
+        spelled += tagToAscii(chars[i]?.codePointAt(0) ?? 0);
       out += `<tags ${JSON.stringify(spelled)}>`;
       continue;
     }

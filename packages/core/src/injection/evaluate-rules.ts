@@ -34,7 +34,13 @@ export interface RuleGroup {
   readonly gates: readonly (readonly number[] | null)[];
 }
 
-export function evaluateRules(group: RuleGroup, text: string, windowSize: number, tiers: TierLookup, only?: ReadonlySet<string>): RuleResult[] {
+export function evaluateRules(
+  group: RuleGroup,
+  text: string,
+  windowSize: number,
+  tiers: TierLookup,
+  only?: ReadonlySet<string>,
+): RuleResult[] {
   const search = group.index.begin(text);
   const step = Math.max(1, Math.floor(windowSize / 2));
   const results: RuleResult[] = [];

@@ -10,8 +10,23 @@ export {
   type LlmTierConfig,
   type PartialRule,
 } from "./injection-scanner.js";
-export { type AnthropicJudgeOptions, createAnthropicJudge, DEFAULT_LLM_MODEL, DEFAULT_LLM_TIMEOUT_MS, type LlmAnswer, type LlmJudge } from "./llm-judge.js";
-export { compileRuleSources, type LoadedRules, loadRuleFiles, readExampleSources, readRuleSources, type RuleSource, SHIPPED_RULES_DIR } from "./load-rules.js";
+export {
+  type AnthropicJudgeOptions,
+  createAnthropicJudge,
+  DEFAULT_LLM_MODEL,
+  DEFAULT_LLM_TIMEOUT_MS,
+  type LlmAnswer,
+  type LlmJudge,
+} from "./llm-judge.js";
+export {
+  compileRuleSources,
+  type LoadedRules,
+  loadRuleFiles,
+  readExampleSources,
+  readRuleSources,
+  type RuleSource,
+  SHIPPED_RULES_DIR,
+} from "./load-rules.js";
 export { type NormalizedText, normalizeText, toRawOffset } from "./normalize-text.js";
 export { formatDiagnostic, type NovaDiagnostic, NovaSyntaxError } from "./nova-syntax-error.js";
 export { type CompiledFile, compileNovaSource } from "./rule-compiler.js";

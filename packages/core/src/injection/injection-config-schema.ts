@@ -16,16 +16,15 @@ export const injectionConfigSchema = lazySchema(() =>
     /** Extra `.nov` files or directories, relative to the project. */
     rules: z.optional(z.array(z.string())),
     llm: z.optional(
-    z.strictObject({
-      enabled: z.boolean(),
-      model: z.optional(z.string()),
-      base_url: z.optional(z.string()),
-      timeout_ms: z.optional(z.number().check(z.int(), z.positive())),
-      max_calls_per_session: z.optional(z.number().check(z.int(), z.gte(0))),
-      api_key_env: z.optional(z.string()),
-    }),
+      z.strictObject({
+        enabled: z.boolean(),
+        model: z.optional(z.string()),
+        base_url: z.optional(z.string()),
+        timeout_ms: z.optional(z.number().check(z.int(), z.positive())),
+        max_calls_per_session: z.optional(z.number().check(z.int(), z.gte(0))),
+        api_key_env: z.optional(z.string()),
+      }),
     ),
   }),
 );
 export type InjectionConfig = z.infer<ReturnType<typeof injectionConfigSchema>>;
-

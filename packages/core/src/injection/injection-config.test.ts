@@ -16,7 +16,10 @@ afterEach(() => {
 describe("injectionOptionsFromConfig", () => {
   it("loads the user's rule files relative to the project", () => {
     fs.mkdirSync(path.join(dir, "rules"));
-    fs.writeFileSync(path.join(dir, "rules", "mine.nov"), 'rule Mine {\n  meta:\n    severity = "low"\n  keywords:\n    $a = "x"\n  condition:\n    $a\n}\n');
+    fs.writeFileSync(
+      path.join(dir, "rules", "mine.nov"),
+      'rule Mine {\n  meta:\n    severity = "low"\n  keywords:\n    $a = "x"\n  condition:\n    $a\n}\n',
+    );
     const resolved = injectionOptionsFromConfig({ rules: ["rules"], warn_at: "high" }, { env: {}, projectDir: dir });
     expect(resolved.errors).toEqual([]);
     expect(resolved.options.warnAt).toBe("high");
@@ -27,7 +30,10 @@ describe("injectionOptionsFromConfig", () => {
     fs.writeFileSync(path.join(dir, "bad.nov"), "rule Bad {\n}\n");
     const resolved = injectionOptionsFromConfig({ rules: ["bad.nov", "missing"] }, { env: {}, projectDir: dir });
     expect(resolved.errors).toEqual(
-      expect.arrayContaining([expect.stringContaining("bad.nov:1:1 (rule Bad): rule Bad has no condition"), expect.stringContaining("missing:1:1: cannot read rules")]),
+      expect.arrayContaining([
+        expect.stringContaining("bad.nov:1:1 (rule Bad): rule Bad has no condition"),
+        expect.stringContaining("missing:1:1: cannot read rules"),
+      ]),
     );
   });
 
@@ -38,7 +44,10 @@ describe("injectionOptionsFromConfig", () => {
   });
 
   it("turns the llm tier on with the key from the environment", () => {
-    const resolved = injectionOptionsFromConfig({ llm: { enabled: true, timeout_ms: 500 } }, { env: { ANTHROPIC_API_KEY: "k" }, projectDir: dir, sessionDir: dir });
+    const resolved = injectionOptionsFromConfig(
+      { llm: { enabled: true, timeout_ms: 500 } },
+      { env: { ANTHROPIC_API_KEY: "k" }, projectDir: dir, sessionDir: dir },
+    );
     expect(resolved.options.llm).toMatchObject({ enabled: true, apiKey: "k", timeoutMs: 500 });
   });
 

@@ -37,7 +37,10 @@ export function injectionOptionsFromConfig(config: InjectionConfig, world: Injec
         ...(llm.base_url ? { baseURL: llm.base_url } : {}),
         ...(llm.timeout_ms ? { timeoutMs: llm.timeout_ms } : {}),
         ...(world.sessionDir
-          ? { cache: fileCache(path.join(world.sessionDir, "llm-cache")), budget: fileBudget(path.join(world.sessionDir, "llm-calls"), llm.max_calls_per_session ?? 20) }
+          ? {
+              cache: fileCache(path.join(world.sessionDir, "llm-cache")),
+              budget: fileBudget(path.join(world.sessionDir, "llm-calls"), llm.max_calls_per_session ?? 20),
+            }
           : { budget: memoryBudget(llm.max_calls_per_session ?? 20) }),
       };
     }

@@ -101,11 +101,22 @@ export function createInjectionScanner(options: InjectionScannerOptions = {}): I
       if (!asked.has(key)) asked.set(key, { rule, section, name, regionText, subject });
       return undefined;
     });
-    const requests = [...asked.values()].filter((r) => !first.scans[r.subject]?.matches.some((m) => m.rule.name === r.rule.name && m.status === "match"));
+    const requests = [...asked.values()].filter(
+      (r) => !first.scans[r.subject]?.matches.some((m) => m.rule.name === r.rule.name && m.status === "match"),
+    );
     if (requests.length === 0) return outcome(first.scans, new Map(), first.incomplete, now() - started, warnAt, llm != null);
-    const answers = await resolveTiers(requests, { llm, semantic: options.semantic, maxRequests: options.maxTierRequests ?? 8, maxChars: 12_000 });
+    const answers = await resolveTiers(requests, {
+      llm,
+      semantic: options.semantic,
+      maxRequests: options.maxTierRequests ?? 8,
+      maxChars: 12_000,
+    });
     const open = new Set(requests.map((r) => r.rule.name));
-    const second = scanAll(subjects, () => (rule, section, name, regionText) => answers.values.get(tierKey(rule, section, name, regionText)), open);
+    const second = scanAll(
+      subjects,
+      () => (rule, section, name, regionText) => answers.values.get(tierKey(rule, section, name, regionText)),
+      open,
+    );
     const merged = first.scans.map((s, i) => ({
       subject: s.subject,
       matches: [...s.matches.filter((m) => !open.has(m.rule.name)), ...(second.scans[i]?.matches ?? [])],
@@ -123,7 +134,14 @@ function judgeFrom(llm: LlmJudge | LlmTierConfig | undefined): LlmJudge | undefi
   return createAnthropicJudge({ ...llm, apiKey: llm.apiKey });
 }
 
-function outcome(scans: readonly SubjectScan[], reasons: ReadonlyMap<string, string>, incomplete: boolean, ms: number, warnAt: Severity, llmOn: boolean): InjectionScanOutcome {
+function outcome(
+  scans: readonly SubjectScan[],
+  reasons: ReadonlyMap<string, string>,
+  incomplete: boolean,
+  ms: number,
+  warnAt: Severity,
+  llmOn: boolean,
+): InjectionScanOutcome {
   const findings: Finding[] = [];
   const partial: PartialRule[] = [];
   const noteItems: NoteItem[] = [];
@@ -134,7 +152,13 @@ function outcome(scans: readonly SubjectScan[], reasons: ReadonlyMap<string, str
       if (m.status === "partial") {
         const reason = reasons.get(m.rule.name) ?? defaultReason(m.missing, llmOn);
         partial.push({ rule: m.rule.name, severity: m.rule.severity, missing: m.missing, reason, ...(source ? { source } : {}) });
-        if (m.vars.length > 0) findings.push({ ...toFinding(m, source), message: `partially evaluated: ${reason}`, evaluation: "partial", missing_tiers: [...m.missing] });
+        if (m.vars.length > 0)
+          findings.push({
+            ...toFinding(m, source),
+            message: `partially evaluated: ${reason}`,
+            evaluation: "partial",
+            missing_tiers: [...m.missing],
+          });
         continue;
       }
       const finding = toFinding(m, source);

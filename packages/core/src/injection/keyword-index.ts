@@ -34,7 +34,12 @@ export class KeywordIndex implements KeywordEntries {
    * non-ASCII character (skipped for ASCII texts). One regex per set, so each set's first
    * characters let the regex engine reject most positions at once.
    */
-  private readonly literalSets: { readonly map: Map<string, number[]>; readonly flags: string; readonly kind: "word" | "other" | "wide"; re?: RegExp | null }[] = [
+  private readonly literalSets: {
+    readonly map: Map<string, number[]>;
+    readonly flags: string;
+    readonly kind: "word" | "other" | "wide";
+    re?: RegExp | null;
+  }[] = [
     { map: new Map(), flags: "gi", kind: "word" },
     { map: new Map(), flags: "gi", kind: "other" },
     { map: new Map(), flags: "gi", kind: "wide" },
@@ -51,7 +56,10 @@ export class KeywordIndex implements KeywordEntries {
       reach: keyword.maxLength ?? UNBOUNDED_REACH,
       anchored: wholeTextIds.has(id) && keyword.anchors != null && anchorScore(keyword.anchors) >= MIN_ANCHOR_SCORE,
       literalLength: literalLength(keyword),
-      probes: keyword.anchors == null || keyword.anchors.some((a) => "class" in a) ? null : keyword.anchors.flatMap((a) => ("literal" in a ? [a] : [])),
+      probes:
+        keyword.anchors == null || keyword.anchors.some((a) => "class" in a)
+          ? null
+          : keyword.anchors.flatMap((a) => ("literal" in a ? [a] : [])),
     }));
     this.wholeTextIds = wholeTextIds;
   }

@@ -5,7 +5,9 @@ import type { CallBudget, VerdictCache } from "./tier-memory.js";
  * a probability from 0 to 1. Off unless configured. Every failure (timeout, HTTP error, budget
  * used up, unreadable answer) is "not evaluated" with its reason, never a "no".
  */
-export type LlmAnswer = { readonly status: "evaluated"; readonly score: number; readonly cached: boolean } | { readonly status: "not_evaluated"; readonly reason: string };
+export type LlmAnswer =
+  | { readonly status: "evaluated"; readonly score: number; readonly cached: boolean }
+  | { readonly status: "not_evaluated"; readonly reason: string };
 
 export interface LlmJudge {
   judge(question: string, text: string): Promise<LlmAnswer>;
@@ -34,7 +36,10 @@ const SYSTEM =
 
 interface MessagesClient {
   messages: {
-    create(body: object, options: { timeout: number; maxRetries: number; signal: AbortSignal }): Promise<{ content: readonly { type: string; text?: string }[] }>;
+    create(
+      body: object,
+      options: { timeout: number; maxRetries: number; signal: AbortSignal },
+    ): Promise<{ content: readonly { type: string; text?: string }[] }>;
   };
 }
 
@@ -46,7 +51,12 @@ export function createAnthropicJudge(options: AnthropicJudgeOptions): LlmJudge {
   const connect = async (): Promise<MessagesClient> => {
     // Loaded on first use: the SDK costs start-up time every hook process would otherwise pay.
     const { default: Anthropic } = await import("@anthropic-ai/sdk");
-    return new Anthropic({ apiKey: options.apiKey, ...(options.baseURL ? { baseURL: options.baseURL } : {}), maxRetries: 0, timeout: timeoutMs });
+    return new Anthropic({
+      apiKey: options.apiKey,
+      ...(options.baseURL ? { baseURL: options.baseURL } : {}),
+      maxRetries: 0,
+      timeout: timeoutMs,
+    });
   };
   return {
     async judge(question, text) {
@@ -56,7 +66,8 @@ export function createAnthropicJudge(options: AnthropicJudgeOptions): LlmJudge {
       const key = createHash("sha256").update(`${model}\0${question}\0${shown}`).digest("hex");
       const cached = options.cache?.get(key);
       if (cached != null) return { status: "evaluated", score: cached, cached: true };
-      if (options.budget && !safeTake(options.budget)) return { status: "not_evaluated", reason: "the session's LLM call budget is used up" };
+      if (options.budget && !safeTake(options.budget))
+        return { status: "not_evaluated", reason: "the session's LLM call budget is used up" };
       const abort = new AbortController();
       const timer = setTimeout(() => abort.abort(), timeoutMs);
       try {
@@ -66,7 +77,12 @@ export function createAnthropicJudge(options: AnthropicJudgeOptions): LlmJudge {
           max_tokens: 8,
           temperature: 0,
           system: SYSTEM,
-          messages: [{ role: "user", content: `Question: ${question}\n\n<document>\n${shown.replaceAll("</document>", "<\\/document>")}\n</document>` }],
+          messages: [
+            {
+              role: "user",
+              content: `Question: ${question}\n\n<document>\n${shown.replaceAll("</document>", "<\\/document>")}\n</document>`,
+            },
+          ],
         };
         const reply = await (await client).messages.create(body, { timeout: timeoutMs, maxRetries: 0, signal: abort.signal });
         const answer = reply.content.map((block) => (block.type === "text" ? (block.text ?? "") : "")).join("");

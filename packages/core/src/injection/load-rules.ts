@@ -36,7 +36,14 @@ export function compileRuleSources(sources: readonly RuleSource[]): LoadedRules 
     for (const rule of compiled.rules) {
       const prior = seen.get(rule.name);
       if (prior) {
-        errors.push({ file: rule.file, line: rule.line, column: 1, rule: rule.name, message: `rule ${rule.name} is already defined at ${prior.file}:${prior.line}`, expected: "rule names unique across files" });
+        errors.push({
+          file: rule.file,
+          line: rule.line,
+          column: 1,
+          rule: rule.name,
+          message: `rule ${rule.name} is already defined at ${prior.file}:${prior.line}`,
+          expected: "rule names unique across files",
+        });
         continue;
       }
       seen.set(rule.name, rule);
@@ -93,7 +100,12 @@ export function loadRuleFiles(targets: readonly string[], fileSystem: RuleFileSy
     try {
       sources.push(...readRuleSources(target, fileSystem));
     } catch (error) {
-      errors.push({ file: target, line: 1, column: 1, message: `cannot read rules: ${error instanceof Error ? error.message : String(error)}` });
+      errors.push({
+        file: target,
+        line: 1,
+        column: 1,
+        message: `cannot read rules: ${error instanceof Error ? error.message : String(error)}`,
+      });
     }
   }
   const loaded = compileRuleSources(sources);

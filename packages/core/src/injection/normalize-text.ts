@@ -115,7 +115,7 @@ function decodeEntity(m: RegExpExecArray): string | undefined {
 
 /** Code point by code point, combining marks kept with their base: drop invisibles, decode tags, NFKC. */
 function appendCodePoints(out: MappedBuilder, text: string, rawStart: number, positional = false): void {
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i) ?? 0;
     let j = i + (cp > 0xffff ? 2 : 1);
     const at = positional ? rawStart + i : rawStart;
@@ -165,7 +165,7 @@ function foldWord(word: string): { text: string; at: number }[] | null {
   const mixed = ASCII_LETTER.test(word);
   const pieces: { text: string; at: number }[] = [];
   let changed = false;
-  for (let i = 0; i < word.length; ) {
+  for (let i = 0; i < word.length;) {
     const ch = String.fromCodePoint(word.codePointAt(i) ?? 0);
     const folded = LATIN_FOLDS.get(ch) ?? (mixed ? foldInMixedWord(ch) : undefined);
     if (folded != null && folded !== ch) changed = true;

@@ -31,7 +31,8 @@ type Token =
   | { kind: "qualified"; section: string; name: string | null; wildcard: boolean; at: number };
 
 const SECTIONS: readonly Section[] = ["keywords", "semantics", "llm"];
-const TOKEN = /\s*(?:(\()|(\))|\$([A-Za-z0-9_]*)(\*?)|([A-Za-z_][A-Za-z0-9_]*)\.(?:(\*)|\$([A-Za-z0-9_]*)(\*?))|(\d+)(?![A-Za-z_])|([A-Za-z_]+))/y;
+const TOKEN =
+  /\s*(?:(\()|(\))|\$([A-Za-z0-9_]*)(\*?)|([A-Za-z_][A-Za-z0-9_]*)\.(?:(\*)|\$([A-Za-z0-9_]*)(\*?))|(\d+)(?![A-Za-z_])|([A-Za-z_]+))/y;
 const WORDS = new Set(["and", "or", "not", "any", "all", "of", "them"]);
 
 export function parseCondition(text: string, vars: DefinedVars): ParsedCondition {
@@ -47,17 +48,23 @@ function tokenize(text: string): Token[] {
     const m = TOKEN.exec(text);
     if (m == null) {
       const at = start + (/^\s*/.exec(text.slice(start))?.[0].length ?? 0);
-      throw new ConditionError(`unexpected ${JSON.stringify(text[at])}`, at, "a variable, a quantifier, 'and', 'or', 'not' or a parenthesis");
+      throw new ConditionError(
+        `unexpected ${JSON.stringify(text[at])}`,
+        at,
+        "a variable, a quantifier, 'and', 'or', 'not' or a parenthesis",
+      );
     }
     const at = m.index + m[0].length - m[0].trimStart().length;
     if (m[1]) tokens.push({ kind: "(", at });
     else if (m[2]) tokens.push({ kind: ")", at });
     else if (m[3] != null) tokens.push({ kind: "var", name: m[3], wildcard: m[4] === "*", at });
-    else if (m[5] != null) tokens.push({ kind: "qualified", section: m[5], name: m[7] ?? null, wildcard: m[6] === "*" || m[8] === "*", at });
+    else if (m[5] != null)
+      tokens.push({ kind: "qualified", section: m[5], name: m[7] ?? null, wildcard: m[6] === "*" || m[8] === "*", at });
     else if (m[9] != null) tokens.push({ kind: "number", value: Number(m[9]), at });
     else {
       const value = (m[10] ?? "").toLowerCase();
-      if (!WORDS.has(value)) throw new ConditionError(`unknown word ${JSON.stringify(m[10])}`, at, "and, or, not, any, all, of, them or a $variable");
+      if (!WORDS.has(value))
+        throw new ConditionError(`unknown word ${JSON.stringify(m[10])}`, at, "and, or, not, any, all, of, them or a $variable");
       tokens.push({ kind: "word", value, at });
     }
   }
@@ -139,7 +146,8 @@ class ConditionParser {
       if (t.wildcard) return { op: "of", quantifier: "any", vars: refs };
       return { op: "var", ...(refs[0] as VarRef) };
     }
-    if (t.kind === "word" && t.value === "of") throw new ConditionError("'of' without a quantifier", t.at, "any, all or a number before 'of'");
+    if (t.kind === "word" && t.value === "of")
+      throw new ConditionError("'of' without a quantifier", t.at, "any, all or a number before 'of'");
     throw new ConditionError(`unexpected ${t.kind === "word" ? `'${t.value}'` : "')'"}`, t.at, "a variable, a quantifier or '('");
   }
 
@@ -166,7 +174,9 @@ class ConditionParser {
       this.pos++;
       if (this.peek()?.kind !== ")") throw new ConditionError("unclosed '('", this.peek()?.at ?? this.end, "')'");
       this.pos++;
-      const refs = SECTIONS.flatMap((section) => this.vars[section].filter((n) => n.startsWith(inner.name)).map((name) => ({ section, name })));
+      const refs = SECTIONS.flatMap((section) =>
+        this.vars[section].filter((n) => n.startsWith(inner.name)).map((name) => ({ section, name })),
+      );
       if (refs.length === 0) throw new ConditionError(`no variable starts with $${inner.name}`, inner.at, "a prefix of a defined variable");
       return { op: "of", quantifier, vars: refs };
     }
@@ -182,12 +192,14 @@ class ConditionParser {
     if (!t.wildcard) return [this.resolve(t.name, section, t.at)];
     const prefix = t.name;
     const refs = names.filter((n) => n.startsWith(prefix)).map((name) => ({ section, name }));
-    if (refs.length === 0) throw new ConditionError(`no ${section} variable starts with $${prefix}`, t.at, "a prefix of a defined variable");
+    if (refs.length === 0)
+      throw new ConditionError(`no ${section} variable starts with $${prefix}`, t.at, "a prefix of a defined variable");
     return refs;
   }
 
   private resolve(name: string, section: Section | null, at: number): VarRef {
-    const found = section != null ? (this.vars[section].includes(name) ? section : undefined) : SECTIONS.find((s) => this.vars[s].includes(name));
+    const found =
+      section != null ? (this.vars[section].includes(name) ? section : undefined) : SECTIONS.find((s) => this.vars[s].includes(name));
     if (found == null) {
       const where = section ?? "keywords, semantics or llm";
       throw new ConditionError(`undefined variable $${name}`, at, `a variable defined in ${where}`);

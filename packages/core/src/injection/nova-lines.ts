@@ -26,7 +26,8 @@ export function parsePhrase(line: SourceLine, defaultThreshold: number): Compile
   if (v == null) throw new LineError(`${shown(line.text)} is not a variable definition`, 0, '$name = "phrase" (0.7)');
   const rest = line.text.slice(v[0].length);
   const m = PHRASE.exec(rest);
-  if (m == null) throw new LineError(`phrase ${shown(rest)}`, v[0].length, 'a double-quoted phrase, optionally followed by a threshold such as (0.7)');
+  if (m == null)
+    throw new LineError(`phrase ${shown(rest)}`, v[0].length, "a double-quoted phrase, optionally followed by a threshold such as (0.7)");
   const threshold = m[2] == null ? defaultThreshold : Number(m[2]);
   if (!(threshold >= 0 && threshold <= 1) || (m[2] != null && m[2].trim() === "")) {
     throw new LineError(`threshold ${shown(m[2] ?? "")}`, v[0].length + rest.lastIndexOf("("), "a number between 0 and 1");

@@ -53,7 +53,11 @@ function dedupe(anchors: readonly Anchor[], caseSensitive: boolean): Anchor[] {
       // The same literal with and without a required word boundary: keep the weaker (no boundary).
       const prior = seen.get(key);
       const wordStart = anchor.wordStart === true && (prior == null || ("literal" in prior && prior.wordStart === true));
-      seen.set(key, { literal, ...(caseSensitive ? { caseSensitive: true as const } : {}), ...(wordStart ? { wordStart: true as const } : {}) });
+      seen.set(key, {
+        literal,
+        ...(caseSensitive ? { caseSensitive: true as const } : {}),
+        ...(wordStart ? { wordStart: true as const } : {}),
+      });
     }
   }
   return [...seen.values()];
@@ -108,7 +112,11 @@ class ShapeParser {
     let whole: string[] | null = [""];
     let max = 0;
     const flush = (): void => {
-      if (run.every((s) => s.trim() !== "")) best = better(best, run.map((literal) => this.anchor(literal, runAtBoundary)));
+      if (run.every((s) => s.trim() !== ""))
+        best = better(
+          best,
+          run.map((literal) => this.anchor(literal, runAtBoundary)),
+        );
       run = [""];
     };
     while (this.i < this.src.length && this.src[this.i] !== "|" && this.src[this.i] !== ")") {
@@ -124,7 +132,17 @@ class ShapeParser {
       const ends = atom.endsNonWord === true || (atom.literals != null && atom.literals.every((l) => l !== "" && !/\w$/.test(l)));
       const after = min === 0 ? ends && boundary : ends;
       const options =
-        atom.literals == null ? null : min === 1 && maxCount === 1 ? atom.literals : min === 0 && maxCount === 1 ? ["", ...atom.literals] : atom.space && min <= 1 ? (min === 0 ? ["", " "] : [" "]) : null;
+        atom.literals == null
+          ? null
+          : min === 1 && maxCount === 1
+            ? atom.literals
+            : min === 0 && maxCount === 1
+              ? ["", ...atom.literals]
+              : atom.space && min <= 1
+                ? min === 0
+                  ? ["", " "]
+                  : [" "]
+                : null;
       // A run already selective enough is not extended: shorter anchors, fewer of them.
       // Checked only between words, so anchors are whole words and phrases, not "secre" or "ur reply".
       const midWord = options != null && options.every((o) => /^\w/.test(o)) && run.every((r) => /\w$/.test(r));
@@ -152,7 +170,11 @@ class ShapeParser {
     const text = literal.trim();
     // After `\b`, or after whitespace the run itself begins with, a word character starts a word.
     const wordStart = /^\w/.test(text) && (atBoundary || literal !== literal.trimStart());
-    return { literal: text, ...(this.caseSensitive ? { caseSensitive: true as const } : {}), ...(wordStart ? { wordStart: true as const } : {}) };
+    return {
+      literal: text,
+      ...(this.caseSensitive ? { caseSensitive: true as const } : {}),
+      ...(wordStart ? { wordStart: true as const } : {}),
+    };
   }
 
   private quantifier(): { min: number; maxCount: number } {

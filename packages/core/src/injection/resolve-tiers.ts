@@ -44,8 +44,13 @@ export async function resolveTiers(requests: readonly TierRequest[], providers: 
     [...unique].map(async ([key, r]) => {
       const phrase = (r.section === "llm" ? r.rule.llm : r.rule.semantics).find((p) => p.name === r.name);
       if (phrase == null) return;
-      if (r.regionText.length > providers.maxChars) return void reasons.set(r.rule.name, `${r.section} tier: text longer than ${providers.maxChars} characters with no keyword evidence`);
-      if (budget-- <= 0) return void reasons.set(r.rule.name, `${r.section} tier: more than ${providers.maxRequests} questions in one scan`);
+      if (r.regionText.length > providers.maxChars)
+        return void reasons.set(
+          r.rule.name,
+          `${r.section} tier: text longer than ${providers.maxChars} characters with no keyword evidence`,
+        );
+      if (budget-- <= 0)
+        return void reasons.set(r.rule.name, `${r.section} tier: more than ${providers.maxRequests} questions in one scan`);
       if (r.section === "llm") {
         if (providers.llm == null) return void reasons.set(r.rule.name, "llm tier: off (enable it with an API key in the guard config)");
         const answer = await providers.llm.judge(phrase.text, r.regionText);

@@ -84,7 +84,7 @@ describe("compileNovaSource", () => {
     ["    $a = /(?>atomic)/", "atomic groups (?>...) are not supported", 11],
     ["    $a = /unclosed", "the regex is not closed", 10],
     ["    $a = unquoted", 'keyword "unquoted"', 10],
-    ["    a = \"x\"", '"a = \\"x\\"" is not a variable definition', 5],
+    ['    a = "x"', '"a = \\"x\\"" is not a variable definition', 5],
     ["    $a = /[a-/", "unterminated character class", 14],
     ["    $a = /a{2,1}/", "the regex does not compile in JavaScript", 11],
   ])("refuses the keyword line %s at its column", (line, message, column) => {
@@ -95,13 +95,13 @@ describe("compileNovaSource", () => {
   });
 
   it.each([
-    ["rule R\n  keywords:\n    $a = \"x\"\n}", "rule R has no opening brace"],
-    ["rule R {\n  keywords:\n    $a = \"x\"\n  condition:\n    $a\n", "rule R is not closed"],
-    ["rule R {\n  keywords:\n    $a = \"x\"\n}", "rule R has no condition"],
-    ["rule R {\n  meta:\n    severity = \"huge\"\n  keywords:\n    $a = \"x\"\n  condition:\n    $a\n}", 'severity "huge"'],
-    ["rule R {\n  strings:\n    $a = \"x\"\n}", 'unknown section "strings"'],
-    ["rule R {\n  keywords:\n    $a = \"x\"\n  llm:\n    $a = \"q\"\n  condition:\n    $a\n}", "variable $a is defined twice"],
-    ["garbage\nrule R {\n  keywords:\n    $a = \"x\"\n  condition:\n    $a\n}", 'unexpected "garbage" outside a rule'],
+    ['rule R\n  keywords:\n    $a = "x"\n}', "rule R has no opening brace"],
+    ['rule R {\n  keywords:\n    $a = "x"\n  condition:\n    $a\n', "rule R is not closed"],
+    ['rule R {\n  keywords:\n    $a = "x"\n}', "rule R has no condition"],
+    ['rule R {\n  meta:\n    severity = "huge"\n  keywords:\n    $a = "x"\n  condition:\n    $a\n}', 'severity "huge"'],
+    ['rule R {\n  strings:\n    $a = "x"\n}', 'unknown section "strings"'],
+    ['rule R {\n  keywords:\n    $a = "x"\n  llm:\n    $a = "q"\n  condition:\n    $a\n}', "variable $a is defined twice"],
+    ['garbage\nrule R {\n  keywords:\n    $a = "x"\n  condition:\n    $a\n}', 'unexpected "garbage" outside a rule'],
   ])("refuses a malformed rule: %s", (source, message) => {
     const compiled = compileNovaSource(source, "bad.nov");
     expect(compiled.errors.map((e) => e.message)).toContain(message);
@@ -125,7 +125,7 @@ describe("compileNovaSource", () => {
     expect(compileNovaSource(source, "t.nov").rules[0]?.tiers).toEqual(["semantics"]);
   });
 
-  it("accepts form = \"raw\" for rules that look for the obfuscation itself", () => {
+  it('accepts form = "raw" for rules that look for the obfuscation itself', () => {
     const source = rule(`  meta:\n    form = "raw"\n  keywords:\n    $a = "x"\n  condition:\n    $a`);
     expect(compileNovaSource(source, "t.nov").rules[0]?.form).toBe("raw");
   });

@@ -56,7 +56,8 @@ function compileRule(layout: RuleLayout, file: string, sink: Sink): CompiledRule
         return [];
       }
     });
-  const section = (name: "meta" | "keywords" | "semantics" | "llm" | "condition"): readonly SourceLine[] => layout.sections.get(name)?.lines ?? [];
+  const section = (name: "meta" | "keywords" | "semantics" | "llm" | "condition"): readonly SourceLine[] =>
+    layout.sections.get(name)?.lines ?? [];
   const meta: Record<string, string> = {};
   for (const [key, value] of each(section("meta"), parseMeta)) meta[key] = value;
   const keywords = each(section("keywords"), (l) => parseKeyword(l, (message) => report(sink.warnings, l.line, l.column, message)));
@@ -69,12 +70,23 @@ function compileRule(layout: RuleLayout, file: string, sink: Sink): CompiledRule
     seen.add(v.name);
   }
   if (keywords.length + semantics.length + llm.length === 0 && sink.errors.length === before) {
-    report(sink.errors, layout.line, 1, `rule ${sink.rule} has no patterns`, "a keywords:, semantics: or llm: section with at least one variable");
+    report(
+      sink.errors,
+      layout.line,
+      1,
+      `rule ${sink.rule} has no patterns`,
+      "a keywords:, semantics: or llm: section with at least one variable",
+    );
   }
   const severity = pickSeverity(meta, layout, sink, report);
   const form = FORMS.find((f) => f === (meta.form ?? "normalized"));
   if (form == null) report(sink.errors, layout.line, 1, `meta form = ${JSON.stringify(meta.form)}`, '"normalized" or "raw"');
-  const condition = compileCondition(layout, { keywords: [...keywords, ...failed.map((name) => ({ name }))], semantics, llm }, sink, report);
+  const condition = compileCondition(
+    layout,
+    { keywords: [...keywords, ...failed.map((name) => ({ name }))], semantics, llm },
+    sink,
+    report,
+  );
   if (sink.errors.length > before || condition == null || form == null) return undefined;
 
   const used = referencedVars(condition);
@@ -113,11 +125,23 @@ function pickSeverity(meta: Record<string, string>, layout: RuleLayout, sink: Si
     return "medium";
   }
   const severity = SEVERITIES.find((s) => s === raw.toLowerCase());
-  if (severity == null) report(sink.errors, layout.sections.get("meta")?.line ?? layout.line, 1, `severity ${JSON.stringify(raw)}`, "low, medium, high or critical");
+  if (severity == null)
+    report(
+      sink.errors,
+      layout.sections.get("meta")?.line ?? layout.line,
+      1,
+      `severity ${JSON.stringify(raw)}`,
+      "low, medium, high or critical",
+    );
   return severity ?? "medium";
 }
 
-function compileCondition(layout: RuleLayout, vars: Record<Section, readonly { name: string }[]>, sink: Sink, report: Report): ConditionNode | undefined {
+function compileCondition(
+  layout: RuleLayout,
+  vars: Record<Section, readonly { name: string }[]>,
+  sink: Sink,
+  report: Report,
+): ConditionNode | undefined {
   const lines = layout.sections.get("condition")?.lines ?? [];
   if (lines.length === 0) {
     report(sink.errors, layout.line, 1, `rule ${sink.rule} has no condition`, "a condition: section");
@@ -135,7 +159,11 @@ function compileCondition(layout: RuleLayout, vars: Record<Section, readonly { n
     const line = lines[k] ?? lines[0];
     return { line: line?.line ?? layout.line, column: (line?.column ?? 1) + offset - (starts[k] ?? 0) };
   };
-  const names = { keywords: vars.keywords.map((v) => v.name), semantics: vars.semantics.map((v) => v.name), llm: vars.llm.map((v) => v.name) };
+  const names = {
+    keywords: vars.keywords.map((v) => v.name),
+    semantics: vars.semantics.map((v) => v.name),
+    llm: vars.llm.map((v) => v.name),
+  };
   try {
     const parsed = parseCondition(text.trimEnd(), names);
     for (const w of parsed.warnings) {

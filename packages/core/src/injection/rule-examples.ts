@@ -72,7 +72,10 @@ export function runRuleExamples(rules: readonly CompiledRule[], files: readonly 
         continue;
       }
       const only = new Set([rule]);
-      for (const [expected, texts] of [["match", sets.match ?? []], ["no_match", sets.no_match ?? []]] as const) {
+      for (const [expected, texts] of [
+        ["match", sets.match ?? []],
+        ["no_match", sets.no_match ?? []],
+      ] as const) {
         for (const text of texts) {
           tested.add(rule);
           const found = scanText(engine, text, { windowSize, tiers: () => undefined, only }).matches[0];
@@ -81,7 +84,12 @@ export function runRuleExamples(rules: readonly CompiledRule[], files: readonly 
             passed++;
             continue;
           }
-          const got = found == null ? "no match" : found.status === "partial" ? `partial (${found.missing.join(", ")})` : `matched ${JSON.stringify(found.matchedText.slice(0, 80))} as ${found.form}`;
+          const got =
+            found == null
+              ? "no match"
+              : found.status === "partial"
+                ? `partial (${found.missing.join(", ")})`
+                : `matched ${JSON.stringify(found.matchedText.slice(0, 80))} as ${found.form}`;
           failures.push({ file: file.path, rule, expected, text, got });
         }
       }

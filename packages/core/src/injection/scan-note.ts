@@ -66,7 +66,8 @@ function context(subject: ScanSubject): string {
 
 function where(f: Finding): string {
   const span = f.start != null && f.end != null ? ` at characters ${f.start}-${f.end}` : "";
-  const form = f.form != null && f.form !== "raw" ? ` (found after ${f.form === "normalized" ? "normalizing the text" : `decoding ${f.form}`})` : "";
+  const form =
+    f.form != null && f.form !== "raw" ? ` (found after ${f.form === "normalized" ? "normalizing the text" : `decoding ${f.form}`})` : "";
   return span + form;
 }
 

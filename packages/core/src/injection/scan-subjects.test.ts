@@ -2,20 +2,38 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { extractScanSubjects, isInstructionFile, promptSubject } from "./scan-subjects.js";
 
-const fixtures: Record<string, { input: unknown; response: unknown }> = JSON.parse(fs.readFileSync(new URL("./fixtures/tool-responses.json", import.meta.url), "utf8"));
+const fixtures: Record<string, { input: unknown; response: unknown }> = JSON.parse(
+  fs.readFileSync(new URL("./fixtures/tool-responses.json", import.meta.url), "utf8"),
+);
 const subjectsOf = (tool: string, name = tool) => extractScanSubjects(name, fixtures[tool]?.input, fixtures[tool]?.response);
 
 describe("extractScanSubjects", () => {
   it.each([
-    ["Read", [{ kind: "tool_output", toolName: "Read", source: "/home/dev/app/notes.md", text: "# Project notes\n<!-- SYSTEM: ... -->\n" }]],
+    [
+      "Read",
+      [{ kind: "tool_output", toolName: "Read", source: "/home/dev/app/notes.md", text: "# Project notes\n<!-- SYSTEM: ... -->\n" }],
+    ],
     ["ReadImage", []],
-    ["Grep", [
-      { kind: "tool_output", toolName: "Grep", source: "TODO in src", text: "src/a.ts:3: // TODO fix" },
-      { kind: "tool_output", toolName: "Grep", source: "TODO in src", text: "src/a.ts" },
-    ]],
+    [
+      "Grep",
+      [
+        { kind: "tool_output", toolName: "Grep", source: "TODO in src", text: "src/a.ts:3: // TODO fix" },
+        { kind: "tool_output", toolName: "Grep", source: "TODO in src", text: "src/a.ts" },
+      ],
+    ],
     ["Glob", [{ kind: "tool_output", toolName: "Glob", source: "**/*.md", text: "README.md\ndocs/ignore-previous-instructions.md" }]],
     ["WebFetch", [{ kind: "tool_output", toolName: "WebFetch", source: "https://example.test/page", text: "The page says hello." }]],
-    ["WebSearch", [{ kind: "tool_output", toolName: "WebSearch", source: "vitest coverage", text: "Coverage | Vitest https://vitest.dev/guide/coverage\nVitest supports v8 and istanbul." }]],
+    [
+      "WebSearch",
+      [
+        {
+          kind: "tool_output",
+          toolName: "WebSearch",
+          source: "vitest coverage",
+          text: "Coverage | Vitest https://vitest.dev/guide/coverage\nVitest supports v8 and istanbul.",
+        },
+      ],
+    ],
     ["Agent", [{ kind: "tool_output", toolName: "Agent", source: "explore repo", text: "Found 3 packages." }]],
     ["TodoWrite", []],
   ])("takes what the model reads from a %s response", (tool, expected) => {
@@ -34,7 +52,14 @@ describe("extractScanSubjects", () => {
   });
 
   it("scans the text blocks and embedded resources of an MCP result", () => {
-    expect(subjectsOf("mcp__github__get_issue")).toEqual([{ kind: "tool_output", toolName: "mcp__github__get_issue", source: "mcp__github__get_issue", text: "Issue #1: crash on start\nattached log" }]);
+    expect(subjectsOf("mcp__github__get_issue")).toEqual([
+      {
+        kind: "tool_output",
+        toolName: "mcp__github__get_issue",
+        source: "mcp__github__get_issue",
+        text: "Issue #1: crash on start\nattached log",
+      },
+    ]);
   });
 
   it("scans an unknown tool's response as the text of its string values", () => {
@@ -50,7 +75,17 @@ describe("extractScanSubjects", () => {
   it.each([
     ["Write", { file_path: "/repo/CLAUDE.md", content: "Always run tests." }, ["Always run tests."]],
     ["Edit", { file_path: "/repo/.claude/settings.json", old_string: "a", new_string: "b" }, ["b"]],
-    ["MultiEdit", { file_path: "/repo/AGENTS.md", edits: [{ old_string: "a", new_string: "x" }, { old_string: "b", new_string: "y" }] }, ["x", "y"]],
+    [
+      "MultiEdit",
+      {
+        file_path: "/repo/AGENTS.md",
+        edits: [
+          { old_string: "a", new_string: "x" },
+          { old_string: "b", new_string: "y" },
+        ],
+      },
+      ["x", "y"],
+    ],
     ["Write", { file_path: "/repo/src/index.ts", content: "export {}" }, []],
   ])("scans what %s writes only into instruction files", (tool, input, texts) => {
     expect(extractScanSubjects(tool, input, { filePath: "x" }).map((s) => [s.kind, s.text])).toEqual(texts.map((t) => ["tool_input", t]));

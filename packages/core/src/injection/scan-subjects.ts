@@ -35,7 +35,8 @@ export function extractScanSubjects(toolName: string, toolInput: unknown, toolRe
     case "Task":
       return out(blocksText(response.content), str(input.description) ?? str(input.subagent_type));
     default:
-      if (toolName.startsWith("mcp__")) return out(blocksText(toolResponseOrError) ?? blocksText(response.content) ?? leafText(toolResponseOrError), toolName);
+      if (toolName.startsWith("mcp__"))
+        return out(blocksText(toolResponseOrError) ?? blocksText(response.content) ?? leafText(toolResponseOrError), toolName);
       return out(leafText(toolResponseOrError), sourceOf(toolName, input));
   }
 }
@@ -49,8 +50,10 @@ const WRITE_TOOLS = new Set(["Write", "Edit", "MultiEdit", "NotebookEdit"]);
 /** Tools whose response repeats what the agent itself just wrote. */
 const SELF_ECHO_TOOLS = new Set(["TodoWrite", "ExitPlanMode", "EnterPlanMode", "TaskCreate", "TaskUpdate"]);
 
-const INSTRUCTION_NAMES = /(?:^|\/)(?:CLAUDE(?:\.local)?\.md|AGENTS\.md|GEMINI\.md|\.cursorrules|\.windsurfrules|\.clinerules|copilot-instructions\.md|\.mcp\.json)$/i;
-const INSTRUCTION_DIRS = /(?:^|\/)(?:\.claude|\.cursor\/rules|\.windsurf\/rules|\.clinerules|\.github\/instructions|\.github\/prompts|\.continue|\.roo)\//i;
+const INSTRUCTION_NAMES =
+  /(?:^|\/)(?:CLAUDE(?:\.local)?\.md|AGENTS\.md|GEMINI\.md|\.cursorrules|\.windsurfrules|\.clinerules|copilot-instructions\.md|\.mcp\.json)$/i;
+const INSTRUCTION_DIRS =
+  /(?:^|\/)(?:\.claude|\.cursor\/rules|\.windsurf\/rules|\.clinerules|\.github\/instructions|\.github\/prompts|\.continue|\.roo)\//i;
 
 export function isInstructionFile(filePath: string): boolean {
   const p = filePath.replace(/\\/g, "/");
@@ -71,13 +74,20 @@ function instructionWrites(toolName: string, input: Record<string, unknown>): Sc
   return texts.filter((t): t is string => t != null && t !== "").map((text) => ({ kind: "tool_input", toolName, source: file, text }));
 }
 
-function readSubjects(response: Record<string, unknown>, input: Record<string, unknown>, out: (t: string | undefined, s?: string) => ScanSubject[]): ScanSubject[] {
+function readSubjects(
+  response: Record<string, unknown>,
+  input: Record<string, unknown>,
+  out: (t: string | undefined, s?: string) => ScanSubject[],
+): ScanSubject[] {
   const file = record(response.file);
   const source = str(file.filePath) ?? str(input.file_path);
   if (response.type === "text" || (response.type == null && typeof file.content === "string")) return out(str(file.content), source);
   if (response.type === "notebook") {
     const cells = Array.isArray(file.cells) ? file.cells : [];
-    return out(cells.map((c) => [cellSource(record(c).source), leafText(record(c).outputs)].filter(Boolean).join("\n")).join("\n\n"), source);
+    return out(
+      cells.map((c) => [cellSource(record(c).source), leafText(record(c).outputs)].filter(Boolean).join("\n")).join("\n\n"),
+      source,
+    );
   }
   return [];
 }

@@ -76,12 +76,23 @@ export function scanText(engine: ScanEngine, raw: string, options: ScanTextOptio
     const prior = best.get(m.rule.name);
     if (prior == null || (prior.status === "partial" && m.status === "match")) best.set(m.rule.name, m);
   };
-  const run = (g: RuleGroup, text: string, place: (r: RuleResult) => Omit<TextMatch, "rule" | "status" | "vars" | "missing" | "regionText">): void => {
+  const run = (
+    g: RuleGroup,
+    text: string,
+    place: (r: RuleResult) => Omit<TextMatch, "rule" | "status" | "vars" | "missing" | "regionText">,
+  ): void => {
     if (g.rules.length === 0) return;
     const lookup = (rule: CompiledRule, section: "semantics" | "llm", name: string, region: { start: number; end: number }): Truth =>
       options.tiers(rule, section, name, text.slice(region.start, region.end));
     for (const r of evaluateRules(g, text, options.windowSize, lookup, options.only)) {
-      keep({ rule: r.rule, status: r.status, vars: r.vars, missing: r.missing, regionText: text.slice(r.region.start, r.region.end), ...place(r) });
+      keep({
+        rule: r.rule,
+        status: r.status,
+        vars: r.vars,
+        missing: r.missing,
+        regionText: text.slice(r.region.start, r.region.end),
+        ...place(r),
+      });
     }
   };
   run(engine.raw, raw, (r) => ({ form: "raw", start: r.start, end: r.end, matchedText: raw.slice(r.start, r.end) }));

@@ -16,7 +16,8 @@ const examples = fs
   .filter((f) => f.endsWith(".examples.json"))
   .map((f) => parseExamples(f, fs.readFileSync(path.join(rulesDir, f), "utf8")));
 const scanner = createInjectionScanner();
-const read = (dir: string, file: string) => scanner.scan([{ kind: "tool_output", toolName: "Read", source: file, text: fs.readFileSync(path.join(fixtures, dir, file), "utf8") }]);
+const read = (dir: string, file: string) =>
+  scanner.scan([{ kind: "tool_output", toolName: "Read", source: file, text: fs.readFileSync(path.join(fixtures, dir, file), "utf8") }]);
 
 /** A security write-up that quotes attacks word for word: the one hard-benign file expected to warn. */
 const QUOTES_ATTACKS = "security-blog-quotes.md";
@@ -51,9 +52,12 @@ describe("the shipped rules", () => {
     }
   });
 
-  it.each(fs.readdirSync(path.join(fixtures, "hard-benign")).filter((f) => f !== QUOTES_ATTACKS))("do not warn on the hard-benign file %s", (file) => {
-    expect(read("hard-benign", file).verdict).toBe("allowed");
-  });
+  it.each(fs.readdirSync(path.join(fixtures, "hard-benign")).filter((f) => f !== QUOTES_ATTACKS))(
+    "do not warn on the hard-benign file %s",
+    (file) => {
+      expect(read("hard-benign", file).verdict).toBe("allowed");
+    },
+  );
 
   it("warn on a security write-up that quotes attacks verbatim (a known false positive)", () => {
     expect(read("hard-benign", QUOTES_ATTACKS).verdict).toBe("warned");

@@ -51,7 +51,8 @@ export class TextSearch {
     if (!isSorted(at)) at.sort((a, b) => a - b);
     // Anchors so frequent that their regions would cover most of the text: one full pass is cheaper.
     if (at.length * 2 * entry.reach > this.text.length) return searchRange(entry, this.text, 0, this.text.length, [], this.text.length);
-    if (entry.literalLength != null) return at.slice(0, MAX_HITS_PER_KEYWORD).map((start) => ({ start, end: start + (entry.literalLength ?? 0) }));
+    if (entry.literalLength != null)
+      return at.slice(0, MAX_HITS_PER_KEYWORD).map((start) => ({ start, end: start + (entry.literalLength ?? 0) }));
     const hits: KeywordHit[] = [];
     let regionStart = -1;
     let regionEnd = -1;
@@ -93,9 +94,7 @@ function searchRange(entry: KeywordEntry, text: string, from: number, to: number
   return hits;
 }
 
-
 function isSorted(list: readonly number[]): boolean {
   for (let i = 1; i < list.length; i++) if ((list[i] ?? 0) < (list[i - 1] ?? 0)) return false;
   return true;
 }
-

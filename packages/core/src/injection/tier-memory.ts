@@ -54,17 +54,21 @@ export function fileBudget(file: string, limit: number): CallBudget {
   return {
     take() {
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      return withFileLock(`${file}.lock`, () => {
-        let used = 0;
-        try {
-          used = Number(fs.readFileSync(file, "utf8")) || 0;
-        } catch {
-          used = 0;
-        }
-        if (used >= limit) return false;
-        fs.writeFileSync(file, String(used + 1));
-        return true;
-      }, { timeoutMs: 500 });
+      return withFileLock(
+        `${file}.lock`,
+        () => {
+          let used = 0;
+          try {
+            used = Number(fs.readFileSync(file, "utf8")) || 0;
+          } catch {
+            used = 0;
+          }
+          if (used >= limit) return false;
+          fs.writeFileSync(file, String(used + 1));
+          return true;
+        },
+        { timeoutMs: 500 },
+      );
     },
   };
 }

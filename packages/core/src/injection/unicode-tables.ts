@@ -51,8 +51,7 @@ const PAIRS =
   // Armenian
   "օoսuցgհhոnՏSՕO";
 
-const LATIN_LOOKALIKES =
-  "ᴀaʙbᴄcᴅdᴇeꜰfɢgʜhɪiᴊjᴋkʟlᴍmɴnᴏoᴘpʀrꜱsᴛtᴜuᴠvᴡwʏyᴢzıiȷjɑaɩiɡgʋvɒo";
+const LATIN_LOOKALIKES = "ᴀaʙbᴄcᴅdᴇeꜰfɢgʜhɪiᴊjᴋkʟlᴍmɴnᴏoᴘpʀrꜱsᴛtᴜuᴠvᴡwʏyᴢzıiȷjɑaɩiɡgʋvɒo";
 
 function table(pairs: string): Map<string, string> {
   const map = new Map<string, string>();

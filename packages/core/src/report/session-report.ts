@@ -64,7 +64,14 @@ export function buildReportModel(input: ReportInputs): ReportModel {
     rules_matched: summary.rules_matched,
     flagged_prompts: input.records.flatMap((r) =>
       r.type === "prompt" && r.verdict === "warned"
-        ? [{ prompt_id: r.prompt_id, timestamp: r.timestamp, prompt: cutText(typeof r.prompt === "string" ? r.prompt : JSON.stringify(r.prompt), 2000), findings: r.findings }]
+        ? [
+            {
+              prompt_id: r.prompt_id,
+              timestamp: r.timestamp,
+              prompt: cutText(typeof r.prompt === "string" ? r.prompt : JSON.stringify(r.prompt), 2000),
+              findings: r.findings,
+            },
+          ]
         : [],
     ),
     events,
@@ -83,7 +90,8 @@ export function buildReportModel(input: ReportInputs): ReportModel {
 
 function usageOf(transcript: TranscriptView | null): { models: ReportModel["models"]; costUsd: number | null; notes: string[] } {
   if (transcript == null) return { models: {}, costUsd: null, notes: ["No transcript was available: tokens and cost are unknown."] };
-  if (!transcript.reading.found) return { models: {}, costUsd: null, notes: ["The transcript file was not found: tokens and cost are unknown."] };
+  if (!transcript.reading.found)
+    return { models: {}, costUsd: null, notes: ["The transcript file was not found: tokens and cost are unknown."] };
   const byModel = transcript.reading.usage.by_model;
   const cost = costOfUsage(byModel);
   const models: ReportModel["models"] = {};

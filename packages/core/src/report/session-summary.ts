@@ -28,7 +28,16 @@ export function summarizeSession(sessionId: string, records: readonly SessionRec
   const verdicts: Record<Verdict, number> = { allowed: 0, warned: 0, blocked: 0 };
   const outcomes: Record<ToolEventRecord["outcome"], number> = { completed: 0, failed: 0, blocked: 0, no_result: 0 };
   const rules: Record<string, number> = {};
-  const counts = { records: records.length, events: 0, prompts: 0, prompts_warned: 0, stops: 0, subagent_stops: 0, compactions: 0, resumes: 0 };
+  const counts = {
+    records: records.length,
+    events: 0,
+    prompts: 0,
+    prompts_warned: 0,
+    stops: 0,
+    subagent_stops: 0,
+    compactions: 0,
+    resumes: 0,
+  };
   const init = records.find((r) => r.type === "init");
   for (const record of records) {
     switch (record.type) {

@@ -14,10 +14,18 @@ export function reportFiles(store: SessionStore, sessionId: string): string[] {
 /** (Re)generates a session's reports from its records and its transcript; returns their data. */
 export async function writeSessionReports(store: SessionStore, sessionId: string, now: Date): Promise<ReportModel> {
   const log = store.readSession(sessionId);
-  const opener = log.records.findLast((r): r is InitRecord | ResumeRecord => (r.type === "init" || r.type === "resume") && r.transcript_path != null);
+  const opener = log.records.findLast(
+    (r): r is InitRecord | ResumeRecord => (r.type === "init" || r.type === "resume") && r.transcript_path != null,
+  );
   const path = opener?.transcript_path ?? null;
   const transcript = path ? await readTranscriptSafely(store, sessionId, path) : null;
-  const model = buildReportModel({ sessionId, records: log.records, skippedLines: log.skippedLines, transcript: transcript?.view ?? null, generatedAt: now.toISOString() });
+  const model = buildReportModel({
+    sessionId,
+    records: log.records,
+    skippedLines: log.skippedLines,
+    transcript: transcript?.view ?? null,
+    generatedAt: now.toISOString(),
+  });
   if (transcript?.error) model.notes.push(`The transcript could not be read: ${transcript.error}`);
   store.writeReport(sessionId, "json", `${JSON.stringify(model, null, 2)}\n`);
   store.writeReport(sessionId, "html", renderHtmlReport(model));
@@ -25,7 +33,11 @@ export async function writeSessionReports(store: SessionStore, sessionId: string
   return model;
 }
 
-async function readTranscriptSafely(store: SessionStore, sessionId: string, path: string): Promise<{ view: TranscriptView | null; error?: string }> {
+async function readTranscriptSafely(
+  store: SessionStore,
+  sessionId: string,
+  path: string,
+): Promise<{ view: TranscriptView | null; error?: string }> {
   try {
     return { view: await readTranscriptIncrementally(store, sessionId, path) };
   } catch (error) {

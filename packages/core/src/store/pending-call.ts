@@ -8,19 +8,19 @@ import { findingSchema, severitySchema, verdictSchema } from "../verdict.js";
  */
 export const pendingCallSchema = lazySchema(() =>
   z.object({
-  tool_use_id: z.string(),
-  tool_name: z.string(),
-  tool_input: z.unknown(),
-  timestamp_start: z.string(),
-  working_dir: z.string(),
-  agent_id: z.optional(z.string()),
-  agent_type: z.optional(z.string()),
-  prompt_id: z.optional(z.string()),
-  verdict: verdictSchema(),
-  severity: z.nullable(severitySchema()),
-  findings: z.array(findingSchema()),
-  reason: z.optional(z.string()),
-  scan_time_ms: z.number(),
+    tool_use_id: z.string(),
+    tool_name: z.string(),
+    tool_input: z.unknown(),
+    timestamp_start: z.string(),
+    working_dir: z.string(),
+    agent_id: z.optional(z.string()),
+    agent_type: z.optional(z.string()),
+    prompt_id: z.optional(z.string()),
+    verdict: verdictSchema(),
+    severity: z.nullable(severitySchema()),
+    findings: z.array(findingSchema()),
+    reason: z.optional(z.string()),
+    scan_time_ms: z.number(),
   }),
 );
 export type PendingCall = z.infer<ReturnType<typeof pendingCallSchema>>;

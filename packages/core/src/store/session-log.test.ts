@@ -60,7 +60,11 @@ describe("appendSessionRecords", () => {
   });
 
   it("uses the given clock for timestamps", () => {
-    const [record] = appendSessionRecords(log, () => [stop], () => new Date("2026-01-02T03:04:05.000Z"));
+    const [record] = appendSessionRecords(
+      log,
+      () => [stop],
+      () => new Date("2026-01-02T03:04:05.000Z"),
+    );
     expect(record?.timestamp).toBe("2026-01-02T03:04:05.000Z");
   });
 });

@@ -5,11 +5,13 @@ import { findingSchema, severitySchema, verdictSchema } from "../verdict.js";
 /** Schemas of what Warden writes to `.warden/`: session records and registry lines. */
 
 /** A value cut down to the configured limit: where it was, how big it was, and its fingerprint. */
-export const truncationSchema = lazySchema(() => z.object({
-  path: z.string(),
-  bytes: z.number(),
-  sha256: z.string(),
-}));
+export const truncationSchema = lazySchema(() =>
+  z.object({
+    path: z.string(),
+    bytes: z.number(),
+    sha256: z.string(),
+  }),
+);
 export type Truncation = z.infer<ReturnType<typeof truncationSchema>>;
 
 const gitInfoSchema = lazySchema(() => z.object({ branch: z.nullable(z.string()), commit: z.nullable(z.string()) }));
@@ -20,112 +22,130 @@ const commonFields = () => ({
   timestamp: z.string(),
 });
 
-export const initRecordSchema = lazySchema(() => z.looseObject({
-  ...commonFields(),
-  type: z.literal("init"),
-  session_id: z.string(),
-  source: z.nullable(z.string()),
-  cwd: z.string(),
-  project_dir: z.string(),
-  transcript_path: z.nullable(z.string()),
-  git: z.nullable(gitInfoSchema()),
-  platform: z.string(),
-  warden_version: z.string(),
-  /** Claude Code's process: when it is gone and no end was recorded, the session is stale. */
-  claude_pid: z.optional(z.nullable(z.number())),
-}));
+export const initRecordSchema = lazySchema(() =>
+  z.looseObject({
+    ...commonFields(),
+    type: z.literal("init"),
+    session_id: z.string(),
+    source: z.nullable(z.string()),
+    cwd: z.string(),
+    project_dir: z.string(),
+    transcript_path: z.nullable(z.string()),
+    git: z.nullable(gitInfoSchema()),
+    platform: z.string(),
+    warden_version: z.string(),
+    /** Claude Code's process: when it is gone and no end was recorded, the session is stale. */
+    claude_pid: z.optional(z.nullable(z.number())),
+  }),
+);
 
-export const promptRecordSchema = lazySchema(() => z.looseObject({
-  ...commonFields(),
-  type: z.literal("prompt"),
-  prompt_id: z.nullable(z.string()),
-  prompt: z.unknown(),
-  verdict: verdictSchema(),
-  findings: z.array(findingSchema()),
-  truncated: z.optional(z.array(truncationSchema())),
-}));
+export const promptRecordSchema = lazySchema(() =>
+  z.looseObject({
+    ...commonFields(),
+    type: z.literal("prompt"),
+    prompt_id: z.nullable(z.string()),
+    prompt: z.unknown(),
+    verdict: verdictSchema(),
+    findings: z.array(findingSchema()),
+    truncated: z.optional(z.array(truncationSchema())),
+  }),
+);
 
-export const toolEventRecordSchema = lazySchema(() => z.looseObject({
-  ...commonFields(),
-  type: z.literal("event"),
-  tool_use_id: z.nullable(z.string()),
-  tool_name: z.string(),
-  outcome: z.enum(["completed", "failed", "blocked", "no_result"]),
-  timestamp_start: z.string(),
-  timestamp_end: z.string(),
-  duration_ms: z.number(),
-  tool_input: z.unknown(),
-  tool_output: z.unknown(),
-  is_error: z.boolean(),
-  error: z.optional(z.string()),
-  working_dir: z.string(),
-  files_accessed: z.array(z.string()),
-  agent_id: z.optional(z.string()),
-  agent_type: z.optional(z.string()),
-  mcp_server: z.optional(z.string()),
-  mcp_tool: z.optional(z.string()),
-  prompt_id: z.optional(z.string()),
-  verdict: verdictSchema(),
-  severity: z.nullable(severitySchema()),
-  rules_matched: z.array(z.string()),
-  findings: z.array(findingSchema()),
-  reason: z.optional(z.string()),
-  scan_time_ms: z.number(),
-  truncated: z.optional(z.array(truncationSchema())),
-}));
+export const toolEventRecordSchema = lazySchema(() =>
+  z.looseObject({
+    ...commonFields(),
+    type: z.literal("event"),
+    tool_use_id: z.nullable(z.string()),
+    tool_name: z.string(),
+    outcome: z.enum(["completed", "failed", "blocked", "no_result"]),
+    timestamp_start: z.string(),
+    timestamp_end: z.string(),
+    duration_ms: z.number(),
+    tool_input: z.unknown(),
+    tool_output: z.unknown(),
+    is_error: z.boolean(),
+    error: z.optional(z.string()),
+    working_dir: z.string(),
+    files_accessed: z.array(z.string()),
+    agent_id: z.optional(z.string()),
+    agent_type: z.optional(z.string()),
+    mcp_server: z.optional(z.string()),
+    mcp_tool: z.optional(z.string()),
+    prompt_id: z.optional(z.string()),
+    verdict: verdictSchema(),
+    severity: z.nullable(severitySchema()),
+    rules_matched: z.array(z.string()),
+    findings: z.array(findingSchema()),
+    reason: z.optional(z.string()),
+    scan_time_ms: z.number(),
+    truncated: z.optional(z.array(truncationSchema())),
+  }),
+);
 
-export const stopRecordSchema = lazySchema(() => z.looseObject({
-  ...commonFields(),
-  type: z.literal("stop"),
-  last_assistant_message: z.nullable(z.unknown()),
-  stop_hook_active: z.boolean(),
-}));
+export const stopRecordSchema = lazySchema(() =>
+  z.looseObject({
+    ...commonFields(),
+    type: z.literal("stop"),
+    last_assistant_message: z.nullable(z.unknown()),
+    stop_hook_active: z.boolean(),
+  }),
+);
 
-export const subagentStopRecordSchema = lazySchema(() => z.looseObject({
-  ...commonFields(),
-  type: z.literal("subagent_stop"),
-  agent_id: z.nullable(z.string()),
-  agent_type: z.nullable(z.string()),
-  agent_transcript_path: z.nullable(z.string()),
-  last_assistant_message: z.nullable(z.unknown()),
-}));
+export const subagentStopRecordSchema = lazySchema(() =>
+  z.looseObject({
+    ...commonFields(),
+    type: z.literal("subagent_stop"),
+    agent_id: z.nullable(z.string()),
+    agent_type: z.nullable(z.string()),
+    agent_transcript_path: z.nullable(z.string()),
+    last_assistant_message: z.nullable(z.unknown()),
+  }),
+);
 
-export const compactRecordSchema = lazySchema(() => z.looseObject({
-  ...commonFields(),
-  type: z.literal("compact"),
-  trigger: z.nullable(z.string()),
-  custom_instructions: z.nullable(z.string()),
-}));
+export const compactRecordSchema = lazySchema(() =>
+  z.looseObject({
+    ...commonFields(),
+    type: z.literal("compact"),
+    trigger: z.nullable(z.string()),
+    custom_instructions: z.nullable(z.string()),
+  }),
+);
 
-export const resumeRecordSchema = lazySchema(() => z.looseObject({
-  ...commonFields(),
-  type: z.literal("resume"),
-  source: z.string(),
-  claude_pid: z.optional(z.nullable(z.number())),
-  cwd: z.string(),
-  transcript_path: z.nullable(z.string()),
-}));
+export const resumeRecordSchema = lazySchema(() =>
+  z.looseObject({
+    ...commonFields(),
+    type: z.literal("resume"),
+    source: z.string(),
+    claude_pid: z.optional(z.nullable(z.number())),
+    cwd: z.string(),
+    transcript_path: z.nullable(z.string()),
+  }),
+);
 
-export const endRecordSchema = lazySchema(() => z.looseObject({
-  ...commonFields(),
-  type: z.literal("end"),
-  reason: z.string(),
-  ended_at: z.string(),
-  finalized_by: z.enum(["session_end", "stale", "manual"]),
-  unfinished_calls: z.number(),
-  report_paths: z.array(z.string()),
-}));
+export const endRecordSchema = lazySchema(() =>
+  z.looseObject({
+    ...commonFields(),
+    type: z.literal("end"),
+    reason: z.string(),
+    ended_at: z.string(),
+    finalized_by: z.enum(["session_end", "stale", "manual"]),
+    unfinished_calls: z.number(),
+    report_paths: z.array(z.string()),
+  }),
+);
 
-export const sessionRecordSchema = lazySchema(() => z.discriminatedUnion("type", [
-  initRecordSchema(),
-  promptRecordSchema(),
-  toolEventRecordSchema(),
-  stopRecordSchema(),
-  subagentStopRecordSchema(),
-  compactRecordSchema(),
-  resumeRecordSchema(),
-  endRecordSchema(),
-]));
+export const sessionRecordSchema = lazySchema(() =>
+  z.discriminatedUnion("type", [
+    initRecordSchema(),
+    promptRecordSchema(),
+    toolEventRecordSchema(),
+    stopRecordSchema(),
+    subagentStopRecordSchema(),
+    compactRecordSchema(),
+    resumeRecordSchema(),
+    endRecordSchema(),
+  ]),
+);
 
 export type InitRecord = z.infer<ReturnType<typeof initRecordSchema>>;
 export type PromptRecord = z.infer<ReturnType<typeof promptRecordSchema>>;
@@ -143,26 +163,30 @@ export type RecordDraft<R extends SessionRecord = SessionRecord> = R extends Ses
   ? Omit<R, "id" | "timestamp"> & { timestamp?: string }
   : never;
 
-export const registryStartSchema = lazySchema(() => z.looseObject({
-  type: z.literal("start"),
-  session_id: z.string(),
-  started_at: z.string(),
-  source: z.nullable(z.string()),
-  cwd: z.string(),
-  transcript_path: z.nullable(z.string()),
-  git: z.nullable(gitInfoSchema()),
-  platform: z.string(),
-  warden_version: z.string(),
-}));
+export const registryStartSchema = lazySchema(() =>
+  z.looseObject({
+    type: z.literal("start"),
+    session_id: z.string(),
+    started_at: z.string(),
+    source: z.nullable(z.string()),
+    cwd: z.string(),
+    transcript_path: z.nullable(z.string()),
+    git: z.nullable(gitInfoSchema()),
+    platform: z.string(),
+    warden_version: z.string(),
+  }),
+);
 
-export const registryEndSchema = lazySchema(() => z.looseObject({
-  type: z.literal("end"),
-  session_id: z.string(),
-  ended_at: z.string(),
-  reason: z.string(),
-  counts: z.record(z.string(), z.number()),
-  report_paths: z.array(z.string()),
-}));
+export const registryEndSchema = lazySchema(() =>
+  z.looseObject({
+    type: z.literal("end"),
+    session_id: z.string(),
+    ended_at: z.string(),
+    reason: z.string(),
+    counts: z.record(z.string(), z.number()),
+    report_paths: z.array(z.string()),
+  }),
+);
 
 export const registryLineSchema = lazySchema(() => z.discriminatedUnion("type", [registryStartSchema(), registryEndSchema()]));
 export type RegistryStart = z.infer<ReturnType<typeof registryStartSchema>>;

@@ -62,7 +62,9 @@ export class SessionStore {
     const matches = ids.filter((id) => id.startsWith(prefix));
     if (matches.length === 1 && matches[0] != null) return matches[0];
     if (matches.length === 0) throw new UnknownSessionError(`no session matches "${prefix}" in ${this.paths.sessionsDir}`);
-    throw new UnknownSessionError(`"${prefix}" matches ${matches.length} sessions: ${matches.slice(0, 5).join(", ")}${matches.length > 5 ? ", …" : ""}`);
+    throw new UnknownSessionError(
+      `"${prefix}" matches ${matches.length} sessions: ${matches.slice(0, 5).join(", ")}${matches.length > 5 ? ", …" : ""}`,
+    );
   }
 
   /** One line per write with O_APPEND: registry lines from concurrent sessions never interleave. */

@@ -44,7 +44,10 @@ export function withFileLock<T>(lockPath: string, fn: () => T, options: LockOpti
     token = tryAcquire(lockPath);
     if (token != null) break;
     if (breakIfOwnerGone(lockPath)) continue;
-    if (Date.now() > deadline) throw new LockTimeoutError(`could not lock ${lockPath} within ${timeoutMs} ms: its owner (pid ${String(ownerOf(lockPath))}) is still running`);
+    if (Date.now() > deadline)
+      throw new LockTimeoutError(
+        `could not lock ${lockPath} within ${timeoutMs} ms: its owner (pid ${String(ownerOf(lockPath))}) is still running`,
+      );
     sleepMs(Math.min(1 + attempt, 8) * (0.5 + Math.random()));
   }
   try {

@@ -11,7 +11,8 @@ export function describeIssues(issues: readonly SchemaIssue[]): string {
     .map((issue) => {
       const at = issue.path.map(String).join(".") || "(root)";
       // zod/mini says only "Invalid input" for unknown keys: name them, they are usually typos.
-      if (issue.code === "unrecognized_keys" && issue.keys) return `${at}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`;
+      if (issue.code === "unrecognized_keys" && issue.keys)
+        return `${at}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`;
       return `${at}: ${issue.message}`;
     })
     .join("; ");

@@ -19,9 +19,33 @@ export type PathClass =
   | "outside";
 
 const SYSTEM_ROOTS = [
-  "/bin", "/boot", "/dev", "/etc", "/lib", "/lib32", "/lib64", "/libx32", "/opt", "/proc", "/root", "/run",
-  "/sbin", "/srv", "/sys", "/usr", "/var", "/snap", "/nix", "/mnt", "/media", "/Volumes", "/System",
-  "/Library", "/Applications", "/private", "/cores",
+  "/bin",
+  "/boot",
+  "/dev",
+  "/etc",
+  "/lib",
+  "/lib32",
+  "/lib64",
+  "/libx32",
+  "/opt",
+  "/proc",
+  "/root",
+  "/run",
+  "/sbin",
+  "/srv",
+  "/sys",
+  "/usr",
+  "/var",
+  "/snap",
+  "/nix",
+  "/mnt",
+  "/media",
+  "/Volumes",
+  "/System",
+  "/Library",
+  "/Applications",
+  "/private",
+  "/cores",
 ];
 /** Inside these, paths belong to the user again (but the directories themselves stay system). */
 const USER_AREAS = ["/usr/local", "/opt", "/mnt", "/media", "/Volumes"];

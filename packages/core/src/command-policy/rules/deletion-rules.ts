@@ -56,7 +56,8 @@ export const deletionRules: readonly CommandRule[] = [
     severity: "medium",
     action: "ask",
     category: "destructive",
-    reason: "it recursively deletes a path that starts with a variable that is not set in the command; if it is empty, the deletion starts at / (use ${VAR:?} to guard it)",
+    reason:
+      "it recursively deletes a path that starts with a variable that is not set in the command; if it is empty, the deletion starts at / (use ${VAR:?} to guard it)",
     check(cmd) {
       for (const target of deletionTargets(cmd)) {
         if (target.recursive && startsWithUnknown(target.word)) return { detail: displayWord(target.word) };
@@ -69,7 +70,8 @@ export const deletionRules: readonly CommandRule[] = [
     severity: "critical",
     action: "deny",
     category: "destructive",
-    reason: "it recursively changes permissions or ownership of /, a system directory or the home directory, which breaks the system and its security",
+    reason:
+      "it recursively changes permissions or ownership of /, a system directory or the home directory, which breaks the system and its security",
     check(cmd, rc) {
       if (cmd.name !== "chmod" && cmd.name !== "chown" && cmd.name !== "chgrp") return undefined;
       const p = parseOptions(cmd.args, { known: "RfvcHLPh", valueLong: ["reference", "from"] });

@@ -15,7 +15,20 @@ const PARTITIONERS: Readonly<Record<string, readonly string[]>> = {
   parted: ["-l", "--list", "print"],
 };
 const DISKUTIL_ERASE = new Set(["eraseDisk", "eraseVolume", "reformat", "partitionDisk", "zeroDisk", "randomDisk", "secureErase"]);
-const HARMLESS_DEVICES = new Set(["null", "zero", "full", "random", "urandom", "stdin", "stdout", "stderr", "tty", "console", "ptmx", "log"]);
+const HARMLESS_DEVICES = new Set([
+  "null",
+  "zero",
+  "full",
+  "random",
+  "urandom",
+  "stdin",
+  "stdout",
+  "stderr",
+  "tty",
+  "console",
+  "ptmx",
+  "log",
+]);
 const HARMLESS_DEVICE_DIRS = ["fd/", "pts/", "shm/", "tcp/", "udp/"];
 const TRUNCATING = new Set([">", ">|", "&>"]);
 const WRITING = new Set([">", ">>", ">|", "&>", "&>>"]);

@@ -43,8 +43,13 @@ function discardsChanges(cmd: SimpleCommand): RuleHit | undefined {
   if (cmd.name !== "git") return undefined;
   const g = parseGit(cmd.args);
   const p = gitOptions(g, "bBs", ["source", "conflict"]);
-  if (g.sub === "checkout" && (hasOption(p, "f", ["force"]) || p.positionals.some((w) => EVERYTHING.has(w)))) return { detail: "git checkout of the whole tree" };
-  if (g.sub === "restore" && p.positionals.some((w) => EVERYTHING.has(w)) && (!hasOption(p, "S", ["staged"]) || hasOption(p, "W", ["worktree"]))) {
+  if (g.sub === "checkout" && (hasOption(p, "f", ["force"]) || p.positionals.some((w) => EVERYTHING.has(w))))
+    return { detail: "git checkout of the whole tree" };
+  if (
+    g.sub === "restore" &&
+    p.positionals.some((w) => EVERYTHING.has(w)) &&
+    (!hasOption(p, "S", ["staged"]) || hasOption(p, "W", ["worktree"]))
+  ) {
     return { detail: "git restore of the whole tree" };
   }
   if (g.sub === "switch" && hasOption(p, "f", ["force", "discard-changes"])) return { detail: "git switch --discard-changes" };

@@ -26,7 +26,9 @@ export function keychainCommand(cmd: SimpleCommand): string | undefined {
     const git = parseGit(args);
     if (git.sub === "credential" && git.args[0] === "fill") return "git credential fill";
   }
-  if (name === "npm" && sub === "config" && args[1] === "get" && args.slice(2).some((a) => SECRETISH.test(a))) return "npm config get (auth token)";
-  if (name === "aws" && sub === "configure" && args[1] === "get" && args.slice(2).some((a) => SECRETISH.test(a))) return "aws configure get (secret)";
+  if (name === "npm" && sub === "config" && args[1] === "get" && args.slice(2).some((a) => SECRETISH.test(a)))
+    return "npm config get (auth token)";
+  if (name === "aws" && sub === "configure" && args[1] === "get" && args.slice(2).some((a) => SECRETISH.test(a)))
+    return "aws configure get (secret)";
   return undefined;
 }

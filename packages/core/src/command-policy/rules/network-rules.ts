@@ -59,7 +59,8 @@ function uploadOf(cmd: SimpleCommand, rc: RuleContext): Upload | undefined {
       } else if (isSecretFile(file, cmd, rc)) return { secret: file };
       else if (remote) return { plain: file };
     }
-    if (fetch.data.some((d) => d.includes(SUB_OPEN)) && substitutedSecret(rc)) return { secret: "the output of a substituted command that reads secrets" };
+    if (fetch.data.some((d) => d.includes(SUB_OPEN)) && substitutedSecret(rc))
+      return { secret: "the output of a substituted command that reads secrets" };
     return undefined;
   }
   if (NETCAT.has(cmd.name)) {
@@ -95,7 +96,8 @@ export const networkRules: readonly CommandRule[] = [
     check(cmd): RuleHit | undefined {
       const exec = cmd.exec;
       if (exec == null || !exec.fetched) return undefined;
-      const how = exec.from === "stdin" ? "piped into" : exec.from === "file" ? "saved or substituted, then run by" : "substituted into the code of";
+      const how =
+        exec.from === "stdin" ? "piped into" : exec.from === "file" ? "saved or substituted, then run by" : "substituted into the code of";
       return { detail: `downloaded content ${how} ${cmd.name}` };
     },
   },

@@ -66,7 +66,10 @@ export class ProtectedPaths {
     const dir = normalise(abs);
     const prefix = dir === "/" ? "/" : `${dir}/`;
     return this.compile(home)
-      .filter((c) => (c.rule.access === "any" || c.rule.access === access) && c.anchors.some((a) => a.startsWith(prefix) && a !== prefix.slice(0, -1)))
+      .filter(
+        (c) =>
+          (c.rule.access === "any" || c.rule.access === access) && c.anchors.some((a) => a.startsWith(prefix) && a !== prefix.slice(0, -1)),
+      )
       .map((c) => c.rule);
   }
 
@@ -101,7 +104,10 @@ export class ProtectedPaths {
       rule,
       matches: matcherFor(rule.paths, homeDir),
       excepted: matcherFor(rule.except, homeDir),
-      anchors: rule.paths.map((p) => anchor(p, homeDir)).filter((p) => p.startsWith("/")).map(literalPart),
+      anchors: rule.paths
+        .map((p) => anchor(p, homeDir))
+        .filter((p) => p.startsWith("/"))
+        .map(literalPart),
     }));
     this.compiledFor = home;
     return this.compiled;

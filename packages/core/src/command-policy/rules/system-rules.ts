@@ -10,8 +10,18 @@ import { isAssignment } from "../shell/unwrap-command.js";
 const POWER = new Set(["shutdown", "reboot", "halt", "poweroff"]);
 const SYSTEMCTL_POWER = new Set(["poweroff", "reboot", "halt", "kexec", "soft-reboot", "suspend", "hibernate", "hybrid-sleep"]);
 const HISTORY_FILES = [
-  ".bash_history", ".zsh_history", ".zhistory", ".history", ".sh_history", ".local/share/fish/fish_history",
-  ".python_history", ".node_repl_history", ".psql_history", ".mysql_history", ".claude/history.jsonl", ".claude/projects",
+  ".bash_history",
+  ".zsh_history",
+  ".zhistory",
+  ".history",
+  ".sh_history",
+  ".local/share/fish/fish_history",
+  ".python_history",
+  ".node_repl_history",
+  ".psql_history",
+  ".mysql_history",
+  ".claude/history.jsonl",
+  ".claude/projects",
 ];
 const HISTORY_VARS = new Set(["HISTFILE", "HISTSIZE", "HISTFILESIZE", "SAVEHIST"]);
 const EMPTY_VALUES = new Set(["", "0", "/dev/null"]);
@@ -31,8 +41,10 @@ function killsEverything(cmd: SimpleCommand): RuleHit | undefined {
   if (cmd.name === "pkill" || cmd.name === "killall") {
     const p = parseOptions(cmd.args, { value: "uUgGPstFn", valueLong: ["signal", "user", "uid", "group"] });
     const patterns = p.positionals;
-    if (patterns.length === 0 && (p.short.has("u") || p.short.has("U") || p.long.has("user"))) return { detail: `${cmd.name} of every process of a user` };
-    if (patterns.some((pattern) => pattern === "." || pattern === ".*" || pattern === "^" || pattern === "")) return { detail: `${cmd.name} matching everything` };
+    if (patterns.length === 0 && (p.short.has("u") || p.short.has("U") || p.long.has("user")))
+      return { detail: `${cmd.name} of every process of a user` };
+    if (patterns.some((pattern) => pattern === "." || pattern === ".*" || pattern === "^" || pattern === ""))
+      return { detail: `${cmd.name} matching everything` };
   }
   return undefined;
 }
@@ -40,9 +52,11 @@ function killsEverything(cmd: SimpleCommand): RuleHit | undefined {
 function powersOff(cmd: SimpleCommand): RuleHit | undefined {
   const { name, args } = cmd;
   if (cmd.redirects.some((r) => r.target === "/proc/sysrq-trigger")) return { detail: "write to /proc/sysrq-trigger" };
-  if (POWER.has(name)) return args.some((a) => a === "-c" || a === "--cancel" || a === "--help" || a === "-k") ? undefined : { detail: name };
+  if (POWER.has(name))
+    return args.some((a) => a === "-c" || a === "--cancel" || a === "--help" || a === "-k") ? undefined : { detail: name };
   if ((name === "init" || name === "telinit") && (args[0] === "0" || args[0] === "6")) return { detail: `${name} ${args[0]}` };
-  if ((name === "systemctl" || name === "loginctl") && args.some((a) => SYSTEMCTL_POWER.has(a))) return { detail: `${name} ${args.find((a) => SYSTEMCTL_POWER.has(a)) ?? ""}` };
+  if ((name === "systemctl" || name === "loginctl") && args.some((a) => SYSTEMCTL_POWER.has(a)))
+    return { detail: `${name} ${args.find((a) => SYSTEMCTL_POWER.has(a)) ?? ""}` };
   if (name === "launchctl" && args[0] === "reboot") return { detail: "launchctl reboot" };
   return undefined;
 }
@@ -81,7 +95,9 @@ function wipesCrontab(cmd: SimpleCommand, rc: RuleContext): RuleHit | undefined 
   if (file === "/dev/null") return { detail: "crontab /dev/null" };
   if (file === "-") {
     const feeder = rc.upstream(cmd).find((c) => c.stage === cmd.stage - 1);
-    const empty = cmd.stdinText?.trim() === "" || (feeder != null && (feeder.name === ":" || feeder.name === "true" || (feeder.name === "cat" && feeder.args.includes("/dev/null"))));
+    const empty =
+      cmd.stdinText?.trim() === "" ||
+      (feeder != null && (feeder.name === ":" || feeder.name === "true" || (feeder.name === "cat" && feeder.args.includes("/dev/null"))));
     if (empty) return { detail: "crontab replaced with nothing" };
   }
   return undefined;

@@ -45,7 +45,12 @@ describe("analyzeCommand", () => {
   });
 
   it("keeps pipelines apart from lists", () => {
-    expect(analyzeCommand("a | b && c | d", ctx).commands.map((c) => [c.name, c.stage])).toEqual([["a", 0], ["b", 1], ["c", 0], ["d", 1]]);
+    expect(analyzeCommand("a | b && c | d", ctx).commands.map((c) => [c.name, c.stage])).toEqual([
+      ["a", 0],
+      ["b", 1],
+      ["c", 0],
+      ["d", 1],
+    ]);
   });
 
   it("stops at a nesting depth limit", () => {

@@ -24,9 +24,19 @@ const WRITE_OPS = new Set([">", ">>", ">|", "&>", "&>>"]);
 export function analyzeCommand(command: string, ctx: CommandContext): CommandAnalysis {
   const analyzer = new Analyzer(ctx);
   if (command.length > MAX_LENGTH) {
-    return { command, commands: [], errors: [], limits: [`the command is ${command.length} characters long; only ${MAX_LENGTH} are analysed`] };
+    return {
+      command,
+      commands: [],
+      errors: [],
+      limits: [`the command is ${command.length} characters long; only ${MAX_LENGTH} are analysed`],
+    };
   }
-  const vars = new Map([["HOME", ctx.home], ["PWD", ctx.cwd], ["CLAUDE_PROJECT_DIR", ctx.projectDir], ["TMPDIR", "/tmp"]]);
+  const vars = new Map([
+    ["HOME", ctx.home],
+    ["PWD", ctx.cwd],
+    ["CLAUDE_PROJECT_DIR", ctx.projectDir],
+    ["TMPDIR", "/tmp"],
+  ]);
   analyzer.analyseList(command, { cwd: ctx.cwd, vars, layers: [], span: { start: 0, end: command.length } }, []);
   return { command, commands: analyzer.commands, errors: analyzer.errors, limits: analyzer.limits };
 }
@@ -69,7 +79,8 @@ class Analyzer implements LayerHost {
       this.analyseSubsIn(seg, frame);
       const place: Place = { pipeline, stage, excerpt: source.slice(seg.start, seg.end), heredocs: seg.heredocs };
       try {
-        for (const group of tokenizeSegment(seg.text, makeLookup(frame.vars))) this.processWords(group.words, group.redirects, frame, place, layers);
+        for (const group of tokenizeSegment(seg.text, makeLookup(frame.vars)))
+          this.processWords(group.words, group.redirects, frame, place, layers);
       } catch (error) {
         this.errors.push(`cannot tokenise '${place.excerpt}': ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -98,10 +109,16 @@ class Analyzer implements LayerHost {
     const name = baseName(argv[0] ?? "");
     const args = argv.slice(1);
     const cwd = unwrapped.chdir == null ? frame.cwd : (resolveWord(unwrapped.chdir, frame.cwd, this.ctx.home) ?? frame.cwd);
-    const stdinText = place.heredocs[place.heredocs.length - 1] ?? redirects.find((r) => r.op === "<<<")?.target ?? this.upstreamText(place);
+    const stdinText =
+      place.heredocs[place.heredocs.length - 1] ?? redirects.find((r) => r.op === "<<<")?.target ?? this.upstreamText(place);
     const exec = this.execFor(argv[0] ?? "", name, args, redirects, stdinText, place, cwd);
     const fields: CommandFields = { name, argv, wrappers, assignments, redirects, cwd };
-    const cmd = this.emit({ ...fields, ...(stdinText == null ? {} : { stdinText }), ...(exec == null ? {} : { exec }) }, frame, place, layers);
+    const cmd = this.emit(
+      { ...fields, ...(stdinText == null ? {} : { stdinText }), ...(exec == null ? {} : { exec }) },
+      frame,
+      place,
+      layers,
+    );
     for (const file of describeFetch(name, args, redirects)?.files ?? []) {
       const resolved = resolveWord(file, cwd, this.ctx.home);
       if (resolved != null) this.downloads.add(resolved);
@@ -179,13 +196,22 @@ class Analyzer implements LayerHost {
     return markerIndices(text).some((index) => this.subFetches.get(index) === true);
   }
 
-  private execFor(argv0: string, name: string, args: readonly string[], redirects: readonly Redirect[], stdinText: string | undefined, place: Place, cwd: string): ExecSource | undefined {
+  private execFor(
+    argv0: string,
+    name: string,
+    args: readonly string[],
+    redirects: readonly Redirect[],
+    stdinText: string | undefined,
+    place: Place,
+    cwd: string,
+  ): ExecSource | undefined {
     const language = languageOf(name);
     let source: CodeSource | undefined;
     if (SHELLS.has(name)) source = shellSource(args);
     else if (name === "su") source = suSource(args);
     else if (name === "eval") source = { code: args.join(" "), stdin: false, flag: "" };
-    else if ((name === "source" || name === ".") && args[0] != null) source = { file: args[0], stdin: false, flag: "", rest: args.slice(1) };
+    else if ((name === "source" || name === ".") && args[0] != null)
+      source = { file: args[0], stdin: false, flag: "", rest: args.slice(1) };
     else if (language != null) source = interpreterSource(name, language, args);
     else if (argv0.includes("/") && (this.isDownloaded(argv0, cwd) || this.writtenText(argv0, cwd) != null)) {
       source = { file: argv0, stdin: false, flag: "", rest: args };

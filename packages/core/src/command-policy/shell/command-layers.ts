@@ -52,8 +52,12 @@ const WHITESPACE = /\s+/;
 export function runLayers(host: LayerHost, cmd: SimpleCommand, frame: Frame, place: Place): void {
   const { name, args, exec } = cmd;
   const here = cmd.cwd === frame.cwd ? frame : { ...frame, cwd: cmd.cwd };
-  if (exec != null && (SHELLS.has(name) || name === "eval" || name === "su" || name === "source" || name === "." || exec.path === cmd.argv[0])) {
-    if (exec.text != null) host.analyseList(exec.text, here, [...cmd.layers, layerName(cmd)], positionalParams(exec.params, exec.from === "string"));
+  if (
+    exec != null &&
+    (SHELLS.has(name) || name === "eval" || name === "su" || name === "source" || name === "." || exec.path === cmd.argv[0])
+  ) {
+    if (exec.text != null)
+      host.analyseList(exec.text, here, [...cmd.layers, layerName(cmd)], positionalParams(exec.params, exec.from === "string"));
     return;
   }
   const language = languageOf(name);
@@ -63,7 +67,8 @@ export function runLayers(host: LayerHost, cmd: SimpleCommand, frame: Frame, pla
     case "xargs":
       return xargs(host, cmd, here, place);
     case "find":
-      for (const command of execCommands(parseFind(args), MAX_EXPANSIONS)) host.processWords(command, [], here, place, [...cmd.layers, "find -exec"]);
+      for (const command of execCommands(parseFind(args), MAX_EXPANSIONS))
+        host.processWords(command, [], here, place, [...cmd.layers, "find -exec"]);
       return;
     case "parallel":
       return parallel(host, cmd, here, place);
@@ -116,13 +121,23 @@ function interpret(host: LayerHost, cmd: SimpleCommand, language: Language, fram
     host.emit({ name: "rm", argv, cwd: cmd.cwd, synthetic: { language, writes: true } }, frame, place, [...layers, deletion.fn]);
   }
   if (insight.literals.length > 0) {
-    host.emit({ name: cmd.name, argv: [cmd.name, ...insight.literals], cwd: cmd.cwd, synthetic: { language, writes: insight.writes } }, frame, place, layers);
+    host.emit(
+      { name: cmd.name, argv: [cmd.name, ...insight.literals], cwd: cmd.cwd, synthetic: { language, writes: insight.writes } },
+      frame,
+      place,
+      layers,
+    );
   }
-  if (insight.forkBomb) host.emit({ name: cmd.name, argv: [cmd.name], forkBomb: true, synthetic: { language, writes: false } }, frame, place, layers);
+  if (insight.forkBomb)
+    host.emit({ name: cmd.name, argv: [cmd.name], forkBomb: true, synthetic: { language, writes: false } }, frame, place, layers);
 }
 
 function xargs(host: LayerHost, cmd: SimpleCommand, frame: Frame, place: Place): void {
-  const p = parseOptions(cmd.args, { value: "ILnPsdEa", valueLong: ["arg-file", "delimiter", "max-args", "max-procs", "max-lines", "eof"], stopAtPositional: true });
+  const p = parseOptions(cmd.args, {
+    value: "ILnPsdEa",
+    valueLong: ["arg-file", "delimiter", "max-args", "max-procs", "max-lines", "eof"],
+    stopAtPositional: true,
+  });
   const command = cmd.args.slice(p.rest);
   const words = command.length > 0 ? command : ["echo"];
   const long = p.long.get("replace");
@@ -134,12 +149,22 @@ function xargs(host: LayerHost, cmd: SimpleCommand, frame: Frame, place: Place):
     return;
   }
   for (const item of items.length > 0 ? items.slice(0, MAX_EXPANSIONS) : [`${DYNAMIC}{stdin}`]) {
-    host.processWords(words.map((w) => w.split(replace).join(item)), [], frame, place, layers);
+    host.processWords(
+      words.map((w) => w.split(replace).join(item)),
+      [],
+      frame,
+      place,
+      layers,
+    );
   }
 }
 
 function parallel(host: LayerHost, cmd: SimpleCommand, frame: Frame, place: Place): void {
-  const p = parseOptions(cmd.args, { value: "jSaIdEnNPs", valueLong: ["jobs", "sshlogin", "arg-file", "delay", "timeout", "joblog"], stopAtPositional: true });
+  const p = parseOptions(cmd.args, {
+    value: "jSaIdEnNPs",
+    valueLong: ["jobs", "sshlogin", "arg-file", "delay", "timeout", "joblog"],
+    stopAtPositional: true,
+  });
   const rest = cmd.args.slice(p.rest);
   const separator = rest.findIndex((w) => w.startsWith(":::"));
   const template = (separator < 0 ? rest : rest.slice(0, separator)).join(" ");

@@ -13,23 +13,155 @@ import { expandBraces } from "./resolve-word.js";
 
 /** Commands that do not show a file's contents to anyone (listing, moving, permissions, loading). */
 const NON_READING = new Set([
-  "", "ls", "stat", "test", "[", "[[", "touch", "rm", "rmdir", "unlink", "mkdir", "chmod", "chown", "chgrp", "file",
-  "du", "df", "ssh", "ssh-add", "ssh-keygen", "ssh-copy-id", "echo", "printf", "find", "fd", "which", "type", "cd",
-  "pushd", "realpath", "readlink", "dirname", "basename", "source", ".", "export", "true", "false", "mv", "ln",
-  "trash", "shred", "wc", "docker", "docker-compose", "podman", "dotenv", "direnv", "code", "open", "tree", "sleep",
+  "",
+  "ls",
+  "stat",
+  "test",
+  "[",
+  "[[",
+  "touch",
+  "rm",
+  "rmdir",
+  "unlink",
+  "mkdir",
+  "chmod",
+  "chown",
+  "chgrp",
+  "file",
+  "du",
+  "df",
+  "ssh",
+  "ssh-add",
+  "ssh-keygen",
+  "ssh-copy-id",
+  "echo",
+  "printf",
+  "find",
+  "fd",
+  "which",
+  "type",
+  "cd",
+  "pushd",
+  "realpath",
+  "readlink",
+  "dirname",
+  "basename",
+  "source",
+  ".",
+  "export",
+  "true",
+  "false",
+  "mv",
+  "ln",
+  "trash",
+  "shred",
+  "wc",
+  "docker",
+  "docker-compose",
+  "podman",
+  "dotenv",
+  "direnv",
+  "code",
+  "open",
+  "tree",
+  "sleep",
 ]);
 /** Commands that never change the files they are given. */
 const READ_ONLY = new Set([
-  "cat", "less", "more", "head", "tail", "grep", "egrep", "fgrep", "zgrep", "rg", "ag", "ack", "wc", "diff", "cmp",
-  "jq", "ls", "stat", "file", "bat", "echo", "printf", "test", "[", "[[", "realpath", "readlink", "dirname",
-  "basename", "md5sum", "sha1sum", "sha256sum", "sha512sum", "shasum", "b2sum", "cksum", "xxd", "od", "hexdump",
-  "strings", "uniq", "cut", "tr", "nl", "column", "fold", "which", "type", "du", "df", "find", "fd", "tree", "source",
-  ".", "diff3", "delta", "colordiff", "base64", "cd", "pushd", "true", "false", "sleep",
+  "cat",
+  "less",
+  "more",
+  "head",
+  "tail",
+  "grep",
+  "egrep",
+  "fgrep",
+  "zgrep",
+  "rg",
+  "ag",
+  "ack",
+  "wc",
+  "diff",
+  "cmp",
+  "jq",
+  "ls",
+  "stat",
+  "file",
+  "bat",
+  "echo",
+  "printf",
+  "test",
+  "[",
+  "[[",
+  "realpath",
+  "readlink",
+  "dirname",
+  "basename",
+  "md5sum",
+  "sha1sum",
+  "sha256sum",
+  "sha512sum",
+  "shasum",
+  "b2sum",
+  "cksum",
+  "xxd",
+  "od",
+  "hexdump",
+  "strings",
+  "uniq",
+  "cut",
+  "tr",
+  "nl",
+  "column",
+  "fold",
+  "which",
+  "type",
+  "du",
+  "df",
+  "find",
+  "fd",
+  "tree",
+  "source",
+  ".",
+  "diff3",
+  "delta",
+  "colordiff",
+  "base64",
+  "cd",
+  "pushd",
+  "true",
+  "false",
+  "sleep",
 ]);
-const GREP_VALUES: Readonly<Record<string, string>> = { grep: "efABCmdD", egrep: "efABCmdD", fgrep: "efABCmdD", zgrep: "efABCm", rg: "efgtTABCmjMr", ag: "ABCGgm", ack: "ABCm" };
+const GREP_VALUES: Readonly<Record<string, string>> = {
+  grep: "efABCmdD",
+  egrep: "efABCmdD",
+  fgrep: "efABCmdD",
+  zgrep: "efABCm",
+  rg: "efgtTABCmjMr",
+  ag: "ABCGgm",
+  ack: "ABCm",
+};
 const COPIERS = new Set(["cp", "install", "ln", "rsync", "scp", "sftp"]);
 const GIT_READING = new Set(["diff", "show", "log", "blame", "annotate", "grep", "cat-file", "format-patch", "whatchanged"]);
-const GIT_WRITING = new Set(["checkout", "restore", "rm", "mv", "clean", "reset", "stash", "apply", "am", "merge", "rebase", "pull", "switch", "cherry-pick", "revert", "worktree"]);
+const GIT_WRITING = new Set([
+  "checkout",
+  "restore",
+  "rm",
+  "mv",
+  "clean",
+  "reset",
+  "stash",
+  "apply",
+  "am",
+  "merge",
+  "rebase",
+  "pull",
+  "switch",
+  "cherry-pick",
+  "revert",
+  "worktree",
+]);
 const OUTPUT_OPS = new Set([">", ">>", "&>", "&>>", ">|", "<>"]);
 const DIGITS_OR_DASH = /^(?:\d+|-)$/;
 
@@ -57,14 +189,17 @@ export function readWords(cmd: SimpleCommand): string[] {
 }
 
 export function writeWords(cmd: SimpleCommand): string[] {
-  const outputs = cmd.redirects.filter((r) => OUTPUT_OPS.has(r.op) || (r.op === ">&" && !DIGITS_OR_DASH.test(r.target))).map((r) => r.target);
+  const outputs = cmd.redirects
+    .filter((r) => OUTPUT_OPS.has(r.op) || (r.op === ">&" && !DIGITS_OR_DASH.test(r.target)))
+    .map((r) => r.target);
   if (cmd.synthetic != null) return cmd.synthetic.writes ? [...cmd.args, ...outputs] : outputs;
   if (READ_ONLY.has(cmd.name) || cmd.exec?.from === "string") return outputs;
   if (cmd.name === "git") {
     const git = parseGit(cmd.args);
     return GIT_WRITING.has(git.sub) ? [...positionals(git.args), ...outputs] : outputs;
   }
-  if (cmd.name === "sed" && !hasOption(parseOptions(cmd.args, { value: "ef", valueLong: ["expression", "file"] }), "i", ["in-place"])) return outputs;
+  if (cmd.name === "sed" && !hasOption(parseOptions(cmd.args, { value: "ef", valueLong: ["expression", "file"] }), "i", ["in-place"]))
+    return outputs;
   const fetch = describeFetch(cmd.name, cmd.args, cmd.redirects);
   if (fetch != null) return [...fetch.files, ...outputs];
   if (cmd.name === "dd") return [...ddOperands(cmd.args, "of"), ...outputs];
@@ -127,7 +262,9 @@ function rawDeletionTargets(cmd: SimpleCommand): DeletionTarget[] {
     case "unlink":
       return positionals(cmd.args).map((word) => ({ word, recursive: false }));
     case "shred":
-      return hasOption(parseOptions(cmd.args, { value: "nsx" }), "u", ["remove"]) ? positionals(cmd.args).map((word) => ({ word, recursive: false })) : [];
+      return hasOption(parseOptions(cmd.args, { value: "nsx" }), "u", ["remove"])
+        ? positionals(cmd.args).map((word) => ({ word, recursive: false }))
+        : [];
     case "find":
       return parseFind(cmd.args).deletes.map((word) => ({ word, recursive: true }));
     default:

@@ -20,14 +20,55 @@ export interface FetchInfo {
 const CURL: OptionSpec = {
   value: "odFHXuAebcTKwxmrEUYyzCDQt",
   valueLong: [
-    "output", "data", "data-binary", "data-raw", "data-ascii", "data-urlencode", "form", "form-string", "header",
-    "request", "user", "user-agent", "referer", "cookie", "cookie-jar", "upload-file", "config", "write-out", "proxy",
-    "max-time", "range", "cert", "key", "connect-timeout", "retry", "url", "output-dir", "json", "oauth2-bearer",
+    "output",
+    "data",
+    "data-binary",
+    "data-raw",
+    "data-ascii",
+    "data-urlencode",
+    "form",
+    "form-string",
+    "header",
+    "request",
+    "user",
+    "user-agent",
+    "referer",
+    "cookie",
+    "cookie-jar",
+    "upload-file",
+    "config",
+    "write-out",
+    "proxy",
+    "max-time",
+    "range",
+    "cert",
+    "key",
+    "connect-timeout",
+    "retry",
+    "url",
+    "output-dir",
+    "json",
+    "oauth2-bearer",
   ],
 };
 const WGET: OptionSpec = {
   value: "OoaePtTwUQlADRIX",
-  valueLong: ["output-document", "output-file", "post-data", "post-file", "body-data", "body-file", "header", "user", "password", "directory-prefix", "method", "user-agent", "tries", "timeout"],
+  valueLong: [
+    "output-document",
+    "output-file",
+    "post-data",
+    "post-file",
+    "body-data",
+    "body-file",
+    "header",
+    "user",
+    "password",
+    "directory-prefix",
+    "method",
+    "user-agent",
+    "tries",
+    "timeout",
+  ],
 };
 const HTTPIE: OptionSpec = { value: "oaA", valueLong: ["output", "auth", "auth-type", "session"] };
 
@@ -132,7 +173,12 @@ const HOST_END = /[/?#]/;
 
 export function isLocalHost(host: string): boolean {
   return (
-    host === "localhost" || host.endsWith(".localhost") || host.startsWith("127.") || host === "::1" || host === "0.0.0.0" || host === "host.docker.internal"
+    host === "localhost" ||
+    host.endsWith(".localhost") ||
+    host.startsWith("127.") ||
+    host === "::1" ||
+    host === "0.0.0.0" ||
+    host === "host.docker.internal"
   );
 }
 

@@ -36,7 +36,7 @@ export function shellSource(args: readonly string[]): CodeSource {
       if (next == null) return { stdin: true, flag: "" };
       return fromString ? { code: next, stdin: false, flag: "-c", rest } : { file: next, stdin: false, flag: "", rest };
     }
-    if (word === "-" ) return { stdin: true, flag: "" };
+    if (word === "-") return { stdin: true, flag: "" };
     if (word.startsWith("--")) {
       if (word === "--rcfile" || word === "--init-file") k += 1;
       continue;
@@ -102,19 +102,33 @@ export function interpreterSource(name: string, language: Language, args: readon
   return codes.length > 0 ? { code: codes.join("\n"), stdin: false, flag } : { stdin: true, flag: "" };
 }
 
-const LONG_WITH_VALUE = new Set(["--require", "--import", "--input-type", "--loader", "--experimental-loader", "--conditions", "--env-file"]);
+const LONG_WITH_VALUE = new Set([
+  "--require",
+  "--import",
+  "--input-type",
+  "--loader",
+  "--experimental-loader",
+  "--conditions",
+  "--env-file",
+]);
 const CODE_LETTER: Readonly<Record<Language, string>> = { python: "c", node: "ep", perl: "eE", ruby: "e", php: "r" };
 /** Letters whose value is the rest of the cluster or the next word. */
 const VALUE_LETTERS: Readonly<Record<Language, string>> = { python: "WXQm", node: "rC", perl: "IMmxCdDi", ruby: "rICEKWTx", php: "fcdzt" };
 /** Letters that only ever take an attached value (`perl -i.bak`). */
 const ATTACHED_ONLY: Readonly<Record<Language, string>> = { python: "", node: "", perl: "ixdD", ruby: "WTx", php: "" };
 
-function readCluster(language: Language, word: string, next: string | undefined): { code?: string; flag: string; consumedNext: boolean; module?: boolean } {
+function readCluster(
+  language: Language,
+  word: string,
+  next: string | undefined,
+): { code?: string; flag: string; consumedNext: boolean; module?: boolean } {
   for (let j = 1; j < word.length; j += 1) {
     const letter = word[j] ?? "";
     const rest = word.slice(j + 1);
     if (CODE_LETTER[language].includes(letter)) {
-      return rest !== "" ? { code: rest, flag: `-${letter}`, consumedNext: false } : { code: next ?? "", flag: `-${letter}`, consumedNext: true };
+      return rest !== ""
+        ? { code: rest, flag: `-${letter}`, consumedNext: false }
+        : { code: next ?? "", flag: `-${letter}`, consumedNext: true };
     }
     if (language === "python" && letter === "m") return { flag: "-m", consumedNext: rest === "", module: true };
     if (VALUE_LETTERS[language].includes(letter)) {

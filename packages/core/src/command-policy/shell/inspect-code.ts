@@ -52,14 +52,20 @@ const SYNTAX: Readonly<Record<Language, LanguageSyntax>> = {
     deleteFile: /\b(?:File\.delete|File\.unlink|FileUtils\.rm)\b/g,
     backtickExec: true,
   },
-  php: { exec: /\b(?:system|exec|shell_exec|passthru|proc_open|popen)\b/g, deleteTree: /$^/g, deleteFile: /\bunlink\b/g, backtickExec: true },
+  php: {
+    exec: /\b(?:system|exec|shell_exec|passthru|proc_open|popen)\b/g,
+    deleteTree: /$^/g,
+    deleteFile: /\bunlink\b/g,
+    backtickExec: true,
+  },
 };
 
 const HOME_EXPR =
   /os\.path\.expanduser\(\s*['"]~['"]\s*\)|os\.environ\[\s*['"]HOME['"]\s*\]|os\.(?:environ\.get|getenv)\(\s*['"]HOME['"]\s*\)|Path\.home\(\)|process\.env\.HOME|process\.env\[\s*['"]HOME['"]\s*\]|\bhomedir\(\)|ENV\[\s*['"]HOME['"]\s*\]|\$ENV\{\s*['"]?HOME['"]?\s*\}|Dir\.home|getenv\(\s*['"]HOME['"]\s*\)|Deno\.env\.get\(\s*['"]HOME['"]\s*\)/g;
 const FORK = /\bfork\b/;
 const LOOP = /\b(?:while|loop|for|until)\b/;
-const WRITE_HINT = /\b(?:write\w*|unlink\w*|remove\w*|rename\w*|rmtree|rm_rf|rmSync|truncate\w*|copy\w*|move|chmod\w*|dump)\b|open\([^)]*,\s*['"][wax]/;
+const WRITE_HINT =
+  /\b(?:write\w*|unlink\w*|remove\w*|rename\w*|rmtree|rm_rf|rmSync|truncate\w*|copy\w*|move|chmod\w*|dump)\b|open\([^)]*,\s*['"][wax]/;
 const ESCAPES: Readonly<Record<string, string>> = { n: "\n", t: "\t", r: "\r", "0": "\0" };
 
 export function inspectCode(language: Language, code: string): CodeInsight {

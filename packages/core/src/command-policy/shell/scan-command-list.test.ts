@@ -11,16 +11,28 @@ const scan = (source: string) => {
 describe("scanCommandList", () => {
   it("splits on every list and pipeline operator", () => {
     expect(scan("a; b && c || d | e |& f & g").segments).toEqual([
-      ["a", ";"], ["b", "&&"], ["c", "||"], ["d", "|"], ["e", "|&"], ["f", "&"], ["g", ""],
+      ["a", ";"],
+      ["b", "&&"],
+      ["c", "||"],
+      ["d", "|"],
+      ["e", "|&"],
+      ["f", "&"],
+      ["g", ""],
     ]);
   });
 
   it("splits on newlines and drops comments", () => {
-    expect(scan("a # b; c\nd").segments).toEqual([["a", "\n"], ["d", ""]]);
+    expect(scan("a # b; c\nd").segments).toEqual([
+      ["a", "\n"],
+      ["d", ""],
+    ]);
   });
 
   it("keeps a # inside a word, escaped for the tokenizer", () => {
-    expect(scan("echo a#b; c").segments).toEqual([["echo a\\#b", ";"], ["c", ""]]);
+    expect(scan("echo a#b; c").segments).toEqual([
+      ["echo a\\#b", ";"],
+      ["c", ""],
+    ]);
   });
 
   it("does not split on redirections", () => {
@@ -37,7 +49,10 @@ describe("scanCommandList", () => {
 
   it("lifts substitutions out of unquoted and double-quoted text", () => {
     expect(scan('echo $(date) "`whoami`" <(ls) >(cat)').subs).toEqual([
-      { kind: "$(…)", body: "date" }, { kind: "`…`", body: "whoami" }, { kind: "<(…)", body: "ls" }, { kind: ">(…)", body: "cat" },
+      { kind: "$(…)", body: "date" },
+      { kind: "`…`", body: "whoami" },
+      { kind: "<(…)", body: "ls" },
+      { kind: ">(…)", body: "cat" },
     ]);
   });
 
@@ -52,7 +67,11 @@ describe("scanCommandList", () => {
   it("reads heredoc bodies and lifts their substitutions", () => {
     const result = scan("cat <<EOF | sh\n$(whoami)\nEOF\nls");
     expect({ segments: result.segments, heredoc: result.raw[0]?.heredocs, subs: result.subs }).toEqual({
-      segments: [["cat <<EOF", "|"], ["sh", "\n"], ["ls", ""]],
+      segments: [
+        ["cat <<EOF", "|"],
+        ["sh", "\n"],
+        ["ls", ""],
+      ],
       heredoc: ["\u00020\u0003\n"],
       subs: [{ kind: "$(…)", body: "whoami" }],
     });
@@ -63,10 +82,16 @@ describe("scanCommandList", () => {
   });
 
   it("reports unterminated quotes with what came before", () => {
-    expect({ segments: scan('ls; echo "oops').segments, error: scan('ls; echo "oops').error }).toEqual({ segments: [["ls", ";"]], error: "unterminated double quote" });
+    expect({ segments: scan('ls; echo "oops').segments, error: scan('ls; echo "oops').error }).toEqual({
+      segments: [["ls", ";"]],
+      error: "unterminated double quote",
+    });
   });
 
   it("records where each segment is", () => {
-    expect(scan("  ls ;  rm -rf /  ").raw.map((s) => [s.start, s.end])).toEqual([[2, 4], [8, 16]]);
+    expect(scan("  ls ;  rm -rf /  ").raw.map((s) => [s.start, s.end])).toEqual([
+      [2, 4],
+      [8, 16],
+    ]);
   });
 });

@@ -29,7 +29,6 @@ export interface ScanResult {
   readonly error?: ShellSyntaxError;
 }
 
-
 const SPECIAL_PARAMS = "#?$!@*-0123456789";
 
 /** Scans `source`; substitutions are appended to `subs`, whose indices the markers carry. */

@@ -24,7 +24,11 @@ interface WrapperSpec extends OptionSpec {
 }
 
 const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
-  sudo: { value: "CDgpRrtTUu", valueLong: ["user", "group", "chdir", "prompt", "chroot", "role", "type", "other-user", "close-from", "command-timeout", "host"], chdir: { short: "D", long: ["chdir"] } },
+  sudo: {
+    value: "CDgpRrtTUu",
+    valueLong: ["user", "group", "chdir", "prompt", "chroot", "role", "type", "other-user", "close-from", "command-timeout", "host"],
+    chdir: { short: "D", long: ["chdir"] },
+  },
   doas: { value: "uCa" },
   env: { value: "uCSP", valueLong: ["unset", "chdir", "split-string"], chdir: { short: "C", long: ["chdir"] } },
   nice: { value: "n", valueLong: ["adjustment"] },

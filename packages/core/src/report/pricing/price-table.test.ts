@@ -8,7 +8,10 @@ describe("prices.json", () => {
   });
 
   it("names its source and date", () => {
-    expect([defaultPriceTable().source, defaultPriceTable().retrieved]).toEqual([expect.stringContaining("Claude Code 2.1.197"), "2026-11-21"]);
+    expect([defaultPriceTable().source, defaultPriceTable().retrieved]).toEqual([
+      expect.stringContaining("Claude Code 2.1.197"),
+      "2026-11-21",
+    ]);
   });
 });
 
@@ -37,13 +40,20 @@ describe("findModelPrice", () => {
     expect(findModelPrice(model)?.id).toBe(row);
   });
 
-  it.each(["claude-3-opus-20240229", "claude-3-haiku-20240307", "claude-opus-4-9", "gpt-5", "<synthetic>", ""])("knows no price for %j", (model) => {
-    expect(findModelPrice(model)).toBeNull();
-  });
+  it.each(["claude-3-opus-20240229", "claude-3-haiku-20240307", "claude-opus-4-9", "gpt-5", "<synthetic>", ""])(
+    "knows no price for %j",
+    (model) => {
+      expect(findModelPrice(model)).toBeNull();
+    },
+  );
 });
 
 describe("parsePriceTable", () => {
-  const row = { id: "m", match: "m", prices: { input: 1, output: 2, cache_write_5m: 1.25, cache_write_1h: 2, cache_read: 0.1, web_search_per_request: 0.01 } };
+  const row = {
+    id: "m",
+    match: "m",
+    prices: { input: 1, output: 2, cache_write_5m: 1.25, cache_write_1h: 2, cache_read: 0.1, web_search_per_request: 0.01 },
+  };
   const table = { source: "s", retrieved: "2026-11-21", units: "u", notes: [], models: [row] };
 
   it.each([

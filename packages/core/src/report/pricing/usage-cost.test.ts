@@ -3,7 +3,16 @@ import type { ModelUsage, TokenCounts } from "../transcript/index.js";
 import { costOfUsage } from "./usage-cost.js";
 
 function counts(overrides: Partial<TokenCounts> = {}): TokenCounts {
-  return { input_tokens: 0, output_tokens: 0, cache_write_5m_tokens: 0, cache_write_1h_tokens: 0, cache_read_tokens: 0, web_search_requests: 0, responses: 1, ...overrides };
+  return {
+    input_tokens: 0,
+    output_tokens: 0,
+    cache_write_5m_tokens: 0,
+    cache_write_1h_tokens: 0,
+    cache_read_tokens: 0,
+    web_search_requests: 0,
+    responses: 1,
+    ...overrides,
+  };
 }
 
 function model(overrides: Partial<TokenCounts> = {}, fast: Partial<TokenCounts> | null = null): ModelUsage {
@@ -14,15 +23,33 @@ describe("costOfUsage", () => {
   it("equals Claude Code's total_cost_usd for a captured 2.1.197 run (subagent included)", () => {
     // `claude -p --output-format json` against a stand-in API: modelUsage and total_cost_usd 0.04743515.
     const cost = costOfUsage({
-      "claude-opus-4-8": model({ input_tokens: 39, output_tokens: 299, cache_write_5m_tokens: 1834, cache_write_1h_tokens: 373, cache_read_tokens: 36896 }),
-      "claude-haiku-4-5-20251001": model({ input_tokens: 36, output_tokens: 213, cache_write_5m_tokens: 1411, cache_write_1h_tokens: 297, cache_read_tokens: 26659 }),
+      "claude-opus-4-8": model({
+        input_tokens: 39,
+        output_tokens: 299,
+        cache_write_5m_tokens: 1834,
+        cache_write_1h_tokens: 373,
+        cache_read_tokens: 36896,
+      }),
+      "claude-haiku-4-5-20251001": model({
+        input_tokens: 36,
+        output_tokens: 213,
+        cache_write_5m_tokens: 1411,
+        cache_write_1h_tokens: 297,
+        cache_read_tokens: 26659,
+      }),
     });
     expect(Math.abs(cost.total_cost_usd - 0.047435149999999995)).toBeLessThan(0.000001);
   });
 
   it("prices each token kind at its own rate", () => {
     const cost = costOfUsage({
-      "claude-sonnet-4-5": model({ input_tokens: 1e6, output_tokens: 1e6, cache_write_5m_tokens: 1e6, cache_write_1h_tokens: 1e6, cache_read_tokens: 1e6 }),
+      "claude-sonnet-4-5": model({
+        input_tokens: 1e6,
+        output_tokens: 1e6,
+        cache_write_5m_tokens: 1e6,
+        cache_write_1h_tokens: 1e6,
+        cache_read_tokens: 1e6,
+      }),
     });
     expect(cost.by_model["claude-sonnet-4-5"]?.cost_usd).toBe(3 + 15 + 3.75 + 6 + 0.3);
   });

@@ -50,7 +50,10 @@ function pickDescription(toolName: string, input: unknown, projectDir: string | 
 
 function clip(text: string, max: number): string {
   // Only the head can be shown: collapse no more than a few times what fits.
-  const flat = text.slice(0, max * 4).replace(/\s+/g, " ").trim();
+  const flat = text
+    .slice(0, max * 4)
+    .replace(/\s+/g, " ")
+    .trim();
   if (flat.length <= max && text.length <= max * 4) return flat;
   if (flat.length < max) return `${flat}…`;
   const code = flat.charCodeAt(max - 2);

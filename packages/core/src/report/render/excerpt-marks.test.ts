@@ -10,7 +10,9 @@ describe("excerpt marks", () => {
   });
 
   it("matches across a line break that the excerpt collapsed", () => {
-    expect(escapeMarked("ignore previous\ninstructions", excerptPattern([finding("ignore previous instructions")]))).toBe("<mark>ignore previous\ninstructions</mark>");
+    expect(escapeMarked("ignore previous\ninstructions", excerptPattern([finding("ignore previous instructions")]))).toBe(
+      "<mark>ignore previous\ninstructions</mark>",
+    );
   });
 
   it("escapes markup inside and around a mark", () => {
@@ -22,7 +24,10 @@ describe("excerpt marks", () => {
   });
 
   it("drops a trailing ellipsis and ignores excerpts too short to mean anything", () => {
-    expect([excerptPattern([finding("ab")]), escapeMarked("long excerpt here", excerptPattern([finding("long exc…")]))]).toEqual([null, "<mark>long exc</mark>erpt here"]);
+    expect([excerptPattern([finding("ab")]), escapeMarked("long excerpt here", excerptPattern([finding("long exc…")]))]).toEqual([
+      null,
+      "<mark>long exc</mark>erpt here",
+    ]);
   });
 
   it("treats regular expression characters literally", () => {

@@ -33,11 +33,17 @@ describe("format values", () => {
   });
 
   it("formats offsets from the session start", () => {
-    expect([formatOffset("2026-03-02T14:04:31Z", Date.parse("2026-03-02T14:00:00Z")), formatOffset("2026-03-02T15:02:07Z", Date.parse("2026-03-02T14:00:00Z"))]).toEqual(["+04:31", "+1:02:07"]);
+    expect([
+      formatOffset("2026-03-02T14:04:31Z", Date.parse("2026-03-02T14:00:00Z")),
+      formatOffset("2026-03-02T15:02:07Z", Date.parse("2026-03-02T14:00:00Z")),
+    ]).toEqual(["+04:31", "+1:02:07"]);
   });
 
   it("shortens paths inside the project only", () => {
-    expect([relativePath("/p/app/src/a.ts", "/p/app"), relativePath("/p/application/a.ts", "/p/app")]).toEqual(["src/a.ts", "/p/application/a.ts"]);
+    expect([relativePath("/p/app/src/a.ts", "/p/app"), relativePath("/p/application/a.ts", "/p/app")]).toEqual([
+      "src/a.ts",
+      "/p/application/a.ts",
+    ]);
   });
 
   it("names a project by its last path segment", () => {

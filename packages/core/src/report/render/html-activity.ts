@@ -26,16 +26,24 @@ function renderAgents(model: ReportModel): string {
     const type = agent.agent_type == null ? "" : `${escapeShown(agent.agent_type)} `;
     return `<tr><td>${type}<span class="agent" title="${escapeHtml(agent.agent_id)}">${escapeShown(agent.agent_id.slice(0, 12))}</span></td><td class="num">${formatInteger(agent.tool_calls)}</td><td class="num">${formatInteger(agent.input_tokens)}</td><td class="num">${formatInteger(agent.output_tokens)}</td><td class="num">${cost}</td></tr>`;
   });
-  const agentTable = agents.length === 0 ? '<p class="empty">No subagent ran.</p>'
-    : `<table class="grid"><thead><tr><th>Agent</th><th class="num">Tool calls</th><th class="num">Input</th><th class="num">Output</th><th class="num">Cost</th></tr></thead><tbody>${agents.join("")}</tbody></table>`;
+  const agentTable =
+    agents.length === 0
+      ? '<p class="empty">No subagent ran.</p>'
+      : `<table class="grid"><thead><tr><th>Agent</th><th class="num">Tool calls</th><th class="num">Input</th><th class="num">Output</th><th class="num">Cost</th></tr></thead><tbody>${agents.join("")}</tbody></table>`;
   const servers = model.mcp_servers.map(({ server, tools }) => {
-    const used = Object.entries(tools).map(([tool, n]) => `<code>${escapeShown(tool)}</code> ×${formatInteger(n)}`).join(" ");
+    const used = Object.entries(tools)
+      .map(([tool, n]) => `<code>${escapeShown(tool)}</code> ×${formatInteger(n)}`)
+      .join(" ");
     return `<tr><td><code>${escapeShown(server)}</code></td><td>${used}</td></tr>`;
   });
-  const serverTable = servers.length === 0 ? '<p class="empty">No MCP server was used.</p>'
-    : `<table class="grid"><thead><tr><th>Server</th><th>Tools called</th></tr></thead><tbody>${servers.join("")}</tbody></table>`;
-  const skills = model.skills.length === 0 ? '<p class="empty">No skill was used.</p>'
-    : `<p>${model.skills.map((skill) => `<code>${escapeShown(skill.name)}</code> ×${formatInteger(skill.count)}`).join(" &nbsp; ")}</p>`;
+  const serverTable =
+    servers.length === 0
+      ? '<p class="empty">No MCP server was used.</p>'
+      : `<table class="grid"><thead><tr><th>Server</th><th>Tools called</th></tr></thead><tbody>${servers.join("")}</tbody></table>`;
+  const skills =
+    model.skills.length === 0
+      ? '<p class="empty">No skill was used.</p>'
+      : `<p>${model.skills.map((skill) => `<code>${escapeShown(skill.name)}</code> ×${formatInteger(skill.count)}`).join(" &nbsp; ")}</p>`;
   return `<section class="card" id="agents"><h2>Subagents <span class="count">${formatInteger(model.subagents.length)}</span></h2>${agentTable}
 <h3>MCP servers</h3>${serverTable}<h3>Skills</h3>${skills}</section>`;
 }

@@ -8,7 +8,9 @@ const LISTED_MAX = 2000;
 export function renderFiles(ctx: RenderContext): string {
   const { files } = ctx.model;
   const column = (title: string, paths: readonly string[]) => {
-    const items = paths.slice(0, LISTED_MAX).map((path) => `<li title="${escapeHtml(path)}">${escapeShown(relativePath(path, ctx.projectDir))}</li>`);
+    const items = paths
+      .slice(0, LISTED_MAX)
+      .map((path) => `<li title="${escapeHtml(path)}">${escapeShown(relativePath(path, ctx.projectDir))}</li>`);
     if (paths.length > LISTED_MAX) items.push(`<li class="muted">and ${formatInteger(paths.length - LISTED_MAX)} more</li>`);
     const list = paths.length === 0 ? '<p class="empty">None.</p>' : `<ul>${items.join("")}</ul>`;
     return `<div><h3>${title} <span class="count muted">${formatInteger(paths.length)}</span></h3>${list}</div>`;

@@ -14,13 +14,23 @@ export function renderGuard(ctx: RenderContext): string {
   const { model } = ctx;
   const flagged = model.events.filter((event) => event.verdict !== "allowed");
   const items = flagged.slice(0, LISTED_MAX).map((event) => flaggedItem(event, ctx));
-  if (flagged.length > LISTED_MAX) items.push(`<li><span></span><span></span><span class="muted">and ${formatInteger(flagged.length - LISTED_MAX)} more: filter the timeline by verdict.</span></li>`);
+  if (flagged.length > LISTED_MAX)
+    items.push(
+      `<li><span></span><span></span><span class="muted">and ${formatInteger(flagged.length - LISTED_MAX)} more: filter the timeline by verdict.</span></li>`,
+    );
   const { allowed, warned, blocked } = model.verdicts;
   const rules = Object.entries(model.rules_matched).toSorted((a, b) => b[1] - a[1]);
-  const ruleList = rules.length === 0 ? "" : `<h3>Rules matched</h3><p>${rules.map(([rule, n]) => `<code>${escapeShown(rule)}</code> ×${formatInteger(n)}`).join(" &nbsp; ")}</p>`;
-  const body = flagged.length === 0 ? '<p class="empty">No tool call was warned or blocked.</p>' : `<ul class="finding-list">${items.join("")}</ul>`;
+  const ruleList =
+    rules.length === 0
+      ? ""
+      : `<h3>Rules matched</h3><p>${rules.map(([rule, n]) => `<code>${escapeShown(rule)}</code> ×${formatInteger(n)}`).join(" &nbsp; ")}</p>`;
+  const body =
+    flagged.length === 0 ? '<p class="empty">No tool call was warned or blocked.</p>' : `<ul class="finding-list">${items.join("")}</ul>`;
   const promptsWarned = model.counts.prompts_warned;
-  const prompts = promptsWarned === 0 ? "" : `<h3>Prompts warned <span class="count">${formatInteger(promptsWarned)} of ${formatInteger(model.counts.prompts)}; prompts are never blocked</span></h3><ul class="finding-list">${model.flagged_prompts.map(flaggedPrompt).join("")}</ul>`;
+  const prompts =
+    promptsWarned === 0
+      ? ""
+      : `<h3>Prompts warned <span class="count">${formatInteger(promptsWarned)} of ${formatInteger(model.counts.prompts)}; prompts are never blocked</span></h3><ul class="finding-list">${model.flagged_prompts.map(flaggedPrompt).join("")}</ul>`;
   return `<section class="card" id="guard"><h2>Guard verdicts <span class="count">tool calls: ${formatInteger(allowed)} allowed · ${formatInteger(warned)} warned · ${formatInteger(blocked)} blocked</span></h2>
 ${body}${prompts}${ruleList}</section>`;
 }

@@ -8,7 +8,10 @@ export function renderHeader(model: ReportModel): string {
   const place = session.project_dir ?? session.cwd;
   const name = place == null || baseName(place) === "" ? `Session ${session.session_id.slice(0, 8)}` : baseName(place);
   const branch = session.git_branch == null ? "" : `<span class="chip" title="git branch">⎇ ${escapeShown(session.git_branch)}</span>`;
-  const commit = session.git_commit == null ? "" : `<span class="chip" title="${escapeHtml(session.git_commit)}">${escapeShown(session.git_commit.slice(0, 8))}</span>`;
+  const commit =
+    session.git_commit == null
+      ? ""
+      : `<span class="chip" title="${escapeHtml(session.git_commit)}">${escapeShown(session.git_commit.slice(0, 8))}</span>`;
   const ended = session.finalized_by == null || session.finalized_by === "session_end" ? "" : ` (${session.finalized_by})`;
   const facts: [string, string | null, string?][] = [
     ["Project", place],
@@ -42,8 +45,16 @@ export function renderCards(model: ReportModel): string {
   const priced = Object.values(model.models).filter((usage) => usage.cost_usd != null);
   const floor = priced.reduce((sum, usage) => sum + (usage.cost_usd ?? 0), 0);
   const unpriced = Object.keys(model.models).length - priced.length;
-  const cost = model.cost_usd != null ? formatCost(model.cost_usd) : priced.length > 0 ? `≥ ${formatCost(floor)}` : '<span class="unknown">unknown</span>';
-  const costLabel = model.cost_usd != null ? "cost" : `cost · ${unpriced === 0 ? "price unknown" : `${formatInteger(unpriced)} model${unpriced === 1 ? "" : "s"} unpriced`}`;
+  const cost =
+    model.cost_usd != null
+      ? formatCost(model.cost_usd)
+      : priced.length > 0
+        ? `≥ ${formatCost(floor)}`
+        : '<span class="unknown">unknown</span>';
+  const costLabel =
+    model.cost_usd != null
+      ? "cost"
+      : `cost · ${unpriced === 0 ? "price unknown" : `${formatInteger(unpriced)} model${unpriced === 1 ? "" : "s"} unpriced`}`;
   return `<div class="cards">${[
     card(formatInteger(model.counts.events), "tool calls"),
     card(formatInteger(model.verdicts.blocked), "blocked", model.verdicts.blocked > 0 ? "bad" : ""),

@@ -14,7 +14,8 @@ export function renderTimeline(ctx: RenderContext, out: string[]): void {
     out.push(`<section class="card" id="timeline">${title}</h2><p class="empty">No tool was called.</p></section>`);
     return;
   }
-  const buttons = '<span class="btns"><button type="button" id="f-expand">Expand all</button><button type="button" id="f-collapse">Collapse all</button><button type="button" id="f-reset">Reset filters</button></span>';
+  const buttons =
+    '<span class="btns"><button type="button" id="f-expand">Expand all</button><button type="button" id="f-collapse">Collapse all</button><button type="button" id="f-reset">Reset filters</button></span>';
   out.push(`<section class="card" id="timeline">${title}${buttons}</h2>`);
   // A long timeline lets the browser skip laying out the rows off screen.
   out.push(renderFilters(events), events.length > LAZY_ROWS_FROM ? '<div id="events" class="many">' : '<div id="events">');
@@ -31,10 +32,20 @@ function renderFilters(events: readonly ToolEventRecord[]): string {
     if (event.agent_id != null) agents.set(event.agent_id, event.agent_type ?? "subagent");
     verdicts[event.verdict]++;
   }
-  const toolOptions = [...tools].toSorted((a, b) => a[0].localeCompare(b[0])).map(([name, n]) => `<option value="${escapeHtml(name)}">${escapeShown(name)} (${formatInteger(n)})</option>`);
-  const agentOptions = [...agents].map(([id, type]) => `<option value="${escapeHtml(id)}">${escapeShown(type)} ${escapeShown(id.slice(0, 10))}</option>`);
-  const agentSelect = agents.size === 0 ? "" : `<label>Agent <select id="f-agent"><option value="">All</option><option value="main">Main thread</option>${agentOptions.join("")}</select></label>`;
-  const boxes = (["allowed", "warned", "blocked"] as const).map((verdict) => `<label><input type="checkbox" data-verdict="${verdict}" checked> <span class="pill v-${verdict}">${verdict}</span> ${formatInteger(verdicts[verdict])}</label>`);
+  const toolOptions = [...tools]
+    .toSorted((a, b) => a[0].localeCompare(b[0]))
+    .map(([name, n]) => `<option value="${escapeHtml(name)}">${escapeShown(name)} (${formatInteger(n)})</option>`);
+  const agentOptions = [...agents].map(
+    ([id, type]) => `<option value="${escapeHtml(id)}">${escapeShown(type)} ${escapeShown(id.slice(0, 10))}</option>`,
+  );
+  const agentSelect =
+    agents.size === 0
+      ? ""
+      : `<label>Agent <select id="f-agent"><option value="">All</option><option value="main">Main thread</option>${agentOptions.join("")}</select></label>`;
+  const boxes = (["allowed", "warned", "blocked"] as const).map(
+    (verdict) =>
+      `<label><input type="checkbox" data-verdict="${verdict}" checked> <span class="pill v-${verdict}">${verdict}</span> ${formatInteger(verdicts[verdict])}</label>`,
+  );
   return `<div class="filters" role="group" aria-label="Filter events"><label>Tool <select id="f-tool"><option value="">All tools</option>${toolOptions.join("")}</select></label>
 ${agentSelect}${boxes.join("")}<label><input type="checkbox" id="f-failed"> failed only</label><span class="shown" id="f-shown" aria-live="polite"></span></div>`;
 }

@@ -5,9 +5,19 @@ import { formatCost, formatInteger } from "./format-values.js";
 /** Tokens and cost per model with a total; an unknown price is said so, with the reason, never guessed. */
 export function renderUsage(model: ReportModel): string {
   const entries = Object.entries(model.models).toSorted((a, b) => b[1].output_tokens - a[1].output_tokens);
-  const notes = model.notes.length === 0 ? "" : `<ul class="notes">${model.notes.map((note) => `<li>${escapeShown(note)}</li>`).join("")}</ul>`;
+  const notes =
+    model.notes.length === 0 ? "" : `<ul class="notes">${model.notes.map((note) => `<li>${escapeShown(note)}</li>`).join("")}</ul>`;
   if (entries.length === 0) return section(`<p class="empty">No model usage was found in the transcript.</p>${notes}`);
-  const total: ModelUsageSummary = { input_tokens: 0, output_tokens: 0, cache_creation_input_tokens: 0, cache_creation_5m_input_tokens: 0, cache_creation_1h_input_tokens: 0, cache_read_input_tokens: 0, api_calls: 0, cost_usd: model.cost_usd };
+  const total: ModelUsageSummary = {
+    input_tokens: 0,
+    output_tokens: 0,
+    cache_creation_input_tokens: 0,
+    cache_creation_5m_input_tokens: 0,
+    cache_creation_1h_input_tokens: 0,
+    cache_read_input_tokens: 0,
+    api_calls: 0,
+    cost_usd: model.cost_usd,
+  };
   for (const [, usage] of entries) {
     total.input_tokens += usage.input_tokens;
     total.output_tokens += usage.output_tokens;

@@ -21,5 +21,8 @@ export function mdRow(cells: readonly string[]): string {
 
 /** Prose on one line with Markdown-active characters backslash-escaped: for Warden's own notes. */
 export function mdText(text: string): string {
-  return text.replace(/\s+/g, " ").trim().replace(/[\\`*_{}[\]<>#|~&@!]/g, "\\$&");
+  return text
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[\\`*_{}[\]<>#|~&@!]/g, "\\$&");
 }

@@ -24,7 +24,9 @@ describe("renderHtmlReport: safety", () => {
     const page = html();
     const script = page.slice(page.indexOf("<script>") + "<script>".length, page.indexOf("</script>"));
     const hash = createHash("sha256").update(script, "utf8").digest("base64");
-    expect(page).toContain(`content="default-src 'none'; script-src 'sha256-${hash}'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"`);
+    expect(page).toContain(
+      `content="default-src 'none'; script-src 'sha256-${hash}'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"`,
+    );
   });
 
   it("references nothing outside the file", () => {
@@ -64,7 +66,9 @@ describe("renderHtmlReport: content", () => {
   });
 
   it("lists tokens and cost per model, with an unknown price said so and explained", () => {
-    expect(html()).toMatch(/<code>claude-sonnet-4-5<\/code><\/td><td class="num">14<\/td><td class="num">1,200<\/td>.*<td class="num">5,400<\/td><td class="num">\$0.42<\/td>/);
+    expect(html()).toMatch(
+      /<code>claude-sonnet-4-5<\/code><\/td><td class="num">14<\/td><td class="num">1,200<\/td>.*<td class="num">5,400<\/td><td class="num">\$0.42<\/td>/,
+    );
     expect(html()).toMatch(/claude-experimental-x<\/code>.*unknown price.*no price for model &quot;claude-experimental-x&quot;/s);
   });
 
@@ -73,7 +77,9 @@ describe("renderHtmlReport: content", () => {
   });
 
   it("lists tools with counts and time", () => {
-    expect(html()).toMatch(/<td title="Bash">Bash<\/td><td class="num"><span class="bar" style="width:64px"><\/span>3<\/td><td class="num">8.5 s<\/td>/);
+    expect(html()).toMatch(
+      /<td title="Bash">Bash<\/td><td class="num"><span class="bar" style="width:64px"><\/span>3<\/td><td class="num">8.5 s<\/td>/,
+    );
   });
 
   it("names an MCP tool by server and tool", () => {
@@ -81,11 +87,15 @@ describe("renderHtmlReport: content", () => {
   });
 
   it("lists each warned prompt with its rule and the matched excerpt", () => {
-    expect(html()).toMatch(/Prompts warned <span class="count">1 of 2;[\s\S]*IgnorePreviousInstructions[\s\S]*Matched: <code>ignore all previous instructions<\/code>/);
+    expect(html()).toMatch(
+      /Prompts warned <span class="count">1 of 2;[\s\S]*IgnorePreviousInstructions[\s\S]*Matched: <code>ignore all previous instructions<\/code>/,
+    );
   });
 
   it("renders every event, in order, with what the filters read", () => {
-    const ids = [...html().matchAll(/<details class="ev (\w+)" id="ev-(\d+)" data-tool="([^"]+)" data-verdict="(\w+)"/g)].map((m) => `${m[2]}:${m[3]}:${m[4]}`);
+    const ids = [...html().matchAll(/<details class="ev (\w+)" id="ev-(\d+)" data-tool="([^"]+)" data-verdict="(\w+)"/g)].map(
+      (m) => `${m[2]}:${m[3]}:${m[4]}`,
+    );
     expect(ids).toEqual(fixtureEvents().map((event) => `${event.id}:${event.tool_name}:${event.verdict}`));
   });
 
@@ -94,7 +104,9 @@ describe("renderHtmlReport: content", () => {
   });
 
   it("opens a blocked event to its finding: severity, rule, reason and excerpt", () => {
-    expect(html()).toMatch(/id="ev-6".*<span class="pill s-critical">critical<\/span>.*<code>fs.delete-home<\/code>.*Recursive delete of the home directory.*<code>rm -rf ~<\/code>.*Not run: the guard blocked this call/s);
+    expect(html()).toMatch(
+      /id="ev-6".*<span class="pill s-critical">critical<\/span>.*<code>fs.delete-home<\/code>.*Recursive delete of the home directory.*<code>rm -rf ~<\/code>.*Not run: the guard blocked this call/s,
+    );
   });
 
   it("marks an injection excerpt where it occurs in the output", () => {
@@ -102,11 +114,15 @@ describe("renderHtmlReport: content", () => {
   });
 
   it("shows a failed call's error", () => {
-    expect(html()).toMatch(/id="ev-2".*<span class="pill o-failed">failed<\/span>.*<pre class="code err">Exit code 1\nFAIL src\/cart.test.ts/s);
+    expect(html()).toMatch(
+      /id="ev-2".*<span class="pill o-failed">failed<\/span>.*<pre class="code err">Exit code 1\nFAIL src\/cart.test.ts/s,
+    );
   });
 
   it("names the subagent of its calls and lists it with its own counts", () => {
-    expect(html()).toMatch(/Explore <span class="agent" title="a1b2c3d4e5f6">a1b2c3d4e5f6<\/span><\/td><td class="num">2<\/td><td class="num">300<\/td><td class="num">800<\/td>/);
+    expect(html()).toMatch(
+      /Explore <span class="agent" title="a1b2c3d4e5f6">a1b2c3d4e5f6<\/span><\/td><td class="num">2<\/td><td class="num">300<\/td><td class="num">800<\/td>/,
+    );
   });
 
   it("lists MCP servers and skills", () => {
@@ -120,7 +136,9 @@ describe("renderHtmlReport: content", () => {
   });
 
   it("lists files written and read, relative to the project", () => {
-    expect(html()).toMatch(/Written <span class="count muted">2<\/span><\/h3><ul><li title="\/home\/dev\/shop-api\/src\/cart.ts">src\/cart.ts<\/li>/);
+    expect(html()).toMatch(
+      /Written <span class="count muted">2<\/span><\/h3><ul><li title="\/home\/dev\/shop-api\/src\/cart.ts">src\/cart.ts<\/li>/,
+    );
   });
 });
 
@@ -128,7 +146,9 @@ describe("renderHtmlReport: scale", () => {
   it("caps a very long output and says where the rest is", () => {
     const model = sampleReportModel();
     model.events = [toolEvent(1, 1, { tool_name: "Bash", tool_output: { stdout: "y".repeat(100_000) } })];
-    expect(renderHtmlReport(model)).toContain("Showing 6,000 of 100,000 characters; the full value is in <code>5e1f0c2a-9b7d-4e3a-8c21-7f6d5b4a3c2e.json</code>");
+    expect(renderHtmlReport(model)).toContain(
+      "Showing 6,000 of 100,000 characters; the full value is in <code>5e1f0c2a-9b7d-4e3a-8c21-7f6d5b4a3c2e.json</code>",
+    );
   });
 
   it("cuts harder once the page's text budget is spent", () => {
@@ -153,8 +173,19 @@ describe("renderHtmlReport: scale", () => {
 
   it("says so when nothing happened", () => {
     const model = sampleReportModel();
-    Object.assign(model, { events: [], conversation: [], models: {}, tools: [], subagents: [], mcp_servers: [], skills: [], files: { read: [], written: [], other: [] } });
-    expect(renderHtmlReport(model)).toMatch(/No tool call was warned or blocked.*No model usage was found.*No tool was called.*No subagent ran.*No tool was called.*No conversation was found/s);
+    Object.assign(model, {
+      events: [],
+      conversation: [],
+      models: {},
+      tools: [],
+      subagents: [],
+      mcp_servers: [],
+      skills: [],
+      files: { read: [], written: [], other: [] },
+    });
+    expect(renderHtmlReport(model)).toMatch(
+      /No tool call was warned or blocked.*No model usage was found.*No tool was called.*No subagent ran.*No tool was called.*No conversation was found/s,
+    );
   });
 
   it("uses the project directory's name, or the session id without one", () => {

@@ -21,7 +21,10 @@ export function renderMarkdownSummary(model: ReportModel): string {
   const branch = session.git_branch == null ? "" : ` on ${mdCode(session.git_branch)}`;
   const cost = model.cost_usd == null ? "cost: unknown price" : `cost **${formatCost(model.cost_usd)}**`;
   const { allowed, warned, blocked } = model.verdicts;
-  const promptsWarned = model.counts.prompts_warned === 0 ? "" : ` · ${formatInteger(model.counts.prompts_warned)} prompt${model.counts.prompts_warned === 1 ? "" : "s"} warned`;
+  const promptsWarned =
+    model.counts.prompts_warned === 0
+      ? ""
+      : ` · ${formatInteger(model.counts.prompts_warned)} prompt${model.counts.prompts_warned === 1 ? "" : "s"} warned`;
   const lines = [
     `### Warden session report:${project}${branch} (${HEALTH[session.health]})`,
     "",
@@ -38,7 +41,14 @@ function flaggedTable(model: ReportModel): string[] {
   if (flagged.length === 0) return [];
   const rows = flagged.slice(0, FLAGGED_MAX).map((event) => flaggedRow(event, model));
   if (flagged.length > FLAGGED_MAX) rows.push(`\n…and ${formatInteger(flagged.length - FLAGGED_MAX)} more in the HTML report.`);
-  return ["", "#### Warned and blocked calls", "", mdRow(["Verdict", "Tool", "Call", "Rule", "Excerpt"]), mdRow(["---", "---", "---", "---", "---"]), ...rows];
+  return [
+    "",
+    "#### Warned and blocked calls",
+    "",
+    mdRow(["Verdict", "Tool", "Call", "Rule", "Excerpt"]),
+    mdRow(["---", "---", "---", "---", "---"]),
+    ...rows,
+  ];
 }
 
 function flaggedRow(event: ToolEventRecord, model: ReportModel): string {
@@ -51,7 +61,16 @@ function flaggedRow(event: ToolEventRecord, model: ReportModel): string {
 function toolTable(model: ReportModel): string[] {
   if (model.tools.length === 0) return [];
   const tools = [...model.tools].toSorted((a, b) => b.count - a.count || a.tool_name.localeCompare(b.tool_name));
-  const rows = tools.slice(0, TOOLS_MAX).map((tool) => mdRow([mdCode(tool.tool_name, { inTable: true }), formatInteger(tool.count), formatDuration(tool.total_ms), formatInteger(tool.failed)]));
+  const rows = tools
+    .slice(0, TOOLS_MAX)
+    .map((tool) =>
+      mdRow([
+        mdCode(tool.tool_name, { inTable: true }),
+        formatInteger(tool.count),
+        formatDuration(tool.total_ms),
+        formatInteger(tool.failed),
+      ]),
+    );
   const more = tools.length > TOOLS_MAX ? [`\n…and ${formatInteger(tools.length - TOOLS_MAX)} more tools.`] : [];
   return ["", "#### Tool calls", "", mdRow(["Tool", "Calls", "Time", "Failed"]), mdRow(["---", "--:", "--:", "--:"]), ...rows, ...more];
 }
@@ -60,11 +79,37 @@ function usageTable(model: ReportModel): string[] {
   const entries = Object.entries(model.models);
   if (entries.length === 0) return [];
   const n = formatInteger;
-  const rows = entries.map(([name, u]) => mdRow([mdCode(name, { inTable: true }), n(u.input_tokens), n(u.cache_creation_input_tokens), n(u.cache_read_input_tokens), n(u.output_tokens), costText(u.cost_usd)]));
+  const rows = entries.map(([name, u]) =>
+    mdRow([
+      mdCode(name, { inTable: true }),
+      n(u.input_tokens),
+      n(u.cache_creation_input_tokens),
+      n(u.cache_read_input_tokens),
+      n(u.output_tokens),
+      costText(u.cost_usd),
+    ]),
+  );
   const sum = (pick: (u: (typeof entries)[number][1]) => number) => n(entries.reduce((total, [, u]) => total + pick(u), 0));
-  rows.push(mdRow(["**Total**", sum((u) => u.input_tokens), sum((u) => u.cache_creation_input_tokens), sum((u) => u.cache_read_input_tokens), sum((u) => u.output_tokens), `**${costText(model.cost_usd)}**`]));
+  rows.push(
+    mdRow([
+      "**Total**",
+      sum((u) => u.input_tokens),
+      sum((u) => u.cache_creation_input_tokens),
+      sum((u) => u.cache_read_input_tokens),
+      sum((u) => u.output_tokens),
+      `**${costText(model.cost_usd)}**`,
+    ]),
+  );
   const notes = model.notes.map((note) => `> ${mdText(note)}`);
-  return ["", "#### Tokens and cost", "", mdRow(["Model", "Input", "Cache write", "Cache read", "Output", "Cost"]), mdRow(["---", "--:", "--:", "--:", "--:", "--:"]), ...rows, ...(notes.length > 0 ? ["", ...notes] : [])];
+  return [
+    "",
+    "#### Tokens and cost",
+    "",
+    mdRow(["Model", "Input", "Cache write", "Cache read", "Output", "Cost"]),
+    mdRow(["---", "--:", "--:", "--:", "--:", "--:"]),
+    ...rows,
+    ...(notes.length > 0 ? ["", ...notes] : []),
+  ];
 }
 
 function writtenFiles(model: ReportModel): string[] {

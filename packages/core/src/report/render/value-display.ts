@@ -42,7 +42,10 @@ export function renderToolOutput(output: unknown, ctx: ValueContext): string {
     if (typeof stdout === "string" || typeof stderr === "string") return renderStreams(output, ctx);
     if (isPlainObject(file) && typeof file.content === "string") return preBlock(file.content, ctx);
     if (Array.isArray(content)) {
-      const texts = content.filter(isPlainObject).map((part) => part.text).filter((text) => typeof text === "string");
+      const texts = content
+        .filter(isPlainObject)
+        .map((part) => part.text)
+        .filter((text) => typeof text === "string");
       if (texts.length > 0) return preBlock(texts.join("\n"), ctx);
     }
   }
@@ -60,7 +63,8 @@ function renderStreams(output: Record<string, unknown>, ctx: ValueContext): stri
 
 function renderField(value: unknown, ctx: ValueContext, className: string): string {
   if (typeof value === "string") {
-    if (className === "" && value.length <= INLINE_MAX && !value.includes("\n")) return `<code>${escapeMarked(value, ctx.marks ?? null)}</code>`;
+    if (className === "" && value.length <= INLINE_MAX && !value.includes("\n"))
+      return `<code>${escapeMarked(value, ctx.marks ?? null)}</code>`;
     return preBlock(value, ctx, className);
   }
   if (value == null || typeof value === "number" || typeof value === "boolean") return `<code>${escapeHtml(String(value))}</code>`;

@@ -149,7 +149,13 @@ export function metadataLines(context: LineContext): string[] {
   return [
     JSON.stringify({ type: "queue-operation", operation: "enqueue", timestamp: "2026-11-21T10:00:00.000Z", sessionId, content: "go" }),
     JSON.stringify({ type: "queue-operation", operation: "dequeue", timestamp: "2026-11-21T10:00:00.000Z", sessionId }),
-    JSON.stringify({ ...head(context), attachment: { type: "skill_listing", content: "- review: reviews code" }, type: "attachment", uuid: randomUUID(), ...tail(context) }),
+    JSON.stringify({
+      ...head(context),
+      attachment: { type: "skill_listing", content: "- review: reviews code" },
+      type: "attachment",
+      uuid: randomUUID(),
+      ...tail(context),
+    }),
     JSON.stringify({ type: "last-prompt", lastPrompt: "go", leafUuid: randomUUID(), sessionId }),
   ];
 }
@@ -163,5 +169,12 @@ function head(context: LineContext): Record<string, unknown> {
 }
 
 function tail(context: LineContext): Record<string, unknown> {
-  return { userType: "external", entrypoint: "sdk-cli", cwd: "/home/dev/app", sessionId: context.sessionId, version: "2.1.197", gitBranch: "main" };
+  return {
+    userType: "external",
+    entrypoint: "sdk-cli",
+    cwd: "/home/dev/app",
+    sessionId: context.sessionId,
+    version: "2.1.197",
+    gitBranch: "main",
+  };
 }

@@ -97,7 +97,13 @@ function collectPrompt(context: CollectContext, line: UserLine): void {
   pushTrace(context, "prompt", content, line, null);
 }
 
-function pushTrace(context: CollectContext, kind: TraceEntry["kind"], text: string, line: UserLine | AssistantLine, model: string | null): void {
+function pushTrace(
+  context: CollectContext,
+  kind: TraceEntry["kind"],
+  text: string,
+  line: UserLine | AssistantLine,
+  model: string | null,
+): void {
   const kept = cutText(text, context.traceTextLimitBytes);
   context.trace.push({ kind, text: kept, truncated: kept !== text, timestamp: line.timestamp ?? null, model, uuid: line.uuid ?? null });
 }
@@ -105,7 +111,8 @@ function pushTrace(context: CollectContext, kind: TraceEntry["kind"], text: stri
 /** The subagent a line belongs to (registered in the state), or null for the main thread. */
 function agentOf(context: CollectContext, line: UserLine | AssistantLine): string | null {
   const { file, state } = context;
-  const agentId = file.kind === "main" ? (line.isSidechain === true ? (line.agentId ?? "sidechain") : null) : (line.agentId ?? file.agentId);
+  const agentId =
+    file.kind === "main" ? (line.isSidechain === true ? (line.agentId ?? "sidechain") : null) : (line.agentId ?? file.agentId);
   if (agentId != null) state.agent_types[agentId] ??= null;
   return agentId;
 }

@@ -14,14 +14,22 @@ async function linesOf(content: string, fromOffset = 0, chunkBytes = 1024) {
   const path = join(dir, "t.jsonl");
   writeFileSync(path, content);
   const lines: Array<[string, number]> = [];
-  const progress = await readJsonlLines(path, fromOffset, (buffer, start, end, next) => lines.push([buffer.toString("utf8", start, end), next]), chunkBytes);
+  const progress = await readJsonlLines(
+    path,
+    fromOffset,
+    (buffer, start, end, next) => lines.push([buffer.toString("utf8", start, end), next]),
+    chunkBytes,
+  );
   return { lines, progress };
 }
 
 describe("readJsonlLines", () => {
   it("gives each complete line with the offset after it", async () => {
     const { lines } = await linesOf('{"a":1}\n{"b":2}\n');
-    expect(lines).toEqual([['{"a":1}', 8], ['{"b":2}', 16]]);
+    expect(lines).toEqual([
+      ['{"a":1}', 8],
+      ['{"b":2}', 16],
+    ]);
   });
 
   it("leaves a line without its newline for the next reading", async () => {
@@ -42,7 +50,10 @@ describe("readJsonlLines", () => {
   it("reads lines longer than a chunk and lines that cross chunks", async () => {
     const long = `{"x":"${"é".repeat(3000)}"}`;
     const { lines, progress } = await linesOf(`${long}\n{"b":2}\n${long}\n`, 0, 64);
-    expect([lines.map(([text]) => text.length), progress.offset]).toEqual([[long.length, 7, long.length], Buffer.byteLength(`${long}\n{"b":2}\n${long}\n`)]);
+    expect([lines.map(([text]) => text.length), progress.offset]).toEqual([
+      [long.length, 7, long.length],
+      Buffer.byteLength(`${long}\n{"b":2}\n${long}\n`),
+    ]);
   });
 
   it("reports a missing file as not found", async () => {

@@ -32,16 +32,36 @@ describe("readTranscript subagents", () => {
     const agent = { sessionId: project.sessionId, agentId: "a1b2c3" };
     project.write(project.transcriptPath, [promptLine({ sessionId: project.sessionId }, "go")]);
     project.write(join(project.subagentDir, "agent-a1b2c3.jsonl"), [promptLine(agent, "search"), ...agentTurn(agent, "msg_1")]);
-    writeFileSync(join(project.subagentDir, "agent-a1b2c3.meta.json"), JSON.stringify({ agentType: "Explore", description: "find", toolUseId: "toolu_0" }));
+    writeFileSync(
+      join(project.subagentDir, "agent-a1b2c3.meta.json"),
+      JSON.stringify({ agentType: "Explore", description: "find", toolUseId: "toolu_0" }),
+    );
     const reading = await readTranscript(project.transcriptPath);
     expect(reading.subagents).toEqual([
       {
         agent_id: "a1b2c3",
         agent_type: "Explore",
         tool_uses: 2,
-        usage: { input_tokens: 20, output_tokens: 30, cache_write_5m_tokens: 0, cache_write_1h_tokens: 0, cache_read_tokens: 500, web_search_requests: 0, responses: 1 },
+        usage: {
+          input_tokens: 20,
+          output_tokens: 30,
+          cache_write_5m_tokens: 0,
+          cache_write_1h_tokens: 0,
+          cache_read_tokens: 500,
+          web_search_requests: 0,
+          responses: 1,
+        },
         usage_by_model: {
-          [HAIKU]: { input_tokens: 20, output_tokens: 30, cache_write_5m_tokens: 0, cache_write_1h_tokens: 0, cache_read_tokens: 500, web_search_requests: 0, responses: 1, fast_mode: null },
+          [HAIKU]: {
+            input_tokens: 20,
+            output_tokens: 30,
+            cache_write_5m_tokens: 0,
+            cache_write_1h_tokens: 0,
+            cache_read_tokens: 500,
+            web_search_requests: 0,
+            responses: 1,
+            fast_mode: null,
+          },
         },
       },
     ]);
@@ -81,7 +101,10 @@ describe("readTranscript subagents", () => {
   it("counts a response found in two files once", async () => {
     const agent = { sessionId: project.sessionId, agentId: "a1" };
     const turn = agentTurn(agent, "msg_1");
-    project.write(project.transcriptPath, turn.map((line) => line.replace('"agentId":"a1",', "")));
+    project.write(
+      project.transcriptPath,
+      turn.map((line) => line.replace('"agentId":"a1",', "")),
+    );
     project.write(join(project.subagentDir, "agent-a1.jsonl"), turn);
     const reading = await readTranscript(project.transcriptPath);
     expect(reading.usage.total.responses).toBe(1);

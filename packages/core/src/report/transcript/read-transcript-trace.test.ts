@@ -21,7 +21,11 @@ describe("readTranscript trace", () => {
   it("lists prompts as typed and answer texts, in order, with timestamps and model", async () => {
     project.write(project.transcriptPath, [
       promptLine({ ...main, timestamp: "2026-11-21T10:00:00.000Z" }, "fix the bug"),
-      ...answer("msg_1", [{ type: "thinking", thinking: "hmm" }, { type: "text", text: "Looking." }, { type: "tool_use", id: "toolu_1", name: "Read", input: {} }]),
+      ...answer("msg_1", [
+        { type: "thinking", thinking: "hmm" },
+        { type: "text", text: "Looking." },
+        { type: "tool_use", id: "toolu_1", name: "Read", input: {} },
+      ]),
       toolResultLine(main, "toolu_1", "file text", { type: "text", file: { filePath: "/a", content: "file text" } }),
       ...answer("msg_2", [{ type: "text", text: "Fixed." }], "2026-11-21T10:00:09.000Z"),
     ]);
@@ -64,8 +68,22 @@ describe("readTranscript trace", () => {
 describe("readTranscript tool use", () => {
   it("lists every tool_use id, subagents included", async () => {
     const agent = { sessionId: project.sessionId, agentId: "a1" };
-    project.write(project.transcriptPath, answer("msg_1", [{ type: "tool_use", id: "toolu_1", name: "Bash", input: {} }, { type: "tool_use", id: "toolu_2", name: "Agent", input: {} }]));
-    project.write(join(project.subagentDir, "agent-a1.jsonl"), assistantLines(agent, { id: "msg_s", model: OPUS, blocks: [{ type: "tool_use", id: "toolu_3", name: "Grep", input: {} }], usage: { input: 1, output: 1 } }));
+    project.write(
+      project.transcriptPath,
+      answer("msg_1", [
+        { type: "tool_use", id: "toolu_1", name: "Bash", input: {} },
+        { type: "tool_use", id: "toolu_2", name: "Agent", input: {} },
+      ]),
+    );
+    project.write(
+      join(project.subagentDir, "agent-a1.jsonl"),
+      assistantLines(agent, {
+        id: "msg_s",
+        model: OPUS,
+        blocks: [{ type: "tool_use", id: "toolu_3", name: "Grep", input: {} }],
+        usage: { input: 1, output: 1 },
+      }),
+    );
     const reading = await readTranscript(project.transcriptPath);
     expect(reading.tool_use_ids).toEqual(["toolu_1", "toolu_2", "toolu_3"]);
   });
@@ -77,13 +95,19 @@ describe("readTranscript tool use", () => {
       ...answer("msg_3", [{ type: "tool_use", id: "toolu_3", name: "Skill", input: { skill: "pdf" } }]),
     ]);
     const reading = await readTranscript(project.transcriptPath);
-    expect(reading.skills).toEqual([{ skill: "review", uses: 2 }, { skill: "pdf", uses: 1 }]);
+    expect(reading.skills).toEqual([
+      { skill: "review", uses: 2 },
+      { skill: "pdf", uses: 1 },
+    ]);
   });
 
   it("names the MCP servers used and their tools", async () => {
     project.write(project.transcriptPath, [
       ...answer("msg_1", [{ type: "tool_use", id: "toolu_1", name: "mcp__github__create_issue", input: {} }]),
-      ...answer("msg_2", [{ type: "tool_use", id: "toolu_2", name: "mcp__plugin_x_db__query", input: {} }, { type: "tool_use", id: "toolu_3", name: "mcp__github__list_prs", input: {} }]),
+      ...answer("msg_2", [
+        { type: "tool_use", id: "toolu_2", name: "mcp__plugin_x_db__query", input: {} },
+        { type: "tool_use", id: "toolu_3", name: "mcp__github__list_prs", input: {} },
+      ]),
     ]);
     const reading = await readTranscript(project.transcriptPath);
     expect(reading.mcp_servers).toEqual([

@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { assistantLines, createFixtureProject, metadataLines, promptLine, toolResultLine, type FixtureProject } from "./claude-transcript.fixture.js";
+import {
+  assistantLines,
+  createFixtureProject,
+  metadataLines,
+  promptLine,
+  toolResultLine,
+  type FixtureProject,
+} from "./claude-transcript.fixture.js";
 import { readTranscript } from "./read-transcript.js";
 
 const SONNET = "claude-sonnet-4-5-20250929";
@@ -57,29 +64,59 @@ describe("readTranscript usage", () => {
   });
 
   it("totals each model apart", async () => {
-    const opus = assistantLines(main, { id: "msg_o", requestId: "req_o", model: "claude-opus-4-8", blocks: [{ type: "text", text: "hi" }], usage: { input: 3, output: 4 } });
+    const opus = assistantLines(main, {
+      id: "msg_o",
+      requestId: "req_o",
+      model: "claude-opus-4-8",
+      blocks: [{ type: "text", text: "hi" }],
+      usage: { input: 3, output: 4 },
+    });
     project.write(project.transcriptPath, [...splitResponse("msg_1", "req_1", 90), ...opus]);
     const reading = await readTranscript(project.transcriptPath);
     expect(Object.keys(reading.usage.by_model)).toEqual([SONNET, "claude-opus-4-8"]);
   });
 
   it("leaves out the zero usage of Claude Code's synthetic messages", async () => {
-    const synthetic = assistantLines(main, { id: "msg_s", model: "<synthetic>", blocks: [{ type: "text", text: "API Error" }], usage: { input: 0, output: 0 } });
+    const synthetic = assistantLines(main, {
+      id: "msg_s",
+      model: "<synthetic>",
+      blocks: [{ type: "text", text: "API Error" }],
+      usage: { input: 0, output: 0 },
+    });
     project.write(project.transcriptPath, synthetic);
     const reading = await readTranscript(project.transcriptPath);
     expect(reading.usage.by_model).toEqual({});
   });
 
   it("keeps fast-mode responses apart for pricing", async () => {
-    const fast = assistantLines(main, { id: "msg_f", requestId: "r", model: "claude-opus-4-6", blocks: [{ type: "text", text: "quick" }], usage: { input: 5, output: 7, speed: "fast" } });
+    const fast = assistantLines(main, {
+      id: "msg_f",
+      requestId: "r",
+      model: "claude-opus-4-6",
+      blocks: [{ type: "text", text: "quick" }],
+      usage: { input: 5, output: 7, speed: "fast" },
+    });
     project.write(project.transcriptPath, fast);
     const reading = await readTranscript(project.transcriptPath);
     expect(reading.usage.by_model["claude-opus-4-6"]?.fast_mode).toMatchObject({ input_tokens: 5, output_tokens: 7 });
   });
 
   it("bills an advisor's usage inside a response to the advisor's model", async () => {
-    const advisor = { type: "advisor_message", model: "claude-opus-4-8", input_tokens: 900, output_tokens: 60, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 };
-    const lines = assistantLines(main, { id: "msg_a", requestId: "r", model: SONNET, blocks: [{ type: "text", text: "ok" }], usage: { input: 5, output: 7, iterations: [advisor] } });
+    const advisor = {
+      type: "advisor_message",
+      model: "claude-opus-4-8",
+      input_tokens: 900,
+      output_tokens: 60,
+      cache_read_input_tokens: 0,
+      cache_creation_input_tokens: 0,
+    };
+    const lines = assistantLines(main, {
+      id: "msg_a",
+      requestId: "r",
+      model: SONNET,
+      blocks: [{ type: "text", text: "ok" }],
+      usage: { input: 5, output: 7, iterations: [advisor] },
+    });
     project.write(project.transcriptPath, lines);
     const reading = await readTranscript(project.transcriptPath);
     expect(reading.usage.by_model["claude-opus-4-8"]).toMatchObject({ input_tokens: 900, output_tokens: 60, responses: 1 });
@@ -107,7 +144,11 @@ describe("readTranscript tolerance", () => {
   });
 
   it("counts lines of unknown types and skips them", async () => {
-    project.write(project.transcriptPath, [...metadataLines(main), '{"type":"hologram","sessionId":"s"}', ...splitResponse("msg_1", "req_1", 90)]);
+    project.write(project.transcriptPath, [
+      ...metadataLines(main),
+      '{"type":"hologram","sessionId":"s"}',
+      ...splitResponse("msg_1", "req_1", 90),
+    ]);
     const reading = await readTranscript(project.transcriptPath);
     expect([reading.lines.unknown_type, reading.lines.read, reading.usage.total.responses]).toEqual([1, 8, 1]);
   });

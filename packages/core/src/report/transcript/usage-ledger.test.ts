@@ -68,11 +68,18 @@ describe("summarizeUsage", () => {
       b: response({ model: "claude-haiku-4-5", input_tokens: 7 }),
       c: response({ model: "claude-opus-4-8", input_tokens: 11 }),
     });
-    expect([totals.by_model["claude-opus-4-8"]?.input_tokens, totals.by_model["claude-haiku-4-5"]?.input_tokens, totals.total.input_tokens]).toEqual([16, 7, 23]);
+    expect([
+      totals.by_model["claude-opus-4-8"]?.input_tokens,
+      totals.by_model["claude-haiku-4-5"]?.input_tokens,
+      totals.total.input_tokens,
+    ]).toEqual([16, 7, 23]);
   });
 
   it("keeps the fast-mode share of a model apart", () => {
     const totals = summarizeUsage({ a: response({ output_tokens: 30, fast: true }), b: response({ output_tokens: 50 }) });
-    expect(totals.by_model["claude-sonnet-4-5-20250929"]).toMatchObject({ output_tokens: 80, fast_mode: { output_tokens: 30, responses: 1 } });
+    expect(totals.by_model["claude-sonnet-4-5-20250929"]).toMatchObject({
+      output_tokens: 80,
+      fast_mode: { output_tokens: 30, responses: 1 },
+    });
   });
 });
