@@ -4,21 +4,25 @@ import {
   maxSeverity,
   maxVerdict,
   recordForSession,
+  replyThenRecord,
   toolEventDraft,
   type HookContext,
-  type HookReply,
+  type HookOutcome,
   type PostToolUseFailurePayload,
   type PostToolUsePayload,
 } from "@warden/core";
 import { scanSubjects } from "./scan-subjects.js";
 
-/** Completes the call's event with its result and the scanner's view of what the model will read. */
-export function handlePostToolUse(payload: PostToolUsePayload, ctx: HookContext): Promise<HookReply> {
+/**
+ * Completes the call's event with its result and the scanner's view of what the model will read.
+ * The warning to the model is printed before anything is recorded.
+ */
+export function handlePostToolUse(payload: PostToolUsePayload, ctx: HookContext): Promise<HookOutcome> {
   return recordCompletedCall(payload, ctx, payload.tool_response, undefined);
 }
 
 /** A failed call (a Bash command's non-zero exit among them) is recorded with its error text. */
-export function handlePostToolUseFailure(payload: PostToolUseFailurePayload, ctx: HookContext): Promise<HookReply> {
+export function handlePostToolUseFailure(payload: PostToolUseFailurePayload, ctx: HookContext): Promise<HookOutcome> {
   return recordCompletedCall(payload, ctx, null, payload.error ?? "");
 }
 
@@ -27,28 +31,30 @@ async function recordCompletedCall(
   ctx: HookContext,
   toolOutput: unknown,
   error: string | undefined,
-): Promise<HookReply> {
+): Promise<HookOutcome> {
   const end = ctx.now();
-  const pending = payload.tool_use_id ? ctx.store.readPendingCall(payload.session_id, payload.tool_use_id) : undefined;
   const scan = await scanSubjects(ctx, extractScanSubjects(payload.tool_name, payload.tool_input, error ?? toolOutput));
   const failure = payload.hook_event_name === "PostToolUseFailure" ? payload : undefined;
-  recordForSession(
-    ctx,
-    payload,
-    toolEventDraft(ctx, payload, {
-      outcome: error == null ? "completed" : "failed",
-      ...completedTiming(pending, payload, end),
-      toolOutput,
-      error,
-      interrupted: failure?.is_interrupt,
-      verdict: maxVerdict(pending?.verdict ?? "allowed", scan.verdict),
-      severity: maxSeverity(pending?.severity ?? null, scan.severity),
-      findings: [...(pending?.findings ?? []), ...scan.findings],
-      reason: pending?.reason,
-      scanTimeMs: (pending?.scan_time_ms ?? 0) + scan.scanTimeMs,
-    }),
-  );
-  if (payload.tool_use_id) ctx.store.removePendingCall(payload.session_id, payload.tool_use_id);
-  if (scan.note == null) return undefined;
-  return { hookSpecificOutput: { hookEventName: payload.hook_event_name, additionalContext: scan.note } };
+  const reply =
+    scan.note == null ? undefined : { hookSpecificOutput: { hookEventName: payload.hook_event_name, additionalContext: scan.note } };
+  return replyThenRecord(reply, () => {
+    const pending = payload.tool_use_id ? ctx.store.readPendingCall(payload.session_id, payload.tool_use_id) : undefined;
+    recordForSession(
+      ctx,
+      payload,
+      toolEventDraft(ctx, payload, {
+        outcome: error == null ? "completed" : "failed",
+        ...completedTiming(pending, payload, end),
+        toolOutput,
+        error,
+        interrupted: failure?.is_interrupt,
+        verdict: maxVerdict(pending?.verdict ?? "allowed", scan.verdict),
+        severity: maxSeverity(pending?.severity ?? null, scan.severity),
+        findings: [...(pending?.findings ?? []), ...scan.findings],
+        reason: pending?.reason,
+        scanTimeMs: (pending?.scan_time_ms ?? 0) + scan.scanTimeMs,
+      }),
+    );
+    if (payload.tool_use_id) ctx.store.removePendingCall(payload.session_id, payload.tool_use_id);
+  });
 }

@@ -1,11 +1,22 @@
-import { monotonicMs, recordForSession, toolEventDraft, type HookContext, type HookReply, type PreToolUsePayload } from "@warden/core";
+import {
+  monotonicMs,
+  recordForSession,
+  replyThenRecord,
+  toolEventDraft,
+  type HookContext,
+  type HookOutcome,
+  type HookReply,
+  type PreToolUsePayload,
+} from "@warden/core";
 
 /**
  * Asks the policy about the call before it runs. A denied call is recorded at once as a `blocked`
  * event (no PostToolUse will follow it); an allowed one leaves a pending note that PostToolUse
- * completes. Allowing says nothing, so Claude Code's own permission rules still apply.
+ * completes. Allowing says nothing, so Claude Code's own permission rules still apply. The
+ * decision is printed before anything is recorded: a broken or full data directory loses the
+ * record, never the deny.
  */
-export function handlePreToolUse(payload: PreToolUsePayload, ctx: HookContext): HookReply {
+export function handlePreToolUse(payload: PreToolUsePayload, ctx: HookContext): HookOutcome {
   const started = monotonicMs();
   const decision = ctx.policy.decide({
     toolName: payload.tool_name,
@@ -18,25 +29,29 @@ export function handlePreToolUse(payload: PreToolUsePayload, ctx: HookContext): 
   const scanTimeMs = monotonicMs() - started;
   const now = ctx.now().toISOString();
   if (decision.decision === "deny") {
-    recordForSession(
-      ctx,
-      payload,
-      toolEventDraft(ctx, payload, {
-        outcome: "blocked",
-        timestampStart: now,
-        timestampEnd: now,
-        durationMs: 0,
-        toolOutput: null,
-        verdict: "blocked",
-        severity: decision.severity,
-        findings: decision.findings,
-        reason: decision.reason,
-        scanTimeMs,
-      }),
-    );
-    return preToolUseReply("deny", decision.reason ?? "Blocked by Warden's policy.");
+    const reply = preToolUseReply("deny", decision.reason ?? "Blocked by Warden's policy.");
+    return replyThenRecord(reply, () => {
+      recordForSession(
+        ctx,
+        payload,
+        toolEventDraft(ctx, payload, {
+          outcome: "blocked",
+          timestampStart: now,
+          timestampEnd: now,
+          durationMs: 0,
+          toolOutput: null,
+          verdict: "blocked",
+          severity: decision.severity,
+          findings: decision.findings,
+          reason: decision.reason,
+          scanTimeMs,
+        }),
+      );
+    });
   }
-  if (payload.tool_use_id) {
+  const reply = decision.decision === "ask" ? preToolUseReply("ask", decision.reason ?? "Warden asks for confirmation.") : undefined;
+  return replyThenRecord(reply, () => {
+    if (payload.tool_use_id == null) return;
     ctx.store.savePendingCall(payload.session_id, {
       tool_use_id: payload.tool_use_id,
       tool_name: payload.tool_name,
@@ -52,8 +67,7 @@ export function handlePreToolUse(payload: PreToolUsePayload, ctx: HookContext): 
       ...(decision.reason ? { reason: decision.reason } : {}),
       scan_time_ms: scanTimeMs,
     });
-  }
-  return decision.decision === "ask" ? preToolUseReply("ask", decision.reason ?? "Warden asks for confirmation.") : undefined;
+  });
 }
 
 function preToolUseReply(decision: "deny" | "ask", reason: string): HookReply {

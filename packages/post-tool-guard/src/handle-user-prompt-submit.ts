@@ -1,18 +1,30 @@
-import { boundValue, promptSubject, recordForSession, type HookContext, type HookReply, type UserPromptSubmitPayload } from "@warden/core";
+import {
+  boundValue,
+  promptSubject,
+  recordForSession,
+  replyThenRecord,
+  type HookContext,
+  type HookOutcome,
+  type UserPromptSubmitPayload,
+} from "@warden/core";
 import { scanSubjects } from "./scan-subjects.js";
 
-/** Records the prompt and scans it; a prompt is the user's own words, so it is never blocked. */
-export async function handleUserPromptSubmit(payload: UserPromptSubmitPayload, ctx: HookContext): Promise<HookReply> {
+/**
+ * Scans the prompt and records it; a prompt is the user's own words, so it is never blocked. The
+ * warning to the model is printed before the prompt is recorded.
+ */
+export async function handleUserPromptSubmit(payload: UserPromptSubmitPayload, ctx: HookContext): Promise<HookOutcome> {
   const scan = await scanSubjects(ctx, [promptSubject(payload.prompt)]);
-  const prompt = boundValue(payload.prompt, ctx.config.maxValueBytes, "prompt");
-  recordForSession(ctx, payload, {
-    type: "prompt",
-    prompt_id: payload.prompt_id ?? null,
-    prompt: prompt.value,
-    verdict: scan.verdict,
-    findings: [...scan.findings],
-    ...(prompt.truncated.length > 0 ? { truncated: prompt.truncated } : {}),
+  const reply = scan.note == null ? undefined : { hookSpecificOutput: { hookEventName: "UserPromptSubmit", additionalContext: scan.note } };
+  return replyThenRecord(reply, () => {
+    const prompt = boundValue(payload.prompt, ctx.config.maxValueBytes, "prompt");
+    recordForSession(ctx, payload, {
+      type: "prompt",
+      prompt_id: payload.prompt_id ?? null,
+      prompt: prompt.value,
+      verdict: scan.verdict,
+      findings: [...scan.findings],
+      ...(prompt.truncated.length > 0 ? { truncated: prompt.truncated } : {}),
+    });
   });
-  if (scan.note == null) return undefined;
-  return { hookSpecificOutput: { hookEventName: "UserPromptSubmit", additionalContext: scan.note } };
 }

@@ -44,6 +44,13 @@ export interface GuardFactories {
   readonly scanner?: (setup: GuardSetup) => ContentScanner;
 }
 
+/**
+ * How long a hook waits for a session's lock. Claude Code discards the output of a hook that
+ * overruns its timeout (10 s as Warden wires it): the recording must give up first, so the
+ * decision printed before it still counts.
+ */
+export const HOOK_LOCK_TIMEOUT_MS = 7_000;
+
 export function realWorld(): HookWorld {
   return {
     env: process.env,
@@ -61,7 +68,7 @@ export function createHookContext(
 ): HookContext {
   const projectDir = path.resolve(world.env.CLAUDE_PROJECT_DIR || payload.cwd);
   const config = loadWardenConfig(projectDir, world.home);
-  const store = new SessionStore(resolveWardenDir({ env: world.env, cwd: payload.cwd }), world.now);
+  const store = new SessionStore(resolveWardenDir({ env: world.env, cwd: payload.cwd }), world.now, { timeoutMs: HOOK_LOCK_TIMEOUT_MS });
   const setup: GuardSetup = {
     config,
     env: world.env,

@@ -11,7 +11,24 @@ import { describeIssues } from "../support/schema-issues.js";
 /** The one JSON object a hook prints for Claude Code; undefined prints nothing. */
 export type HookReply = Record<string, unknown> | undefined;
 
-export type HookHandler<P extends HookPayload = HookPayload> = (payload: P, ctx: HookContext) => HookReply | Promise<HookReply>;
+/**
+ * A guard decision and the recording that follows it. The reply (a deny, an ask, a warning to the
+ * model) is printed first, whatever then happens to the recording: only the record is best effort.
+ */
+export class ReplyThenRecord {
+  constructor(
+    readonly reply: HookReply,
+    readonly record: () => void | Promise<void>,
+  ) {}
+}
+
+export const replyThenRecord = (reply: HookReply, record: () => void | Promise<void>): ReplyThenRecord =>
+  new ReplyThenRecord(reply, record);
+
+/** What a handler returns: a reply alone (its work is done), or a reply and the recording to do after it. */
+export type HookOutcome = HookReply | ReplyThenRecord;
+
+export type HookHandler<P extends HookPayload = HookPayload> = (payload: P, ctx: HookContext) => HookOutcome | Promise<HookOutcome>;
 
 /** The events one hook process serves, each with its handler. */
 export type HookHandlers = { readonly [E in HookEventName]?: HookHandler<Extract<HookPayload, { hook_event_name: E }>> };
@@ -59,7 +76,7 @@ export function dispatchHook(
   handlers: HookHandlers,
   payload: HookPayload,
   ctx: HookContext,
-): HookReply | Promise<HookReply> {
+): HookOutcome | Promise<HookOutcome> {
   const handler = handlers[payload.hook_event_name] as HookHandler | undefined;
   if (handler == null)
     throw new HookInputError(`hook "${hookName}" does not handle ${payload.hook_event_name}; check the wiring in settings.json`);
@@ -68,8 +85,10 @@ export function dispatchHook(
 
 /**
  * The process boundary of every hook: drains stdin, dispatches, prints at most one JSON object,
- * and turns any failure into one line in errors.log (or stderr if even that fails). It never
- * exits non-zero: a crashing hook must not disturb the user's Claude Code session.
+ * then records, and turns any failure into one line in errors.log (or stderr if even that fails).
+ * It never exits non-zero: a crashing hook must not disturb the user's Claude Code session. A
+ * failure after the reply is printed (the recording) is only logged: with fail_mode "closed" it
+ * never turns an allowed call into a denied one, and never adds a second JSON object.
  */
 export async function runHook(
   hookName: string,
@@ -80,16 +99,20 @@ export async function runHook(
   let text = "";
   let payload: HookPayload | undefined;
   let ctx: HookContext | undefined;
+  let replied = false;
   try {
     // Read to the end before anything else: exiting early makes Claude Code drop our decision (EPIPE).
     text = await io.readStdin();
     payload = parseHookInput(text);
     ctx = createHookContext(payload, io, guard);
-    const reply = await dispatchHook(hookName, handlers, payload, ctx);
+    const outcome = await dispatchHook(hookName, handlers, payload, ctx);
+    const reply = outcome instanceof ReplyThenRecord ? outcome.reply : outcome;
     if (reply !== undefined) io.writeStdout(`${JSON.stringify(reply)}\n`);
+    replied = true;
+    if (outcome instanceof ReplyThenRecord) await outcome.record();
   } catch (error) {
     reportFailure(hookName, error, text, payload, io);
-    if (payload?.hook_event_name === "PreToolUse" && ctx?.config.failMode === "closed")
+    if (!replied && payload?.hook_event_name === "PreToolUse" && ctx?.config.failMode === "closed")
       io.writeStdout(`${JSON.stringify(failClosedReply(error))}\n`);
   }
 }

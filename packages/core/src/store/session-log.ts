@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { isCode, withFileLock } from "../support/file-lock.js";
+import { isCode, withFileLock, type LockOptions } from "../support/file-lock.js";
 import { loadBuiltin } from "../support/lazy-builtin.js";
 import { sessionRecordSchema, type RecordDraft, type SessionRecord } from "./session-record.js";
 
@@ -19,21 +19,30 @@ export type ComposeRecords = (lastId: number) => readonly RecordDraft[];
  * Appends the records `compose` returns, numbering them after the last id in the file. Deciding
  * under the lock is what lets racing hooks agree on which of them opens the session.
  */
-export function appendSessionRecords(logPath: string, compose: ComposeRecords, now: () => Date = () => new Date()): SessionRecord[] {
+export function appendSessionRecords(
+  logPath: string,
+  compose: ComposeRecords,
+  now: () => Date = () => new Date(),
+  lock: LockOptions = {},
+): SessionRecord[] {
   fs.mkdirSync(path.dirname(logPath), { recursive: true });
-  return withFileLock(`${logPath}.lock`, () => {
-    restoreCompressed(logPath);
-    const fd = fs.openSync(logPath, "a+");
-    try {
-      const tail = readTail(fd);
-      const records = compose(tail.lastId).map((d, i) => placeRecord(d, tail.lastId + 1 + i, now));
-      const text = records.map((r) => `${JSON.stringify(r)}\n`).join("");
-      writeAll(fd, Buffer.from(`${tail.endsWithNewline ? "" : "\n"}${text}`, "utf8"));
-      return records;
-    } finally {
-      fs.closeSync(fd);
-    }
-  });
+  return withFileLock(
+    `${logPath}.lock`,
+    () => {
+      restoreCompressed(logPath);
+      const fd = fs.openSync(logPath, "a+");
+      try {
+        const tail = readTail(fd);
+        const records = compose(tail.lastId).map((d, i) => placeRecord(d, tail.lastId + 1 + i, now));
+        const text = records.map((r) => `${JSON.stringify(r)}\n`).join("");
+        writeAll(fd, Buffer.from(`${tail.endsWithNewline ? "" : "\n"}${text}`, "utf8"));
+        return records;
+      } finally {
+        fs.closeSync(fd);
+      }
+    },
+    lock,
+  );
 }
 
 /** A session compressed by `warden clean --compress` and then resumed continues in its plain file. */

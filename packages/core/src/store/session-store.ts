@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { isCode } from "../support/file-lock.js";
+import { isCode, type LockOptions } from "../support/file-lock.js";
 import { pendingCallSchema, type PendingCall } from "./pending-call.js";
 import { appendSessionRecords, readSessionLog, type ComposeRecords, type SessionLog } from "./session-log.js";
 import type { RecordDraft, RegistryLine, SessionRecord } from "./session-record.js";
@@ -13,10 +13,13 @@ import { pendingCallPath, reportPath, sessionLogPath, wardenPaths, type WardenPa
 export class SessionStore {
   readonly paths: WardenPaths;
   private readonly now: () => Date;
+  private readonly lock: LockOptions;
 
-  constructor(root: string, now: () => Date = () => new Date()) {
+  /** `lock`: how long an append waits for the session's lock (a hook must answer within its timeout). */
+  constructor(root: string, now: () => Date = () => new Date(), lock: LockOptions = {}) {
     this.paths = wardenPaths(root);
     this.now = now;
+    this.lock = lock;
   }
 
   /** Creates the directory with a `.gitignore` of `*`: recorded prompts and files must never be committed. */
@@ -29,7 +32,7 @@ export class SessionStore {
   /** Appends records chosen under the session's lock; see appendSessionRecords. */
   appendWith(sessionId: string, compose: ComposeRecords): SessionRecord[] {
     this.ensureLayout();
-    return appendSessionRecords(sessionLogPath(this.paths, sessionId), compose, this.now);
+    return appendSessionRecords(sessionLogPath(this.paths, sessionId), compose, this.now, this.lock);
   }
 
   append(sessionId: string, draft: RecordDraft): SessionRecord {
