@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { makeSandbox, runHookProcess, type ProcessResult, type Sandbox } from "../support/hook-process.js";
+import { makeSandbox, readJsonl, runHookProcess, type ProcessResult, type Sandbox } from "../support/hook-process.js";
 import * as p from "../support/payloads.js";
 
 /**
@@ -68,6 +68,27 @@ describe("a PreToolUse whose recording fails", () => {
     wardenIsAFile();
     const result = await preToolUse("ls -la");
     expect([result.code, result.stdout]).toEqual([0, ""]);
+  });
+});
+
+describe("a payload nested 10,000 levels deep", () => {
+  const deepPreToolUse = (command: string): string => {
+    const deep = `${"[".repeat(10_000)}${"]".repeat(10_000)}`;
+    const payload = JSON.stringify(p.preToolUse(s(), "Bash", { command, extra: "DEEP" }, "toolu_deep"));
+    return payload.replace('"DEEP"', deep);
+  };
+
+  it("still gets rm -rf ~ denied", async () => {
+    const result = await runHookProcess("post-tool-guard", deepPreToolUse("rm -rf ~"), box);
+    expect(decisionOf(result)).toBe("deny");
+  });
+
+  it("is recorded with the deep part cut, its size and sha256 kept", async () => {
+    await runHookProcess("post-tool-guard", deepPreToolUse("rm -rf ~"), box);
+    const records = readJsonl(path.join(box.wardenDir, "sessions", `${SESSION.sessionId}.jsonl`));
+    expect(records.find((r) => r.type === "event")?.truncated).toEqual([
+      expect.objectContaining({ path: expect.stringMatching(/^tool_input\.extra(\[0\])+$/) }),
+    ]);
   });
 });
 

@@ -1,4 +1,5 @@
 import {
+  boundValue,
   monotonicMs,
   recordForSession,
   replyThenRecord,
@@ -55,7 +56,8 @@ export function handlePreToolUse(payload: PreToolUsePayload, ctx: HookContext): 
     ctx.store.savePendingCall(payload.session_id, {
       tool_use_id: payload.tool_use_id,
       tool_name: payload.tool_name,
-      tool_input: payload.tool_input ?? null,
+      // Bounded like the event it becomes: the input is untrusted, of any size and depth.
+      tool_input: boundValue(payload.tool_input ?? null, ctx.config.maxValueBytes, "tool_input").value,
       timestamp_start: now,
       working_dir: payload.cwd,
       ...(payload.agent_id ? { agent_id: payload.agent_id } : {}),

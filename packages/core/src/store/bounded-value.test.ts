@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { boundValue, cutText } from "./bounded-value.js";
+import { boundValue, cutText, MAX_VALUE_DEPTH, serializeIteratively } from "./bounded-value.js";
 
 const sha = (text: string) => createHash("sha256").update(text).digest("hex");
 
@@ -33,5 +33,27 @@ describe("cutText", () => {
 
   it("says how many bytes were left out", () => {
     expect(cutText("x".repeat(3000), 1000)).toContain("[warden: 2000 of 3000 bytes omitted]");
+  });
+});
+
+describe("boundValue on a deeply nested value", () => {
+  const deep = (levels: number): unknown => JSON.parse(`${"[".repeat(levels)}"core"${"]".repeat(levels)}`);
+
+  it("cuts what is nested deeper than the limit instead of overflowing the stack", () => {
+    const { truncated } = boundValue({ extra: deep(10_000) }, 1024, "tool_input");
+    expect(truncated).toEqual([expect.objectContaining({ path: `tool_input.extra${"[0]".repeat(MAX_VALUE_DEPTH - 1)}` })]);
+  });
+
+  it("keeps the size and sha256 of the cut part, so it can still be proven", () => {
+    const part = `${"[".repeat(10_000 - MAX_VALUE_DEPTH + 1)}"core"${"]".repeat(10_000 - MAX_VALUE_DEPTH + 1)}`;
+    const { truncated } = boundValue({ extra: deep(10_000) }, 1024, "tool_input");
+    expect(truncated[0]).toMatchObject({ bytes: part.length, sha256: sha(part) });
+  });
+});
+
+describe("serializeIteratively", () => {
+  it("writes the same JSON text as JSON.stringify", () => {
+    const value = { a: [1, "two", null, true, { b: [], c: {} }], 'd"e': { f: -1.5e-7 }, g: "ü\n" };
+    expect(serializeIteratively(value)).toBe(JSON.stringify(value));
   });
 });

@@ -3,6 +3,12 @@ import type { Truncation } from "./session-record.js";
 
 export const DEFAULT_VALUE_LIMIT_BYTES = 64 * 1024;
 
+/**
+ * Deeper values are cut: a payload is untrusted input, and walking (or JSON.stringify-ing) a
+ * value nested thousands of levels deep overflows the stack. No real tool input nests this deep.
+ */
+export const MAX_VALUE_DEPTH = 64;
+
 export interface BoundedValue {
   readonly value: unknown;
   readonly truncated: Truncation[];
@@ -16,27 +22,58 @@ export interface BoundedValue {
  */
 export function boundValue(value: unknown, limitBytes: number, rootPath: string): BoundedValue {
   const truncated: Truncation[] = [];
-  const bounded = boundStrings(value, limitBytes, rootPath, truncated);
+  const bounded = boundStrings(value, limitBytes, rootPath, truncated, 0);
   const json = JSON.stringify(bounded);
   if (json === undefined || Buffer.byteLength(json, "utf8") <= limitBytes * 1.25) return { value: bounded, truncated };
-  const whole = JSON.stringify(value) ?? "";
+  const whole = serializeIteratively(value);
   return { value: cutText(whole, limitBytes), truncated: [describeCut(rootPath, whole)] };
 }
 
-function boundStrings(value: unknown, limit: number, at: string, truncated: Truncation[]): unknown {
+function boundStrings(value: unknown, limit: number, at: string, truncated: Truncation[], depth: number): unknown {
   if (typeof value === "string") {
     // A string's UTF-8 size is at most 3 bytes per UTF-16 unit: skip the byte count for short ones.
     if (value.length * 3 <= limit || Buffer.byteLength(value, "utf8") <= limit) return value;
     truncated.push(describeCut(at, value));
     return cutText(value, limit);
   }
-  if (Array.isArray(value)) return value.map((item, i) => boundStrings(item, limit, `${at}[${i}]`, truncated));
-  if (value != null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key] = boundStrings(item, limit, `${at}.${key}`, truncated);
-    return out;
+  if (value == null || typeof value !== "object") return value;
+  if (depth >= MAX_VALUE_DEPTH) {
+    const whole = serializeIteratively(value);
+    truncated.push(describeCut(at, whole));
+    return `[warden: ${Buffer.byteLength(whole, "utf8")} bytes nested deeper than ${MAX_VALUE_DEPTH} levels left out]`;
   }
-  return value;
+  if (Array.isArray(value)) return value.map((item, i) => boundStrings(item, limit, `${at}[${i}]`, truncated, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) out[key] = boundStrings(item, limit, `${at}.${key}`, truncated, depth + 1);
+  return out;
+}
+
+/** JSON text of a value of any depth, without recursion (JSON.stringify overflows the stack). */
+export function serializeIteratively(value: unknown): string {
+  type Token = { readonly raw: string } | { readonly value: unknown };
+  const parts: string[] = [];
+  const stack: Token[] = [{ value }];
+  for (let token = stack.pop(); token != null; token = stack.pop()) {
+    if ("raw" in token) {
+      parts.push(token.raw);
+      continue;
+    }
+    const item = token.value;
+    if (Array.isArray(item)) {
+      stack.push({ raw: "]" });
+      for (let i = item.length - 1; i >= 0; i--) stack.push({ value: item[i] }, ...(i > 0 ? [{ raw: "," }] : []));
+      stack.push({ raw: "[" });
+    } else if (item != null && typeof item === "object") {
+      const entries = Object.entries(item);
+      stack.push({ raw: "}" });
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, v] = entries[i] ?? ["", null];
+        stack.push({ value: v }, { raw: `${JSON.stringify(key)}:` }, ...(i > 0 ? [{ raw: "," }] : []));
+      }
+      stack.push({ raw: "{" });
+    } else parts.push(JSON.stringify(item) ?? "null");
+  }
+  return parts.join("");
 }
 
 function describeCut(path: string, text: string): Truncation {
