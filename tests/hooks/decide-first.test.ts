@@ -71,13 +71,13 @@ describe("a PreToolUse whose recording fails", () => {
   });
 });
 
-describe("a payload nested 10,000 levels deep", () => {
-  const deepPreToolUse = (command: string): string => {
-    const deep = `${"[".repeat(10_000)}${"]".repeat(10_000)}`;
-    const payload = JSON.stringify(p.preToolUse(s(), "Bash", { command, extra: "DEEP" }, "toolu_deep"));
-    return payload.replace('"DEEP"', deep);
-  };
+const deepPreToolUse = (command: string): string => {
+  const deep = `${"[".repeat(10_000)}${"]".repeat(10_000)}`;
+  const payload = JSON.stringify(p.preToolUse(s(), "Bash", { command, extra: "DEEP" }, "toolu_deep"));
+  return payload.replace('"DEEP"', deep);
+};
 
+describe("a payload nested 10,000 levels deep", () => {
   it("still gets rm -rf ~ denied", async () => {
     const result = await runHookProcess("post-tool-guard", deepPreToolUse("rm -rf ~"), box);
     expect(decisionOf(result)).toBe("deny");

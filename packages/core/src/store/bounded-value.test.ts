@@ -36,9 +36,9 @@ describe("cutText", () => {
   });
 });
 
-describe("boundValue on a deeply nested value", () => {
-  const deep = (levels: number): unknown => JSON.parse(`${"[".repeat(levels)}"core"${"]".repeat(levels)}`);
+const deep = (levels: number): unknown => JSON.parse(`${"[".repeat(levels)}"core"${"]".repeat(levels)}`);
 
+describe("boundValue on a deeply nested value", () => {
   it("cuts what is nested deeper than the limit instead of overflowing the stack", () => {
     const { truncated } = boundValue({ extra: deep(10_000) }, 1024, "tool_input");
     expect(truncated).toEqual([expect.objectContaining({ path: `tool_input.extra${"[0]".repeat(MAX_VALUE_DEPTH - 1)}` })]);
