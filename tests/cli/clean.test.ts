@@ -114,4 +114,23 @@ describe("warden clean", () => {
     const result = await runCliInProcess(["clean"], box);
     expect([result.code, result.stderr]).toEqual([2, expect.stringContaining("--older-than AGE is required")]);
   });
+
+  it("never deletes the data directory through a session file named after '..' (file names are untrusted)", async () => {
+    await oldAndRecent();
+    const end = {
+      type: "end",
+      id: 1,
+      timestamp: "2026-01-01T00:00:00.000Z",
+      reason: "other",
+      ended_at: "2026-01-01T00:00:00.000Z",
+      finalized_by: "manual",
+      unfinished_calls: 0,
+      report_paths: [],
+    };
+    fs.writeFileSync(path.join(box.wardenDir, "sessions", "...jsonl"), `${JSON.stringify(end)}\n`);
+    const aged = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
+    fs.utimesSync(path.join(box.wardenDir, "sessions", "...jsonl"), aged, aged);
+    await runCliInProcess(["clean", "--older-than", "30d"], box);
+    expect(exists([sessionFile(RECENT), reportFile(RECENT)])).toEqual([true, true]);
+  });
 });

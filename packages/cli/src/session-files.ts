@@ -1,12 +1,14 @@
 import fs from "node:fs";
-import path from "node:path";
 import { gzipSync } from "node:zlib";
 import {
+  isInsideRoot,
+  pendingDirOf,
   readMaybeGzipped,
   reportFiles,
   reportModelSchema,
   reportPath,
   sessionLogPath,
+  transcriptCachePath,
   writeSessionReports,
   type ReportModel,
   type SessionStore,
@@ -35,7 +37,10 @@ export function lastActivityMs(store: SessionStore, sessionId: string): number |
   return file == null ? null : fs.statSync(file).mtimeMs;
 }
 
-/** Every file and directory the session owns that exists now. */
+/**
+ * Every file and directory the session owns that exists now. Each is checked to lie strictly
+ * inside the data directory: `clean` deletes these, and must never delete the directory itself.
+ */
 export function ownedPaths(store: SessionStore, sessionId: string): string[] {
   const log = sessionLogPath(store.paths, sessionId);
   const reports = REPORT_EXTS.map((ext) => reportPath(store.paths, sessionId, ext));
@@ -44,9 +49,9 @@ export function ownedPaths(store: SessionStore, sessionId: string): string[] {
     `${log}.gz`,
     `${log}.lock`,
     ...reports.flatMap((r) => [r, `${r}.gz`]),
-    path.join(store.paths.root, "cache", `${sessionId}.transcript.json`),
-    path.join(store.paths.pendingDir, sessionId),
-  ].filter((f) => fs.existsSync(f));
+    transcriptCachePath(store.paths, sessionId),
+    pendingDirOf(store.paths, sessionId),
+  ].filter((f) => isInsideRoot(store.paths.root, f) && fs.existsSync(f));
 }
 
 /** The plain session file and reports, which `clean --compress` turns into `.gz` files. */

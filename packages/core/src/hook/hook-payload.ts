@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { lazySchema } from "../support/lazy-schema.js";
+import { SESSION_ID_PATTERN } from "../store/warden-paths.js";
 
 /**
  * Schemas of the stdin payloads Claude Code 2.1.197 sends to command hooks.
@@ -9,7 +10,7 @@ import { lazySchema } from "../support/lazy-schema.js";
 /** Session ids name files on disk, so anything that could escape the directory is refused. */
 export const sessionIdSchema = lazySchema(() =>
   z.string().check(
-    z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/, "session_id must be a plain identifier (letters, digits, . _ -)"),
+    z.regex(SESSION_ID_PATTERN, "session_id must be a plain identifier (letters, digits, . _ -)"),
     z.refine((id) => !id.includes(".."), "session_id must not contain '..'"),
   ),
 );

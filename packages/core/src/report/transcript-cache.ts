@@ -5,6 +5,7 @@ import { lazySchema } from "../support/lazy-schema.js";
 import type { SessionStore } from "../store/session-store.js";
 import { writeFileAtomic } from "../store/session-store.js";
 import { parseTranscriptState, readTranscript, type TraceEntry, type TranscriptReading } from "./transcript/index.js";
+import { transcriptCachePath } from "../store/warden-paths.js";
 
 /**
  * What earlier readings of a session's transcript left: the reader's state (byte offsets and
@@ -35,7 +36,7 @@ export interface TranscriptView {
 }
 
 function cachePath(store: SessionStore, sessionId: string): string {
-  return path.join(store.paths.root, "cache", `${sessionId}.transcript.json`);
+  return transcriptCachePath(store.paths, sessionId);
 }
 
 /** Reads the transcript from where the last reading stopped, and remembers where this one did. */

@@ -4,7 +4,15 @@ import { isCode, type LockOptions } from "../support/file-lock.js";
 import { pendingCallSchema, type PendingCall } from "./pending-call.js";
 import { appendSessionRecords, readSessionLog, type ComposeRecords, type SessionLog } from "./session-log.js";
 import type { RecordDraft, RegistryLine, SessionRecord } from "./session-record.js";
-import { pendingCallPath, reportPath, sessionLogPath, wardenPaths, type WardenPaths } from "./warden-paths.js";
+import {
+  isSafeSessionId,
+  pendingCallPath,
+  pendingDirOf,
+  reportPath,
+  sessionLogPath,
+  wardenPaths,
+  type WardenPaths,
+} from "./warden-paths.js";
 
 /**
  * Everything that touches one project's `.warden/` directory. Holds no state but its paths, so
@@ -54,7 +62,8 @@ export class SessionStore {
       if (isCode(error, "ENOENT")) return [];
       throw error;
     }
-    const ids = names.flatMap((n) => /^(.+)\.jsonl(?:\.gz)?$/.exec(n)?.[1] ?? []);
+    // A file name is untrusted (a cloned repository can ship any): only plain ids are sessions.
+    const ids = names.flatMap((n) => /^(.+)\.jsonl(?:\.gz)?$/.exec(n)?.[1] ?? []).filter(isSafeSessionId);
     return [...new Set(ids)].toSorted();
   }
 
@@ -94,7 +103,7 @@ export class SessionStore {
 
   /** Returns and removes every note left for the session: calls that never reported back. */
   takeAllPendingCalls(sessionId: string): PendingCall[] {
-    const dir = path.join(this.paths.pendingDir, sessionId);
+    const dir = pendingDirOf(this.paths, sessionId);
     let names: string[];
     try {
       names = fs.readdirSync(dir);

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { registryLineSchema } from "./session-record.js";
 import type { SessionStore } from "./session-store.js";
+import { isSafeSessionId } from "./warden-paths.js";
 
 export interface StaleCheck {
   readonly now: Date;
@@ -43,10 +44,16 @@ export function openSessionIds(store: SessionStore): string[] {
 // fast in a project with thousands of sessions. Lines of another shape get the full schema.
 const LINE_HEAD = /^\{"type":"(start|end)","session_id":"([A-Za-z0-9._-]+)"/;
 
+/** A registry line's entry; undefined for a line that is not one, or names an id unsafe as a file name. */
 function registryEntryOf(line: string): { type: "start" | "end"; sessionId: string } | undefined {
   if (line === "") return undefined;
   const head = LINE_HEAD.exec(line);
-  if (head?.[1] && head[2]) return { type: head[1] === "start" ? "start" : "end", sessionId: head[2] };
+  const entry =
+    head?.[1] && head[2] ? { type: head[1] === "start" ? ("start" as const) : ("end" as const), sessionId: head[2] } : parsedEntry(line);
+  return entry != null && isSafeSessionId(entry.sessionId) ? entry : undefined;
+}
+
+function parsedEntry(line: string): { type: "start" | "end"; sessionId: string } | undefined {
   const parsed = registryLineSchema().safeParse(safeJson(line));
   return parsed.success ? { type: parsed.data.type, sessionId: parsed.data.session_id } : undefined;
 }

@@ -33,16 +33,53 @@ export function wardenPaths(root: string): WardenPaths {
   };
 }
 
+/**
+ * Session ids name files and folders in the data directory, wherever they come from (a payload,
+ * a file name, a command line): only plain identifiers, so no id can reach outside it.
+ */
+export const SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
+
+export function isSafeSessionId(id: string): boolean {
+  return SESSION_ID_PATTERN.test(id) && !id.includes("..");
+}
+
+export class UnsafeSessionIdError extends Error {
+  override readonly name = "UnsafeSessionIdError";
+}
+
+/** The id itself when it is safe to name a file with; throws otherwise (never builds such a path). */
+export function checkedSessionId(id: string): string {
+  if (!isSafeSessionId(id))
+    throw new UnsafeSessionIdError(`refusing session id ${JSON.stringify(id.slice(0, 80))}: not a plain identifier`);
+  return id;
+}
+
 export function sessionLogPath(paths: WardenPaths, sessionId: string): string {
-  return path.join(paths.sessionsDir, `${sessionId}.jsonl`);
+  return path.join(paths.sessionsDir, `${checkedSessionId(sessionId)}.jsonl`);
 }
 
 export function reportPath(paths: WardenPaths, sessionId: string, ext: "json" | "html" | "md"): string {
-  return path.join(paths.reportsDir, `${sessionId}.${ext}`);
+  return path.join(paths.reportsDir, `${checkedSessionId(sessionId)}.${ext}`);
+}
+
+/** The session's folder of pending calls. */
+export function pendingDirOf(paths: WardenPaths, sessionId: string): string {
+  return path.join(paths.pendingDir, checkedSessionId(sessionId));
+}
+
+/** Where the transcript reader notes how far it read the session's transcript. */
+export function transcriptCachePath(paths: WardenPaths, sessionId: string): string {
+  return path.join(paths.root, "cache", `${checkedSessionId(sessionId)}.transcript.json`);
+}
+
+/** Whether `file` lies strictly inside the data directory `root` (never the root itself or above it). */
+export function isInsideRoot(root: string, file: string): boolean {
+  const relative = path.relative(path.resolve(root), path.resolve(file));
+  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
 }
 
 /** PreToolUse leaves a note per allowed call here; PostToolUse turns it into the event record. */
 export function pendingCallPath(paths: WardenPaths, sessionId: string, toolUseId: string): string {
   const safe = toolUseId.replace(/[^A-Za-z0-9._-]/g, "_");
-  return path.join(paths.pendingDir, sessionId, `${safe}.json`);
+  return path.join(pendingDirOf(paths, sessionId), `${safe}.json`);
 }
