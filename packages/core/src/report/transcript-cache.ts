@@ -6,6 +6,7 @@ import type { SessionStore } from "../store/session-store.js";
 import { writeFileAtomic } from "../store/session-store.js";
 import { parseTranscriptState, readTranscript, type TraceEntry, type TranscriptReading } from "./transcript/index.js";
 import { transcriptCachePath } from "../store/warden-paths.js";
+import { ensureContainedDir } from "../store/contained-path.js";
 
 /**
  * What earlier readings of a session's transcript left: the reader's state (byte offsets and
@@ -46,7 +47,7 @@ export async function readTranscriptIncrementally(store: SessionStore, sessionId
   const seen = new Set(cached?.trace.map((t) => t.uuid).filter((u) => u != null));
   const trace = [...(cached?.trace ?? []), ...reading.trace.filter((t) => t.uuid == null || !seen.has(t.uuid))];
   const file = cachePath(store, sessionId);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  ensureContainedDir(store.paths.root, path.dirname(file));
   writeFileAtomic(file, JSON.stringify({ transcript_path: transcriptPath, state: reading.state, trace }));
   return { reading, trace };
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { isCode, withFileLock, type LockOptions } from "../support/file-lock.js";
 import { loadBuiltin } from "../support/lazy-builtin.js";
 import { sessionRecordSchema, type RecordDraft, type SessionRecord } from "./session-record.js";
+import { APPEND_FLAGS, FILE_MODE, REPLACE_FLAGS } from "./contained-path.js";
 
 /**
  * The per-session JSONL file. Appends take the session's lock, find the last id at the file's
@@ -30,7 +31,7 @@ export function appendSessionRecords(
     `${logPath}.lock`,
     () => {
       restoreCompressed(logPath);
-      const fd = fs.openSync(logPath, "a+");
+      const fd = fs.openSync(logPath, APPEND_FLAGS, FILE_MODE);
       try {
         const tail = readTail(fd);
         const records = compose(tail.lastId).map((d, i) => placeRecord(d, tail.lastId + 1 + i, now));
@@ -49,7 +50,12 @@ export function appendSessionRecords(
 function restoreCompressed(logPath: string): void {
   if (fs.existsSync(logPath) || !fs.existsSync(`${logPath}.gz`)) return;
   const text = readMaybeGzipped(logPath) ?? "";
-  fs.writeFileSync(logPath, text);
+  const fd = fs.openSync(logPath, REPLACE_FLAGS, FILE_MODE);
+  try {
+    writeAll(fd, Buffer.from(text, "utf8"));
+  } finally {
+    fs.closeSync(fd);
+  }
   fs.rmSync(`${logPath}.gz`, { force: true });
 }
 

@@ -4,6 +4,7 @@ import { isCode, type LockOptions } from "../support/file-lock.js";
 import { pendingCallSchema, type PendingCall } from "./pending-call.js";
 import { appendSessionRecords, readSessionLog, type ComposeRecords, type SessionLog } from "./session-log.js";
 import type { RecordDraft, RegistryLine, SessionRecord } from "./session-record.js";
+import { appendContained, ensureContainedDir, FILE_MODE } from "./contained-path.js";
 import {
   isSafeSessionId,
   pendingCallPath,
@@ -32,7 +33,7 @@ export class SessionStore {
 
   /** Creates the directory with a `.gitignore` of `*`: recorded prompts and files must never be committed. */
   ensureLayout(): void {
-    fs.mkdirSync(this.paths.sessionsDir, { recursive: true });
+    ensureContainedDir(this.paths.root, this.paths.sessionsDir);
     const ignore = path.join(this.paths.root, ".gitignore");
     if (!fs.existsSync(ignore)) writeFileAtomic(ignore, "*\n");
   }
@@ -82,12 +83,12 @@ export class SessionStore {
   /** One line per write with O_APPEND: registry lines from concurrent sessions never interleave. */
   appendRegistry(line: RegistryLine): void {
     this.ensureLayout();
-    fs.appendFileSync(this.paths.registry, `${JSON.stringify(line)}\n`);
+    appendContained(this.paths.registry, `${JSON.stringify(line)}\n`);
   }
 
   savePendingCall(sessionId: string, call: PendingCall): void {
     const file = pendingCallPath(this.paths, sessionId, call.tool_use_id);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    ensureContainedDir(this.paths.root, path.dirname(file));
     writeFileAtomic(file, JSON.stringify(call));
   }
 
@@ -98,12 +99,16 @@ export class SessionStore {
 
   /** Removed only once the call's event is written, so a failed write leaves the call pending, not lost. */
   removePendingCall(sessionId: string, toolUseId: string): void {
-    fs.rmSync(pendingCallPath(this.paths, sessionId, toolUseId), { force: true });
+    const file = pendingCallPath(this.paths, sessionId, toolUseId);
+    ensureContainedDir(this.paths.root, path.dirname(file));
+    fs.rmSync(file, { force: true });
   }
 
   /** Returns and removes every note left for the session: calls that never reported back. */
   takeAllPendingCalls(sessionId: string): PendingCall[] {
     const dir = pendingDirOf(this.paths, sessionId);
+    if (!fs.existsSync(dir)) return [];
+    ensureContainedDir(this.paths.root, dir);
     let names: string[];
     try {
       names = fs.readdirSync(dir);
@@ -118,14 +123,14 @@ export class SessionStore {
 
   writeReport(sessionId: string, ext: "json" | "html" | "md", content: string): string {
     const file = reportPath(this.paths, sessionId, ext);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    ensureContainedDir(this.paths.root, path.dirname(file));
     writeFileAtomic(file, content);
     return file;
   }
 
   appendError(entry: Record<string, unknown>): void {
-    fs.mkdirSync(this.paths.root, { recursive: true });
-    fs.appendFileSync(this.paths.errorsLog, `${JSON.stringify({ timestamp: this.now().toISOString(), ...entry })}\n`);
+    ensureContainedDir(this.paths.root, this.paths.root);
+    appendContained(this.paths.errorsLog, `${JSON.stringify({ timestamp: this.now().toISOString(), ...entry })}\n`);
   }
 }
 
@@ -149,9 +154,12 @@ function readPending(file: string): PendingCall | undefined {
   }
 }
 
-/** Writes beside the target and renames over it, so a reader never sees half a file. */
+/**
+ * Writes beside the target and renames over it, so a reader never sees half a file. The rename
+ * replaces a link at the target instead of following it; the new file is private (0600).
+ */
 export function writeFileAtomic(file: string, content: string): void {
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  fs.writeFileSync(tmp, content);
+  fs.writeFileSync(tmp, content, { flag: "wx", mode: FILE_MODE });
   fs.renameSync(tmp, file);
 }

@@ -1,0 +1,63 @@
+import fs from "node:fs";
+import path from "node:path";
+import { isCode } from "../support/file-lock.js";
+
+/**
+ * Warden writes and deletes only inside its data directory. A cloned repository can ship a
+ * symbolic link at `.warden` or anywhere below it (a session file, `errors.log`, a pending
+ * folder) pointing elsewhere; following it would make Warden write outside. So every directory
+ * from the root down is checked to be a real directory, and files are opened with O_NOFOLLOW.
+ * Created files are private to the user (0600), directories too (0700).
+ */
+export class OutsideDataDirError extends Error {
+  override readonly name = "OutsideDataDirError";
+}
+
+export const FILE_MODE = 0o600;
+export const DIR_MODE = 0o700;
+
+/** Creates `dir` and the directories between `root` and it as needed; refuses a link or a file among them. */
+export function ensureContainedDir(root: string, dir: string): void {
+  const relative = path.relative(path.resolve(root), path.resolve(dir));
+  if (relative.startsWith("..") || path.isAbsolute(relative))
+    throw new OutsideDataDirError(`${dir} is not inside the data directory ${root}`);
+  let current = path.resolve(root);
+  ensureRealDir(current);
+  for (const part of relative === "" ? [] : relative.split(path.sep)) {
+    current = path.join(current, part);
+    ensureRealDir(current);
+  }
+}
+
+function ensureRealDir(dir: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(dir);
+  } catch (error) {
+    if (!isCode(error, "ENOENT")) throw error;
+    fs.mkdirSync(dir, { mode: DIR_MODE });
+    return;
+  }
+  if (stat.isSymbolicLink()) throw new OutsideDataDirError(`${dir} is a symbolic link; Warden does not write through links`);
+  if (!stat.isDirectory()) throw new OutsideDataDirError(`${dir} is not a directory`);
+}
+
+/** O_NOFOLLOW: opening a symbolic link fails (ELOOP) instead of writing where it points. */
+const NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
+
+/** Flags for appending to a file that may not exist yet, never through a link. */
+export const APPEND_FLAGS = fs.constants.O_RDWR | fs.constants.O_APPEND | fs.constants.O_CREAT | NOFOLLOW;
+
+/** Flags for replacing a file's content, never through a link. */
+export const REPLACE_FLAGS = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_TRUNC | NOFOLLOW;
+
+/** Appends text (one write for a short line, so concurrent appenders never interleave), creating the file 0600; refuses a link. */
+export function appendContained(file: string, text: string): void {
+  const fd = fs.openSync(file, APPEND_FLAGS, FILE_MODE);
+  try {
+    const data = Buffer.from(text, "utf8");
+    for (let offset = 0; offset < data.length;) offset += fs.writeSync(fd, data, offset);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
