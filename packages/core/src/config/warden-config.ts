@@ -19,6 +19,8 @@ export const wardenConfigSchema = lazySchema(() =>
     $schema: z.optional(z.string()),
     /** Largest recorded size of one string (and of a whole tool output), in bytes. */
     max_value_bytes: z.optional(z.number().check(z.int(), z.gte(1024))),
+    /** Secrets in what Warden stores and renders: "on" masks them (the default), "off" keeps raw text. */
+    redact: z.optional(z.enum(["on", "off"])),
     /** What PreToolUse does when Warden itself fails: "open" lets the call go on, "closed" denies it. */
     fail_mode: z.optional(z.enum(["open", "closed"])),
     /** The shell-aware command and path policy: disable or re-level rules, add rules. */
@@ -32,6 +34,8 @@ export type WardenConfig = z.infer<ReturnType<typeof wardenConfigSchema>>;
 export interface ResolvedConfig {
   readonly maxValueBytes: number;
   readonly failMode: "open" | "closed";
+  /** Mask secrets in records and reports. */
+  readonly redact: boolean;
   readonly commands: CommandPolicyOptions;
   readonly injection: InjectionConfig;
   /** Problems found in the config files; each names the file and what was wrong. */
@@ -50,6 +54,7 @@ export function loadWardenConfig(projectDir: string, home: string): ResolvedConf
   return {
     maxValueBytes: project.max_value_bytes ?? user.max_value_bytes ?? DEFAULT_VALUE_LIMIT_BYTES,
     failMode: project.fail_mode ?? user.fail_mode ?? "open",
+    redact: (project.redact ?? user.redact ?? "on") === "on",
     commands: mergeCommandOptions(user.commands ?? {}, project.commands ?? {}),
     injection: mergeInjectionOptions(user.injection ?? {}, project.injection ?? {}),
     errors,

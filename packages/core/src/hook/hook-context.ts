@@ -68,7 +68,10 @@ export function createHookContext(
 ): HookContext {
   const projectDir = path.resolve(world.env.CLAUDE_PROJECT_DIR || payload.cwd);
   const config = loadWardenConfig(projectDir, world.home);
-  const store = new SessionStore(resolveWardenDir({ env: world.env, cwd: payload.cwd }), world.now, { timeoutMs: HOOK_LOCK_TIMEOUT_MS });
+  const store = new SessionStore(resolveWardenDir({ env: world.env, cwd: payload.cwd }), world.now, {
+    lock: { timeoutMs: HOOK_LOCK_TIMEOUT_MS },
+    redact: config.redact,
+  });
   const setup: GuardSetup = {
     config,
     env: world.env,

@@ -7,6 +7,7 @@ import { writeFileAtomic } from "../store/session-store.js";
 import { parseTranscriptState, readTranscript, type TraceEntry, type TranscriptReading } from "./transcript/index.js";
 import { transcriptCachePath } from "../store/warden-paths.js";
 import { ensureContainedDir } from "../store/contained-path.js";
+import { redactValue } from "../store/redact-secrets.js";
 
 /**
  * What earlier readings of a session's transcript left: the reader's state (byte offsets and
@@ -48,7 +49,9 @@ export async function readTranscriptIncrementally(store: SessionStore, sessionId
   const trace = [...(cached?.trace ?? []), ...reading.trace.filter((t) => t.uuid == null || !seen.has(t.uuid))];
   const file = cachePath(store, sessionId);
   ensureContainedDir(store.paths.root, path.dirname(file));
-  writeFileAtomic(file, JSON.stringify({ transcript_path: transcriptPath, state: reading.state, trace }));
+  // The trace holds prompts and replies: masked like every other stored text.
+  const stored = store.redacts ? redactValue(trace) : trace;
+  writeFileAtomic(file, JSON.stringify({ transcript_path: transcriptPath, state: reading.state, trace: stored }));
   return { reading, trace };
 }
 

@@ -5,6 +5,7 @@ import { buildReportModel } from "./session-report.js";
 import type { SessionStore } from "../store/session-store.js";
 import { readTranscriptIncrementally, type TranscriptView } from "./transcript-cache.js";
 import { reportPath } from "../store/warden-paths.js";
+import { redactValue } from "../store/redact-secrets.js";
 
 /** Where a session's reports go. */
 export function reportFiles(store: SessionStore, sessionId: string): string[] {
@@ -19,14 +20,16 @@ export async function writeSessionReports(store: SessionStore, sessionId: string
   );
   const path = opener?.transcript_path ?? null;
   const transcript = path ? await readTranscriptSafely(store, sessionId, path) : null;
-  const model = buildReportModel({
+  const built = buildReportModel({
     sessionId,
     records: log.records,
     skippedLines: log.skippedLines,
     transcript: transcript?.view ?? null,
     generatedAt: now.toISOString(),
   });
-  if (transcript?.error) model.notes.push(`The transcript could not be read: ${transcript.error}`);
+  if (transcript?.error) built.notes.push(`The transcript could not be read: ${transcript.error}`);
+  // Records are masked when stored; the conversation comes from Claude Code's raw transcript.
+  const model = store.redacts ? redactValue(built) : built;
   store.writeReport(sessionId, "json", `${JSON.stringify(model, null, 2)}\n`);
   store.writeReport(sessionId, "html", renderHtmlReport(model));
   store.writeReport(sessionId, "md", renderMarkdownSummary(model));

@@ -4,6 +4,7 @@ import { isCode, withFileLock, type LockOptions } from "../support/file-lock.js"
 import { loadBuiltin } from "../support/lazy-builtin.js";
 import { sessionRecordSchema, type RecordDraft, type SessionRecord } from "./session-record.js";
 import { APPEND_FLAGS, FILE_MODE, REPLACE_FLAGS } from "./contained-path.js";
+import { redactValue } from "./redact-secrets.js";
 
 /**
  * The per-session JSONL file. Appends take the session's lock, find the last id at the file's
@@ -24,7 +25,7 @@ export function appendSessionRecords(
   logPath: string,
   compose: ComposeRecords,
   now: () => Date = () => new Date(),
-  lock: LockOptions = {},
+  options: { readonly lock?: LockOptions; readonly redact?: boolean } = {},
 ): SessionRecord[] {
   fs.mkdirSync(path.dirname(logPath), { recursive: true });
   return withFileLock(
@@ -34,7 +35,8 @@ export function appendSessionRecords(
       const fd = fs.openSync(logPath, APPEND_FLAGS, FILE_MODE);
       try {
         const tail = readTail(fd);
-        const records = compose(tail.lastId).map((d, i) => placeRecord(d, tail.lastId + 1 + i, now));
+        const placed = compose(tail.lastId).map((d, i) => placeRecord(d, tail.lastId + 1 + i, now));
+        const records = options.redact === false ? placed : placed.map(redactValue);
         const text = records.map((r) => `${JSON.stringify(r)}\n`).join("");
         writeAll(fd, Buffer.from(`${tail.endsWithNewline ? "" : "\n"}${text}`, "utf8"));
         return records;
@@ -42,7 +44,7 @@ export function appendSessionRecords(
         fs.closeSync(fd);
       }
     },
-    lock,
+    options.lock,
   );
 }
 

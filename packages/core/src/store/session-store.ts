@@ -15,6 +15,13 @@ import {
   type WardenPaths,
 } from "./warden-paths.js";
 
+export interface StoreOptions {
+  /** How long an append waits for the session's lock (a hook must answer within its timeout). */
+  readonly lock?: LockOptions;
+  /** Mask secrets in records and reports (the default); false keeps raw text (`redact: "off"`). */
+  readonly redact?: boolean;
+}
+
 /**
  * Everything that touches one project's `.warden/` directory. Holds no state but its paths, so
  * one instance can serve a hook process or a long-running server alike.
@@ -22,13 +29,17 @@ import {
 export class SessionStore {
   readonly paths: WardenPaths;
   private readonly now: () => Date;
-  private readonly lock: LockOptions;
+  private readonly options: StoreOptions;
 
-  /** `lock`: how long an append waits for the session's lock (a hook must answer within its timeout). */
-  constructor(root: string, now: () => Date = () => new Date(), lock: LockOptions = {}) {
+  constructor(root: string, now: () => Date = () => new Date(), options: StoreOptions = {}) {
     this.paths = wardenPaths(root);
     this.now = now;
-    this.lock = lock;
+    this.options = options;
+  }
+
+  /** Whether secrets are masked in what this store writes (records, reports): on unless turned off. */
+  get redacts(): boolean {
+    return this.options.redact !== false;
   }
 
   /** Creates the directory with a `.gitignore` of `*`: recorded prompts and files must never be committed. */
@@ -41,7 +52,7 @@ export class SessionStore {
   /** Appends records chosen under the session's lock; see appendSessionRecords. */
   appendWith(sessionId: string, compose: ComposeRecords): SessionRecord[] {
     this.ensureLayout();
-    return appendSessionRecords(sessionLogPath(this.paths, sessionId), compose, this.now, this.lock);
+    return appendSessionRecords(sessionLogPath(this.paths, sessionId), compose, this.now, this.options);
   }
 
   append(sessionId: string, draft: RecordDraft): SessionRecord {
