@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import path from "node:path";
 import * as z from "zod/mini";
 import { DEFAULT_VALUE_LIMIT_BYTES } from "../store/bounded-value.js";
@@ -6,6 +5,8 @@ import { commandPolicyOptionsSchema, type CommandPolicyOptions } from "../comman
 import { injectionConfigSchema, type InjectionConfig } from "../injection/injection-config-schema.js";
 import { lazySchema } from "../support/lazy-schema.js";
 import { describeIssues } from "../support/schema-issues.js";
+import { readBoundedFile } from "../support/read-bounded-file.js";
+import { isCode } from "../support/file-lock.js";
 
 /**
  * `.claude/warden.json` (project, committed with the settings) and `~/.claude/warden.json` (user).
@@ -87,11 +88,15 @@ function joinById<R extends { id: string }>(user: readonly R[], project: readonl
   return [...user.filter((r) => !projectIds.has(r.id)), ...project];
 }
 
+/** A config file is small; anything larger (or a FIFO, a device) is refused rather than read. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
 function readConfigFile(file: string, errors: string[]): WardenConfig {
   let text: string;
   try {
-    text = fs.readFileSync(file, "utf8");
-  } catch {
+    text = readBoundedFile(file, MAX_CONFIG_BYTES);
+  } catch (error) {
+    if (!isCode(error, "ENOENT")) errors.push(`${file}: cannot be read (${error instanceof Error ? error.message : String(error)})`);
     return {};
   }
   let json: unknown;

@@ -181,13 +181,35 @@ async function readStdinFd(): Promise<string> {
   const chunks: Buffer[] = [];
   const buffer = Buffer.alloc(256 * 1024);
   try {
-    for (let n = fs.readSync(0, buffer); n > 0; n = fs.readSync(0, buffer)) chunks.push(Buffer.from(buffer.subarray(0, n)));
+    for (let n = fs.readSync(0, buffer); n > 0; n = fs.readSync(0, buffer)) {
+      chunks.push(Buffer.from(buffer.subarray(0, n)));
+      // A complete payload is all Claude Code sends: answer it even if stdin is never closed.
+      if (isCompleteJson(chunks)) break;
+    }
   } catch (error) {
     // A non-blocking stdin (some terminals and pipes) cannot be read synchronously: stream the rest.
     if (!isCode(error, "EAGAIN")) throw error;
-    for await (const chunk of process.stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+    for await (const chunk of process.stdin) {
+      chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
+      if (isCompleteJson(chunks)) break;
+    }
   }
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Whether the bytes read so far are one whole JSON object (cheap to ask: only when they end in "}"). */
+export function isCompleteJson(chunks: readonly Buffer[]): boolean {
+  const last = chunks.at(-1);
+  if (last == null) return false;
+  let end = last.length - 1;
+  while (end >= 0 && (last[end] === 0x0a || last[end] === 0x0d || last[end] === 0x20 || last[end] === 0x09)) end--;
+  if (end < 0 || last[end] !== 0x7d) return false;
+  try {
+    JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function writeAllSync(fd: number, text: string): void {

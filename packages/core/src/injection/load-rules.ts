@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { NovaDiagnostic } from "./nova-syntax-error.js";
 import { compileNovaSource } from "./rule-compiler.js";
 import type { CompiledRule } from "./rule-types.js";
+import { readBoundedFile } from "../support/read-bounded-file.js";
 
 /**
  * Rule files read at run time (a user's own `.nov` files): compiled once per process and kept,
@@ -71,8 +72,18 @@ export interface RuleFileSystem {
   statSync(file: string): { isDirectory(): boolean; isFile(): boolean };
 }
 
+/** The most one rule or examples file may hold: far beyond any real rule set. */
+const MAX_RULE_FILE_BYTES = 1024 * 1024;
+
+/** The real file system, reading files with a bound (a FIFO, a device or a huge file is refused). */
+const boundedFs: RuleFileSystem = {
+  readdirSync: (dir) => fs.readdirSync(dir),
+  statSync: (file) => fs.statSync(file),
+  readFileSync: (file) => readBoundedFile(file, MAX_RULE_FILE_BYTES),
+};
+
 /** The `.nov` files of a directory (or one file), sorted by name. */
-export function readRuleSources(target: string, fileSystem: RuleFileSystem = fs): RuleSource[] {
+export function readRuleSources(target: string, fileSystem: RuleFileSystem = boundedFs): RuleSource[] {
   const files = fileSystem.statSync(target).isDirectory()
     ? fileSystem
         .readdirSync(target)
@@ -84,7 +95,7 @@ export function readRuleSources(target: string, fileSystem: RuleFileSystem = fs)
 }
 
 /** The `*.examples.json` files beside the `.nov` files of a directory (for `warden rules test`). */
-export function readExampleSources(dir: string, fileSystem: RuleFileSystem = fs): RuleSource[] {
+export function readExampleSources(dir: string, fileSystem: RuleFileSystem = boundedFs): RuleSource[] {
   return fileSystem
     .readdirSync(dir)
     .filter((name) => name.endsWith(".examples.json"))
@@ -93,7 +104,7 @@ export function readExampleSources(dir: string, fileSystem: RuleFileSystem = fs)
 }
 
 /** Reads and compiles rule directories or files; a missing path is an error, not an empty set. */
-export function loadRuleFiles(targets: readonly string[], fileSystem: RuleFileSystem = fs): LoadedRules {
+export function loadRuleFiles(targets: readonly string[], fileSystem: RuleFileSystem = boundedFs): LoadedRules {
   const sources: RuleSource[] = [];
   const errors: NovaDiagnostic[] = [];
   for (const target of targets) {
