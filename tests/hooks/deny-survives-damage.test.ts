@@ -95,6 +95,9 @@ function junk(random: () => number, depth = 0): unknown {
   return Object.fromEntries(Array.from({ length: Math.floor(random() * 5) }, (_, i) => [`k${i}`, junk(random, depth + 1)]));
 }
 
+/** Junk as JSON text; the deep nesting is already text (JSON.stringify cannot write it). */
+const render = (value: unknown) => (typeof value === "string" && value.startsWith("[[[") ? value : JSON.stringify(value));
+
 function dangerousPayload(random: () => number): string {
   const command = DANGEROUS[Math.floor(random() * DANGEROUS.length)] ?? "rm -rf ~";
   const payload = {
@@ -102,7 +105,6 @@ function dangerousPayload(random: () => number): string {
     future_field: "JUNK2",
   };
   const text = JSON.stringify(payload);
-  const render = (value: unknown) => (typeof value === "string" && value.startsWith("[[[") ? value : JSON.stringify(value));
   return text.replace('"JUNK"', render(junk(random))).replace('"JUNK2"', render(junk(random)));
 }
 
