@@ -24,7 +24,7 @@ describe("warden doctor", () => {
       result.code,
       report.healthy,
       report.checks.filter((c: { name: string }) => c.name.startsWith("self-test")).map((c: { detail: string }) => c.detail),
-    ]).toEqual([0, true, ["denied", "allowed"]]);
+    ]).toEqual([0, true, ["denied", "allowed", `the deny was recorded in ${path.join(box.project, ".warden", "sessions")}`]]);
   });
 
   it("flags an invalid config file", async () => {
@@ -37,6 +37,21 @@ describe("warden doctor", () => {
   it("reports where the data lives and how much there is", async () => {
     await runCliInProcess(["install", "--project", box.project], box);
     const result = await runCliInProcess(["doctor", "--project", box.project, "--json"], box);
-    expect(JSON.parse(result.stdout).data).toEqual({ dir: path.join(box.project, ".warden"), bytes: 0, sessions: 0 });
+    expect(JSON.parse(result.stdout).data).toEqual(expect.objectContaining({ dir: path.join(box.project, ".warden"), sessions: 0 }));
+  });
+
+  it("runs the wired hook against the project's real data directory: a broken one shows, the deny still holds", async () => {
+    await runCliInProcess(["install", "--project", box.project], box);
+    fs.writeFileSync(path.join(box.project, ".warden"), "a file where the data directory should be");
+    const result = await runCliInProcess(["doctor", "--project", box.project, "--json"], box);
+    const checks = JSON.parse(result.stdout).checks.filter((c: { name: string }) => c.name.startsWith("self-test"));
+    expect([result.code, checks.map((c: { ok: boolean }) => c.ok)]).toEqual([1, [true, true, false]]);
+  });
+
+  it("leaves no trace of its own self-test session in the data directory", async () => {
+    await runCliInProcess(["install", "--project", box.project], box);
+    await runCliInProcess(["doctor", "--project", box.project], box);
+    const folders = ["sessions", "pending"].map((name) => fs.readdirSync(path.join(box.project, ".warden", name)));
+    expect(folders).toEqual([[], []]);
   });
 });

@@ -3,9 +3,17 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { createCommandPolicy, loadWardenConfig, resolveWardenDir } from "@warden/core";
+import {
+  createCommandPolicy,
+  isInsideRoot,
+  loadWardenConfig,
+  pendingDirOf,
+  resolveWardenDir,
+  SessionStore,
+  sessionLogPath,
+} from "@warden/core";
 import type { CliIo } from "../cli-io.js";
-import { checkWiring, HOOK_FILES, parseSettings } from "../hook-wiring.js";
+import { checkWiring, HOOK_FILES, isWardenHook, parseSettings } from "../hook-wiring.js";
 
 export const DOCTOR_USAGE = `usage: warden doctor [--project DIR] [--json]
   checks the wiring in the project and user settings, the hook files, the config,
@@ -28,7 +36,7 @@ export function runDoctor(argv: string[], io: CliIo): number {
     wiringCheck("user wiring", userSettings, project, io.hooksDir),
     ...HOOK_FILES.map((hook) => hookFileCheck(hook, io.hooksDir, io.env)),
     configCheck(project, home),
-    ...selfTest(io.hooksDir, io.env),
+    ...selfTest(project, [path.join(project, ".claude", "settings.json"), userSettings], io.env),
   ];
   const wiredSomewhere = checks.slice(0, 2).some((c) => c.ok);
   const required = checks.slice(2);
@@ -95,33 +103,89 @@ function configCheck(project: string, home: string): Check {
     : { name: "config", ok: false, detail: errors.join("; ") };
 }
 
-/** Asks the real guard hook about a destructive and a harmless command, in a throwaway project. */
-function selfTest(hooksDir: string, env: CliIo["env"]): Check[] {
-  const sandbox = fs.mkdtempSync(path.join(os.tmpdir(), "warden-selftest-"));
-  const ask = (command: string) => {
+/** The command Claude Code runs for PreToolUse in this project: the first wiring that has Warden's guard. */
+export function wiredGuardCommand(
+  settingsFiles: readonly string[],
+): { readonly command: string; readonly args: readonly string[] } | undefined {
+  for (const file of settingsFiles) {
+    let settings;
+    try {
+      settings = parseSettings(fs.readFileSync(file, "utf8"), file);
+    } catch {
+      continue;
+    }
+    const hook = (settings.hooks?.PreToolUse ?? []).flatMap((group) => group.hooks).find((h) => isWardenHook(h));
+    if (hook?.command != null) return { command: hook.command, args: hook.args ?? [] };
+  }
+  return undefined;
+}
+
+/**
+ * Asks the guard exactly as a session would: the wired command, in the project, against its real
+ * data directory, about a destructive and a harmless command; then checks the deny was recorded.
+ * The self-test's own session is removed afterwards.
+ */
+function selfTest(project: string, settingsFiles: readonly string[], env: CliIo["env"]): Check[] {
+  const wired = wiredGuardCommand(settingsFiles);
+  if (wired == null)
+    return [{ name: "self-test", ok: false, detail: "no PreToolUse hook of Warden's is wired: nothing guards this project" }];
+  const sessionId = `warden-doctor-${process.pid}-${Date.now()}`;
+  const hookEnv = { ...env, CLAUDE_PROJECT_DIR: project };
+  const expand = (part: string) => part.replaceAll("${CLAUDE_PROJECT_DIR}", project);
+  const ask = (command: string, toolUseId: string) => {
     const payload = {
-      session_id: "warden-doctor-self-test",
-      transcript_path: path.join(sandbox, "t.jsonl"),
-      cwd: sandbox,
+      session_id: sessionId,
+      transcript_path: path.join(project, ".warden-doctor-transcript.jsonl"),
+      cwd: project,
+      permission_mode: "default",
       hook_event_name: "PreToolUse",
       tool_name: "Bash",
       tool_input: { command },
-      tool_use_id: `toolu_doctor_${command.length}`,
+      tool_use_id: toolUseId,
     };
-    const run = spawnSync(process.execPath, [path.join(hooksDir, "post-tool-guard.mjs")], {
-      input: JSON.stringify(payload),
-      encoding: "utf8",
-      env: { PATH: env.PATH ?? "", HOME: sandbox, CLAUDE_PROJECT_DIR: sandbox },
-    });
-    return run.stdout.includes('"permissionDecision":"deny"') ? "denied" : run.status === 0 ? "allowed" : `failed (${run.status})`;
+    const [program, args] = wired.args.length > 0 ? [expand(wired.command), wired.args.map(expand)] : ["sh", ["-c", expand(wired.command)]];
+    const run = spawnSync(program, args, { input: JSON.stringify(payload), encoding: "utf8", cwd: project, env: hookEnv, timeout: 10_000 });
+    if (run.stdout.includes('"permissionDecision":"deny"')) return "denied";
+    return run.status === 0 && run.stdout === ""
+      ? "allowed"
+      : `failed (exit ${run.status ?? run.signal}: ${(run.stdout + run.stderr).slice(0, 200)})`;
   };
-  const rm = ask("rm -rf ~");
-  const ls = ask("ls -la");
-  fs.rmSync(sandbox, { recursive: true, force: true });
+  const rm = ask("rm -rf ~", "toolu_doctor_rm");
+  const ls = ask("ls -la", "toolu_doctor_ls");
+  const store = new SessionStore(resolveWardenDir({ env: hookEnv, cwd: project }));
+  const recorded = recordedDeny(store, sessionId);
+  removeSelfTestSession(store, sessionId);
   return [
     { name: "self-test rm -rf ~", ok: rm === "denied", detail: rm },
     { name: "self-test ls -la", ok: ls === "allowed", detail: ls },
+    {
+      name: "self-test recording",
+      ok: recorded,
+      detail: recorded
+        ? `the deny was recorded in ${store.paths.sessionsDir}`
+        : `the deny was NOT recorded: see ${store.paths.errorsLog} (decisions still apply)`,
+    },
   ];
+}
+
+function recordedDeny(store: SessionStore, sessionId: string): boolean {
+  try {
+    return store.readSession(sessionId).records.some((r) => r.type === "event" && r.verdict === "blocked");
+  } catch {
+    return false;
+  }
+}
+
+function removeSelfTestSession(store: SessionStore, sessionId: string): void {
+  const log = sessionLogPath(store.paths, sessionId);
+  for (const file of [log, `${log}.lock`, pendingDirOf(store.paths, sessionId)]) {
+    try {
+      if (isInsideRoot(store.paths.root, file) && fs.lstatSync(path.dirname(file)).isDirectory())
+        fs.rmSync(file, { recursive: true, force: true });
+    } catch {
+      // Nothing there to remove (or the data directory is broken, which the checks above report).
+    }
+  }
 }
 
 function directorySize(dir: string): number {
