@@ -16,7 +16,9 @@ export interface SessionRow {
   readonly end_reason: string | null;
   readonly compressed: boolean;
   /** `report`: from reports/<id>.json; `records`: computed from the session file (no tokens or cost). */
-  readonly source: "report" | "records";
+  readonly source: "report" | "records" | "unreadable";
+  /** Why the session could not be read; present only with source "unreadable". */
+  readonly error?: string;
 }
 
 export interface TokenTotals {
@@ -36,11 +38,32 @@ export function sessionRow(store: SessionStore, sessionId: string): SessionRow {
   return current ? rowFromReport(store, report, activity) : rowFromRecords(store, sessionId);
 }
 
+/** One bad session (unreadable, damaged) is listed as such and never hides the others. */
+function rowOrError(store: SessionStore, sessionId: string): SessionRow {
+  try {
+    return sessionRow(store, sessionId);
+  } catch (error) {
+    return {
+      session_id: sessionId,
+      started_at: null,
+      duration_ms: null,
+      tool_calls: 0,
+      verdicts: { allowed: 0, warned: 0, blocked: 0 },
+      tokens: null,
+      cost_usd: null,
+      end_reason: null,
+      compressed: false,
+      source: "unreadable",
+      error: error instanceof Error ? error.message : String(error),
+    };
+  }
+}
+
 /** Every session, newest start first. */
 export function allSessionRows(store: SessionStore): SessionRow[] {
   return store
     .listSessionIds()
-    .map((id) => sessionRow(store, id))
+    .map((id) => rowOrError(store, id))
     .toSorted((a, b) => (b.started_at ?? "").localeCompare(a.started_at ?? "") || a.session_id.localeCompare(b.session_id));
 }
 

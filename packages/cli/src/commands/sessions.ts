@@ -29,6 +29,7 @@ export function runSessions(argv: string[], io: CliIo): number {
 }
 
 function cells(row: SessionRow): string[] {
+  if (row.source === "unreadable") return [shortId(row.session_id), "-", "-", "-", "-", "-", "-", `unreadable: ${row.error ?? "?"}`];
   const { allowed, warned, blocked } = row.verdicts;
   const fromRecords = row.source === "records";
   return [

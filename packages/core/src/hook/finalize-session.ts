@@ -12,16 +12,25 @@ export interface FinalizeRequest {
 }
 
 /**
+ * The largest session file a report is built from. Reports hold every event in memory; beyond
+ * this the session keeps its records, and its end record says why it has no report.
+ */
+export const MAX_REPORTED_SESSION_BYTES = 256 * 1024 * 1024;
+
+/**
  * Closes a session: calls that never reported back become `no_result` events, the `end` record
  * is appended, the reports are written from the records and the transcript, and the registry
  * gets its `end` line. Safe to run again: a resumed session is finalized at each of its ends.
+ * Returns the report's data; undefined for a session too large to report.
  */
-export async function finalizeSession(ctx: HookContext, request: FinalizeRequest): Promise<ReportModel> {
+export async function finalizeSession(ctx: HookContext, request: FinalizeRequest): Promise<ReportModel | undefined> {
   const { store } = ctx;
   const endedAt = ctx.now().toISOString();
   const unfinished = store.takeAllPendingCalls(request.sessionId);
   for (const call of unfinished) store.append(request.sessionId, unfinishedEventDraft(ctx, call, endedAt));
-  const reportPaths = reportFiles(store, request.sessionId);
+  const bytes = store.sessionFileBytes(request.sessionId);
+  const tooLarge = bytes > MAX_REPORTED_SESSION_BYTES;
+  const reportPaths = tooLarge ? [] : reportFiles(store, request.sessionId);
   store.append(request.sessionId, {
     type: "end",
     reason: request.reason,
@@ -29,7 +38,23 @@ export async function finalizeSession(ctx: HookContext, request: FinalizeRequest
     finalized_by: request.finalizedBy,
     unfinished_calls: unfinished.length,
     report_paths: reportPaths,
+    ...(tooLarge
+      ? {
+          report_skipped: `the session file is ${bytes} bytes, more than the ${MAX_REPORTED_SESSION_BYTES} a report is built from; its records are complete`,
+        }
+      : {}),
   } satisfies RecordDraft<EndRecord>);
+  if (tooLarge) {
+    store.appendRegistry({
+      type: "end",
+      session_id: request.sessionId,
+      ended_at: endedAt,
+      reason: request.reason,
+      counts: { unfinished_calls: unfinished.length },
+      report_paths: [],
+    });
+    return undefined;
+  }
   const model = await writeSessionReports(store, request.sessionId, ctx.now());
   store.appendRegistry({
     type: "end",

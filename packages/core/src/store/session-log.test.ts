@@ -91,3 +91,19 @@ describe("a compressed session", () => {
     expect([readSessionLog(log).records.map((r) => r.id), fs.existsSync(`${log}.gz`)]).toEqual([[1, 2, 3], false]);
   });
 });
+
+describe("readSessionLog on a large file", () => {
+  it("skips a line longer than any record and reads the records around it", () => {
+    appendSessionRecords(log, compose);
+    fs.appendFileSync(log, `${"x".repeat(17 * 1024 * 1024)}\n`);
+    appendSessionRecords(log, compose);
+    const { records, skippedLines } = readSessionLog(log);
+    expect([records.map((r) => r.id), skippedLines]).toEqual([[1, 2, 3], 1]);
+  });
+
+  it("reads records that cross the reader's chunk boundaries", () => {
+    for (let i = 0; i < 6000; i++)
+      appendSessionRecords(log, (lastId) => (lastId === 0 ? [init] : [{ ...stop, last_assistant_message: "y".repeat(1000) }]));
+    expect(readSessionLog(log).records.map((r) => r.id)).toEqual(Array.from({ length: 6000 }, (_, i) => i + 1));
+  });
+});

@@ -146,10 +146,62 @@ function parseRecordLine(line: string): SessionRecord | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-/** Reads a session file, or its gzipped form left by `warden clean --compress`; missing means empty. */
+/** No record line is this long (values are bounded when recorded): a longer one is skipped, not held. */
+const MAX_LINE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Reads a session file, or its gzipped form left by `warden clean --compress`; missing means
+ * empty. A plain file is read in chunks, line by line: a session file of any size never becomes
+ * one string (V8 refuses strings over ~512 MB, which broke every command for the project).
+ */
 export function readSessionLog(logPath: string): SessionLog {
-  const text = readMaybeGzipped(logPath);
-  return text == null ? { records: [], skippedLines: 0 } : parseSessionLog(text);
+  let fd: number;
+  try {
+    fd = fs.openSync(logPath, "r");
+  } catch (error) {
+    if (!isCode(error, "ENOENT")) throw error;
+    const text = readMaybeGzipped(logPath);
+    return text == null ? { records: [], skippedLines: 0 } : parseSessionLog(text);
+  }
+  const records: SessionRecord[] = [];
+  let skippedLines = 0;
+  const take = (line: Buffer | undefined): void => {
+    if (line == null) {
+      skippedLines++;
+      return;
+    }
+    const text = line.toString("utf8");
+    if (text.trim() === "") return;
+    const record = parseRecordLine(text);
+    if (record) records.push(record);
+    else skippedLines++;
+  };
+  try {
+    forEachLine(fd, take);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return { records, skippedLines };
+}
+
+/** Calls `take` with each line's bytes, or undefined for a line longer than MAX_LINE_BYTES. */
+function forEachLine(fd: number, take: (line: Buffer | undefined) => void): void {
+  const buffer = Buffer.alloc(4 * 1024 * 1024);
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let oversized = false;
+  for (let n = fs.readSync(fd, buffer, 0, buffer.length, null); n > 0; n = fs.readSync(fd, buffer, 0, buffer.length, null)) {
+    let start = 0;
+    for (let newline = buffer.indexOf(0x0a, start); newline !== -1 && newline < n; newline = buffer.indexOf(0x0a, start)) {
+      take(oversized ? undefined : Buffer.concat([...pending, buffer.subarray(start, newline)]));
+      [pending, pendingBytes, oversized, start] = [[], 0, false, newline + 1];
+    }
+    if (oversized) continue;
+    pendingBytes += n - start;
+    if (pendingBytes > MAX_LINE_BYTES) [pending, oversized] = [[], true];
+    else pending.push(Buffer.from(buffer.subarray(start, n)));
+  }
+  if (oversized || pendingBytes > 0) take(oversized ? undefined : Buffer.concat(pending));
 }
 
 /** The text of `file`, else of `file.gz`, else undefined. */

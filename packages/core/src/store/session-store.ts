@@ -65,6 +65,16 @@ export class SessionStore {
     return readSessionLog(sessionLogPath(this.paths, sessionId));
   }
 
+  /** The size of the session's plain file; 0 when there is none. */
+  sessionFileBytes(sessionId: string): number {
+    try {
+      return fs.statSync(sessionLogPath(this.paths, sessionId)).size;
+    } catch (error) {
+      if (isCode(error, "ENOENT")) return 0;
+      throw error;
+    }
+  }
+
   /** Every recorded session id, plain or compressed, sorted. */
   listSessionIds(): string[] {
     let names: string[];

@@ -1,0 +1,90 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCliInProcess } from "../support/cli-in-process.js";
+import { makeSandbox, readJsonl, runHookProcess, type Sandbox } from "../support/hook-process.js";
+import * as p from "../support/payloads.js";
+
+/**
+ * One huge session never breaks the others: a session file beyond the size a report is built
+ * from (a sparse 300 MiB gap keeps the test cheap; the file system still reports its size) ends
+ * with a truthful end record and no report, and the commands still list and show every session.
+ */
+
+let box: Sandbox;
+beforeEach(() => {
+  box = makeSandbox();
+});
+afterEach(() => box.cleanup());
+
+const HUGE = "b16b16b1-0000-4000-8000-000000000001";
+const SMALL = "5a11a11a-0000-4000-8000-000000000002";
+const sessionFile = (id: string) => path.join(box.wardenDir, "sessions", `${id}.jsonl`);
+
+async function recordSession(sessionId: string): Promise<void> {
+  const s = { sessionId, cwd: box.project };
+  await runHookProcess("session-start", p.sessionStart(s), box);
+  await runHookProcess("post-tool-guard", p.preToolUse(s, "Bash", { command: "ls" }, "toolu_h1"), box);
+  await runHookProcess("post-tool-guard", p.postToolUse(s, "Bash", { command: "ls" }, p.bashResponse("ok"), "toolu_h1"), box);
+}
+
+/** Grows the session file past 256 MiB with a sparse gap, then a last record (as if many came before). */
+function makeHuge(sessionId: string): void {
+  const file = sessionFile(sessionId);
+  const lastId = readJsonl(file).length;
+  fs.truncateSync(file, 300 * 1024 * 1024);
+  const stop = {
+    type: "stop",
+    id: lastId + 1,
+    timestamp: new Date().toISOString(),
+    last_assistant_message: "done",
+    stop_hook_active: false,
+  };
+  fs.appendFileSync(file, `\n${JSON.stringify(stop)}\n`);
+}
+
+async function hugeAndSmallSessions(): Promise<void> {
+  await recordSession(HUGE);
+  makeHuge(HUGE);
+  await runHookProcess("session-end", p.sessionEnd({ sessionId: HUGE, cwd: box.project }, "prompt_input_exit"), box);
+  await recordSession(SMALL);
+  await runHookProcess("session-end", p.sessionEnd({ sessionId: SMALL, cwd: box.project }, "prompt_input_exit"), box);
+}
+
+/** The last line of a file, read from its end (the huge file is not read whole). */
+function lastRecord(file: string): Record<string, unknown> {
+  const size = fs.statSync(file).size;
+  const fd = fs.openSync(file, "r");
+  const tail = Buffer.alloc(4096);
+  fs.readSync(fd, tail, 0, tail.length, size - tail.length);
+  fs.closeSync(fd);
+  return JSON.parse(tail.toString("utf8").trimEnd().split("\n").at(-1) ?? "{}");
+}
+
+describe("a session too large to report", () => {
+  it("ends with a record that names no report and says why", async () => {
+    await hugeAndSmallSessions();
+    expect(lastRecord(sessionFile(HUGE))).toMatchObject({
+      type: "end",
+      report_paths: [],
+      report_skipped: expect.stringContaining("bytes"),
+    });
+  });
+
+  it("leaves no report file behind that the end record would not name", async () => {
+    await hugeAndSmallSessions();
+    expect(fs.readdirSync(path.join(box.wardenDir, "reports")).filter((f) => f.startsWith(HUGE))).toEqual([]);
+  });
+
+  it("does not stop warden sessions from listing every session", async () => {
+    await hugeAndSmallSessions();
+    const result = await runCliInProcess(["sessions"], box);
+    expect([result.code, result.stdout.includes(HUGE.slice(0, 8)), result.stdout.includes(SMALL.slice(0, 8))]).toEqual([0, true, true]);
+  });
+
+  it("does not stop warden show for the other session", async () => {
+    await hugeAndSmallSessions();
+    const result = await runCliInProcess(["show", SMALL.slice(0, 8)], box);
+    expect(result.code).toBe(0);
+  });
+});
