@@ -7,7 +7,7 @@ export { atLeast, type Finding, maxSeverity, maxVerdict, parseSeverity, SEVERITI
 export { CLEAN_SCAN, type ScanOutcome, type ScanSubject } from "./guard-policy.js";
 
 // The hook runtime: one process boundary, the payloads, the context handlers receive, recording.
-export { type HookHandlers, type HookIo, type HookOutcome, type HookReply, replyThenRecord, runHook } from "./hook/run-hook.js";
+export { type HookHandlers, type HookOutcome, type HookReply, replyThenRecord, runHook } from "./hook/run-hook.js";
 export { createHookContext, type GuardFactories, type HookContext } from "./hook/hook-context.js";
 export type {
   PostToolUseFailurePayload,
