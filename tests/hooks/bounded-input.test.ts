@@ -1,8 +1,8 @@
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { HOOKS_DIR, makeSandbox, runHookProcess, type ProcessResult, type Sandbox } from "../support/hook-process.js";
+import { HOOKS_DIR, makeSandbox, runHookProcess, runProcess, type ProcessResult, type Sandbox } from "../support/hook-process.js";
 import * as p from "../support/payloads.js";
 
 /** Bounded work on any input: a stdin never closed, config files that are FIFOs or devices. */
@@ -17,18 +17,8 @@ const s = () => ({ sessionId: "b0dded00-0000-4000-8000-000000000001", cwd: box.p
 const decisionOf = (result: ProcessResult): unknown => JSON.parse(result.stdout).hookSpecificOutput.permissionDecision;
 
 /** Runs the guard hook with the payload on stdin, and never closes stdin. */
-function runWithOpenStdin(payload: unknown): Promise<ProcessResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(HOOKS_DIR, "post-tool-guard.mjs")], { env: box.env, cwd: box.project });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (c) => (stdout += c));
-    child.stderr.on("data", (c) => (stderr += c));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.write(JSON.stringify(payload));
-  });
-}
+const runWithOpenStdin = (payload: unknown): Promise<ProcessResult> =>
+  runProcess(process.execPath, [path.join(HOOKS_DIR, "post-tool-guard.mjs")], JSON.stringify(payload), box.env, box.project, true);
 
 function writeConfig(config: unknown): void {
   fs.mkdirSync(path.join(box.project, ".claude"), { recursive: true });

@@ -46,6 +46,8 @@ export function runProcess(
   stdin: string | Buffer,
   env: Record<string, string>,
   cwd?: string,
+  /** Write stdin but never close it, as a client that never sends EOF would. */
+  keepStdinOpen = false,
 ): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, cwd, stdio: ["pipe", "pipe", "pipe"] });
@@ -56,7 +58,8 @@ export function runProcess(
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
     child.stdin.on("error", () => undefined);
-    child.stdin.end(stdin);
+    if (keepStdinOpen) child.stdin.write(stdin);
+    else child.stdin.end(stdin);
   });
 }
 
