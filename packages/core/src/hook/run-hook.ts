@@ -7,6 +7,7 @@ import { isHookEventName, PAYLOAD_SCHEMAS, type HookEventName, type HookPayload 
 import { SessionStore } from "../store/session-store.js";
 import { resolveWardenDir } from "../store/warden-paths.js";
 import { describeIssues } from "../support/schema-issues.js";
+import { writeAll } from "../support/write-all.js";
 
 /** The one JSON object a hook prints for Claude Code; undefined prints nothing. */
 export type HookReply = Record<string, unknown> | undefined;
@@ -171,8 +172,8 @@ export function processIo(): HookIo {
   return {
     ...realWorld(),
     readStdin: readStdinFd,
-    writeStdout: (text) => writeAllSync(1, text),
-    writeStderr: (text) => writeAllSync(2, text),
+    writeStdout: (text) => writeAll(1, text),
+    writeStderr: (text) => writeAll(2, text),
     cwd: () => process.cwd(),
   };
 }
@@ -210,9 +211,4 @@ export function isCompleteJson(chunks: readonly Buffer[]): boolean {
   } catch {
     return false;
   }
-}
-
-function writeAllSync(fd: number, text: string): void {
-  const data = Buffer.from(text, "utf8");
-  for (let offset = 0; offset < data.length;) offset += fs.writeSync(fd, data, offset);
 }

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { isCode } from "../support/file-lock.js";
+import { writeAll } from "../support/write-all.js";
 
 /**
  * Warden writes and deletes only inside its data directory. A cloned repository can ship a
@@ -55,8 +56,7 @@ export const REPLACE_FLAGS = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.c
 export function appendContained(file: string, text: string): void {
   const fd = fs.openSync(file, APPEND_FLAGS, FILE_MODE);
   try {
-    const data = Buffer.from(text, "utf8");
-    for (let offset = 0; offset < data.length;) offset += fs.writeSync(fd, data, offset);
+    writeAll(fd, text);
   } finally {
     fs.closeSync(fd);
   }

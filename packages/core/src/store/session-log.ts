@@ -5,6 +5,7 @@ import { loadBuiltin } from "../support/lazy-builtin.js";
 import { sessionRecordSchema, type RecordDraft, type SessionRecord } from "./session-record.js";
 import { APPEND_FLAGS, FILE_MODE, REPLACE_FLAGS } from "./contained-path.js";
 import { redactValue } from "./redact-secrets.js";
+import { writeAll } from "../support/write-all.js";
 
 /**
  * The per-session JSONL file. Appends take the session's lock, find the last id at the file's
@@ -38,7 +39,7 @@ export function appendSessionRecords(
         const placed = compose(tail.lastId).map((d, i) => placeRecord(d, tail.lastId + 1 + i, now));
         const records = options.redact === false ? placed : placed.map(redactValue);
         const text = records.map((r) => `${JSON.stringify(r)}\n`).join("");
-        writeAll(fd, Buffer.from(`${tail.endsWithNewline ? "" : "\n"}${text}`, "utf8"));
+        writeAll(fd, `${tail.endsWithNewline ? "" : "\n"}${text}`);
         return records;
       } finally {
         fs.closeSync(fd);
@@ -54,7 +55,7 @@ function restoreCompressed(logPath: string): void {
   const text = readMaybeGzipped(logPath) ?? "";
   const fd = fs.openSync(logPath, REPLACE_FLAGS, FILE_MODE);
   try {
-    writeAll(fd, Buffer.from(text, "utf8"));
+    writeAll(fd, text);
   } finally {
     fs.closeSync(fd);
   }
@@ -109,11 +110,6 @@ function idOf(line: string): number | undefined {
     // A torn or corrupt line holds no usable id; keep looking further back.
   }
   return undefined;
-}
-
-function writeAll(fd: number, data: Buffer): void {
-  let offset = 0;
-  while (offset < data.length) offset += fs.writeSync(fd, data, offset);
 }
 
 export interface SessionLog {
