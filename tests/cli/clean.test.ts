@@ -133,4 +133,26 @@ describe("warden clean", () => {
     await runCliInProcess(["clean", "--older-than", "30d"], box);
     expect(exists([sessionFile(RECENT), reportFile(RECENT)])).toEqual([true, true]);
   });
+
+  it("never deletes through a sessions folder that is a link to a folder outside", async () => {
+    const outside = path.join(path.dirname(box.project), "outside");
+    fs.mkdirSync(outside);
+    const end = {
+      type: "end",
+      id: 1,
+      timestamp: "2026-01-01T00:00:00.000Z",
+      reason: "other",
+      ended_at: "2026-01-01T00:00:00.000Z",
+      finalized_by: "manual",
+      unfinished_calls: 0,
+      report_paths: [],
+    };
+    fs.writeFileSync(path.join(outside, `${OLD}.jsonl`), `${JSON.stringify(end)}\n`);
+    const aged = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
+    fs.utimesSync(path.join(outside, `${OLD}.jsonl`), aged, aged);
+    fs.mkdirSync(box.wardenDir);
+    fs.symlinkSync(outside, path.join(box.wardenDir, "sessions"));
+    await runCliInProcess(["clean", "--older-than", "30d"], box);
+    expect(fs.existsSync(path.join(outside, `${OLD}.jsonl`))).toBe(true);
+  });
 });

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { gzipSync } from "node:zlib";
 import {
-  isInsideRoot,
+  isContainedPath,
   pendingDirOf,
   readMaybeGzipped,
   reportFiles,
@@ -39,7 +39,8 @@ export function lastActivityMs(store: SessionStore, sessionId: string): number |
 
 /**
  * Every file and directory the session owns that exists now. Each is checked to lie strictly
- * inside the data directory: `clean` deletes these, and must never delete the directory itself.
+ * inside the data directory with no link on the way: `clean` deletes these, and must never delete
+ * the directory itself or anything a link inside it points to.
  */
 export function ownedPaths(store: SessionStore, sessionId: string): string[] {
   const log = sessionLogPath(store.paths, sessionId);
@@ -51,7 +52,7 @@ export function ownedPaths(store: SessionStore, sessionId: string): string[] {
     ...reports.flatMap((r) => [r, `${r}.gz`]),
     transcriptCachePath(store.paths, sessionId),
     pendingDirOf(store.paths, sessionId),
-  ].filter((f) => isInsideRoot(store.paths.root, f) && fs.existsSync(f));
+  ].filter((f) => isContainedPath(store.paths.root, f) && fs.existsSync(f));
 }
 
 /** The plain session file and reports, which `clean --compress` turns into `.gz` files. */

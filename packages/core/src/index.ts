@@ -27,9 +27,10 @@ export { finalizeSession } from "./hook/finalize-session.js";
 
 // The store: .warden/ and its files.
 export { SessionStore, UnknownSessionError, writeFileAtomic } from "./store/session-store.js";
-export { isInsideRoot, pendingDirOf, reportPath, resolveWardenDir, sessionLogPath, transcriptCachePath } from "./store/warden-paths.js";
+export { pendingDirOf, reportPath, resolveWardenDir, sessionLogPath, transcriptCachePath } from "./store/warden-paths.js";
 export { readMaybeGzipped } from "./store/session-log.js";
 export { boundValue } from "./store/bounded-value.js";
+export { isContainedPath } from "./store/contained-path.js";
 export { findStaleSessions } from "./store/stale-sessions.js";
 
 // Reports.

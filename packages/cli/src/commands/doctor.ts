@@ -3,17 +3,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import {
-  createCommandPolicy,
-  isInsideRoot,
-  loadWardenConfig,
-  pendingDirOf,
-  resolveWardenDir,
-  SessionStore,
-  sessionLogPath,
-} from "@warden/core";
+import { createCommandPolicy, loadWardenConfig, resolveWardenDir, SessionStore } from "@warden/core";
 import type { CliIo } from "../cli-io.js";
 import { checkWiring, HOOK_FILES, isWardenHook, parseSettings } from "../hook-wiring.js";
+import { ownedPaths } from "../session-files.js";
 
 export const DOCTOR_USAGE = `usage: warden doctor [--project DIR] [--json]
   checks the wiring in the project and user settings, the hook files, the config,
@@ -177,15 +170,7 @@ function recordedDeny(store: SessionStore, sessionId: string): boolean {
 }
 
 function removeSelfTestSession(store: SessionStore, sessionId: string): void {
-  const log = sessionLogPath(store.paths, sessionId);
-  for (const file of [log, `${log}.lock`, pendingDirOf(store.paths, sessionId)]) {
-    try {
-      if (isInsideRoot(store.paths.root, file) && fs.lstatSync(path.dirname(file)).isDirectory())
-        fs.rmSync(file, { recursive: true, force: true });
-    } catch {
-      // Nothing there to remove (or the data directory is broken, which the checks above report).
-    }
-  }
+  for (const file of ownedPaths(store, sessionId)) fs.rmSync(file, { recursive: true, force: true });
 }
 
 function directorySize(dir: string): number {

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { isCode } from "../support/file-lock.js";
 import { writeAll } from "../support/write-all.js";
+import { isInsideRoot } from "./warden-paths.js";
 
 /**
  * Warden writes and deletes only inside its data directory. A cloned repository can ship a
@@ -41,6 +42,30 @@ function ensureRealDir(dir: string): void {
   }
   if (stat.isSymbolicLink()) throw new OutsideDataDirError(`${dir} is a symbolic link; Warden does not write through links`);
   if (!stat.isDirectory()) throw new OutsideDataDirError(`${dir} is not a directory`);
+}
+
+/**
+ * Whether `file` lies strictly inside `root` with only real directories on the way (no link, root
+ * included): a path Warden may delete. Nothing is created; a missing folder means no.
+ */
+export function isContainedPath(root: string, file: string): boolean {
+  if (!isInsideRoot(root, file)) return false;
+  const parts = path
+    .relative(path.resolve(root), path.dirname(path.resolve(file)))
+    .split(path.sep)
+    .filter((part) => part !== "");
+  const dirs = [path.resolve(root)];
+  for (const part of parts) dirs.push(path.join(dirs.at(-1) ?? root, part));
+  return dirs.every(isRealDir);
+}
+
+function isRealDir(dir: string): boolean {
+  try {
+    const stat = fs.lstatSync(dir);
+    return !stat.isSymbolicLink() && stat.isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** O_NOFOLLOW: opening a symbolic link fails (ELOOP) instead of writing where it points. */
