@@ -2,7 +2,15 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { HOOKS_DIR, makeSandbox, runHookProcess, runProcess, type ProcessResult, type Sandbox } from "../support/hook-process.js";
+import {
+  decisionOf,
+  HOOKS_DIR,
+  makeSandbox,
+  runHookProcess,
+  runProcess,
+  type ProcessResult,
+  type Sandbox,
+} from "../support/hook-process.js";
 import * as p from "../support/payloads.js";
 
 /** Bounded work on any input: a stdin never closed, config files that are FIFOs or devices. */
@@ -14,7 +22,6 @@ beforeEach(() => {
 afterEach(() => box.cleanup());
 
 const s = () => ({ sessionId: "b0dded00-0000-4000-8000-000000000001", cwd: box.project });
-const decisionOf = (result: ProcessResult): unknown => JSON.parse(result.stdout).hookSpecificOutput.permissionDecision;
 
 /** Runs the guard hook with the payload on stdin, and never closes stdin. */
 const runWithOpenStdin = (payload: unknown): Promise<ProcessResult> =>

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { makeSandbox, runHookProcess, type Sandbox } from "../support/hook-process.js";
+import { decisionOf, makeSandbox, runHookProcess, type Sandbox } from "../support/hook-process.js";
 import * as p from "../support/payloads.js";
 
 /**
@@ -63,7 +63,7 @@ describe("symbolic links in the data directory", () => {
   it("never cost a decision: rm -rf ~ is still denied", async () => {
     fs.symlinkSync(outside, box.wardenDir);
     const result = await aSession();
-    expect(JSON.parse(result.stdout).hookSpecificOutput.permissionDecision).toBe("deny");
+    expect(decisionOf(result)).toBe("deny");
   });
 });
 

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { makeSandbox, runHookProcess, type ProcessResult, type Sandbox } from "../support/hook-process.js";
+import { decisionOf, makeSandbox, runHookProcess, type Sandbox } from "../support/hook-process.js";
 import * as p from "../support/payloads.js";
 
 /**
@@ -107,14 +107,6 @@ function dangerousPayload(random: () => number): string {
   const text = JSON.stringify(payload);
   return text.replace('"JUNK"', render(junk(random))).replace('"JUNK2"', render(junk(random)));
 }
-
-const decisionOf = (result: ProcessResult): unknown => {
-  try {
-    return JSON.parse(result.stdout).hookSpecificOutput.permissionDecision;
-  } catch {
-    return `no decision (stdout ${JSON.stringify(result.stdout.slice(0, 200))}, stderr ${JSON.stringify(result.stderr.slice(0, 200))})`;
-  }
-};
 
 const SEEDS = Array.from({ length: 24 }, (_, i) => 0x5eed + i * 7919);
 

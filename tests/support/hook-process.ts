@@ -72,6 +72,15 @@ export function runCliProcess(args: string[], sandbox: Sandbox, stdin = ""): Pro
   return runProcess(process.execPath, [CLI, ...args], stdin, sandbox.env, sandbox.project);
 }
 
+/** The permissionDecision a PreToolUse hook printed; a description of its output when it printed none. */
+export function decisionOf(result: ProcessResult): unknown {
+  try {
+    return JSON.parse(result.stdout).hookSpecificOutput.permissionDecision;
+  } catch {
+    return `no decision (stdout ${JSON.stringify(result.stdout.slice(0, 200))}, stderr ${JSON.stringify(result.stderr.slice(0, 200))})`;
+  }
+}
+
 /** Parsed lines of a JSONL file (the test fails loudly on a corrupt line). */
 export function readJsonl(file: string): Array<Record<string, unknown>> {
   return fs
