@@ -44,31 +44,23 @@ export async function finalizeSession(ctx: HookContext, request: FinalizeRequest
         }
       : {}),
   } satisfies RecordDraft<EndRecord>);
-  if (tooLarge) {
-    store.appendRegistry({
-      type: "end",
-      session_id: request.sessionId,
-      ended_at: endedAt,
-      reason: request.reason,
-      counts: { unfinished_calls: unfinished.length },
-      report_paths: [],
-    });
-    return undefined;
-  }
-  const model = await writeSessionReports(store, request.sessionId, ctx.now());
+  const model = tooLarge ? undefined : await writeSessionReports(store, request.sessionId, ctx.now());
+  const reported: Record<string, number> =
+    model == null
+      ? {}
+      : {
+          events: model.counts.events,
+          prompts: model.counts.prompts,
+          allowed: model.verdicts.allowed,
+          warned: model.verdicts.warned,
+          blocked: model.verdicts.blocked,
+        };
   store.appendRegistry({
     type: "end",
     session_id: request.sessionId,
     ended_at: endedAt,
     reason: request.reason,
-    counts: {
-      events: model.counts.events,
-      prompts: model.counts.prompts,
-      allowed: model.verdicts.allowed,
-      warned: model.verdicts.warned,
-      blocked: model.verdicts.blocked,
-      unfinished_calls: unfinished.length,
-    },
+    counts: { ...reported, unfinished_calls: unfinished.length },
     report_paths: reportPaths,
   });
   return model;
