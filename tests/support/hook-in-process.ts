@@ -37,7 +37,7 @@ export async function runHookInProcess(
     home: sandbox.home,
     claudePid: options.claudePid ?? process.pid,
     isProcessAlive,
-    readStdin: () => Promise.resolve(stdin),
+    readStdin: () => Promise.resolve({ text: stdin }),
     writeStdout: (text) => {
       stdout += text;
     },

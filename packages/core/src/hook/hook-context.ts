@@ -25,6 +25,8 @@ export interface HookContext extends HookWorld {
   readonly config: ResolvedConfig;
   readonly policy: ToolPolicy;
   readonly scanner: ContentScanner;
+  /** Set when stdin was cut off by the deadline: the payload is what had come, and its records say so. */
+  readonly inputCutOffAfterMs?: number;
 }
 
 /** What a guard factory may use to build the policy or scanner of one session. */
@@ -65,6 +67,7 @@ export function createHookContext(
   payload: Pick<HookPayload, "cwd" | "session_id">,
   world: HookWorld,
   guard: GuardFactories = {},
+  inputCutOffAfterMs?: number,
 ): HookContext {
   const projectDir = path.resolve(world.env.CLAUDE_PROJECT_DIR || payload.cwd);
   const config = loadWardenConfig(projectDir, world.home);
@@ -87,6 +90,7 @@ export function createHookContext(
     projectDir,
     config,
     store,
+    ...(inputCutOffAfterMs === undefined ? {} : { inputCutOffAfterMs }),
     get policy() {
       return (policy ??= guard.policy?.(setup) ?? NO_POLICY);
     },

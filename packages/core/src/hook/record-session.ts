@@ -10,7 +10,8 @@ import { WARDEN_VERSION } from "../support/version.js";
  * session file opens with one.
  */
 export function recordForSession(ctx: HookContext, payload: HookPayload, draft: RecordDraft): SessionRecord[] {
-  return ctx.store.appendWith(payload.session_id, (lastId) => (lastId === 0 ? [initDraftFor(ctx, payload), draft] : [draft]));
+  const marked = ctx.inputCutOffAfterMs === undefined ? draft : { ...draft, input_cut_off_after_ms: ctx.inputCutOffAfterMs };
+  return ctx.store.appendWith(payload.session_id, (lastId) => (lastId === 0 ? [initDraftFor(ctx, payload), marked] : [marked]));
 }
 
 export function initDraftFor(ctx: HookContext, payload: HookPayload): RecordDraft<InitRecord> {

@@ -20,7 +20,7 @@ function io(stdin: string, env: Record<string, string> = {}): HookIo & { output:
     claudePid: null,
     isProcessAlive: () => false,
     cwd: () => project,
-    readStdin: async () => stdin,
+    readStdin: async () => ({ text: stdin }),
     writeStdout: (text) => (out += text),
     writeStderr: (text) => (err += text),
     output: () => out,

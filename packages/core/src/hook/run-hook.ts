@@ -1,9 +1,9 @@
-import fs from "node:fs";
 import path from "node:path";
-import { isCode } from "../support/file-lock.js";
 import { createHookContext, realWorld, type GuardFactories, type HookContext, type HookWorld } from "./hook-context.js";
 import type * as z from "zod/mini";
 import { isHookEventName, PAYLOAD_SCHEMAS, type HookEventName, type HookPayload } from "./hook-payload.js";
+import { closeTruncatedJson } from "./close-truncated-json.js";
+import { readStdin, STDIN_DEADLINE_MS, type StdinInput } from "./read-stdin.js";
 import { SessionStore } from "../store/session-store.js";
 import { resolveWardenDir } from "../store/warden-paths.js";
 import { describeIssues } from "../support/schema-issues.js";
@@ -35,8 +35,8 @@ export type HookHandler<P extends HookPayload = HookPayload> = (payload: P, ctx:
 export type HookHandlers = { readonly [E in HookEventName]?: HookHandler<Extract<HookPayload, { hook_event_name: E }>> };
 
 export interface HookIo extends HookWorld {
-  /** Reads all of stdin. */
-  readonly readStdin: () => Promise<string>;
+  /** Reads the payload from stdin. */
+  readonly readStdin: () => Promise<StdinInput>;
   readonly writeStdout: (text: string) => void;
   readonly writeStderr: (text: string) => void;
   readonly cwd: () => string;
@@ -46,27 +46,34 @@ export class HookInputError extends Error {
   override readonly name = "HookInputError";
 }
 
-/** Parses raw stdin text into a payload, or explains precisely why it is not one. */
-export function parseHookInput(text: string): HookPayload {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (cause) {
-    throw new HookInputError(`stdin is not JSON (${cause instanceof Error ? cause.message : String(cause)}); received: ${preview(text)}`, {
-      cause,
-    });
+/**
+ * Parses what stdin gave into a payload, or explains precisely why it is not one. A payload cut
+ * off by the deadline is read as far as it came (see closeTruncatedJson).
+ */
+export function parseHookInput(input: StdinInput): HookPayload {
+  const { text, cutOffAfterMs } = input;
+  // What came before a cut-off is judged as a payload, but an error must say why it was short.
+  const stdin = cutOffAfterMs === undefined ? "stdin" : `stdin (cut off: no whole payload within ${cutOffAfterMs} ms)`;
+  let json: unknown = input.json;
+  if (json === undefined) {
+    try {
+      json = JSON.parse(cutOffAfterMs === undefined ? text : (closeTruncatedJson(text) ?? text));
+    } catch (cause) {
+      const why = cause instanceof Error ? cause.message : String(cause);
+      throw new HookInputError(`${stdin} is not JSON (${why}); received: ${preview(text)}`, { cause });
+    }
   }
   const event = json != null && typeof json === "object" && "hook_event_name" in json ? json.hook_event_name : undefined;
   if (!isHookEventName(event)) {
     throw new HookInputError(
-      `stdin has hook_event_name ${JSON.stringify(event)}; Warden handles ${Object.keys(PAYLOAD_SCHEMAS).join(", ")}; received: ${preview(text)}`,
+      `${stdin} has hook_event_name ${JSON.stringify(event)}; Warden handles ${Object.keys(PAYLOAD_SCHEMAS).join(", ")}; received: ${preview(text)}`,
     );
   }
   const schema: z.ZodMiniType<HookPayload> = PAYLOAD_SCHEMAS[event]();
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issues = describeIssues(parsed.error.issues);
-    throw new HookInputError(`stdin is not a Claude Code hook payload Warden handles (${issues}); received: ${preview(text)}`);
+    throw new HookInputError(`${stdin} is not a Claude Code hook payload Warden handles (${issues}); received: ${preview(text)}`);
   }
   return parsed.data;
 }
@@ -97,22 +104,22 @@ export async function runHook(
   guard: GuardFactories = {},
   io: HookIo = processIo(),
 ): Promise<void> {
-  let text = "";
+  let input: StdinInput = { text: "" };
   let payload: HookPayload | undefined;
   let ctx: HookContext | undefined;
   let replied = false;
   try {
     // Read to the end before anything else: exiting early makes Claude Code drop our decision (EPIPE).
-    text = await io.readStdin();
-    payload = parseHookInput(text);
-    ctx = createHookContext(payload, io, guard);
+    input = await io.readStdin();
+    payload = parseHookInput(input);
+    ctx = createHookContext(payload, io, guard, input.cutOffAfterMs);
     const outcome = await dispatchHook(hookName, handlers, payload, ctx);
     const reply = outcome instanceof ReplyThenRecord ? outcome.reply : outcome;
     if (reply !== undefined) io.writeStdout(`${JSON.stringify(reply)}\n`);
     replied = true;
     if (outcome instanceof ReplyThenRecord) await outcome.record();
   } catch (error) {
-    reportFailure(hookName, error, text, payload, io);
+    reportFailure(hookName, error, input.text, payload, io);
     if (!replied && payload?.hook_event_name === "PreToolUse" && ctx?.config.failMode === "closed")
       io.writeStdout(`${JSON.stringify(failClosedReply(error))}\n`);
   }
@@ -164,51 +171,13 @@ function preview(text: string): string {
   return flat.length > 200 ? `${JSON.stringify(flat.slice(0, 200))}… (${text.length} chars)` : JSON.stringify(flat);
 }
 
-/**
- * The real process, through file descriptors rather than process.stdin/stdout: those build
- * socket streams whose loading alone costs a short-lived hook several milliseconds.
- */
+/** The real process: stdin, stdout and stderr through their file descriptors (see readStdin for why). */
 export function processIo(): HookIo {
   return {
     ...realWorld(),
-    readStdin: readStdinFd,
+    readStdin: () => readStdin(STDIN_DEADLINE_MS),
     writeStdout: (text) => writeAll(1, text),
     writeStderr: (text) => writeAll(2, text),
     cwd: () => process.cwd(),
   };
-}
-
-async function readStdinFd(): Promise<string> {
-  const chunks: Buffer[] = [];
-  const buffer = Buffer.alloc(256 * 1024);
-  try {
-    for (let n = fs.readSync(0, buffer); n > 0; n = fs.readSync(0, buffer)) {
-      chunks.push(Buffer.from(buffer.subarray(0, n)));
-      // A complete payload is all Claude Code sends: answer it even if stdin is never closed.
-      if (isCompleteJson(chunks)) break;
-    }
-  } catch (error) {
-    // A non-blocking stdin (some terminals and pipes) cannot be read synchronously: stream the rest.
-    if (!isCode(error, "EAGAIN")) throw error;
-    for await (const chunk of process.stdin) {
-      chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
-      if (isCompleteJson(chunks)) break;
-    }
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-/** Whether the bytes read so far are one whole JSON object (cheap to ask: only when they end in "}"). */
-export function isCompleteJson(chunks: readonly Buffer[]): boolean {
-  const last = chunks.at(-1);
-  if (last == null) return false;
-  let end = last.length - 1;
-  while (end >= 0 && (last[end] === 0x0a || last[end] === 0x0d || last[end] === 0x20 || last[end] === 0x09)) end--;
-  if (end < 0 || last[end] !== 0x7d) return false;
-  try {
-    JSON.parse(Buffer.concat(chunks).toString("utf8"));
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -20,6 +20,8 @@ export type GitInfo = z.infer<ReturnType<typeof gitInfoSchema>>;
 const commonFields = () => ({
   id: z.number().check(z.int(), z.positive()),
   timestamp: z.string(),
+  /** The hook's stdin was cut off by its deadline: the record holds what had come. */
+  input_cut_off_after_ms: z.optional(z.number()),
 });
 
 export const initRecordSchema = lazySchema(() =>
