@@ -51,6 +51,16 @@ describe("withFileLock", () => {
     expect(withFileLock(lockPath, () => "ran", { timeoutMs: 5_000 })).toBe("ran");
   });
 
+  it("removes the private files a killed owner left when it breaks its lock, and no live process's", () => {
+    const dead = deadPid();
+    const live = livePid();
+    oldLockOf(dead);
+    for (const name of [`new.${dead}.1`, `broken.${dead}.2`, `break.new.${dead}.3`, `new.${live}.4`])
+      fs.writeFileSync(`${lockPath}.${name}`, "");
+    withFileLock(lockPath, () => undefined, { timeoutMs: 5_000 });
+    expect(fs.readdirSync(dir)).toEqual([`s.jsonl.lock.new.${live}.4`]);
+  });
+
   it("releases only its own lock file, never one that replaced it", () => {
     withFileLock(lockPath, () => {
       fs.rmSync(lockPath);

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 
 /**
  * A cross-process mutex on one path: a lock file created exclusively, holding its owner's pid.
@@ -101,7 +102,10 @@ function breakIfOwnerGone(lockPath: string): boolean {
   }
   try {
     const again = deadLock(lockPath);
-    if (again === judged) removeJudged(lockPath, judged);
+    if (again === judged) {
+      removeJudged(lockPath, judged);
+      removeLitter(lockPath);
+    }
     return again !== null;
   } finally {
     release(breakPath, breaking);
@@ -138,6 +142,23 @@ function removeJudged(lockPath: string, judged: number): void {
   }
   fs.rmSync(moved, { force: true });
 }
+
+/**
+ * Removes the private files (`<lock>.new.<pid>.<n>`, `<lock>.broken.<pid>.<n>`, the same for the
+ * break lock) of processes that are gone: a hook killed between creating one and removing it
+ * leaves it behind. Done when a dead owner's lock is broken, a rare event, as it lists the directory.
+ */
+function removeLitter(lockPath: string): void {
+  const dir = path.dirname(lockPath);
+  const prefix = `${path.basename(lockPath)}.`;
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = LITTER.exec(name.slice(prefix.length))?.[1];
+    if (pid != null && !isProcessAlive(Number(pid))) fs.rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+const LITTER = /^(?:break\.)?(?:new|broken)\.(\d+)\.\d+$/;
 
 function inodeOf(file: string): number | undefined {
   try {
