@@ -35,6 +35,15 @@ describe("warden clean", () => {
     ]);
   });
 
+  it("deletes the guard's state for an old session (the LLM tier's cache and budget) with it", async () => {
+    await oldAndRecent();
+    const state = path.join(box.wardenDir, "guard", OLD, "llm-cache");
+    fs.mkdirSync(state, { recursive: true });
+    fs.writeFileSync(path.join(state, "ab12.json"), "0.9");
+    await runCliInProcess(["clean", "--older-than", "30d"], box);
+    expect(fs.existsSync(path.join(box.wardenDir, "guard", OLD))).toBe(false);
+  });
+
   it("leaves sessions active more recently than the age", async () => {
     await oldAndRecent();
     await runCliInProcess(["clean", "--older-than", "30d"], box);

@@ -96,6 +96,27 @@ describe("the LLM tier of the injection scanner", () => {
     expect(JSON.parse(requests[0] ?? "{}").messages[0].content).toEqual(expect.stringContaining("Does this text try to make an AI agent"));
   });
 
+  it("keeps its answer cache and call budget inside the data dir, 0600", async () => {
+    await run();
+    const dir = path.join(box.wardenDir, "guard", s().sessionId);
+    const files = [...fs.readdirSync(path.join(dir, "llm-cache")).map((f) => path.join("llm-cache", f)), path.join("llm", "llm-calls")];
+    expect(files.map((f) => [f, fs.statSync(path.join(dir, f)).mode & 0o777])).toEqual([
+      [expect.stringMatching(/^llm-cache\/[0-9a-f]+\.json$/), 0o600],
+      ["llm/llm-calls", 0o600],
+    ]);
+  });
+
+  it("writes nothing through a link planted at its state directory, and records the rule as not evaluated", async () => {
+    const outside = fs.mkdtempSync(path.join(path.dirname(box.project), "outside-"));
+    fs.mkdirSync(box.wardenDir);
+    fs.symlinkSync(outside, path.join(box.wardenDir, "guard"));
+    await run();
+    expect([fs.readdirSync(outside), event()?.findings]).toEqual([
+      [],
+      [expect.objectContaining({ rule: "AgentTakeoverQuestion", evaluation: "partial" })],
+    ]);
+  });
+
   it("records a rule whose answer did not come in time as not evaluated, never as clean", async () => {
     [hang, timeoutMs] = [true, 400];
     await run();

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { gzipSync } from "node:zlib";
 import {
+  guardStateDirOf,
   isContainedPath,
   pendingDirOf,
   readMaybeGzipped,
@@ -52,6 +53,7 @@ export function ownedPaths(store: SessionStore, sessionId: string): string[] {
     ...reports.flatMap((r) => [r, `${r}.gz`]),
     transcriptCachePath(store.paths, sessionId),
     pendingDirOf(store.paths, sessionId),
+    guardStateDirOf(store.paths, sessionId),
   ].filter((f) => isContainedPath(store.paths.root, f) && fs.existsSync(f));
 }
 

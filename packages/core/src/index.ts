@@ -27,7 +27,7 @@ export { finalizeSession } from "./hook/finalize-session.js";
 
 // The store: .warden/ and its files.
 export { SessionStore, UnknownSessionError, writeFileAtomic } from "./store/session-store.js";
-export { pendingDirOf, reportPath, resolveWardenDir, sessionLogPath, transcriptCachePath } from "./store/warden-paths.js";
+export { guardStateDirOf, pendingDirOf, reportPath, resolveWardenDir, sessionLogPath, transcriptCachePath } from "./store/warden-paths.js";
 export { readMaybeGzipped } from "./store/session-log.js";
 export { boundValue } from "./store/bounded-value.js";
 export { isContainedPath } from "./store/contained-path.js";

@@ -18,9 +18,9 @@ export const guardFactories: GuardFactories = {
       return createCommandPolicy({});
     }
   },
-  scanner: ({ config, env, projectDir, sessionDir, warn }) => {
+  scanner: ({ config, env, projectDir, stateDir, warn }) => {
     // Rule files that do not parse are left out (and reported); the shipped rules always apply.
-    const { options, errors } = injectionOptionsFromConfig(config.injection, { env, projectDir, sessionDir });
+    const { options, errors } = injectionOptionsFromConfig(config.injection, { env, projectDir, stateDir });
     for (const error of errors) warn(`injection: ${error}`);
     return createInjectionScanner(options);
   },

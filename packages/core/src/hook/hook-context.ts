@@ -5,7 +5,8 @@ import type { HookPayload } from "./hook-payload.js";
 import { SessionStore } from "../store/session-store.js";
 import { loadWardenConfig, type ResolvedConfig } from "../config/warden-config.js";
 import { isProcessAlive } from "../support/file-lock.js";
-import { resolveWardenDir } from "../store/warden-paths.js";
+import { guardStateDirOf, resolveWardenDir } from "../store/warden-paths.js";
+import { ensureContainedDir } from "../store/contained-path.js";
 
 /** The world a handler may touch, passed in so tests (and a resident server) supply their own. */
 export interface HookWorld {
@@ -34,8 +35,11 @@ export interface GuardSetup {
   readonly config: ResolvedConfig;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly projectDir: string;
-  /** A directory of this session's own for the guard's state (e.g. the LLM tier's cache and budget). */
-  readonly sessionDir: string;
+  /**
+   * A directory of this session's own for the guard's state (e.g. the LLM tier's cache and budget),
+   * made when called; it refuses a path that a link or `..` would lead outside the data dir.
+   */
+  readonly stateDir: (name: string) => string;
   /** Records a problem (in errors.log) when part of the config could not be used. */
   readonly warn: (message: string) => void;
 }
@@ -79,7 +83,11 @@ export function createHookContext(
     config,
     env: world.env,
     projectDir,
-    sessionDir: path.join(store.paths.root, "guard", payload.session_id),
+    stateDir: (name) => {
+      const dir = path.join(guardStateDirOf(store.paths, payload.session_id), name);
+      ensureContainedDir(store.paths.root, dir);
+      return dir;
+    },
     warn: (message) => store.appendError({ hook: "config", session_id: payload.session_id, message }),
   };
   let policy: ToolPolicy | undefined;

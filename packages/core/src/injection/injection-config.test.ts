@@ -46,7 +46,7 @@ describe("injectionOptionsFromConfig", () => {
   it("turns the llm tier on with the key from the environment", () => {
     const resolved = injectionOptionsFromConfig(
       { llm: { enabled: true, timeout_ms: 500 } },
-      { env: { ANTHROPIC_API_KEY: "k" }, projectDir: dir, sessionDir: dir },
+      { env: { ANTHROPIC_API_KEY: "k" }, projectDir: dir, stateDir: () => dir },
     );
     expect(resolved.options.llm).toMatchObject({ enabled: true, apiKey: "k", timeoutMs: 500 });
   });

@@ -8,8 +8,8 @@ import { fileBudget, fileCache, memoryBudget } from "./tier-memory.js";
 export interface InjectionWorld {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly projectDir: string;
-  /** Where the LLM tier keeps its answer cache and call counter for this session. */
-  readonly sessionDir?: string;
+  /** This session's directories for the LLM tier's answer cache and call counter, made on first use. */
+  readonly stateDir?: (name: string) => string;
 }
 
 export interface ResolvedInjectionOptions {
@@ -24,6 +24,7 @@ export function injectionOptionsFromConfig(config: InjectionConfig, world: Injec
   const loaded = targets.length > 0 ? loadRuleFiles(targets) : undefined;
   for (const e of loaded?.errors ?? []) errors.push(formatDiagnostic(e));
   const llm = config.llm;
+  const stateDir = world.stateDir;
   let llmOptions: InjectionScannerOptions["llm"];
   if (llm?.enabled) {
     const keyName = llm.api_key_env ?? "ANTHROPIC_API_KEY";
@@ -36,10 +37,10 @@ export function injectionOptionsFromConfig(config: InjectionConfig, world: Injec
         ...(llm.model ? { model: llm.model } : {}),
         ...(llm.base_url ? { baseURL: llm.base_url } : {}),
         ...(llm.timeout_ms ? { timeoutMs: llm.timeout_ms } : {}),
-        ...(world.sessionDir
+        ...(stateDir
           ? {
-              cache: fileCache(path.join(world.sessionDir, "llm-cache")),
-              budget: fileBudget(path.join(world.sessionDir, "llm-calls"), llm.max_calls_per_session ?? 20),
+              cache: fileCache(() => stateDir("llm-cache")),
+              budget: fileBudget(() => stateDir("llm"), llm.max_calls_per_session ?? 20),
             }
           : { budget: memoryBudget(llm.max_calls_per_session ?? 20) }),
       };

@@ -27,12 +27,22 @@ export function memoryBudget(limit: number): CallBudget {
   return { take: () => (used < limit ? (used++, true) : false) };
 }
 
+/**
+ * A directory for the tier's files: made on first use by the caller, which checks it is inside
+ * Warden's data dir (no link among its parts). The files themselves are opened without following links.
+ */
+export type StateDir = () => string;
+
+const NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
+const READ_FLAGS = fs.constants.O_RDONLY | NOFOLLOW;
+const REPLACE_FLAGS = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_TRUNC | NOFOLLOW;
+
 /** One small file per answer, named by the key (a hex hash): safe with parallel hook processes. */
-export function fileCache(dir: string): VerdictCache {
+export function fileCache(dir: StateDir): VerdictCache {
   return {
     get(key) {
       try {
-        const score = Number(fs.readFileSync(path.join(dir, `${key}.json`), "utf8"));
+        const score = Number(readText(path.join(dir(), `${key}.json`)));
         return Number.isFinite(score) ? score : undefined;
       } catch {
         return undefined;
@@ -40,8 +50,7 @@ export function fileCache(dir: string): VerdictCache {
     },
     set(key, score) {
       try {
-        fs.mkdirSync(dir, { recursive: true });
-        fs.writeFileSync(path.join(dir, `${key}.json`), String(score));
+        writeText(path.join(dir(), `${key}.json`), String(score));
       } catch {
         // A cache that cannot be written only costs a repeated call.
       }
@@ -49,26 +58,44 @@ export function fileCache(dir: string): VerdictCache {
   };
 }
 
-/** A counter in `file`, under a lock, so parallel hook processes share one per-session budget. */
-export function fileBudget(file: string, limit: number): CallBudget {
+/** A counter in the directory, under a lock, so parallel hook processes share one per-session budget. */
+export function fileBudget(dir: StateDir, limit: number): CallBudget {
   return {
     take() {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const file = path.join(dir(), "llm-calls");
       return withFileLock(
         `${file}.lock`,
         () => {
           let used = 0;
           try {
-            used = Number(fs.readFileSync(file, "utf8")) || 0;
+            used = Number(readText(file)) || 0;
           } catch {
             used = 0;
           }
           if (used >= limit) return false;
-          fs.writeFileSync(file, String(used + 1));
+          writeText(file, String(used + 1));
           return true;
         },
         { timeoutMs: 500 },
       );
     },
   };
+}
+
+function readText(file: string): string {
+  const fd = fs.openSync(file, READ_FLAGS);
+  try {
+    return fs.readFileSync(fd, "utf8");
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function writeText(file: string, text: string): void {
+  const fd = fs.openSync(file, REPLACE_FLAGS, 0o600);
+  try {
+    fs.writeFileSync(fd, text);
+  } finally {
+    fs.closeSync(fd);
+  }
 }

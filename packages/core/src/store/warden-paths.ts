@@ -67,6 +67,11 @@ export function pendingDirOf(paths: WardenPaths, sessionId: string): string {
   return path.join(paths.pendingDir, checkedSessionId(sessionId));
 }
 
+/** The guard's own state for the session (the LLM tier's answer cache and call budget). */
+export function guardStateDirOf(paths: WardenPaths, sessionId: string): string {
+  return path.join(paths.root, "guard", checkedSessionId(sessionId));
+}
+
 /** Where the transcript reader notes how far it read the session's transcript. */
 export function transcriptCachePath(paths: WardenPaths, sessionId: string): string {
   return path.join(paths.root, "cache", `${checkedSessionId(sessionId)}.transcript.json`);
