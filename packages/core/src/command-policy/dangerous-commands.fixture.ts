@@ -298,6 +298,11 @@ export const DANGEROUS_COMMANDS: readonly DangerousCase[] = [
   [`python3 -c "open('.claude/settings.json', 'w').write('{}')"`, "deny", "guard.disable"],
   ["rm -rf .claude", "deny", "guard.disable"],
   ["truncate -s 0 .warden/sessions.jsonl", "deny", "guard.disable"],
+  // guard.disable: moving or replacing .warden, by any spelling the guard can see
+  [`python3 -c "import shutil; shutil.move('.warden','x')"`, "deny", "guard.disable"],
+  [`python3 -c "import os; os.replace('.warden','x')"`, "deny", "guard.disable"],
+  [`python3 -c "import pathlib; pathlib.Path('.warden').rename('x')"`, "deny", "guard.disable"],
+  [`ruby -e "require 'fileutils'; FileUtils.mv('.warden','x')"`, "deny", "guard.disable"],
   // shell.unparseable: allowed, recorded as warned
   ['echo "unterminated', "warn", "shell.unparseable"],
   ["echo 'oops", "warn", "shell.unparseable"],

@@ -64,8 +64,15 @@ const HOME_EXPR =
   /os\.path\.expanduser\(\s*['"]~['"]\s*\)|os\.environ\[\s*['"]HOME['"]\s*\]|os\.(?:environ\.get|getenv)\(\s*['"]HOME['"]\s*\)|Path\.home\(\)|process\.env\.HOME|process\.env\[\s*['"]HOME['"]\s*\]|\bhomedir\(\)|ENV\[\s*['"]HOME['"]\s*\]|\$ENV\{\s*['"]?HOME['"]?\s*\}|Dir\.home|getenv\(\s*['"]HOME['"]\s*\)|Deno\.env\.get\(\s*['"]HOME['"]\s*\)/g;
 const FORK = /\bfork\b/;
 const LOOP = /\b(?:while|loop|for|until)\b/;
+/** Calls that write, move or delete, looked for in the code outside its string literals. */
 const WRITE_HINT =
-  /\b(?:write\w*|unlink\w*|remove\w*|rename\w*|rmtree|rm_rf|rmSync|truncate\w*|copy\w*|move|chmod\w*|dump)\b|open\([^)]*,\s*['"][wax]/;
+  /\b(?<!(?:stdout|stderr)\.)write\w*|\b(?:fwrite|fputs|createWriteStream|file_put_contents|appendFile\w*|unlink\w*|remove\w*|rename\w*|rmtree|rm_rf|rmSync|rmdir\w*|truncate\w*|copy\w*|cpSync|move|chmod\w*|dump|symlink\w*|os\.replace)\b|\bPath\([^()]*\)\.replace\b|\bFileUtils\.(?:mv|cp\w*|ln\w*|install|touch)\b/;
+const OPEN_CALL = /\b(?:f?open|openSync)\s*\(/g;
+/** A mode that opens a file for writing: Python/C `w`, `a`, `x`, `r+`; Perl `>`, `>>`, `+<`. */
+const WRITE_MODE = /^(?:[rbtU]{0,2}[wax+][rbtU+]{0,2}|>.*|\+[<>].*)$/;
+/** A literal is a whole argument when one of these ends the code before it and one starts the code after it. */
+const ARGUMENT_START = /[(,=]$/;
+const ARGUMENT_END = /^[,)]/;
 const ESCAPES: Readonly<Record<string, string>> = { n: "\n", t: "\t", r: "\r", "0": "\0" };
 
 export function inspectCode(language: Language, code: string): CodeInsight {
@@ -83,7 +90,7 @@ export function inspectCode(language: Language, code: string): CodeInsight {
     shellCalls: shellCalls.filter((c) => c.command.trim() !== ""),
     deletions,
     literals: lits.map((l) => l.value).filter((v) => v !== "" && v.length < 300 && !v.includes("\n")),
-    writes: WRITE_HINT.test(code),
+    writes: WRITE_HINT.test(withoutLiterals(code, lits)) || opensForWriting(code, lits),
     forkBomb: FORK.test(code) && LOOP.test(code),
   };
 }
@@ -133,6 +140,45 @@ function argumentPieces(code: string, from: number, to: number, lits: readonly L
     if (gap.includes(",")) argvForm = true;
   }
   return { pieces: items.map((i) => i.value), argvForm };
+}
+
+/** The code with every literal emptied, so a word inside a string (`print("rename")`) is not taken for a call. */
+function withoutLiterals(code: string, lits: readonly Literal[]): string {
+  let out = "";
+  let at = 0;
+  for (const lit of lits) {
+    out += `${code.slice(at, lit.start)}""`;
+    at = lit.end;
+  }
+  return out + code.slice(at);
+}
+
+/** An `open(…)` (`fopen`, `fs.openSync`, `Path(…).open`) given a writing mode as one of its arguments. */
+function opensForWriting(code: string, lits: readonly Literal[]): boolean {
+  OPEN_CALL.lastIndex = 0;
+  for (let m = OPEN_CALL.exec(code); m != null; m = OPEN_CALL.exec(code)) {
+    const open = m.index + m[0].length - 1;
+    const close = closeParen(code, open, lits);
+    for (const lit of lits) {
+      if (lit.start <= open || lit.end > close || !WRITE_MODE.test(lit.value)) continue;
+      const before = code.slice(open, lit.start).trimEnd();
+      const after = code.slice(lit.end, close + 1).trimStart();
+      if (ARGUMENT_START.test(before) && ARGUMENT_END.test(after) && depthAt(code, open, lit.start, lits) === 1) return true;
+    }
+  }
+  return false;
+}
+
+/** How many brackets are open at `at`, counting from `from`, literals skipped. */
+function depthAt(code: string, from: number, at: number, lits: readonly Literal[]): number {
+  let depth = 0;
+  for (let k = from; k < at; k += 1) {
+    const lit = lits.find((l) => l.start === k);
+    if (lit != null) k = lit.end - 1;
+    else if (code[k] === "(" || code[k] === "[" || code[k] === "{") depth += 1;
+    else if (code[k] === ")" || code[k] === "]" || code[k] === "}") depth -= 1;
+  }
+  return depth;
 }
 
 function literalsOf(code: string): Literal[] {
