@@ -159,6 +159,8 @@ export const LOOKALIKE_COMMANDS: readonly LookalikeCase[] = [
   [`python3 -c "import json; print(json.load(open('.warden/sessions.jsonl'.replace('x','x'))))"`, "guard.disable"],
   [`python3 -c "import sys; sys.stdout.write(open('.warden/sessions.jsonl').read())"`, "guard.disable"],
   [`python3 -c "open('warden-notes.txt','w').write('x')"`, "guard.disable"],
+  [`python3 -c "print('.war'+'den')"`, "guard.disable"],
+  [`node -e "console.log(['.war','den'].join(''))"`, "guard.disable"],
   ['echo "terminated"', "shell.unparseable"],
   [`echo 'it'"'"'s fine'`, "shell.unparseable"],
   ["echo $((1 + 2))", "shell.unparseable"],

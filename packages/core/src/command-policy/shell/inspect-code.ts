@@ -5,12 +5,14 @@
  * string literals that name files, and fork loops. What it finds goes through the same rules.
  */
 
+import { chainsOf, joinRuns, type Piece } from "./literal-chains.js";
+
 export type Language = "python" | "node" | "perl" | "ruby" | "php";
 
 export interface CodeInsight {
   readonly shellCalls: readonly { readonly fn: string; readonly command: string }[];
   readonly deletions: readonly { readonly fn: string; readonly target: string; readonly recursive: boolean }[];
-  /** String literals that could be paths. */
+  /** String literals that could be paths, and the strings concatenating and joining them builds. */
   readonly literals: readonly string[];
   /** The code looks like it writes, moves or deletes files. */
   readonly writes: boolean;
@@ -73,23 +75,26 @@ const WRITE_MODE = /^(?:[rbtU]{0,2}[wax+][rbtU+]{0,2}|>.*|\+[<>].*)$/;
 /** A literal is a whole argument when one of these ends the code before it and one starts the code after it. */
 const ARGUMENT_START = /[(,=]$/;
 const ARGUMENT_END = /^[,)]/;
+/** Strings built from literals that become candidates too; a long script joins many. */
+const MAX_JOINED = 32;
 const ESCAPES: Readonly<Record<string, string>> = { n: "\n", t: "\t", r: "\r", "0": "\0" };
 
 export function inspectCode(language: Language, code: string): CodeInsight {
   const syntax = SYNTAX[language];
   const lits = literalsOf(code);
-  const shellCalls = calls(code, syntax.exec, lits).map((c) => ({ fn: c.fn, command: c.pieces.join(c.argvForm ? " " : "") }));
+  const chains = chainsOf(language, code, lits);
+  const shellCalls = calls(code, syntax.exec, lits, chains).map((c) => ({ fn: c.fn, command: c.pieces.join(c.argvForm ? " " : "") }));
   if (syntax.backtickExec) {
     for (const lit of lits) if (lit.backtick) shellCalls.push({ fn: "`…`", command: lit.value });
   }
   const deletions = [
-    ...calls(code, syntax.deleteTree, lits, true).map((c) => ({ fn: c.fn, target: pathOf(c), recursive: true })),
-    ...calls(code, syntax.deleteFile, lits, true).map((c) => ({ fn: c.fn, target: pathOf(c), recursive: false })),
+    ...calls(code, syntax.deleteTree, lits, chains, true).map((c) => ({ fn: c.fn, target: pathOf(c), recursive: true })),
+    ...calls(code, syntax.deleteFile, lits, chains, true).map((c) => ({ fn: c.fn, target: pathOf(c), recursive: false })),
   ].filter((d) => d.target !== "");
   return {
     shellCalls: shellCalls.filter((c) => c.command.trim() !== ""),
     deletions,
-    literals: lits.map((l) => l.value).filter((v) => v !== "" && v.length < 300 && !v.includes("\n")),
+    literals: pathCandidates(code, lits, chains),
     writes: WRITE_HINT.test(withoutLiterals(code, lits)) || opensForWriting(code, lits),
     forkBomb: FORK.test(code) && LOOP.test(code),
   };
@@ -109,29 +114,32 @@ function pathOf(call: Call): string {
   return pieces.join(call.argvForm ? "/" : "");
 }
 
-/** Each call of `pattern` with the literal (and `$HOME`) pieces of its arguments (or first argument). */
-function calls(code: string, pattern: RegExp, lits: readonly Literal[], firstArgument = false): Call[] {
+/**
+ * Each call of `pattern` with the literal (and `$HOME`) pieces of its arguments (or first argument),
+ * concatenated literals as one piece.
+ */
+function calls(code: string, pattern: RegExp, lits: readonly Literal[], chains: readonly Piece[], firstArgument = false): Call[] {
   const out: Call[] = [];
   pattern.lastIndex = 0;
   for (let m = pattern.exec(code); m != null; m = pattern.exec(code)) {
     if (lits.some((l) => m != null && m.index >= l.start && m.index < l.end)) continue;
     const open = skipSpaces(code, m.index + m[0].length);
     const end = code[open] === "(" ? closeParen(code, open, lits) : statementEnd(code, open, lits);
-    out.push({ fn: m[0], ...argumentPieces(code, open, firstArgument ? firstComma(code, open, end, lits) : end, lits) });
+    out.push({ fn: m[0], ...argumentPieces(code, open, firstArgument ? firstComma(code, open, end, lits) : end, chains) });
     if (m[0] === "") pattern.lastIndex += 1;
   }
   return out;
 }
 
-function argumentPieces(code: string, from: number, to: number, lits: readonly Literal[]): { pieces: string[]; argvForm: boolean } {
+function argumentPieces(code: string, from: number, to: number, chains: readonly Piece[]): { pieces: string[]; argvForm: boolean } {
   const items: { value: string; start: number; end: number }[] = [];
   HOME_EXPR.lastIndex = 0;
   const region = code.slice(from, to);
   for (let m = HOME_EXPR.exec(region); m != null; m = HOME_EXPR.exec(region)) {
     items.push({ value: "~", start: from + m.index, end: from + m.index + m[0].length });
   }
-  for (const lit of lits) {
-    if (lit.start >= from && lit.end <= to && !items.some((i) => lit.start >= i.start && lit.end <= i.end)) items.push(lit);
+  for (const chain of chains) {
+    if (chain.start >= from && chain.end <= to && !items.some((i) => chain.start >= i.start && chain.end <= i.end)) items.push(chain);
   }
   items.sort((a, b) => a.start - b.start);
   let argvForm = false;
@@ -140,6 +148,14 @@ function argumentPieces(code: string, from: number, to: number, lits: readonly L
     if (gap.includes(",")) argvForm = true;
   }
   return { pieces: items.map((i) => i.value), argvForm };
+}
+
+/** The literals, then what concatenating and joining them builds (at most MAX_JOINED of those). */
+function pathCandidates(code: string, lits: readonly Literal[], chains: readonly Piece[]): string[] {
+  const ends = new Map(lits.map((l) => [l.start, l.end]));
+  const built = chains.filter((c) => ends.get(c.start) !== c.end).map((c) => c.value);
+  const all = [...lits.map((l) => l.value), ...[...built, ...joinRuns(code, chains, MAX_JOINED)].slice(0, MAX_JOINED)];
+  return [...new Set(all)].filter((v) => v !== "" && v.length < 300 && !v.includes("\n"));
 }
 
 /** The code with every literal emptied, so a word inside a string (`print("rename")`) is not taken for a call. */
