@@ -1,7 +1,7 @@
 import type { CommandContext, Redirect, SimpleCommand } from "../command-types.js";
 import { SHELLS, languageOf } from "./exec-source.js";
 import { inspectCode, type Language } from "./inspect-code.js";
-import { execCommands, parseFind } from "./parse-find.js";
+import { execCommands, foundItems, parseFind } from "./parse-find.js";
 import { optionValue, parseOptions } from "./parse-options.js";
 import { DYNAMIC } from "./markers.js";
 import { resolveWord } from "./resolve-word.js";
@@ -46,6 +46,8 @@ export interface LayerHost {
 }
 
 const MAX_EXPANSIONS = 4;
+/** Items a pipe passes on that are looked at (`find … | xargs rm` gets them all as arguments). */
+const MAX_PIPED = 16;
 const VARIABLE_SETTERS = new Set(["export", "declare", "typeset", "local", "readonly"]);
 const WHITESPACE = /\s+/;
 
@@ -145,7 +147,7 @@ function xargs(host: LayerHost, cmd: SimpleCommand, frame: Frame, place: Place):
   const items = upstreamItems(host, cmd, place);
   const layers = [...cmd.layers, "xargs"];
   if (replace == null) {
-    host.processWords([...words, ...items.slice(0, 16)], [], frame, place, layers);
+    host.processWords([...words, ...items.slice(0, MAX_PIPED)], [], frame, place, layers);
     return;
   }
   for (const item of items.length > 0 ? items.slice(0, MAX_EXPANSIONS) : [`${DYNAMIC}{stdin}`]) {
@@ -180,7 +182,7 @@ function parallel(host: LayerHost, cmd: SimpleCommand, frame: Frame, place: Plac
 function upstreamItems(host: LayerHost, cmd: SimpleCommand, place: Place): readonly string[] {
   if (cmd.stdinText != null) return cmd.stdinText.split(WHITESPACE).filter(Boolean);
   const finder = host.upstream(place).find((c) => c.name === "find" && c.stage === place.stage - 1);
-  return finder == null ? [] : parseFind(finder.args).found;
+  return finder == null ? [] : foundItems(parseFind(finder.args), MAX_PIPED);
 }
 
 /** The literal text a command writes to stdout, when it is plain data (`echo`, `printf`, `base64 -d`). */

@@ -193,6 +193,7 @@ export function writeWords(cmd: SimpleCommand): string[] {
     .filter((r) => OUTPUT_OPS.has(r.op) || (r.op === ">&" && !DIGITS_OR_DASH.test(r.target)))
     .map((r) => r.target);
   if (cmd.synthetic != null) return cmd.synthetic.writes ? [...cmd.args, ...outputs] : outputs;
+  if (cmd.name === "find") return [...findDeletes(cmd.args), ...outputs];
   if (READ_ONLY.has(cmd.name) || cmd.exec?.from === "string") return outputs;
   if (cmd.name === "git") {
     const git = parseGit(cmd.args);
@@ -220,6 +221,13 @@ export function positionals(args: readonly string[]): string[] {
     } else if (!word.startsWith("-") || word === "-") out.push(word);
   }
   return out;
+}
+
+/** What `find -delete` deletes, for the write rules: what its name tests name when they say, else everything it finds. */
+function findDeletes(args: readonly string[]): readonly string[] {
+  const find = parseFind(args);
+  if (find.deletes.length === 0) return [];
+  return find.named.length > 0 ? find.named : find.deletes;
 }
 
 function ddOperands(args: readonly string[], key: "if" | "of"): string[] {

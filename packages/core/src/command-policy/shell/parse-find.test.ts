@@ -22,6 +22,31 @@ describe("parseFind", () => {
     expect(parseFind(["/tmp/x", "-name", "*.o", "-delete"]).deletes).toEqual(["/tmp/x/*"]);
   });
 
+  it("deletes the starting points too when no test filters them out", () => {
+    expect(parseFind(["build", "-depth", "-delete"]).deletes).toEqual(["build", "build/*"]);
+  });
+
+  it("names what its -name tests name under each starting point", () => {
+    expect(parseFind([".", "src/", "-name", ".warden", "-o", "-iname", "*.tmp"]).named).toEqual([
+      "./.warden",
+      "./*.tmp",
+      "src/.warden",
+      "src/*.tmp",
+    ]);
+  });
+
+  it("names what its -path tests name as written", () => {
+    expect(parseFind([".", "-path", "./.warden"]).named).toEqual(["./.warden"]);
+  });
+
+  it.each([
+    [[".", "!", "-name", ".warden", "-delete"]],
+    [[".", "-not", "-name", ".warden", "-delete"]],
+    [[".", "-name", ".git", "-prune", "-o", "-name", "*.tmp", "-delete"]],
+  ])("names nothing when the names are what it skips: find %j", (args) => {
+    expect(parseFind(args).named).toEqual([]);
+  });
+
   it("deletes nothing without -delete", () => {
     expect(parseFind(["/tmp/x", "-name", "*.o"]).deletes).toEqual([]);
   });
@@ -39,6 +64,13 @@ describe("execCommands", () => {
     expect(execCommands(parseFind(["a", "b", "-exec", "rm", "-f", "{}", "+"]), 4)).toEqual([
       ["rm", "-f", "a/*"],
       ["rm", "-f", "b/*"],
+    ]);
+  });
+
+  it("puts what its name tests name in place of {} too", () => {
+    expect(execCommands(parseFind([".", "-name", ".warden", "-exec", "mv", "{}", "x", ";"]), 4)).toEqual([
+      ["mv", "./*", "x"],
+      ["mv", "./.warden", "x"],
     ]);
   });
 
