@@ -1,9 +1,10 @@
 import { positionals } from "../shell/command-paths.js";
 import type { RuleHit, SimpleCommand } from "../command-types.js";
 import { hasOption, parseOptions } from "../shell/parse-options.js";
+import { fillsDisk } from "./fills-disk.js";
 import type { CommandRule, RuleContext } from "./rule-context.js";
 
-/** Formatting disks, writing raw onto block devices, emptying system files. */
+/** Formatting disks, writing raw onto block devices, emptying system files, filling the disk. */
 
 const FORMATTERS = new Set(["mke2fs", "mkswap", "mkdosfs", "mkntfs", "mkexfatfs", "blkdiscard"]);
 const PARTITIONERS: Readonly<Record<string, readonly string[]>> = {
@@ -101,5 +102,14 @@ export const diskRules: readonly CommandRule[] = [
     category: "destructive",
     reason: "it empties or overwrites a system file, which can leave the machine unusable",
     check: truncatesSystemFile,
+  },
+  {
+    id: "disk.fill",
+    severity: "high",
+    action: "deny",
+    category: "guard-tampering",
+    reason:
+      "it fills the disk (a huge preallocated file, or an endless stream written into a file); a full disk stops Warden recording and breaks the machine",
+    check: fillsDisk,
   },
 ];
