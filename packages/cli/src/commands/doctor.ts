@@ -5,7 +5,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { createCommandPolicy, loadWardenConfig, resolveWardenDir, SessionStore } from "@warden/core";
 import type { CliIo } from "../cli-io.js";
-import { checkWiring, HOOK_FILES, isWardenHook, parseSettings } from "../hook-wiring.js";
+import { checkWiring, HOOK_FILES, isWardenHook, parseSettings, type Settings } from "../hook-wiring.js";
 import { ownedPaths } from "../session-files.js";
 
 export const DOCTOR_USAGE = `usage: warden doctor [--project DIR] [--json]
@@ -24,12 +24,13 @@ export function runDoctor(argv: string[], io: CliIo): number {
   const project = path.resolve(io.cwd, values.project ?? ".");
   const home = io.env.HOME || os.homedir();
   const userSettings = path.join(io.env.CLAUDE_CONFIG_DIR || path.join(home, ".claude"), "settings.json");
+  const settings = [readSettings(path.join(project, ".claude", "settings.json")), readSettings(userSettings)] as const;
   const checks: Check[] = [
-    wiringCheck("project wiring", path.join(project, ".claude", "settings.json"), project, io.hooksDir),
-    wiringCheck("user wiring", userSettings, project, io.hooksDir),
+    wiringCheck("project wiring", settings[0], project, io.hooksDir),
+    wiringCheck("user wiring", settings[1], project, io.hooksDir),
     ...HOOK_FILES.map((hook) => hookFileCheck(hook, io.hooksDir, io.env)),
     configCheck(project, home),
-    ...selfTest(project, [path.join(project, ".claude", "settings.json"), userSettings], io.env),
+    ...selfTest(project, settings, io.env),
   ];
   const wiredSomewhere = checks.slice(0, 2).some((c) => c.ok);
   const required = checks.slice(2);
@@ -50,22 +51,34 @@ export function runDoctor(argv: string[], io: CliIo): number {
   return healthy ? 0 : 1;
 }
 
-function wiringCheck(name: string, file: string, project: string, hooksDir: string): Check {
+/** A settings file read once for every check: its parsed content, or why there is none. */
+interface SettingsFile {
+  readonly file: string;
+  readonly settings?: Settings;
+  readonly problem?: string;
+}
+
+function readSettings(file: string): SettingsFile {
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
   } catch {
-    return { name, ok: false, detail: `${file} does not exist` };
+    return { file, problem: `${file} does not exist` };
   }
   try {
-    const ownRepo = path.resolve(project, "hooks") === path.resolve(hooksDir) && file.startsWith(project);
-    const problems = checkWiring(parseSettings(text, file), ownRepo ? "${CLAUDE_PROJECT_DIR}/hooks" : hooksDir);
-    return problems.length === 0
-      ? { name, ok: true, detail: `${file} is wired and current` }
-      : { name, ok: false, detail: `${file}: ${problems.join("; ")}` };
+    return { file, settings: parseSettings(text, file) };
   } catch (error) {
-    return { name, ok: false, detail: error instanceof Error ? error.message : String(error) };
+    return { file, problem: error instanceof Error ? error.message : String(error) };
   }
+}
+
+function wiringCheck(name: string, { file, settings, problem }: SettingsFile, project: string, hooksDir: string): Check {
+  if (settings == null) return { name, ok: false, detail: problem ?? `${file} could not be read` };
+  const ownRepo = path.resolve(project, "hooks") === path.resolve(hooksDir) && file.startsWith(project);
+  const problems = checkWiring(settings, ownRepo ? "${CLAUDE_PROJECT_DIR}/hooks" : hooksDir);
+  return problems.length === 0
+    ? { name, ok: true, detail: `${file} is wired and current` }
+    : { name, ok: false, detail: `${file}: ${problems.join("; ")}` };
 }
 
 function hookFileCheck(hook: string, hooksDir: string, env: CliIo["env"]): Check {
@@ -97,17 +110,9 @@ function configCheck(project: string, home: string): Check {
 }
 
 /** The command Claude Code runs for PreToolUse in this project: the first wiring that has Warden's guard. */
-export function wiredGuardCommand(
-  settingsFiles: readonly string[],
-): { readonly command: string; readonly args: readonly string[] } | undefined {
-  for (const file of settingsFiles) {
-    let settings;
-    try {
-      settings = parseSettings(fs.readFileSync(file, "utf8"), file);
-    } catch {
-      continue;
-    }
-    const hook = (settings.hooks?.PreToolUse ?? []).flatMap((group) => group.hooks).find((h) => isWardenHook(h));
+function wiredGuardCommand(files: readonly SettingsFile[]): { readonly command: string; readonly args: readonly string[] } | undefined {
+  for (const { settings } of files) {
+    const hook = (settings?.hooks?.PreToolUse ?? []).flatMap((group) => group.hooks).find((h) => isWardenHook(h));
     if (hook?.command != null) return { command: hook.command, args: hook.args ?? [] };
   }
   return undefined;
@@ -118,7 +123,7 @@ export function wiredGuardCommand(
  * data directory, about a destructive and a harmless command; then checks the deny was recorded.
  * The self-test's own session is removed afterwards.
  */
-function selfTest(project: string, settingsFiles: readonly string[], env: CliIo["env"]): Check[] {
+function selfTest(project: string, settingsFiles: readonly SettingsFile[], env: CliIo["env"]): Check[] {
   const wired = wiredGuardCommand(settingsFiles);
   if (wired == null)
     return [{ name: "self-test", ok: false, detail: "no PreToolUse hook of Warden's is wired: nothing guards this project" }];
