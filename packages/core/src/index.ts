@@ -29,6 +29,7 @@ export { finalizeSession } from "./hook/finalize-session.js";
 export { SessionStore, UnknownSessionError, writeFileAtomic } from "./store/session-store.js";
 export { guardStateDirOf, pendingDirOf, reportPath, resolveWardenDir, sessionLogPath, transcriptCachePath } from "./store/warden-paths.js";
 export { readMaybeGzipped } from "./store/session-log.js";
+export type { SessionEdges } from "./store/session-edges.js";
 export { boundValue } from "./store/bounded-value.js";
 export { isContainedPath } from "./store/contained-path.js";
 export { findStaleSessions } from "./store/stale-sessions.js";

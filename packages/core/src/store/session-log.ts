@@ -131,7 +131,8 @@ export function parseSessionLog(text: string): SessionLog {
   return { records, skippedLines };
 }
 
-function parseRecordLine(line: string): SessionRecord | undefined {
+/** One line's record; undefined for a line that is not JSON or not a record. */
+export function parseRecordLine(line: string): SessionRecord | undefined {
   let json: unknown;
   try {
     json = JSON.parse(line);

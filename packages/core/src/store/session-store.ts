@@ -3,6 +3,7 @@ import path from "node:path";
 import { isCode, type LockOptions } from "../support/file-lock.js";
 import { pendingCallSchema, type PendingCall } from "./pending-call.js";
 import { appendSessionRecords, readSessionLog, type ComposeRecords, type SessionLog } from "./session-log.js";
+import { readSessionEdges, type SessionEdges } from "./session-edges.js";
 import type { RecordDraft, RegistryLine, SessionRecord } from "./session-record.js";
 import { appendContained, ensureContainedDir, FILE_MODE } from "./contained-path.js";
 import {
@@ -73,6 +74,11 @@ export class SessionStore {
       if (isCode(error, "ENOENT")) return 0;
       throw error;
     }
+  }
+
+  /** The first and last records of the session's plain file, in bounded memory (see readSessionEdges). */
+  sessionEdges(sessionId: string): SessionEdges {
+    return readSessionEdges(sessionLogPath(this.paths, sessionId));
   }
 
   /** Every recorded session id, plain or compressed, sorted. */
