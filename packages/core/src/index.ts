@@ -23,7 +23,7 @@ export type {
 export { initDraftFor, recordForSession } from "./hook/record-session.js";
 export { completedTiming, toolEventDraft } from "./hook/tool-event.js";
 export { readGitInfo } from "./hook/git-info.js";
-export { finalizeSession } from "./hook/finalize-session.js";
+export { type FinalizeOutcome, finalizeSession } from "./hook/finalize-session.js";
 
 // The store: .warden/ and its files.
 export { SessionStore, UnknownSessionError, writeFileAtomic } from "./store/session-store.js";
@@ -37,7 +37,8 @@ export { findStaleSessions } from "./store/stale-sessions.js";
 // Reports.
 export { type ReportModel, reportModelSchema } from "./report/report-model.js";
 export { summarizeSession } from "./report/session-summary.js";
-export { reportFiles, writeSessionReports } from "./report/write-reports.js";
+export { reportFiles, type ReportOptions, writeSessionReports } from "./report/write-reports.js";
+export { MAX_REPORTED_SESSION_BYTES, reportRefusal, SessionTooLargeError } from "./report/report-size.js";
 
 // Configuration.
 export { loadWardenConfig } from "./config/warden-config.js";

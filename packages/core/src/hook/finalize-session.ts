@@ -2,35 +2,40 @@ import type { HookContext } from "./hook-context.js";
 import type { PendingCall } from "../store/pending-call.js";
 import type { ReportModel } from "../report/report-model.js";
 import type { EndRecord, RecordDraft } from "../store/session-record.js";
-import { reportFiles, writeSessionReports } from "../report/write-reports.js";
+import { reportFiles, writeReportsUnchecked } from "../report/write-reports.js";
+import { reportRefusal, type SessionTooLargeError } from "../report/report-size.js";
 import { toolEventDraft } from "./tool-event.js";
 
 export interface FinalizeRequest {
   readonly sessionId: string;
   readonly reason: string;
   readonly finalizedBy: EndRecord["finalized_by"];
+  /** The largest session a report is built from; MAX_REPORTED_SESSION_BYTES unless a test sets it. */
+  readonly maxSessionBytes?: number;
 }
 
-/**
- * The largest session file a report is built from. Reports hold every event in memory; beyond
- * this the session keeps its records, and its end record says why it has no report.
- */
-export const MAX_REPORTED_SESSION_BYTES = 256 * 1024 * 1024;
+export interface FinalizeOutcome {
+  /** The reports written, as the end record names them; empty when there is no report. */
+  readonly reportPaths: string[];
+  /** The report's data; absent when the session was too large to report. */
+  readonly model?: ReportModel;
+  /** Why the session got no report; its end record says the same in `report_skipped`. */
+  readonly reportSkipped?: SessionTooLargeError;
+}
 
 /**
  * Closes a session: calls that never reported back become `no_result` events, the `end` record
  * is appended, the reports are written from the records and the transcript, and the registry
  * gets its `end` line. Safe to run again: a resumed session is finalized at each of its ends.
- * Returns the report's data; undefined for a session too large to report.
+ * A session too large to report is still closed; its end record says why it has no report.
  */
-export async function finalizeSession(ctx: HookContext, request: FinalizeRequest): Promise<ReportModel | undefined> {
+export async function finalizeSession(ctx: HookContext, request: FinalizeRequest): Promise<FinalizeOutcome> {
   const { store } = ctx;
   const endedAt = ctx.now().toISOString();
   const unfinished = store.takeAllPendingCalls(request.sessionId);
   for (const call of unfinished) store.append(request.sessionId, unfinishedEventDraft(ctx, call, endedAt));
-  const bytes = store.sessionFileBytes(request.sessionId);
-  const tooLarge = bytes > MAX_REPORTED_SESSION_BYTES;
-  const reportPaths = tooLarge ? [] : reportFiles(store, request.sessionId);
+  const refusal = reportRefusal(store, request.sessionId, request.maxSessionBytes);
+  const reportPaths = refusal ? [] : reportFiles(store, request.sessionId);
   store.append(request.sessionId, {
     type: "end",
     reason: request.reason,
@@ -38,13 +43,11 @@ export async function finalizeSession(ctx: HookContext, request: FinalizeRequest
     finalized_by: request.finalizedBy,
     unfinished_calls: unfinished.length,
     report_paths: reportPaths,
-    ...(tooLarge
-      ? {
-          report_skipped: `the session file is ${bytes} bytes, more than the ${MAX_REPORTED_SESSION_BYTES} a report is built from; its records are complete`,
-        }
-      : {}),
+    ...(refusal ? { report_skipped: refusal.message } : {}),
   } satisfies RecordDraft<EndRecord>);
-  const model = tooLarge ? undefined : await writeSessionReports(store, request.sessionId, ctx.now());
+  // Unchecked: the size was measured before the end record, which must not turn a session its end
+  // record promised reports into one without them.
+  const model = refusal ? undefined : await writeReportsUnchecked(store, request.sessionId, ctx.now());
   const reported: Record<string, number> =
     model == null
       ? {}
@@ -63,7 +66,7 @@ export async function finalizeSession(ctx: HookContext, request: FinalizeRequest
     counts: { ...reported, unfinished_calls: unfinished.length },
     report_paths: reportPaths,
   });
-  return model;
+  return { reportPaths, ...(model ? { model } : {}), ...(refusal ? { reportSkipped: refusal } : {}) };
 }
 
 function unfinishedEventDraft(ctx: HookContext, call: PendingCall, endedAt: string) {

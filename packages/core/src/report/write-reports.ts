@@ -6,14 +6,35 @@ import type { SessionStore } from "../store/session-store.js";
 import { readTranscriptIncrementally, type TranscriptView } from "./transcript-cache.js";
 import { reportPath } from "../store/warden-paths.js";
 import { redactValue } from "../store/redact-secrets.js";
+import { reportRefusal } from "./report-size.js";
 
 /** Where a session's reports go. */
 export function reportFiles(store: SessionStore, sessionId: string): string[] {
   return (["json", "html", "md"] as const).map((ext) => reportPath(store.paths, sessionId, ext));
 }
 
-/** (Re)generates a session's reports from its records and its transcript; returns their data. */
-export async function writeSessionReports(store: SessionStore, sessionId: string, now: Date): Promise<ReportModel> {
+export interface ReportOptions {
+  /** The largest session a report is built from; MAX_REPORTED_SESSION_BYTES unless a test sets it. */
+  readonly maxSessionBytes?: number;
+}
+
+/**
+ * (Re)generates a session's reports from its records and its transcript; returns their data.
+ * Throws SessionTooLargeError, having read nothing but the file's size, for a session too large.
+ */
+export async function writeSessionReports(
+  store: SessionStore,
+  sessionId: string,
+  now: Date,
+  options: ReportOptions = {},
+): Promise<ReportModel> {
+  const refusal = reportRefusal(store, sessionId, options.maxSessionBytes);
+  if (refusal) throw refusal;
+  return writeReportsUnchecked(store, sessionId, now);
+}
+
+/** writeSessionReports for a caller that has just checked the session's size itself (finalization). */
+export async function writeReportsUnchecked(store: SessionStore, sessionId: string, now: Date): Promise<ReportModel> {
   const log = store.readSession(sessionId);
   const opener = log.records.findLast(
     (r): r is InitRecord | ResumeRecord => (r.type === "init" || r.type === "resume") && r.transcript_path != null,

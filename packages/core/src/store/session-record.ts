@@ -133,6 +133,8 @@ export const endRecordSchema = lazySchema(() =>
     finalized_by: z.enum(["session_end", "stale", "manual"]),
     unfinished_calls: z.number(),
     report_paths: z.array(z.string()),
+    /** Why the session got no report (it was too large); absent when it got one. */
+    report_skipped: z.optional(z.string()),
   }),
 );
 

@@ -66,14 +66,18 @@ export class SessionStore {
     return readSessionLog(sessionLogPath(this.paths, sessionId));
   }
 
-  /** The size of the session's plain file; 0 when there is none. */
-  sessionFileBytes(sessionId: string): number {
+  /**
+   * How many bytes of records the session holds, without reading them: its plain file's size,
+   * else the size its `.gz` declares; 0 when there is neither.
+   */
+  sessionBytes(sessionId: string): number {
+    const file = sessionLogPath(this.paths, sessionId);
     try {
-      return fs.statSync(sessionLogPath(this.paths, sessionId)).size;
+      return fs.statSync(file).size;
     } catch (error) {
-      if (isCode(error, "ENOENT")) return 0;
-      throw error;
+      if (!isCode(error, "ENOENT")) throw error;
     }
+    return gzippedSize(`${file}.gz`);
   }
 
   /** The first and last records of the session's plain file, in bounded memory (see readSessionEdges). */
@@ -163,6 +167,29 @@ export class SessionStore {
 
 export class UnknownSessionError extends Error {
   override readonly name = "UnknownSessionError";
+}
+
+/**
+ * The uncompressed size a gzip file declares in its last four bytes (modulo 4 GiB, as gzip keeps
+ * it: a session past 4 GiB compressed would read as smaller); 0 when there is no such file.
+ */
+function gzippedSize(file: string): number {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, "r");
+  } catch (error) {
+    if (isCode(error, "ENOENT")) return 0;
+    throw error;
+  }
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size < 4) return 0;
+    const trailer = Buffer.alloc(4);
+    fs.readSync(fd, trailer, 0, 4, size - 4);
+    return trailer.readUInt32LE(0);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 function readPending(file: string): PendingCall | undefined {

@@ -1,0 +1,34 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { SessionStore } from "./session-store.js";
+import { sessionLogPath } from "./warden-paths.js";
+
+let dir: string;
+let store: SessionStore;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "warden-store-"));
+  store = new SessionStore(path.join(dir, ".warden"));
+  fs.mkdirSync(store.paths.sessionsDir, { recursive: true });
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const RECORDS = `${JSON.stringify({ type: "stop", id: 1, timestamp: "2026-11-21T10:00:00.000Z" })}\n`.repeat(100);
+
+describe("SessionStore.sessionBytes", () => {
+  it("is the plain session file's size", () => {
+    fs.writeFileSync(sessionLogPath(store.paths, "s1"), RECORDS);
+    expect(store.sessionBytes("s1")).toBe(Buffer.byteLength(RECORDS));
+  });
+
+  it("is the uncompressed size of a compressed session, read from its gzip trailer", () => {
+    fs.writeFileSync(`${sessionLogPath(store.paths, "s1")}.gz`, gzipSync(RECORDS));
+    expect(store.sessionBytes("s1")).toBe(Buffer.byteLength(RECORDS));
+  });
+
+  it("is 0 for a session with no file", () => {
+    expect(store.sessionBytes("s1")).toBe(0);
+  });
+});
