@@ -1,3 +1,4 @@
+import { SessionTooLargeError } from "@warden/core";
 import { CliFailure, CliUsageError, type CliIo } from "./cli-io.js";
 import { CLEAN_USAGE, runClean } from "./commands/clean.js";
 import { COST_USAGE, runCost } from "./commands/cost.js";
@@ -49,7 +50,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof CliFailure) {
+    // A session too large to report is the session's state, not Warden's failure: its message says it all.
+    if (error instanceof CliFailure || error instanceof SessionTooLargeError) {
       io.err(`warden ${name}: ${error.message}`);
       return 1;
     }

@@ -9,8 +9,17 @@ import { resolveSession } from "../session-arg.js";
 
 export const FINALIZE_USAGE = `usage: warden finalize [<id>] [--dir DIR] [--json]
   with an id (or a unique prefix): closes that session now, as SessionEnd would (reason "manual");
-  without: closes every stale session (open, and its Claude Code process is gone or silent for a day)
+  without: closes every stale session (open, and its Claude Code process is gone or silent for a day);
+  a session too large to report is closed without a report, and the exit code is 1
 ${DATA_OPTIONS_USAGE}`;
+
+interface Finalized {
+  readonly session_id: string;
+  readonly reason: string;
+  readonly report_paths: string[];
+  /** Why the session was closed without a report (as its end record says); absent when it has one. */
+  readonly report_skipped?: string;
+}
 
 export async function runFinalize(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommand(argv, DATA_OPTIONS, FINALIZE_USAGE, 1);
@@ -19,15 +28,25 @@ export async function runFinalize(argv: string[], io: CliIo): Promise<number> {
   const targets = arg == null ? findStaleSessions(ctx.store, { now: ctx.now(), isProcessAlive }) : [resolveSession(ctx.store, arg)];
   const reason = arg == null ? "stale" : "manual";
   if (arg != null) refuseIfClosed(ctx, targets[0] ?? arg);
-  const finalized: Array<{ session_id: string; reason: string; report_paths: string[] }> = [];
+  const finalized: Finalized[] = [];
+  // Each session is closed on its own: one too large to report never keeps the others open.
   for (const sessionId of targets.filter((id) => !isCompressed(ctx.store, id))) {
-    await finalizeSession(ctx, { sessionId, reason, finalizedBy: "manual" });
-    const end = ctx.store.readSession(sessionId).records.findLast((r) => r.type === "end");
-    finalized.push({ session_id: sessionId, reason, report_paths: end?.type === "end" ? end.report_paths : [] });
+    const { reportPaths, reportSkipped } = await finalizeSession(ctx, { sessionId, reason, finalizedBy: "manual" });
+    finalized.push({
+      session_id: sessionId,
+      reason,
+      report_paths: reportPaths,
+      ...(reportSkipped ? { report_skipped: reportSkipped.message } : {}),
+    });
   }
+  const unreported = finalized.filter((f) => f.report_skipped != null);
   if (values.json) io.out(toJson({ finalized }));
   else if (finalized.length === 0) io.out(`no stale sessions in ${ctx.store.paths.root}`);
-  else for (const f of finalized) io.out(`finalized ${f.session_id} (${f.reason}); report: ${f.report_paths.join(", ")}`);
+  else
+    for (const f of finalized.filter((r) => r.report_skipped == null))
+      io.out(`finalized ${f.session_id} (${f.reason}); report: ${f.report_paths.join(", ")}`);
+  if (unreported.length > 0)
+    throw new CliFailure(unreported.map((f) => `finalized ${f.session_id} (${f.reason}) without a report: ${f.report_skipped}`).join("\n"));
   return 0;
 }
 
@@ -43,7 +62,8 @@ function cliContext(dir: string, io: CliIo): HookContext {
 function refuseIfClosed(ctx: HookContext, sessionId: string): void {
   if (isCompressed(ctx.store, sessionId))
     throw new CliFailure(`session ${sessionId} is compressed (warden clean --compress); it was closed before that`);
-  const last = ctx.store.readSession(sessionId).records.at(-1);
+  // Only the file's end is read: a session of any size is checked in bounded memory.
+  const { last } = ctx.store.sessionEdges(sessionId);
   if (last?.type === "end")
     throw new CliFailure(
       `session ${sessionId} already ended (${last.reason}, by ${last.finalized_by}, at ${last.ended_at}); nothing to finalize`,

@@ -6,7 +6,8 @@ import { regenerateReports } from "../session-files.js";
 import { requireSessionArg } from "../session-arg.js";
 
 export const REPORT_USAGE = `usage: warden report <id> [--dir DIR] [--json]
-  regenerates a session's reports from its records and transcript; prints the paths written
+  regenerates a session's reports from its records and transcript; prints the paths written;
+  a session too large to report (over 256 MiB) is refused with its size, exit code 1
 ${DATA_OPTIONS_USAGE}`;
 
 export async function runReport(argv: string[], io: CliIo): Promise<number> {
