@@ -129,6 +129,40 @@ describe("warden show on a session too large to report", () => {
   });
 });
 
+describe("warden sessions with a session too large to summarise", () => {
+  it("lists it with its end, its size and why it has no counts", async () => {
+    await hugeAndSmallSessions();
+    const result = await runCliInProcess(["sessions"], box);
+    expect(result.stdout.split("\n").find((line) => line.startsWith(HUGE.slice(0, 8)))).toMatch(
+      /^b16b16b1 +\d{4}-\d\d-\d\d \d\d:\d\d +\S+ +- +- +- +- +prompt_input_exit; too large to summarise \(300\.0 MiB\)$/,
+    );
+  });
+
+  it("--json gives its size and its start, and no counts", async () => {
+    await hugeAndSmallSessions();
+    const result = await runCliInProcess(["sessions", "--json"], box);
+    expect(JSON.parse(result.stdout).sessions.find((row: { session_id: string }) => row.session_id === HUGE)).toEqual(
+      expect.objectContaining({
+        source: "too_large",
+        bytes: fs.statSync(sessionFile(HUGE)).size,
+        started_at: expect.any(String),
+        tool_calls: null,
+        verdicts: null,
+        end_reason: "prompt_input_exit",
+      }),
+    );
+  });
+
+  it("still lists the other session from its report", async () => {
+    await hugeAndSmallSessions();
+    const result = await runCliInProcess(["sessions", "--json"], box);
+    expect(JSON.parse(result.stdout).sessions.find((row: { session_id: string }) => row.session_id === SMALL)).toMatchObject({
+      source: "report",
+      tool_calls: 1,
+    });
+  });
+});
+
 /** The huge session, still open (no SessionEnd yet). */
 async function openHugeSession(): Promise<void> {
   await recordSession(HUGE);

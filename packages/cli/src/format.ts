@@ -27,6 +27,13 @@ export function formatTokens(n: number): string {
   return `${(n / 1_000_000).toFixed(2)}M`;
 }
 
+/** `512 B`, `12.5 KiB`, `300.0 MiB`. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
 /** `$0.0105`; "?" when unknown. */
 export const formatCost = (usd: number | null | undefined): string => (usd == null ? "?" : `$${usd.toFixed(4)}`);
 

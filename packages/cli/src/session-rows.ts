@@ -1,13 +1,10 @@
-import { summarizeSession, type ReportModel, type SessionStore } from "@warden/core";
+import { reportRefusal, summarizeSession, type ReportModel, type SessionStore } from "@warden/core";
 import { isCompressed, lastActivityMs, readReport } from "./session-files.js";
 
-/** One session as the `sessions` and `cost` commands list it. */
-export interface SessionRow {
+interface RowBase {
   readonly session_id: string;
   readonly started_at: string | null;
   readonly duration_ms: number | null;
-  readonly tool_calls: number;
-  readonly verdicts: { readonly allowed: number; readonly warned: number; readonly blocked: number };
   /** Null when unknown: no current report, or its transcript was not found. */
   readonly tokens: TokenTotals | null;
   /** Null when unknown (no current report, or a model without a price). */
@@ -15,11 +12,32 @@ export interface SessionRow {
   /** Null while the session is open (no end record after its last start). */
   readonly end_reason: string | null;
   readonly compressed: boolean;
-  /** `report`: from reports/<id>.json; `records`: computed from the session file (no tokens or cost). */
-  readonly source: "report" | "records" | "unreadable";
-  /** Why the session could not be read; present only with source "unreadable". */
-  readonly error?: string;
 }
+
+type Verdicts = { readonly allowed: number; readonly warned: number; readonly blocked: number };
+
+/**
+ * One session as the `sessions` and `cost` commands list it. `source` says where its figures come
+ * from: `report`, reports/<id>.json; `records`, the session file (no tokens or cost); `too_large`,
+ * only the first and last records of a session file too large to summarise (no counts);
+ * `unreadable`, nowhere (the session could not be read).
+ */
+export type SessionRow =
+  | (RowBase & { readonly source: "report" | "records"; readonly tool_calls: number; readonly verdicts: Verdicts })
+  | (RowBase & {
+      readonly source: "too_large";
+      readonly tool_calls: null;
+      readonly verdicts: null;
+      /** How many bytes of records the session holds. */
+      readonly bytes: number;
+    })
+  | (RowBase & {
+      readonly source: "unreadable";
+      readonly tool_calls: null;
+      readonly verdicts: null;
+      /** Why the session could not be read. */
+      readonly error: string;
+    });
 
 export interface TokenTotals {
   readonly input_tokens: number;
@@ -35,7 +53,11 @@ export function sessionRow(store: SessionStore, sessionId: string): SessionRow {
   const report = readReport(store, sessionId);
   const activity = lastActivityMs(store, sessionId);
   const current = report != null && (activity == null || Date.parse(report.generated_at) + CLOCK_SLACK_MS >= activity);
-  return current ? rowFromReport(store, report, activity) : rowFromRecords(store, sessionId);
+  if (current) return rowFromReport(store, report, activity);
+  // Counting a session's records holds them all in memory: past the size a report is built from,
+  // only its two ends are read.
+  const refusal = reportRefusal(store, sessionId);
+  return refusal == null ? rowFromRecords(store, sessionId) : rowFromEdges(store, sessionId, refusal.bytes);
 }
 
 /** One bad session (unreadable, damaged) is listed as such and never hides the others. */
@@ -47,8 +69,8 @@ function rowOrError(store: SessionStore, sessionId: string): SessionRow {
       session_id: sessionId,
       started_at: null,
       duration_ms: null,
-      tool_calls: 0,
-      verdicts: { allowed: 0, warned: 0, blocked: 0 },
+      tool_calls: null,
+      verdicts: null,
       tokens: null,
       cost_usd: null,
       end_reason: null,
@@ -114,6 +136,27 @@ function rowFromRecords(store: SessionStore, sessionId: string): SessionRow {
     end_reason: end?.reason ?? null,
     compressed: isCompressed(store, sessionId),
     source: "records",
+  };
+}
+
+/** A session too large to summarise: when it started and ended, from its first and last records. */
+function rowFromEdges(store: SessionStore, sessionId: string, bytes: number): SessionRow {
+  const { first, last } = store.sessionEdges(sessionId);
+  const end = last?.type === "end" ? last : undefined;
+  const started = first?.timestamp ?? null;
+  const until = end?.ended_at ?? last?.timestamp;
+  return {
+    session_id: sessionId,
+    started_at: started,
+    duration_ms: started != null && until != null ? Date.parse(until) - Date.parse(started) : null,
+    tool_calls: null,
+    verdicts: null,
+    tokens: null,
+    cost_usd: null,
+    end_reason: end?.reason ?? null,
+    compressed: isCompressed(store, sessionId),
+    source: "too_large",
+    bytes,
   };
 }
 

@@ -5,6 +5,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { createCommandPolicy, loadWardenConfig, resolveWardenDir, SessionStore } from "@warden/core";
 import type { CliIo } from "../cli-io.js";
+import { formatBytes } from "../format.js";
 import { checkWiring, HOOK_FILES, isWardenHook, parseSettings, type Settings } from "../hook-wiring.js";
 import { ownedPaths } from "../session-files.js";
 
@@ -205,10 +206,4 @@ function safeSize(file: string): number {
   } catch {
     return 0;
   }
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }

@@ -1,6 +1,6 @@
 import type { CliIo } from "../cli-io.js";
 import { openStore } from "../data-dir.js";
-import { formatCost, formatDuration, formatTable, formatTime, formatTokens, shortId, toJson } from "../format.js";
+import { formatBytes, formatCost, formatDuration, formatTable, formatTime, formatTokens, shortId, toJson } from "../format.js";
 import { DATA_OPTIONS, DATA_OPTIONS_USAGE, parseCommand } from "../parse-command.js";
 import { allSessionRows, inputSide, type SessionRow } from "../session-rows.js";
 
@@ -29,17 +29,39 @@ export function runSessions(argv: string[], io: CliIo): number {
 }
 
 function cells(row: SessionRow): string[] {
-  if (row.source === "unreadable") return [shortId(row.session_id), "-", "-", "-", "-", "-", "-", `unreadable: ${row.error ?? "?"}`];
-  const { allowed, warned, blocked } = row.verdicts;
-  const fromRecords = row.source === "records";
-  return [
-    shortId(row.session_id),
-    formatTime(row.started_at),
-    formatDuration(row.duration_ms),
-    String(row.tool_calls),
-    `${allowed}/${warned}/${blocked}`,
-    fromRecords ? "-" : row.tokens == null ? "?" : `${formatTokens(inputSide(row.tokens))}/${formatTokens(row.tokens.output_tokens)}`,
-    fromRecords ? "-" : formatCost(row.cost_usd),
-    `${row.end_reason ?? "open"}${row.compressed ? " (gz)" : ""}`,
-  ];
+  const end = `${row.end_reason ?? "open"}${row.compressed ? " (gz)" : ""}`;
+  switch (row.source) {
+    case "unreadable":
+      return [shortId(row.session_id), "-", "-", "-", "-", "-", "-", `unreadable: ${row.error}`];
+    case "too_large":
+      return [
+        shortId(row.session_id),
+        formatTime(row.started_at),
+        formatDuration(row.duration_ms),
+        "-",
+        "-",
+        "-",
+        "-",
+        `${end}; too large to summarise (${formatBytes(row.bytes)})`,
+      ];
+    case "report":
+    case "records": {
+      const { allowed, warned, blocked } = row.verdicts;
+      const fromRecords = row.source === "records";
+      return [
+        shortId(row.session_id),
+        formatTime(row.started_at),
+        formatDuration(row.duration_ms),
+        String(row.tool_calls),
+        `${allowed}/${warned}/${blocked}`,
+        fromRecords ? "-" : row.tokens == null ? "?" : `${formatTokens(inputSide(row.tokens))}/${formatTokens(row.tokens.output_tokens)}`,
+        fromRecords ? "-" : formatCost(row.cost_usd),
+        end,
+      ];
+    }
+    default: {
+      const unknown: never = row;
+      throw new Error(`unknown session row ${JSON.stringify(unknown)}`);
+    }
+  }
 }
