@@ -1,6 +1,7 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { SessionStore } from "@warden/core";
+import { loadWardenConfig, SessionStore } from "@warden/core";
 import type { CliIo } from "./cli-io.js";
 
 /**
@@ -29,7 +30,23 @@ function isDirectory(file: string): boolean {
   }
 }
 
-/** The store of the directory a command reads. */
+/**
+ * The project whose settings apply to a data directory: the folder holding it when it is a
+ * `.warden`; else (`WARDEN_DIR` elsewhere) the project a hook would take, CLAUDE_PROJECT_DIR or the cwd.
+ */
+export function projectDirOf(dataDir: string, io: Pick<CliIo, "cwd" | "env">): string {
+  if (path.basename(dataDir) === ".warden") return path.dirname(dataDir);
+  return path.resolve(io.cwd, io.env.CLAUDE_PROJECT_DIR || io.cwd);
+}
+
+export const homeOf = (io: Pick<CliIo, "env">): string => io.env.HOME || os.homedir();
+
+/**
+ * The store of the directory a command reads. What it writes (reports) is masked as the hooks
+ * mask it: unless that project's `.claude/warden.json` (or the user's) says `redact: "off"`.
+ */
 export function openStore(dir: string | undefined, io: Pick<CliIo, "cwd" | "env">, now: () => Date = () => new Date()): SessionStore {
-  return new SessionStore(resolveDataDir(dir, io), now);
+  const root = resolveDataDir(dir, io);
+  const config = loadWardenConfig(projectDirOf(root, io), homeOf(io));
+  return new SessionStore(root, now, { redact: config.redact });
 }

@@ -1,7 +1,6 @@
-import os from "node:os";
 import { createHookContext, finalizeSession, findStaleSessions, isProcessAlive, type HookContext } from "@warden/core";
 import { CliFailure, clockOf, type CliIo } from "../cli-io.js";
-import { resolveDataDir } from "../data-dir.js";
+import { homeOf, projectDirOf, resolveDataDir } from "../data-dir.js";
 import { toJson } from "../format.js";
 import { DATA_OPTIONS, DATA_OPTIONS_USAGE, parseCommand } from "../parse-command.js";
 import { isCompressed } from "../session-files.js";
@@ -50,12 +49,15 @@ export async function runFinalize(argv: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-/** The world of a hook, minus a Claude Code parent, reading the directory the CLI chose. */
+/**
+ * The world of a hook, minus a Claude Code parent, reading the directory the CLI chose with the
+ * settings of the project that directory belongs to (so `redact: "off"` applies as in its hooks).
+ */
 function cliContext(dir: string, io: CliIo): HookContext {
-  const env = { ...io.env, WARDEN_DIR: dir };
+  const env = { ...io.env, WARDEN_DIR: dir, CLAUDE_PROJECT_DIR: projectDirOf(dir, io) };
   return createHookContext(
     { cwd: io.cwd, session_id: "warden-cli" },
-    { env, now: clockOf(io), home: io.env.HOME || os.homedir(), claudePid: null, isProcessAlive },
+    { env, now: clockOf(io), home: homeOf(io), claudePid: null, isProcessAlive },
   );
 }
 
