@@ -73,30 +73,43 @@ interface Tail {
   readonly endsWithNewline: boolean;
 }
 
-/** Reads backwards from the end until a complete, well-formed line gives the last id. */
+/**
+ * Reads backwards from the end until a complete, well-formed line gives the last id. Newlines are
+ * found in raw bytes and each line is read once, by itself: a long torn or garbage line costs one
+ * pass over its bytes, not a re-read per chunk (which made every append quadratic in its length).
+ */
 function readTail(fd: number): Tail {
   const size = fs.fstatSync(fd).size;
   if (size === 0) return { lastId: 0, endsWithNewline: true };
-  let end = size;
-  let carry = Buffer.alloc(0);
+  const chunk = Buffer.alloc(TAIL_CHUNK);
   let endsWithNewline: boolean | undefined;
-  while (end > 0) {
+  /** Where the line being looked for ends (exclusive); the file's last line may lack its newline. */
+  let lineEnd = size;
+  for (let end = size; end > 0;) {
     const start = Math.max(0, end - TAIL_CHUNK);
-    const chunk = Buffer.alloc(end - start);
-    fs.readSync(fd, chunk, 0, chunk.length, start);
-    endsWithNewline ??= chunk[chunk.length - 1] === 0x0a;
-    const buffer = Buffer.concat([chunk, carry]);
-    const lines = buffer.toString("utf8").split("\n");
-    // The first piece may be the middle of a line that began in an earlier chunk.
-    const firstComplete = start === 0 ? 0 : 1;
-    for (let i = lines.length - 1; i >= firstComplete; i--) {
-      const id = idOf(lines[i] ?? "");
+    const length = end - start;
+    fs.readSync(fd, chunk, 0, length, start);
+    endsWithNewline ??= chunk[length - 1] === 0x0a;
+    for (let k = length - 1; k >= -1; k--) {
+      if (k >= 0 && chunk[k] !== 0x0a) continue;
+      if (k < 0 && start > 0) break;
+      const lineStart = start + k + 1;
+      const id = idAt(fd, lineStart, lineEnd);
       if (id != null) return { lastId: id, endsWithNewline };
+      lineEnd = start + k;
     }
-    carry = start === 0 ? Buffer.alloc(0) : Buffer.from(lines[0] ?? "", "utf8");
     end = start;
   }
   return { lastId: 0, endsWithNewline: endsWithNewline ?? true };
+}
+
+/** The id of the line between two offsets, if it is a well-formed record line of a sane length. */
+function idAt(fd: number, start: number, end: number): number | undefined {
+  const length = end - start;
+  if (length <= 0 || length > MAX_LINE_BYTES) return undefined;
+  const line = Buffer.alloc(length);
+  fs.readSync(fd, line, 0, length, start);
+  return line[0] === 0x7b ? idOf(line.toString("utf8")) : undefined;
 }
 
 function idOf(line: string): number | undefined {

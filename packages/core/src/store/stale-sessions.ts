@@ -58,12 +58,24 @@ function parsedEntry(line: string): { type: "start" | "end"; sessionId: string }
   return parsed.success ? { type: parsed.data.type, sessionId: parsed.data.session_id } : undefined;
 }
 
+/**
+ * Above this, a session is judged from its file's last record alone: every SessionStart asks about
+ * every open session, and reading a huge one whole would cost seconds and its size in memory.
+ */
+export const WHOLE_READ_BYTES = 16 * 1024 * 1024;
+
 function isStale(store: SessionStore, sessionId: string, check: StaleCheck): boolean {
+  const maxIdleMs = check.maxIdleMs ?? DAY_MS;
+  const idleSince = (last: { readonly timestamp: string }) => check.now.getTime() - Date.parse(last.timestamp);
+  if (store.sessionBytes(sessionId) > WHOLE_READ_BYTES) {
+    // Its owner may have changed anywhere in the file (a resume): only a long silence proves it stale.
+    const { last } = store.sessionEdges(sessionId);
+    return last != null && last.type !== "end" && idleSince(last) > maxIdleMs;
+  }
   const { records } = store.readSession(sessionId);
   const last = records.at(-1);
   if (last == null || last.type === "end") return false;
-  const idleMs = check.now.getTime() - Date.parse(last.timestamp);
-  if (idleMs > (check.maxIdleMs ?? DAY_MS)) return true;
+  if (idleSince(last) > maxIdleMs) return true;
   const owner = records.findLast((r) => r.type === "init" || r.type === "resume");
   const pid = owner && "claude_pid" in owner && typeof owner.claude_pid === "number" ? owner.claude_pid : null;
   return pid != null && !check.isProcessAlive(pid);
