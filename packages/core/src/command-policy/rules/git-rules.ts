@@ -10,6 +10,8 @@ const EVERYTHING = new Set([".", "*", ":/", ":/*", "./", "./*"]);
 /** A `.git` directory itself, everything in it, or its object and ref stores. */
 const REPOSITORY_PARTS = /\/\.git(?:\/\*|\/objects|\/refs)?$/;
 
+const VALUE_OPTIONS: Readonly<Record<string, string>> = { checkout: "bB", switch: "cC", restore: "s" };
+
 /** The git command when `cmd` is `git <sub> …`; undefined for any other command or subcommand. */
 function gitSubcommand(cmd: SimpleCommand, sub: string): GitCommand | undefined {
   if (cmd.name !== "git") return undefined;
@@ -42,7 +44,8 @@ function cleansForcibly(cmd: SimpleCommand): RuleHit | undefined {
 function discardsChanges(cmd: SimpleCommand): RuleHit | undefined {
   if (cmd.name !== "git") return undefined;
   const g = parseGit(cmd.args);
-  const p = gitOptions(g, "bBs", ["source", "conflict"]);
+  // Each subcommand's own value-taking options: `switch -cfeature` creates "feature", it is not `-c -f -e …`.
+  const p = gitOptions(g, VALUE_OPTIONS[g.sub] ?? "", ["source", "conflict", "create", "force-create", "orphan", "pathspec-from-file"]);
   if (g.sub === "checkout" && (hasOption(p, "f", ["force"]) || p.positionals.some((w) => EVERYTHING.has(w))))
     return { detail: "git checkout of the whole tree" };
   if (
