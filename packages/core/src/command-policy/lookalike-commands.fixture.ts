@@ -133,7 +133,6 @@ export const LOOKALIKE_COMMANDS: readonly LookalikeCase[] = [
   ["git restore --staged .", "git.discard-changes"],
   ["git checkout -- src/app.ts", "git.discard-changes"],
   ["git stash pop", "git.discard-changes"],
-  ["git stash drop", "git.discard-changes"],
   ["rm -f .git/index.lock", "git.delete-repository"],
   ["rm -rf .github/old-workflows", "git.delete-repository"],
   ["rm -rf .git/rebase-merge", "git.delete-repository"],

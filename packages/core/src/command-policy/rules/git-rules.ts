@@ -1,32 +1,59 @@
-import { deletionTargets } from "../shell/command-paths.js";
 import type { RuleHit, SimpleCommand } from "../command-types.js";
 import { hasOption } from "../shell/parse-options.js";
-import { gitOptions, parseGit, type GitCommand } from "../shell/parse-git.js";
-import type { CommandRule, RuleContext } from "./rule-context.js";
+import { gitOptions, gitSubcommand, parseGit } from "../shell/parse-git.js";
+import type { CommandRule } from "./rule-context.js";
 
-/** Git commands that throw away work or history that cannot easily be got back. */
+/** Git commands that overwrite or delete what others share: remote branches, local branches, history. */
 
 const EVERYTHING = new Set([".", "*", ":/", ":/*", "./", "./*"]);
-/** A `.git` directory itself, everything in it, or its object and ref stores. */
-const REPOSITORY_PARTS = /\/\.git(?:\/\*|\/objects|\/refs)?$/;
-
 const VALUE_OPTIONS: Readonly<Record<string, string>> = { checkout: "bB", switch: "cC", restore: "s" };
+const PUSH_VALUES = ["repo", "push-option", "receive-pack", "exec"];
+const BRANCH_VALUES = ["set-upstream-to", "contains", "no-contains", "merged", "no-merged", "points-at", "format", "sort"];
+/** `:branch` (but not `:` alone, which pushes the matching branches) deletes the remote branch. */
+const DELETING_REFSPEC = /^\+?:[^:]/;
 
-/** The git command when `cmd` is `git <sub> …`; undefined for any other command or subcommand. */
-function gitSubcommand(cmd: SimpleCommand, sub: string): GitCommand | undefined {
-  if (cmd.name !== "git") return undefined;
-  const g = parseGit(cmd.args);
-  return g.sub === sub ? g : undefined;
-}
-
+/**
+ * `--force`, `--mirror` and a `+refspec` overwrite the remote whatever `--force-with-lease` says:
+ * git lets a forced update override the lease's check, and ignores `--force-if-includes` without
+ * a lease. Only the lease alone (with or without --force-if-includes) is a checked push.
+ */
 function forcePushes(cmd: SimpleCommand): RuleHit | undefined {
   const g = gitSubcommand(cmd, "push");
   if (g == null) return undefined;
-  const p = gitOptions(g, "oC", ["repo", "push-option", "receive-pack", "exec"]);
-  if (p.long.has("force-with-lease")) return undefined;
-  if (hasOption(p, "f", ["force", "mirror"])) return { detail: "git push --force" };
-  const plus = p.positionals.find((w) => w.startsWith("+"));
+  const p = gitOptions(g, "o", PUSH_VALUES);
+  if (p.long.has("mirror")) return { detail: "git push --mirror" };
+  if (forcedLast(g.args))
+    return { detail: p.long.has("force-with-lease") ? "git push --force overrides --force-with-lease" : "git push --force" };
+  const plus = p.positionals.find((w) => w.startsWith("+") && !DELETING_REFSPEC.test(w));
   return plus == null ? undefined : { detail: `forced refspec ${plus}` };
+}
+
+/** True when `-f`/`--force` is given and not cancelled by a later `--no-force`. */
+function forcedLast(args: readonly string[]): boolean {
+  let forced = false;
+  for (const word of args) {
+    if (word === "--") break;
+    if (word === "--force") forced = true;
+    else if (word === "--no-force") forced = false;
+    else if (/^-[^-]/.test(word) && shortFlags(word).includes("f")) forced = true;
+  }
+  return forced;
+}
+
+/** The flag letters of one cluster, stopping at `o` (push's `-o value`, whose value may hold an f). */
+function shortFlags(word: string): string {
+  const o = word.indexOf("o");
+  return o < 0 ? word.slice(1) : word.slice(1, o);
+}
+
+function deletesRemoteBranch(cmd: SimpleCommand): RuleHit | undefined {
+  const g = gitSubcommand(cmd, "push");
+  if (g == null) return undefined;
+  const p = gitOptions(g, "o", PUSH_VALUES);
+  if (hasOption(p, "d", ["delete"])) return { detail: "git push --delete" };
+  if (p.long.has("prune")) return { detail: "git push --prune" };
+  const refspec = p.positionals.slice(1).find((w) => DELETING_REFSPEC.test(w));
+  return refspec == null ? undefined : { detail: `deleting refspec ${refspec}` };
 }
 
 function resetsHard(cmd: SimpleCommand): RuleHit | undefined {
@@ -56,15 +83,39 @@ function discardsChanges(cmd: SimpleCommand): RuleHit | undefined {
     return { detail: "git restore of the whole tree" };
   }
   if (g.sub === "switch" && hasOption(p, "f", ["force", "discard-changes"])) return { detail: "git switch --discard-changes" };
-  if (g.sub === "stash" && g.args[0] === "clear") return { detail: "git stash clear" };
   return undefined;
 }
 
 function forceDeletesBranch(cmd: SimpleCommand): RuleHit | undefined {
+  const ref = gitSubcommand(cmd, "update-ref");
+  if (ref != null) {
+    const p = gitOptions(ref, "m");
+    return hasOption(p, "d", ["delete"]) ? { detail: `git update-ref -d ${p.positionals[0] ?? ""}`.trim() } : undefined;
+  }
   const g = gitSubcommand(cmd, "branch");
   if (g == null) return undefined;
-  const p = gitOptions(g);
+  const p = gitOptions(g, "u", BRANCH_VALUES);
   return p.short.has("D") || (hasOption(p, "d", ["delete"]) && hasOption(p, "f", ["force"])) ? { detail: "git branch -D" } : undefined;
+}
+
+/**
+ * `git branch -f name [start]` and `git update-ref ref value` make an existing branch point elsewhere.
+ * `git branch -M main` is left alone: it is the rename-to-main step of every new repository, and
+ * only overwrites a branch when one of that name already exists.
+ */
+function movesBranch(cmd: SimpleCommand): RuleHit | undefined {
+  const ref = gitSubcommand(cmd, "update-ref");
+  if (ref != null) {
+    const p = gitOptions(ref, "m");
+    const moves = !hasOption(p, "d", ["delete", "stdin"]) && p.positionals.length >= 2;
+    return moves ? { detail: `git update-ref ${p.positionals[0]}` } : undefined;
+  }
+  const g = gitSubcommand(cmd, "branch");
+  if (g == null) return undefined;
+  const p = gitOptions(g, "u", BRANCH_VALUES);
+  const name = p.positionals[0];
+  if (name == null || !hasOption(p, "f", ["force"]) || hasOption(p, "dDmMcC", ["delete", "move", "copy"])) return undefined;
+  return { detail: `git branch -f ${name}` };
 }
 
 function rewritesHistory(cmd: SimpleCommand): RuleHit | undefined {
@@ -72,20 +123,6 @@ function rewritesHistory(cmd: SimpleCommand): RuleHit | undefined {
   if (cmd.name !== "git") return undefined;
   const sub = parseGit(cmd.args).sub;
   return sub === "filter-branch" || sub === "filter-repo" ? { detail: `git ${sub}` } : undefined;
-}
-
-function deletesRepository(cmd: SimpleCommand, rc: RuleContext): RuleHit | undefined {
-  for (const target of deletionTargets(cmd)) {
-    if (!target.recursive) continue;
-    const abs = rc.resolve(target.word, cmd);
-    if (abs != null && REPOSITORY_PARTS.test(abs)) return { detail: abs };
-  }
-  return undefined;
-}
-
-function expiresReflog(cmd: SimpleCommand): RuleHit | undefined {
-  const action = gitSubcommand(cmd, "reflog")?.args[0];
-  return action === "expire" || action === "delete" ? { detail: `git reflog ${action}` } : undefined;
 }
 
 export const gitRules: readonly CommandRule[] = [
@@ -96,6 +133,14 @@ export const gitRules: readonly CommandRule[] = [
     category: "destructive-git",
     reason: "it force-pushes, overwriting the remote branch and anyone else's commits on it (use --force-with-lease to push safely)",
     check: forcePushes,
+  },
+  {
+    id: "git.push-delete",
+    severity: "medium",
+    action: "ask",
+    category: "destructive-git",
+    reason: "it deletes a branch or tag on the remote (push --delete, :branch, --prune), which others may still use",
+    check: deletesRemoteBranch,
   },
   {
     id: "git.reset-hard",
@@ -126,8 +171,16 @@ export const gitRules: readonly CommandRule[] = [
     severity: "medium",
     action: "ask",
     category: "destructive-git",
-    reason: "it force-deletes a git branch, losing any commits not merged elsewhere",
+    reason: "it force-deletes a git branch (or any ref), losing any commits not merged elsewhere",
     check: forceDeletesBranch,
+  },
+  {
+    id: "git.branch-move",
+    severity: "medium",
+    action: "ask",
+    category: "destructive-git",
+    reason: "it moves an existing branch to another commit (branch -f, update-ref), leaving the commits only it held to the reflog",
+    check: movesBranch,
   },
   {
     id: "git.rewrite-history",
@@ -136,21 +189,5 @@ export const gitRules: readonly CommandRule[] = [
     category: "destructive-git",
     reason: "it rewrites the repository's history (filter-branch / filter-repo), which cannot be undone once pushed",
     check: rewritesHistory,
-  },
-  {
-    id: "git.delete-repository",
-    severity: "high",
-    action: "deny",
-    category: "destructive-git",
-    reason: "it deletes the .git directory (or its objects or refs), destroying the repository's whole history",
-    check: deletesRepository,
-  },
-  {
-    id: "git.reflog-expire",
-    severity: "high",
-    action: "deny",
-    category: "destructive-git",
-    reason: "it expires or deletes reflog entries, the safety net that lets lost commits be recovered",
-    check: expiresReflog,
   },
 ];

@@ -1,6 +1,7 @@
 import type { RuleInfo } from "../command-types.js";
 import { deletionRules } from "./deletion-rules.js";
 import { diskRules } from "./disk-rules.js";
+import { gitRecoveryRules } from "./git-recovery-rules.js";
 import { gitRules } from "./git-rules.js";
 import { networkRules } from "./network-rules.js";
 import type { PathRule } from "./protected-paths.js";
@@ -60,7 +61,14 @@ export const PATH_RULES: readonly PathRule[] = [
   },
 ];
 
-export const COMMAND_RULES: readonly CommandRule[] = [...deletionRules, ...diskRules, ...networkRules, ...gitRules, ...systemRules];
+export const COMMAND_RULES: readonly CommandRule[] = [
+  ...deletionRules,
+  ...diskRules,
+  ...networkRules,
+  ...gitRules,
+  ...gitRecoveryRules,
+  ...systemRules,
+];
 
 /** The finding recorded when a command cannot be parsed; its action is the `unparseable` option. */
 export const UNPARSEABLE_RULE: RuleInfo = {
