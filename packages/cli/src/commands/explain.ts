@@ -54,6 +54,7 @@ function formatExplanation(e: CommandExplanation): string {
     for (const t of c.targets) lines.push(`  target    ${t.access} ${t.path} (${t.kind}, from ${JSON.stringify(t.word)})`);
     for (const r of c.redirects) lines.push(`  redirect  ${JSON.stringify(r)}`);
     if (c.rules.length > 0) lines.push(`  rules     ${c.rules.join(", ")}`);
+    for (const note of c.recoverability) lines.push(`  recovery  ${note}`);
   });
   lines.push(
     "",

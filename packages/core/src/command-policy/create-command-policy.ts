@@ -9,7 +9,8 @@ import { compileCommandRule, compilePathRule } from "./rules/custom-rules.js";
 import { displayWord } from "./shell/display-word.js";
 import { ProtectedPaths, normalise, type PathAccess, type PathRule } from "./rules/protected-paths.js";
 import { COMMAND_RULES, PATH_RULES, RULE_CATALOGUE, TOO_COMPLEX_RULE, UNPARSEABLE_RULE } from "./rules/rule-catalogue.js";
-import { createRuleContext, type CommandRule } from "./rules/rule-context.js";
+import { createRuleContext, type CommandRule, type RecoverabilityNote } from "./rules/rule-context.js";
+import { readGitStatus, type ReadStatus } from "./read-git-status.js";
 import { toolTarget } from "./tool-targets.js";
 
 /**
@@ -22,6 +23,13 @@ export interface CommandEvaluation {
   readonly analysis: CommandAnalysis;
   readonly matches: readonly RuleMatch[];
   readonly decision: PolicyDecision;
+  /** What git said about the files the command deletes or discards, when a rule asked. */
+  readonly recoverability: readonly RecoverabilityNote[];
+}
+
+/** The world the policy reads beyond the command: git's view of the files a command would lose. */
+export interface CommandPolicyWorld {
+  readonly readStatus?: ReadStatus;
 }
 
 export interface CommandPolicy extends ToolPolicy {
@@ -39,7 +47,8 @@ export class CommandPolicyConfigError extends Error {
 const ACCESSES: readonly PathAccess[] = ["read", "write"];
 const WINDOWS_DRIVE = /^[A-Za-z]:\//;
 
-export function createCommandPolicy(options: CommandPolicyOptions = {}): CommandPolicy {
+export function createCommandPolicy(options: CommandPolicyOptions = {}, world: CommandPolicyWorld = {}): CommandPolicy {
+  const readStatus = world.readStatus ?? ((query) => readGitStatus(query));
   const overrides = options.rules ?? {};
   const customCommands = (options.command_rules ?? []).map(compileCommandRule);
   const customPaths = (options.path_rules ?? []).map(compilePathRule);
@@ -81,7 +90,7 @@ export function createCommandPolicy(options: CommandPolicyOptions = {}): Command
 
   function evaluateCommand(command: string, ctx: CommandContext): CommandEvaluation {
     const analysis = analyzeCommand(command, ctx);
-    const rc = createRuleContext(analysis, ctx, paths);
+    const rc = createRuleContext(analysis, ctx, paths, readStatus);
     const matches: RuleMatch[] = [];
     for (const cmd of analysis.commands) {
       const where = {
@@ -107,7 +116,7 @@ export function createCommandPolicy(options: CommandPolicyOptions = {}): Command
     if (analysis.limits.length > 0 && tooComplex != null) {
       matches.push({ rule: tooComplex, excerpt: command, detail: analysis.limits.join("; "), source: "command" });
     }
-    return { analysis, matches, decision: buildDecision(matches, "command") };
+    return { analysis, matches, decision: buildDecision(matches, "command"), recoverability: rc.recoverabilityNotes };
   }
 
   function decidePaths(call: ToolCall, targets: readonly { field: string; path: string; access: PathAccess }[]): PolicyDecision {

@@ -42,6 +42,8 @@ export interface ExplainedCommand {
   readonly targets: readonly ExplainedTarget[];
   /** Ids of the rules it matched. */
   readonly rules: readonly string[];
+  /** Whether git could give back what it deletes or discards ("recoverable: …", "would lose …"), when a rule asked. */
+  readonly recoverability: readonly string[];
 }
 
 export interface CommandExplanation {
@@ -62,7 +64,7 @@ const DECIDING_ACTION: Record<string, RuleAction> = { deny: "deny", ask: "ask", 
 export function explainCommand(command: string, ctx: ExplainContext): CommandExplanation {
   const policy = ctx.policy ?? createCommandPolicy(ctx.options ?? {});
   const context = { cwd: ctx.cwd, projectDir: ctx.projectDir, home: ctx.home };
-  const { analysis, matches, decision } = policy.evaluateCommand(command, context);
+  const { analysis, matches, decision, recoverability } = policy.evaluateCommand(command, context);
   const commands = analysis.commands.map((cmd): ExplainedCommand => {
     const targets: ExplainedTarget[] = [];
     const add = (word: string, access: ExplainedTarget["access"]): void => {
@@ -86,6 +88,7 @@ export function explainCommand(command: string, ctx: ExplainContext): CommandExp
       ...(cmd.exec == null ? {} : { exec: { ...cmd.exec, ...(cmd.exec.text == null ? {} : { text: displayWord(cmd.exec.text) }) } }),
       targets,
       rules: [...new Set(matches.filter((m) => m.command === cmd.index).map((m) => m.rule.id))],
+      recoverability: recoverability.filter((r) => r.command === cmd.index).map((r) => r.note),
     };
   });
   const action = decision.findings.length === 0 ? undefined : DECIDING_ACTION[decision.decision];

@@ -11,7 +11,14 @@ export {
   type CustomPathRule,
   type RuleOverride,
 } from "./command-policy-options.js";
-export { CommandPolicyConfigError, createCommandPolicy, type CommandEvaluation, type CommandPolicy } from "./create-command-policy.js";
+export {
+  CommandPolicyConfigError,
+  createCommandPolicy,
+  type CommandEvaluation,
+  type CommandPolicy,
+  type CommandPolicyWorld,
+} from "./create-command-policy.js";
+export type { ReadStatus, StatusEntry, StatusQuery, WorkTreeStatus } from "./read-git-status.js";
 export type { RuleMatch } from "./build-decision.js";
 export {
   explainCommand,

@@ -3,10 +3,10 @@ import { createRequire } from "node:module";
 let load: NodeJS.Require | undefined;
 
 /**
- * Loads a Node built-in on first use. Some (crypto, zlib, net) cost a short-lived hook process
+ * Loads a Node built-in on first use. Some (crypto, zlib, net, child_process) cost a short-lived hook process
  * milliseconds to load and are needed only on rare paths.
  */
-export function loadBuiltin<T>(id: "node:crypto" | "node:zlib" | "node:net"): T {
+export function loadBuiltin<T>(id: "node:crypto" | "node:zlib" | "node:net" | "node:child_process"): T {
   load ??= createRequire(import.meta.url);
   return load(id) as T;
 }
