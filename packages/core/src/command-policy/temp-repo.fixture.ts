@@ -17,6 +17,8 @@ export interface RepoFiles {
   readonly staged?: readonly string[];
   /** Created after the commit, never added (ignored when the committed `.gitignore` says so). */
   readonly untracked?: readonly string[];
+  /** A linked worktree at `<root>/<name>`, on a branch of that name, holding these untracked files. */
+  readonly worktree?: { readonly name: string; readonly untracked: readonly string[] };
 }
 
 export interface TempRepo {
@@ -56,6 +58,11 @@ export function makeRepo(files: RepoFiles): TempRepo {
   }
   for (const file of files.modified ?? []) write(dir, file, "unstaged change\n");
   for (const file of files.untracked ?? []) write(dir, file, "untracked\n");
+  if (files.worktree != null) {
+    const linked = path.join(root, files.worktree.name);
+    git(dir, "worktree", "add", "-q", "-b", files.worktree.name, linked);
+    for (const file of files.worktree.untracked) write(linked, file, "untracked\n");
+  }
   return { root, dir, remove: () => fs.rmSync(root, { recursive: true, force: true }) };
 }
 

@@ -5,8 +5,6 @@ import type { CommandRule } from "./rule-context.js";
 
 /** Git commands that overwrite or delete what others share: remote branches, local branches, history. */
 
-const EVERYTHING = new Set([".", "*", ":/", ":/*", "./", "./*"]);
-const VALUE_OPTIONS: Readonly<Record<string, string>> = { checkout: "bB", switch: "cC", restore: "s" };
 const PUSH_VALUES = ["repo", "push-option", "receive-pack", "exec"];
 const BRANCH_VALUES = ["set-upstream-to", "contains", "no-contains", "merged", "no-merged", "points-at", "format", "sort"];
 /** `:branch` (but not `:` alone, which pushes the matching branches) deletes the remote branch. */
@@ -54,36 +52,6 @@ function deletesRemoteBranch(cmd: SimpleCommand): RuleHit | undefined {
   if (p.long.has("prune")) return { detail: "git push --prune" };
   const refspec = p.positionals.slice(1).find((w) => DELETING_REFSPEC.test(w));
   return refspec == null ? undefined : { detail: `deleting refspec ${refspec}` };
-}
-
-function resetsHard(cmd: SimpleCommand): RuleHit | undefined {
-  const g = gitSubcommand(cmd, "reset");
-  return g != null && gitOptions(g).long.has("hard") ? { detail: "git reset --hard" } : undefined;
-}
-
-function cleansForcibly(cmd: SimpleCommand): RuleHit | undefined {
-  const g = gitSubcommand(cmd, "clean");
-  if (g == null) return undefined;
-  const p = gitOptions(g, "e", ["exclude"]);
-  return hasOption(p, "f", ["force"]) && !hasOption(p, "n", ["dry-run"]) ? { detail: "git clean --force" } : undefined;
-}
-
-function discardsChanges(cmd: SimpleCommand): RuleHit | undefined {
-  if (cmd.name !== "git") return undefined;
-  const g = parseGit(cmd.args);
-  // Each subcommand's own value-taking options: `switch -cfeature` creates "feature", it is not `-c -f -e …`.
-  const p = gitOptions(g, VALUE_OPTIONS[g.sub] ?? "", ["source", "conflict", "create", "force-create", "orphan", "pathspec-from-file"]);
-  if (g.sub === "checkout" && (hasOption(p, "f", ["force"]) || p.positionals.some((w) => EVERYTHING.has(w))))
-    return { detail: "git checkout of the whole tree" };
-  if (
-    g.sub === "restore" &&
-    p.positionals.some((w) => EVERYTHING.has(w)) &&
-    (!hasOption(p, "S", ["staged"]) || hasOption(p, "W", ["worktree"]))
-  ) {
-    return { detail: "git restore of the whole tree" };
-  }
-  if (g.sub === "switch" && hasOption(p, "f", ["force", "discard-changes"])) return { detail: "git switch --discard-changes" };
-  return undefined;
 }
 
 function forceDeletesBranch(cmd: SimpleCommand): RuleHit | undefined {
@@ -141,30 +109,6 @@ export const gitRules: readonly CommandRule[] = [
     category: "destructive-git",
     reason: "it deletes a branch or tag on the remote (push --delete, :branch, --prune), which others may still use",
     check: deletesRemoteBranch,
-  },
-  {
-    id: "git.reset-hard",
-    severity: "high",
-    action: "deny",
-    category: "destructive-git",
-    reason: "it runs git reset --hard, discarding all uncommitted changes in the working tree",
-    check: resetsHard,
-  },
-  {
-    id: "git.clean",
-    severity: "high",
-    action: "deny",
-    category: "destructive-git",
-    reason: "it runs git clean with --force, permanently deleting untracked files",
-    check: cleansForcibly,
-  },
-  {
-    id: "git.discard-changes",
-    severity: "high",
-    action: "deny",
-    category: "destructive-git",
-    reason: "it discards uncommitted changes to the whole working tree",
-    check: discardsChanges,
   },
   {
     id: "git.branch-force-delete",

@@ -1,6 +1,7 @@
 import type { RuleInfo } from "../command-types.js";
 import { deletionRules } from "./deletion-rules.js";
 import { diskRules } from "./disk-rules.js";
+import { gitDiscardRules } from "./git-discard-rules.js";
 import { gitRecoveryRules } from "./git-recovery-rules.js";
 import { gitRules } from "./git-rules.js";
 import { networkRules } from "./network-rules.js";
@@ -66,6 +67,7 @@ export const COMMAND_RULES: readonly CommandRule[] = [
   ...diskRules,
   ...networkRules,
   ...gitRules,
+  ...gitDiscardRules,
   ...gitRecoveryRules,
   ...systemRules,
 ];
