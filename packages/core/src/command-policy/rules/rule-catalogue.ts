@@ -5,6 +5,7 @@ import { gitDiscardRules } from "./git-discard-rules.js";
 import { gitRecoveryRules } from "./git-recovery-rules.js";
 import { gitRules } from "./git-rules.js";
 import { networkRules } from "./network-rules.js";
+import { projectDeletionRules } from "./project-deletion-rules.js";
 import type { PathRule } from "./protected-paths.js";
 import type { CommandRule } from "./rule-context.js";
 import { systemRules } from "./system-rules.js";
@@ -64,6 +65,7 @@ export const PATH_RULES: readonly PathRule[] = [
 
 export const COMMAND_RULES: readonly CommandRule[] = [
   ...deletionRules,
+  ...projectDeletionRules,
   ...diskRules,
   ...networkRules,
   ...gitRules,

@@ -1,0 +1,97 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { ToolCall } from "../../guard-policy.js";
+import { createCommandPolicy } from "../create-command-policy.js";
+import { explainCommand } from "../explain-command.js";
+import { readGitStatus, type StatusQuery } from "../read-git-status.js";
+import { makeRepo, type RepoFiles, type TempRepo } from "../temp-repo.fixture.js";
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.remove());
+
+const committed = {
+  ".gitignore": "node_modules/\ndist/\n.env\n",
+  "src/a.ts": "a\n",
+  "src/b.ts": "b\n",
+  "src/c.ts": "c\n",
+  "docs/guide.md": "guide\n",
+};
+const queries: StatusQuery[] = [];
+const policy = createCommandPolicy({}, { readStatus: (q) => (queries.push(q), readGitStatus(q)) });
+afterEach(() => queries.splice(0));
+
+function inRepo(files: RepoFiles): string {
+  repo = makeRepo(files);
+  return repo.dir;
+}
+const bash = (command: string, dir: string): ToolCall => ({
+  toolName: "Bash",
+  toolInput: { command },
+  cwd: dir,
+  projectDir: dir,
+  home: path.dirname(dir),
+});
+const decide = (command: string, dir: string) => policy.decide(bash(command, dir));
+const notes = (command: string, dir: string) =>
+  explainCommand(command, { cwd: dir, projectDir: dir, home: path.dirname(dir), policy }).commands.flatMap((c) => c.recoverability);
+
+describe("fs.rm-unrecoverable", () => {
+  it("asks before deleting a directory with uncommitted work, naming what would be lost", () => {
+    const dir = inRepo({ committed, modified: ["src/a.ts", "src/b.ts", "src/c.ts"], untracked: ["src/new/x.ts", "src/new/y.ts"] });
+    expect(decide("rm -rf src", dir)).toMatchObject({
+      decision: "ask",
+      findings: [
+        {
+          rule: "fs.rm-unrecoverable",
+          message: expect.stringContaining(
+            "(would lose 3 modified files under src/: src/a.ts, src/b.ts, src/c.ts; 2 untracked files under src/new/: src/new/x.ts, src/new/y.ts)",
+          ),
+        },
+      ],
+    });
+  });
+
+  it("allows deleting what git holds unchanged, and says it is recoverable", () => {
+    const dir = inRepo({ committed, modified: ["src/a.ts"] });
+    expect([decide("rm -rf docs src/b.ts", dir), notes("rm -rf docs src/b.ts", dir)]).toEqual([
+      { decision: "allow", verdict: "allowed", severity: null, findings: [] },
+      ["recoverable: what it discards is tracked and unchanged in git"],
+    ]);
+  });
+
+  it("allows deleting ignored build output, and says it can be regenerated", () => {
+    const dir = inRepo({ committed, untracked: ["node_modules/pkg/index.js", "dist/app.js"] });
+    expect([decide("rm -rf node_modules dist", dir).decision, notes("rm -rf node_modules dist", dir)]).toEqual([
+      "allow",
+      ["recoverable: what it discards is tracked and unchanged in git; dist/, node_modules/ ignored by git, taken as regenerable output"],
+    ]);
+  });
+
+  it("asks before deleting an ignored .env, which nothing regenerates", () => {
+    const dir = inRepo({ committed, untracked: [".env"] });
+    expect(decide("rm .env", dir).decision).toBe("ask");
+  });
+
+  it("asks git once for all the paths of one deletion", () => {
+    const dir = inRepo({ committed });
+    decide("rm -rf src docs node_modules", dir);
+    expect(queries).toEqual([{ dir, pathspecs: ["src", "docs", "node_modules"].map((p) => path.join(dir, p)) }]);
+  });
+
+  it("does not ask git about deletions outside the project", () => {
+    const dir = inRepo({ committed });
+    decide("rm -rf /tmp/warden-build-cache; rm -f ~/notes.txt", dir);
+    expect(queries).toEqual([]);
+  });
+
+  it("leaves deletions in a project without git as they were, and says recoverability is unknown", () => {
+    repo = makeRepo({ committed });
+    const plain = path.join(repo.root, "plain");
+    fs.mkdirSync(path.join(plain, "src"), { recursive: true });
+    expect([decide("rm -rf src", plain).decision, notes("rm -rf src", plain)]).toEqual([
+      "allow",
+      ["recoverability unknown: not in a git repository"],
+    ]);
+  });
+});
