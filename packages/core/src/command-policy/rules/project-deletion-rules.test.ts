@@ -76,7 +76,14 @@ describe("fs.rm-unrecoverable", () => {
   it("asks git once for all the paths of one deletion", () => {
     const dir = inRepo({ committed });
     decide("rm -rf src docs node_modules", dir);
-    expect(queries).toEqual([{ dir, pathspecs: ["src", "docs", "node_modules"].map((p) => path.join(dir, p)) }]);
+    expect(queries).toEqual([{ dir, pathspecs: ["src", "docs", "node_modules"] }]);
+  });
+
+  it("asks about a project reached through a symbolic link", () => {
+    const real = inRepo({ committed, modified: ["src/a.ts"] });
+    const linked = path.join(path.dirname(real), "linked");
+    fs.symlinkSync(real, linked);
+    expect(decide(`rm -rf ${linked}/src`, linked).decision).toBe("ask");
   });
 
   it("does not ask git about deletions outside the project", () => {

@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { RuleHit, SimpleCommand } from "../command-types.js";
 import { deletionTargets } from "../shell/command-paths.js";
 import { parseFind } from "../shell/parse-find.js";
@@ -20,7 +21,9 @@ function deletesUnrecoverably(cmd: SimpleCommand, rc: RuleContext): RuleHit | un
   for (const word of deletedWords(cmd)) {
     if (rc.classify(word, cmd)?.cls !== "project") continue;
     const abs = rc.resolve(word, cmd);
-    if (abs != null && !IN_GIT_DIR.test(abs)) pathspecs.add(abs);
+    // Relative to the project, where git runs: an absolute path through a symlinked directory
+    // (macOS's /tmp, a linked home) would be "outside the repository" to git.
+    if (abs != null && !IN_GIT_DIR.test(abs)) pathspecs.add(path.posix.relative(rc.ctx.projectDir, abs));
   }
   if (pathspecs.size === 0) return undefined;
   const answer = rc.recoverability(cmd, { dir: rc.ctx.projectDir, pathspecs: [...pathspecs] }, RM_LOSES);
