@@ -28,7 +28,8 @@ describe("analyzeCommand", () => {
   it("substitutes find's starting points into -exec", () => {
     expect(run("find /var/log -exec rm {} +")).toEqual([
       { argv: ["find", "/var/log", "-exec", "rm", "{}", "+"], layers: [] },
-      { argv: ["rm", "/var/log/*"], layers: ["find -exec"] },
+      { argv: ["rm", "/var/log"], layers: ["find -exec"] },
+      { argv: ["rm", "/var/log/**"], layers: ["find -exec"] },
     ]);
   });
 

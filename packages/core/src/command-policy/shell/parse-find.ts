@@ -1,49 +1,37 @@
+import { findActions, type Action, type Filter } from "./find-expression.js";
+
 /**
- * Everything the guard knows about `find`: its starting points, what it finds (everything under
- * them), what its name tests name (`-name .warden` under `.` is `./.warden`), what `-delete`
- * deletes (all of that), and the commands `-exec`/`-execdir`/`-ok`/`-okdir` run, with `{}`
- * standing for each found path.
+ * Everything the guard knows about `find`: its starting points, and for each of its actions
+ * (`-exec`/`-execdir`/`-ok`/`-okdir`, `-delete`, printing for a pipe) what that action is given,
+ * read off the expression the way find evaluates it: an action sees what the tests before it in its
+ * `-o` branch let through. `-name x` before it means every `x` at any depth (`./**\/x`); no name
+ * test means everything under the starting point (`./**`), and the starting point itself when no
+ * test could filter it out (`find dir -delete` removes `dir`, like `rm -r dir`).
  */
+
+export interface FindExec {
+  /** The command, `{}` as written. */
+  readonly command: readonly string[];
+  /** What it is run on, as globs the rules can classify. */
+  readonly items: readonly string[];
+}
 
 export interface FindCommand {
   readonly roots: readonly string[];
-  /** What it finds, as globs the rules can classify: everything under each starting point. */
+  /** What it prints, for a pipe (`find … | xargs rm`): what the printing branches let through. */
   readonly found: readonly string[];
-  /** The commands of its exec actions, `{}` as written. */
-  readonly execs: readonly string[][];
+  readonly execs: readonly FindExec[];
   /**
-   * The paths its `-name`/`-path` tests name, under each starting point (`-name` matches at any
-   * depth; the first level stands for all). Empty when a test is negated or the search prunes:
-   * then the names say what it skips, not what it finds.
+   * What the name tests before `-delete` (or before printing) name at the first level under each
+   * starting point (`-name .warden` under `.` is `./.warden`), for the write rules.
    */
   readonly named: readonly string[];
-  /**
-   * What `-delete` deletes: everything it finds, and the starting points themselves when no test
-   * filters them out (`find dir -delete` removes `dir`, like `rm -r dir`); nothing without `-delete`.
-   */
+  /** What `-delete` deletes; empty without `-delete`. */
   readonly deletes: readonly string[];
 }
 
-const EXEC_ACTIONS = new Set(["-exec", "-execdir", "-ok", "-okdir"]);
 const LEADING_OPTIONS = new Set(["-H", "-L", "-P"]);
-const NAME_TESTS = new Set(["-name", "-iname"]);
-const PATH_TESTS = new Set(["-path", "-ipath", "-wholename", "-iwholename"]);
-const NEGATIONS = new Set(["!", "-not"]);
 const MAX_NAMED = 8;
-/** Expression words that filter nothing out; `-maxdepth` is followed by its number. */
-const UNFILTERED = new Set([
-  "-delete",
-  "-depth",
-  "-d",
-  "-xdev",
-  "-mount",
-  "-maxdepth",
-  "-print",
-  "-print0",
-  "-noleaf",
-  "-ignore_readdir_race",
-  "-follow",
-]);
 
 export function parseFind(args: readonly string[]): FindCommand {
   let k = 0;
@@ -55,59 +43,53 @@ export function parseFind(args: readonly string[]): FindCommand {
   }
   const roots: string[] = [];
   while (k < args.length && !isExpressionStart(args[k] ?? "")) roots.push(args[k++] ?? "");
-  const execs: string[][] = [];
-  const names: string[] = [];
-  const paths: string[] = [];
-  let deletes = false;
-  let skips = false;
-  let filtered = false;
-  for (; k < args.length; k += 1) {
-    const word = args[k] ?? "";
-    if (!UNFILTERED.has(word) && args[k - 1] !== "-maxdepth") filtered = true;
-    if (word === "-delete") deletes = true;
-    if (word === "-prune") skips = true;
-    const test = NAME_TESTS.has(word) ? names : PATH_TESTS.has(word) ? paths : undefined;
-    if (test != null && k + 1 < args.length) {
-      if (NEGATIONS.has(args[k - 1] ?? "")) skips = true;
-      test.push(args[++k] ?? "");
-      continue;
-    }
-    if (!EXEC_ACTIONS.has(word)) continue;
-    const command: string[] = [];
-    for (k += 1; k < args.length && args[k] !== ";" && args[k] !== "+"; k += 1) command.push(args[k] ?? "");
-    if (command.length > 0) execs.push(command);
-  }
   const starts = roots.length > 0 ? roots : ["."];
-  const found = starts.map(underRoot);
-  const named = skips ? [] : [...starts.flatMap((root) => names.filter((n) => !n.includes("/")).map((n) => inRoot(root, n))), ...paths];
+  const actions = findActions(args.slice(k));
+  const printed = actions.filter((a) => a.action === "print");
+  const deleting = actions.filter((a) => a.action === "delete");
+  const namedBy = (list: readonly Action[]) =>
+    list.flatMap((a) => starts.flatMap((root) => (a.filter.names ?? []).filter((n) => !n.path).map((n) => inRoot(root, n.pattern))));
+  const pathsBy = (list: readonly Action[]) => list.flatMap((a) => (a.filter.names ?? []).filter((n) => n.path).map((n) => n.pattern));
+  const naming = deleting.length > 0 ? deleting : printed;
   return {
     roots: starts,
-    found,
-    named: named.slice(0, MAX_NAMED),
-    execs,
-    deletes: !deletes ? [] : filtered ? found : [...starts, ...found],
+    found: unique(printed.flatMap((a) => itemsOf(starts, a.filter))),
+    execs: actions.flatMap((a) =>
+      a.action === "exec" && a.command != null ? [{ command: a.command, items: itemsOf(starts, a.filter) }] : [],
+    ),
+    named: unique([...namedBy(naming), ...pathsBy(naming)]).slice(0, MAX_NAMED),
+    deletes: unique(deleting.flatMap((a) => itemsOf(starts, a.filter))),
   };
 }
 
-/** What it yields for `{}` or a pipe: what each starting point yields, for the first `max`, then what its name tests name. */
+/** What an action's filter lets through under each starting point. */
+function itemsOf(starts: readonly string[], filter: Filter): string[] {
+  return starts.flatMap((root) => {
+    if (filter.names != null) return filter.names.map((n) => (n.path ? n.pattern : `${under(root)}/**/${n.pattern}`));
+    return [...(filter.open ? [root] : []), `${under(root)}/**`];
+  });
+}
+
+/** What its printing actions yield for a pipe, for the first `max` items. */
 export function foundItems(find: FindCommand, max: number): string[] {
-  return [...find.found.slice(0, max), ...find.named.slice(0, max)];
+  return find.found.slice(0, max);
 }
 
-/** The commands its exec actions run: each with `{}` replaced by one of the found items (see foundItems). */
+/** The commands its exec actions run: each with `{}` replaced by one of the items it is given. */
 export function execCommands(find: FindCommand, max: number): string[][] {
-  const items = foundItems(find, max);
-  return find.execs.flatMap((command) => items.map((item) => command.map((w) => w.split("{}").join(item))));
+  return find.execs.flatMap((exec) => exec.items.slice(0, max).map((item) => exec.command.map((w) => w.split("{}").join(item))));
 }
 
-/** What `find ROOT` yields, as a glob the deletion rules can classify: everything under ROOT. */
-function underRoot(root: string): string {
-  const trimmed = root.length > 1 && root.endsWith("/") ? root.slice(0, -1) : root;
-  return trimmed === "/" ? "/*" : `${trimmed}/*`;
+function under(root: string): string {
+  return root.length > 1 && root.endsWith("/") ? root.slice(0, -1) : root === "/" ? "" : root;
 }
 
 function inRoot(root: string, name: string): string {
   return root.endsWith("/") ? `${root}${name}` : `${root}/${name}`;
+}
+
+function unique(items: readonly string[]): string[] {
+  return [...new Set(items)];
 }
 
 function isExpressionStart(word: string): boolean {
