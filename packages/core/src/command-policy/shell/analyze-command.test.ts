@@ -21,6 +21,29 @@ describe("analyzeCommand", () => {
     expect(run("T=/tmp/x; rm -rf $T")[1]?.argv).toEqual(["rm", "-rf", "/tmp/x"]);
   });
 
+  it("gives a loop variable each word of its list", () => {
+    expect(run("for d in dist build; do rm -rf $d; done")[0]?.argv).toEqual(["rm", "-rf", "{dist,build}"]);
+  });
+
+  it("forgets what read overwrites", () => {
+    expect(run("d=dist; read -r d; rm -rf $d").at(-1)?.argv).toEqual(["rm", "-rf", "\u0001{d}"]);
+  });
+
+  it("expands a bare $(( )) to an unknown value and still runs what is substituted in it", () => {
+    expect(run("echo $(( $(rm x) + 1 ))").map((c) => c.argv)).toEqual([
+      ["rm", "x"],
+      ["echo", "\u0001{arithmetic}\u00020\u0003"],
+    ]);
+  });
+
+  it("puts the output of a substitution that only prints known text where it stands", () => {
+    expect(run('$(echo rm) -rf "$(dirname $PWD)"').map((c) => c.argv)).toEqual([
+      ["echo", "rm"],
+      ["dirname", "/home/dev/project"],
+      ["rm", "-rf", "/home/dev"],
+    ]);
+  });
+
   it("marks unknown variables as dynamic", () => {
     expect(run("rm -rf $UNKNOWN")[0]?.argv).toEqual(["rm", "-rf", "\u0001{UNKNOWN}"]);
   });

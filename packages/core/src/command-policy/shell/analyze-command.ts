@@ -1,9 +1,12 @@
 import { runLayers, literalOutput, type CommandFields, type Frame, type LayerHost, type Place } from "./command-layers.js";
 import type { CommandAnalysis, CommandContext, ExecSource, Redirect, SimpleCommand } from "../command-types.js";
+import { commandOutput } from "./command-output.js";
 import { describeFetch, looksLikeUrl } from "./describe-fetch.js";
+import { expandSubstitutions, outputOfMarker } from "./expand-substitutions.js";
 import { SHELLS, interpreterSource, languageOf, shellSource, suSource, type CodeSource } from "./exec-source.js";
 import { findForkBombs } from "./find-fork-bombs.js";
 import { scanCommandList, type RawSegment } from "./scan-command-list.js";
+import { MAX_VALUE, READERS, forgetReadVariables, initialVariables, setLoopVariable, setVariable } from "./shell-variables.js";
 import type { Substitution } from "./substitution.js";
 import { SUB_CLOSE, SUB_OPEN } from "./markers.js";
 import { isDynamic, resolveWord } from "./resolve-word.js";
@@ -13,7 +16,9 @@ import { baseName, unwrapCommand } from "./unwrap-command.js";
 /**
  * Parses a command line into every simple command it runs, at every layer: the top level, `sh -c`
  * strings, `eval`, substitutions, `xargs`, `find -exec`, `parallel`, interpreter one-liners.
- * Pure: no file is read and nothing runs.
+ * Words are expanded as far as bash would expand them without running anything: variables set
+ * earlier in the line, loop lists, and the output of substitutions that only print known text
+ * (`$(echo rm)`, `$(pwd)`, `$(dirname $PWD)`). Pure: no file is read and nothing runs.
  */
 
 const MAX_DEPTH = 16;
@@ -31,13 +36,7 @@ export function analyzeCommand(command: string, ctx: CommandContext): CommandAna
       limits: [`the command is ${command.length} characters long; only ${MAX_LENGTH} are analysed`],
     };
   }
-  const vars = new Map([
-    ["HOME", ctx.home],
-    ["PWD", ctx.cwd],
-    ["CLAUDE_PROJECT_DIR", ctx.projectDir],
-    ["TMPDIR", "/tmp"],
-  ]);
-  analyzer.analyseList(command, { cwd: ctx.cwd, vars, layers: [], span: { start: 0, end: command.length } }, []);
+  analyzer.analyseList(command, { cwd: ctx.cwd, vars: initialVariables(ctx), layers: [], span: { start: 0, end: command.length } }, []);
   return { command, commands: analyzer.commands, errors: analyzer.errors, limits: analyzer.limits };
 }
 
@@ -47,6 +46,8 @@ class Analyzer implements LayerHost {
   readonly limits: string[] = [];
   private readonly subs: Substitution[] = [];
   private readonly subFetches = new Map<number, boolean>();
+  /** What each substitution prints, when only known text (see commandOutput). */
+  private readonly subOutputs = new Map<number, string>();
   private readonly downloads = new Set<string>();
   /** Scripts written by this command line (`echo … > x.sh`, `cat > x.sh <<EOF`), by absolute path. */
   private readonly written = new Map<string, string>();
@@ -77,9 +78,11 @@ class Analyzer implements LayerHost {
       else [pipeline, stage] = [this.pipelines++, 0];
       if (top) frame.span = { start: seg.start, end: seg.end };
       this.analyseSubsIn(seg, frame);
-      const place: Place = { pipeline, stage, excerpt: source.slice(seg.start, seg.end), heredocs: seg.heredocs };
+      const heredocs = seg.heredocs.map((doc) => expandSubstitutions(doc, this.subs, this.subOutputs, true));
+      const place: Place = { pipeline, stage, excerpt: source.slice(seg.start, seg.end), heredocs };
+      frame.vars.set("PWD", frame.cwd);
       try {
-        for (const group of tokenizeSegment(seg.text, makeLookup(frame.vars)))
+        for (const group of tokenizeSegment(expandSubstitutions(seg.text, this.subs, this.subOutputs), makeLookup(frame.vars)))
           this.processWords(group.words, group.redirects, frame, place, layers);
       } catch (error) {
         this.errors.push(`cannot tokenise '${place.excerpt}': ${error instanceof Error ? error.message : String(error)}`);
@@ -93,7 +96,7 @@ class Analyzer implements LayerHost {
   }
 
   processWords(words: readonly string[], redirects: readonly Redirect[], frame: Frame, place: Place, layers: readonly string[]): void {
-    if (HEADERS.has(words[0] ?? "")) return;
+    if (HEADERS.has(words[0] ?? "")) return setLoopVariable(frame, words);
     if (layers.length > MAX_DEPTH) {
       this.tooDeep(layers);
       return;
@@ -124,6 +127,7 @@ class Analyzer implements LayerHost {
       if (resolved != null) this.downloads.add(resolved);
     }
     this.recordWrites(cmd);
+    if (READERS.has(name)) forgetReadVariables(frame, name, args);
     runLayers(this, cmd, frame, place);
   }
 
@@ -173,7 +177,7 @@ class Analyzer implements LayerHost {
   private upstreamText(place: Place): string | undefined {
     if (place.stage === 0) return undefined;
     const head = this.members.get(place.pipeline)?.find((c) => c.stage === place.stage - 1);
-    return head == null ? undefined : literalOutput(head);
+    return head == null ? undefined : (literalOutput(head) ?? commandOutput(head, this.ctx));
   }
 
   private analyseSubsIn(seg: RawSegment, frame: Frame): void {
@@ -187,8 +191,25 @@ class Analyzer implements LayerHost {
     if (sub == null) return;
     this.subFetches.set(index, false);
     const from = this.commands.length;
-    this.analyseList(sub.body, frame, [...frame.layers, sub.kind]);
-    this.subFetches.set(index, this.commands.slice(from).some(isStdoutFetcher));
+    const layers = [...frame.layers, sub.kind];
+    this.analyseList(sub.body, frame, layers);
+    const ran = this.commands.slice(from);
+    this.subFetches.set(index, ran.some(isStdoutFetcher));
+    const output = this.listOutput(ran.filter((c) => c.layers.length === layers.length));
+    if (output != null && output.length <= MAX_VALUE) this.subOutputs.set(index, output);
+  }
+
+  /** What a list of commands prints: each pipeline's last command's output, when all are known. */
+  private listOutput(commands: readonly SimpleCommand[]): string | undefined {
+    let out = "";
+    for (const [k, cmd] of commands.entries()) {
+      const next = commands[k + 1];
+      if (next != null && next.pipeline === cmd.pipeline) continue;
+      const printed = cmd.forkBomb === true || cmd.synthetic != null ? undefined : commandOutput(cmd, this.ctx);
+      if (printed == null) return undefined;
+      out += printed;
+    }
+    return out;
   }
 
   /** True when the text holds a substitution whose output is downloaded content. */
@@ -222,7 +243,7 @@ class Analyzer implements LayerHost {
     if (source.code != null) return { from: "string", via, text: source.code, fetched: this.fetchedText(source.code), ...params };
     if (source.file != null) {
       const fetched = this.fetchedText(source.file) || looksLikeUrl(source.file) || this.isDownloaded(source.file, cwd);
-      const text = this.writtenText(source.file, cwd);
+      const text = this.writtenText(source.file, cwd) ?? outputOfMarker(source.file, this.subOutputs);
       return { from: "file", via: source.file, path: source.file, fetched, ...(text == null ? {} : { text }), ...params };
     }
     if (!source.stdin) return undefined;
@@ -247,11 +268,6 @@ class Analyzer implements LayerHost {
 
 function isStdoutFetcher(cmd: SimpleCommand): boolean {
   return describeFetch(cmd.name, cmd.args, cmd.redirects)?.stdout === true;
-}
-
-function setVariable(frame: Frame, assignment: string): void {
-  const eq = assignment.indexOf("=");
-  frame.vars.set(assignment.slice(0, eq), assignment.slice(eq + 1));
 }
 
 /** Indices of the substitution markers in a text. */

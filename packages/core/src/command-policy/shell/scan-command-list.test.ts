@@ -49,10 +49,17 @@ describe("scanCommandList", () => {
 
   it("lifts substitutions out of unquoted and double-quoted text", () => {
     expect(scan('echo $(date) "`whoami`" <(ls) >(cat)').subs).toEqual([
-      { kind: "$(…)", body: "date" },
-      { kind: "`…`", body: "whoami" },
+      { kind: "$(…)", body: "date", context: "unquoted" },
+      { kind: "`…`", body: "whoami", context: "double-quoted" },
       { kind: "<(…)", body: "ls" },
       { kind: ">(…)", body: "cat" },
+    ]);
+  });
+
+  it("lifts substitutions out of arithmetic and ${…}", () => {
+    expect(scan("echo $(( $(a) + 1 )) ${X:-$(b)}").subs).toEqual([
+      { kind: "$(…)", body: "a" },
+      { kind: "$(…)", body: "b" },
     ]);
   });
 
@@ -61,7 +68,7 @@ describe("scanCommandList", () => {
   });
 
   it("finds the end of nested substitutions", () => {
-    expect(scan('echo "$(echo "$(date)")"; ls').subs).toEqual([{ kind: "$(…)", body: 'echo "$(date)"' }]);
+    expect(scan('echo "$(echo "$(date)")"; ls').subs).toEqual([{ kind: "$(…)", body: 'echo "$(date)"', context: "double-quoted" }]);
   });
 
   it("reads heredoc bodies and lifts their substitutions", () => {

@@ -1,14 +1,14 @@
-import { DYNAMIC, subMarker } from "./markers.js";
+import { DYNAMIC, SUB_CLOSE, SUB_OPEN, subMarker } from "./markers.js";
 import { liftSubstitutions, readHeredocBody, readHeredocStart, type HeredocStart } from "./read-heredoc.js";
 import { ShellSyntaxError, backtickBody, endOfAnsiC, endOfBacktick, endOfDouble, endOfSingle, findClose } from "./shell-spans.js";
-import type { Substitution, SubstitutionKind } from "./substitution.js";
+import type { Substitution, SubstitutionContext, SubstitutionKind } from "./substitution.js";
 
 /**
  * The structural pass over a command line, before shell-quote tokenises the words of each segment:
  * splits on `;` `&&` `||` `|` `|&` `&` `(` `)` and newlines outside quotes, drops comments, joins
  * continued lines, reads heredoc bodies, and lifts every `$( … )`, `` `…` ``, `<( … )` and `>( … )`
- * out into a substitution (leaving a marker word) so it can be analysed as a command in its own right.
- * Single-quoted text is never looked into: it is data.
+ * out into a substitution (leaving a marker word) so it can be analysed as a command in its own right,
+ * also inside `$(( ))` and `${ }`. Single-quoted text is never looked into: it is data.
  */
 
 export interface RawSegment {
@@ -30,6 +30,7 @@ export interface ScanResult {
 }
 
 const SPECIAL_PARAMS = "#?$!@*-0123456789";
+const MARKER = new RegExp(`${SUB_OPEN}\\d+${SUB_CLOSE}`, "g");
 
 /** Scans `source`; substitutions are appended to `subs`, whose indices the markers carry. */
 export function scanCommandList(source: string, subs: Substitution[]): ScanResult {
@@ -103,9 +104,13 @@ class Scanner {
     while (this.i < end) {
       const c = this.s[this.i];
       if (c === "\\" && this.s[this.i + 1] === "\n") this.i += 2;
-      else if (c === "\\") this.copyTo(this.i + 1);
+      else if (c === "\\" && this.s[this.i + 1] === "`") {
+        // shell-quote keeps the backslash of `\``; the shell drops it, leaving a literal backquote.
+        this.buf += "`";
+        this.i += 2;
+      } else if (c === "\\") this.copyTo(this.i + 1);
       else if (c === "$") this.dollar(true);
-      else if (c === "`") this.backtick();
+      else if (c === "`") this.backtick(true);
       else this.copyTo(this.i);
     }
     this.copyTo(end);
@@ -116,26 +121,32 @@ class Scanner {
     const next = s[this.i + 1] ?? "";
     if (next === "'" && !inDouble) this.copyTo(endOfAnsiC(s, this.i));
     else if (next === "(" && s[this.i + 2] === "(") {
-      this.i = findClose(s, this.i + 1) + 1;
-      this.buf += `${DYNAMIC}{((…))}`;
+      // Arithmetic: its value is unknown, but the commands substituted in it run (`$(( $(rm -rf ~) + 1 ))`).
+      const close = findClose(s, this.i + 1);
+      const markers = liftSubstitutions(s.slice(this.i + 3, close - 1), this.subs).match(MARKER) ?? [];
+      this.buf += `${DYNAMIC}{arithmetic}${markers.join("")}`;
+      this.i = close + 1;
     } else if (next === "(") {
       const close = findClose(s, this.i + 1);
-      this.addSub("$(…)", s.slice(this.i + 2, close));
+      this.addSub("$(…)", s.slice(this.i + 2, close), inDouble ? "double-quoted" : "unquoted");
       this.i = close + 1;
-    } else if (next === "{") this.copyTo(findClose(s, this.i + 1));
-    else if (next !== "" && SPECIAL_PARAMS.includes(next)) this.copyTo(this.i + 1);
+    } else if (next === "{") {
+      const close = findClose(s, this.i + 1);
+      this.buf += liftSubstitutions(s.slice(this.i, close + 1), this.subs);
+      this.i = close + 1;
+    } else if (next !== "" && SPECIAL_PARAMS.includes(next)) this.copyTo(this.i + 1);
     else this.copyTo(this.i);
   }
 
-  private backtick(): void {
+  private backtick(inDouble = false): void {
     const close = endOfBacktick(this.s, this.i);
-    this.addSub("`…`", backtickBody(this.s, this.i, close));
+    this.addSub("`…`", backtickBody(this.s, this.i, close), inDouble ? "double-quoted" : "unquoted");
     this.i = close + 1;
   }
 
-  private addSub(kind: SubstitutionKind, body: string): void {
+  private addSub(kind: SubstitutionKind, body: string, context?: SubstitutionContext): void {
     this.buf += subMarker(this.subs.length);
-    this.subs.push({ kind, body });
+    this.subs.push(context == null ? { kind, body } : { kind, body, context });
   }
 
   private hash(atWordStart: boolean): void {
@@ -169,7 +180,7 @@ class Scanner {
       else if (prev === ">") return this.redirectChar();
     } else if (c === "(" && prev === "=") {
       this.i = findClose(s, this.i) + 1;
-      this.buf += `${DYNAMIC}{(…)}`;
+      this.buf += `${DYNAMIC}{array}`;
       return;
     }
     this.endSegment(op, this.i, this.i + op.length);
