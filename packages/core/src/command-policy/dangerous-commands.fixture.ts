@@ -100,18 +100,23 @@ export const DANGEROUS_COMMANDS: readonly DangerousCase[] = [
   ["sudo rm -rf /System/Library", "deny", "fs.rm-system"],
   ["rm -rf /bin/*", "deny", "fs.rm-system"],
   ["find /etc -delete", "deny", "fs.rm-system"],
-  ["rm -rf /tmp", "deny", "fs.rm-system"],
   ["rm -rf /{etc,usr}", "deny", "fs.rm-system"],
   ["rm -rf ~root", "deny", "fs.rm-system"],
   // fs.rm-outside-project
   ["rm -rf ~/other-project", "ask", "fs.rm-outside-project"],
   ["rm -rf ../sibling", "ask", "fs.rm-outside-project"],
-  ["rm -rf /opt/app/data", "ask", "fs.rm-outside-project"],
+  ["rm -rf /opt/app", "ask", "fs.rm-outside-project"],
+  ["rm -rf /tmp", "ask", "fs.rm-outside-project"],
+  ["rm -rf ./*", "ask", "fs.rm-outside-project"],
   ["rm -rf .", "ask", "fs.rm-outside-project"],
   ["find . -delete", "ask", "fs.rm-outside-project"],
   ['rm -rf "$PWD"', "ask", "fs.rm-outside-project"],
   ["cd .. && rm -rf project", "ask", "fs.rm-outside-project"],
   [`python3 -c 'import shutil, os; shutil.rmtree(os.path.join(os.path.expanduser("~"), "Documents"))'`, "ask", "fs.rm-outside-project"],
+  // fs.rm-unresolved
+  ['rm -rf "$BUILD_DIR"', "ask", "fs.rm-unresolved"],
+  // fs.move-system
+  ["mv ~ /tmp/old-home", "deny", "fs.move-system"],
   // fs.rm-unset-variable
   ['rm -rf "$BUILD_DIR/"', "ask", "fs.rm-unset-variable"],
   ["rm -rf $PREFIX/*", "ask", "fs.rm-unset-variable"],

@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { CommandContext } from "../command-types.js";
 import { isGlob, resolveWord } from "../shell/resolve-word.js";
 
@@ -8,14 +9,22 @@ import { isGlob, resolveWord } from "../shell/resolve-word.js";
 
 export type PathClass =
   | "root"
+  /** A user's home: the current user's, or another's (`/home/alice`, `/Users/bob`, `~alice`). */
   | "home"
-  /** A directory holding the user's home, like `/home` or `/Users`. */
+  /** A directory holding homes, like `/home` or `/Users`. */
   | "home-ancestor"
   | "system"
+  /** A temp directory itself (`/tmp`, `/var/tmp`): other programs keep their files in it too. */
+  | "temp-root"
   | "temp"
-  /** The project directory itself. */
+  /** The project directory itself, or a directory holding it. */
   | "project-root"
   | "project"
+  /** Inside a home (the user's other projects, dotfiles, documents), outside the project. */
+  | "home-subtree"
+  /** A directory right under `/`, `/mnt`, `/media`, `/Volumes`, `/opt` or `/usr/local`: a disk, a volume or an installation. */
+  | "mount"
+  /** Anywhere else: deeper in `/opt`, `/srv`, `/data/…` and the like. */
   | "outside";
 
 const SYSTEM_ROOTS = [
@@ -51,6 +60,11 @@ const SYSTEM_ROOTS = [
 const USER_AREAS = ["/usr/local", "/opt", "/mnt", "/media", "/Volumes"];
 const TEMP_ROOTS = ["/tmp", "/private/tmp", "/var/tmp", "/var/folders", "/private/var/folders", "/dev/shm"];
 
+/** Directories whose children are homes, whatever the current user's home is. */
+const HOME_PARENTS = ["/home", "/Users"];
+/** Glob parts that match anything, not a kind of file: `*`, `**`, `.*`, `.[!.]*`. */
+const ANY_NAME = /^[.*?[\]!^-]*$/;
+
 /** A glob's fixed directory part: `/tmp/*.log` is `/tmp`, `~/*` is `~`, `./*` is `.`. */
 export function globBase(word: string): string {
   const parts = word.split("/");
@@ -64,14 +78,25 @@ export function globBase(word: string): string {
   return base === "" ? "/" : base;
 }
 
-/** Resolves a target word, then classifies it; a glob is classified by the directory it expands in. */
+/** True when a glob matches everything in its base (`./*`, `~/**`, `.*`), not a kind of file (`*.log`, `**\/node_modules`). */
+export function matchesEverything(word: string): boolean {
+  const base = globBase(word);
+  const rest = word.startsWith(base) ? word.slice(base.length) : word;
+  return rest.split("/").every((part) => ANY_NAME.test(part));
+}
+
+/**
+ * Resolves a target word, then classifies it; a glob is classified by the directory it expands in,
+ * except that a glob naming a kind of file in the project root (`*.log`) is inside the project,
+ * and anything in a temp directory is temp.
+ */
 export function classifyTarget(word: string, cwd: string, ctx: CommandContext): { path: string; cls: PathClass } | undefined {
   const glob = isGlob(word);
   const resolved = resolveWord(glob ? globBase(word) : word, cwd, ctx.home);
   if (resolved == null) return undefined;
   const cls = classifyPath(resolved, ctx);
-  if (glob && cls === "project-root") return { path: resolved, cls: "project" };
-  if (glob && TEMP_ROOTS.includes(resolved)) return { path: resolved, cls: "temp" };
+  if (glob && cls === "project-root" && !matchesEverything(word)) return { path: resolved, cls: "project" };
+  if (glob && cls === "temp-root") return { path: resolved, cls: "temp" };
   return { path: resolved, cls };
 }
 
@@ -83,11 +108,20 @@ export function classifyPath(abs: string, ctx: CommandContext): PathClass {
   const project = trimSlash(ctx.projectDir);
   if (abs === project) return "project-root";
   if (isInside(project, abs)) return "project";
+  // A directory holding the project takes the project with it (a system directory stays system).
+  if (isInside(abs, project) && !SYSTEM_ROOTS.includes(abs) && !USER_AREAS.includes(abs)) return "project-root";
+  if (isInside(home, abs)) return "home-subtree";
+  if (TEMP_ROOTS.includes(abs)) return "temp-root";
   if (TEMP_ROOTS.some((root) => isInside(root, abs))) return "temp";
-  if (TEMP_ROOTS.includes(abs) || SYSTEM_ROOTS.includes(abs)) return "system";
-  if (USER_AREAS.some((area) => abs === area)) return "system";
+  const homeParents = home === "/" || path.posix.dirname(home) === "/" ? HOME_PARENTS : [...HOME_PARENTS, path.posix.dirname(home)];
+  if (homeParents.includes(abs)) return "home-ancestor";
+  if (homeParents.some((parent) => path.posix.dirname(abs) === parent)) return "home";
+  if (homeParents.some((parent) => isInside(parent, abs))) return "home-subtree";
+  if (SYSTEM_ROOTS.includes(abs) || USER_AREAS.includes(abs)) return "system";
+  if (USER_AREAS.some((area) => path.posix.dirname(abs) === area)) return "mount";
   if (USER_AREAS.some((area) => isInside(area, abs))) return "outside";
   if (SYSTEM_ROOTS.some((root) => isInside(root, abs))) return "system";
+  if (path.posix.dirname(abs) === "/") return "mount";
   return "outside";
 }
 

@@ -1,13 +1,36 @@
 import type { PathClass } from "./classify-path.js";
-import { deletionTargets } from "../shell/command-paths.js";
+import { deletionTargets, movedAway } from "../shell/command-paths.js";
 import { displayWord } from "../shell/display-word.js";
 import type { RuleHit, SimpleCommand } from "../command-types.js";
 import { parseOptions, hasOption } from "../shell/parse-options.js";
 import type { CommandRule, RuleContext } from "./rule-context.js";
-import { DYNAMIC } from "../shell/markers.js";
+import { DYNAMIC, SUB_OPEN } from "../shell/markers.js";
 import { expandBraces } from "../shell/resolve-word.js";
 
-/** Deleting, and recursively re-permissioning, the places a machine cannot lose. */
+/**
+ * Deleting, moving away and recursively re-permissioning the places a machine cannot lose.
+ *
+ * A recursive delete (`rm -r`, `find -delete`, `rsync --delete`, what `find` hands to `xargs rm`):
+ * - of `/`, a home directory (the user's or another user's: `/home/alice`, `~alice`), a directory
+ *   holding homes (`/home`, `/Users`) or everything in one of them (`~/*`, `~/**`): deny;
+ * - of a system directory (`/etc`, `/usr`, `/root`, …) or anything in one, recursive or not: deny;
+ *   moving any of these away (`mv ~ /tmp/x`, `mv /etc x`) too;
+ * - of the project directory (or a directory holding it) or everything in it (`rm -rf .`,
+ *   `rm -rf *` at its root), of anything else in a home (`~/projects/other`, `~/.ssh`,
+ *   `../sibling`), of a directory right under `/`, `/mnt`, `/media`, `/Volumes`, `/opt` or
+ *   `/usr/local` (a disk, a volume, an installation), or of a temp directory itself (`/tmp`): ask;
+ * - of a path Warden cannot work out before it runs (`"$X"` with X unknown, `$(some-cmd)`, the
+ *   lines `ls` or `cat list` pipe into `xargs`): ask, unless its fixed part already puts it inside
+ *   the project or a temp directory (`build/$X`, `/tmp/$X`) or a `${X:?}` guards it;
+ * - anything else is allowed: inside the project (`node_modules`, `dist`, `*.log`), in a temp
+ *   directory (`/tmp/*`, `$TMPDIR/x`, `$(mktemp -d)`), and deeper paths outside home, project and
+ *   system (`/some/path`, `/opt/app/data`, `/data/cache`).
+ */
+
+const MOVE_CLASSES: readonly PathClass[] = ["root", "home", "home-ancestor", "system"];
+const PERMISSION_CLASSES: readonly PathClass[] = ["root", "home", "home-ancestor", "system", "temp-root"];
+/** Where a path's fixed part may put it and whatever the unknown rest is, the deletion stays harmless. */
+const CONTAINED_CLASSES: readonly PathClass[] = ["project", "temp", "temp-root"];
 
 function deletes(cmd: SimpleCommand, rc: RuleContext, recursiveOnly: boolean, classes: readonly PathClass[]): RuleHit | undefined {
   for (const target of deletionTargets(cmd)) {
@@ -32,7 +55,7 @@ export const deletionRules: readonly CommandRule[] = [
     severity: "critical",
     action: "deny",
     category: "destructive",
-    reason: "it recursively deletes the user's home directory (or everything in it)",
+    reason: "it recursively deletes a home directory (or everything in it)",
     check: (cmd, rc) => deletes(cmd, rc, true, ["home", "home-ancestor"]),
   },
   {
@@ -48,8 +71,38 @@ export const deletionRules: readonly CommandRule[] = [
     severity: "high",
     action: "ask",
     category: "destructive",
-    reason: "it recursively deletes the project directory itself or a directory outside the project",
-    check: (cmd, rc) => deletes(cmd, rc, true, ["outside", "project-root"]),
+    reason:
+      "it recursively deletes the project directory itself (or everything in it), another directory in a home, a top-level directory or mount point, or the temp directory itself",
+    check: (cmd, rc) => deletes(cmd, rc, true, ["project-root", "home-subtree", "mount", "temp-root"]),
+  },
+  {
+    id: "fs.rm-unresolved",
+    severity: "high",
+    action: "ask",
+    category: "destructive",
+    reason:
+      "it recursively deletes a path the guard cannot work out before it runs (a variable the command does not set, the output of another command), so what it deletes is unknown",
+    check(cmd, rc) {
+      for (const target of deletionTargets(cmd)) {
+        if (target.recursive && isUnresolved(target.word, cmd, rc)) return { detail: displayWord(target.word) };
+      }
+      return undefined;
+    },
+  },
+  {
+    id: "fs.move-system",
+    severity: "critical",
+    action: "deny",
+    category: "destructive",
+    reason:
+      "it moves the filesystem root, a system directory (or a file in one) or a home directory away, which breaks the machine or the account",
+    check(cmd, rc) {
+      for (const word of movedAway(cmd)) {
+        const where = rc.classify(word, cmd);
+        if (where != null && MOVE_CLASSES.includes(where.cls)) return { detail: where.path };
+      }
+      return undefined;
+    },
   },
   {
     id: "fs.rm-unset-variable",
@@ -79,7 +132,7 @@ export const deletionRules: readonly CommandRule[] = [
       const targets = (p.long.has("reference") ? p.positionals : p.positionals.slice(1)).flatMap(expandBraces);
       for (const word of targets) {
         const where = rc.classify(word, cmd);
-        if (where != null && ["root", "home", "home-ancestor", "system"].includes(where.cls)) return { detail: where.path };
+        if (where != null && PERMISSION_CLASSES.includes(where.cls)) return { detail: where.path };
       }
       return undefined;
     },
@@ -95,4 +148,29 @@ function startsWithUnknown(word: string): boolean {
   const close = word.indexOf("}");
   const name = word.slice(2, close);
   return close > 0 && word[close + 1] === "/" && !name.includes("?");
+}
+
+/**
+ * A target with an unknown part: `"$X"`, `$(cmd)`, `/tmp/$X`. Harmless when the directory before the
+ * first unknown part is inside the project or a temp directory, or the unknown part is a
+ * `${X:?}` (the shell stops when it is empty). `"$X/"…` is fs.rm-unset-variable's.
+ */
+function isUnresolved(word: string, cmd: SimpleCommand, rc: RuleContext): boolean {
+  const first = firstUnknown(word);
+  if (first < 0 || startsWithUnknown(word) || isGuarded(word, first)) return false;
+  const dir = word.slice(0, word.lastIndexOf("/", first) + 1);
+  const where = dir === "" ? undefined : rc.classify(dir, cmd);
+  return where == null || !CONTAINED_CLASSES.includes(where.cls);
+}
+
+function firstUnknown(word: string): number {
+  const dynamic = word.indexOf(DYNAMIC);
+  const sub = word.indexOf(SUB_OPEN);
+  return dynamic < 0 ? sub : sub < 0 ? dynamic : Math.min(dynamic, sub);
+}
+
+function isGuarded(word: string, at: number): boolean {
+  if (word[at] !== DYNAMIC) return false;
+  const close = word.indexOf("}", at);
+  return close > 0 && word.slice(at + 2, close).includes("?");
 }

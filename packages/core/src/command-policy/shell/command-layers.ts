@@ -178,11 +178,14 @@ function parallel(host: LayerHost, cmd: SimpleCommand, frame: Frame, place: Plac
   }
 }
 
-/** What a command reading items from stdin gets, when the pipeline tells: `echo a b |`, `find / |`. */
+/**
+ * What a command reading items from stdin gets, when the pipeline tells: `echo a b |`, `find / |`.
+ * Otherwise (`ls |`, `cat list |`, `< file`) one unknown item: what it runs on is not known.
+ */
 function upstreamItems(host: LayerHost, cmd: SimpleCommand, place: Place): readonly string[] {
   if (cmd.stdinText != null) return cmd.stdinText.split(WHITESPACE).filter(Boolean);
   const finder = host.upstream(place).find((c) => c.name === "find" && c.stage === place.stage - 1);
-  return finder == null ? [] : foundItems(parseFind(finder.args), MAX_PIPED);
+  return finder == null ? [`${DYNAMIC}{stdin}`] : foundItems(parseFind(finder.args), MAX_PIPED);
 }
 
 /** The literal text a command writes to stdout, when it is plain data (`echo`, `printf`, `base64 -d`). */

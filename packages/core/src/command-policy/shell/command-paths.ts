@@ -252,9 +252,28 @@ export interface DeletionTarget {
   readonly recursive: boolean;
 }
 
-/** What a command deletes: `rm -r` targets, `find -delete` everything under its starting points. */
+const RSYNC_DELETES = /^--(?:delete(?:-\w+)?|del)$/;
+const REMOTE = /^[^/]*:/;
+
+/**
+ * What a command deletes: `rm -r` targets, `find -delete` everything under its starting points,
+ * what `rsync --delete` may remove from a local destination (anything in it). A glob reaching any
+ * depth (`~/**`, what a `find` hands to `xargs rm`) deletes a whole tree, as `rm -r` would.
+ */
 export function deletionTargets(cmd: SimpleCommand): DeletionTarget[] {
-  return rawDeletionTargets(cmd).flatMap((t) => expandBraces(t.word).map((word) => ({ word, recursive: t.recursive })));
+  return rawDeletionTargets(cmd).flatMap((t) =>
+    expandBraces(t.word).map((word) => ({ word, recursive: t.recursive || reachesAnyDepth(word) })),
+  );
+}
+
+/** What a command moves away from where it was: `mv`'s sources (all but the destination). */
+export function movedAway(cmd: SimpleCommand): string[] {
+  if (cmd.name !== "mv") return [];
+  return copySources(cmd.args).flatMap(expandBraces);
+}
+
+function reachesAnyDepth(word: string): boolean {
+  return word === "**" || word.startsWith("**/") || word.includes("/**");
 }
 
 function rawDeletionTargets(cmd: SimpleCommand): DeletionTarget[] {
@@ -275,6 +294,12 @@ function rawDeletionTargets(cmd: SimpleCommand): DeletionTarget[] {
         : [];
     case "find":
       return parseFind(cmd.args).deletes.map((word) => ({ word, recursive: true }));
+    case "rsync": {
+      if (!cmd.args.some((a) => RSYNC_DELETES.test(a))) return [];
+      const destination = copyDestination(cmd.args)[0];
+      if (destination == null || REMOTE.test(destination)) return [];
+      return [{ word: `${destination.endsWith("/") ? destination : `${destination}/`}*`, recursive: true }];
+    }
     default:
       return [];
   }

@@ -60,10 +60,11 @@ export function resolveWord(word: string, cwd: string, home: string): string | u
   return path.posix.resolve(cwd, target);
 }
 
-/** `~user/x`: root's home is /root, other users live beside the current one. */
+/** `~user/x`: root's home is /root, other users live beside the current one (in /home when that is root, in /root). */
 function otherHome(word: string, home: string): string {
   const slash = word.indexOf("/");
   const user = slash < 0 ? word.slice(1) : word.slice(1, slash);
   const rest = slash < 0 ? "" : word.slice(slash);
-  return `${user === "root" ? "/root" : `${path.posix.dirname(home)}/${user}`}${rest}`;
+  const parent = path.posix.dirname(home);
+  return `${user === "root" ? "/root" : `${parent === "/" ? "/home" : parent}/${user}`}${rest}`;
 }
