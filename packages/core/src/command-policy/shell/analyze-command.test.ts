@@ -9,9 +9,24 @@ describe("analyzeCommand", () => {
     ["sudo -u root env -i PATH=/bin nice -n 5 nohup timeout -s KILL 10s rm -rf x", ["sudo", "env", "nice", "nohup", "timeout"]],
     ["doas -u root stdbuf -oL time -p command rm x", ["doas", "stdbuf", "time", "command"]],
     ["npx -y rimraf dist", ["npx"]],
+    [
+      "flock /tmp/l chroot / taskset -c 0 systemd-run --user --scope firejail --noprofile rm x",
+      ["flock", "chroot", "taskset", "systemd-run", "firejail"],
+    ],
+    ["runuser -u dev -- uv run --with x mise exec node@20 -- rm x", ["runuser", "uv run", "mise exec"]],
   ])("sees through the wrappers of %j", (command, wrappers) => {
     expect(analyzeCommand(command, ctx).commands[0]?.wrappers).toEqual(wrappers);
   });
+
+  it.each(["script -c 'rm x' /dev/null", "flock /tmp/l -c 'rm x'", "runuser -l dev -c 'rm x'", "sg docker 'rm x'"])(
+    "runs the command string of %j in a shell",
+    (command) => {
+      expect(run(command).map((c) => c.argv)).toEqual([
+        ["sh", "-c", "rm x"],
+        ["rm", "x"],
+      ]);
+    },
+  );
 
   it("treats `command -v` as a lookup, not a run", () => {
     expect(run("command -v rm")).toEqual([]);

@@ -4,7 +4,9 @@ import { parseOptions, optionValue, type OptionSpec } from "./parse-options.js";
 /**
  * Sees through the commands that only run another command: `sudo -u root env X=1 nice -n 5 rm …`
  * runs `rm`. Leading `VAR=value` words, shell keywords (`then`, `do`, `!`, `{`) and the wrappers'
- * own options are set aside; what remains is the command that really runs.
+ * own options are set aside; what remains is the command that really runs. A wrapper given a
+ * command string (`script -c 'cmd'`, `flock lock -c 'cmd'`, `runuser -l u -c 'cmd'`, `sg g 'cmd'`)
+ * runs it with a shell, so it becomes `sh -c 'cmd'`.
  */
 
 export interface Unwrapped {
@@ -22,6 +24,9 @@ interface WrapperSpec extends OptionSpec {
   readonly skip?: number;
   readonly chdir?: { readonly short: string; readonly long: readonly string[] };
 }
+
+const SCRIPT_VALUES = "cTBIOEmoF";
+const SCRIPT_VALUES_LONG = ["command", "log-timing", "log-in", "log-out", "log-io", "echo", "logging-format", "output-limit"];
 
 const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   sudo: {
@@ -44,11 +49,76 @@ const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   caffeinate: { value: "tw" },
   unbuffer: {},
   chronic: {},
+  chroot: { valueLong: ["userspec", "groups"], skip: 1 },
+  // util-linux `script -c cmd file` is a command string (see commandString); BSD `script [-q] file cmd …` wraps.
+  script: { value: SCRIPT_VALUES, valueLong: SCRIPT_VALUES_LONG, skip: 1 },
+  flock: { value: "Ew", valueLong: ["conflict-exit-code", "timeout"], skip: 1 },
+  runuser: { value: "ugGsw", valueLong: ["user", "group", "supp-group", "shell", "whitelist-environment"] },
+  "systemd-run": {
+    value: "upEMH",
+    valueLong: [
+      "unit",
+      "property",
+      "setenv",
+      "description",
+      "slice",
+      "machine",
+      "host",
+      "uid",
+      "gid",
+      "nice",
+      "working-directory",
+      "service-type",
+      "on-active",
+      "on-boot",
+      "on-startup",
+      "on-unit-active",
+      "on-unit-inactive",
+      "on-calendar",
+      "timer-property",
+      "path-property",
+      "socket-property",
+    ],
+  },
+  firejail: {},
+  taskset: { skip: 1 },
+  chrt: { skip: 1 },
+  unshare: { value: "SGRw" },
+  nsenter: { value: "tSG", valueLong: ["target", "setuid", "setgid"] },
+  fakeroot: { value: "lsib", valueLong: ["lib", "faked"] },
+  pkexec: { valueLong: ["user"] },
+  "xvfb-run": { value: "efnpsw", valueLong: ["error-file", "auth-file", "server-num", "xauth-protocol", "server-args", "wait"] },
+  proxychains: { value: "f" },
+  proxychains4: { value: "f" },
+  torsocks: { value: "uapP" },
+  "ssh-agent": { value: "aEPt" },
+  "dbus-run-session": {},
+  valgrind: {},
+  strace: { value: "abeEIoOpPsSuUX" },
+  prlimit: { value: "p" },
+  cgexec: { value: "g" },
+  numactl: { value: "CNmpP" },
   npx: { value: "p", valueLong: ["package", "call"] },
   pnpx: { value: "p", valueLong: ["package"] },
   bunx: { value: "p", valueLong: ["package"] },
 };
 
+/** Tools whose subcommand runs a command in an environment: `uv run cmd`, `bundle exec cmd`, `mise exec node@20 -- cmd`. */
+const RUNNERS: Readonly<Record<string, OptionSpec & { readonly subcommands: readonly string[]; readonly untilDashes?: boolean }>> = {
+  uv: {
+    subcommands: ["run"],
+    value: "pw",
+    valueLong: ["with", "python", "project", "directory", "env-file", "group", "extra", "package", "index", "with-requirements"],
+  },
+  poetry: { subcommands: ["run"], value: "CP", valueLong: ["directory", "project"] },
+  pipenv: { subcommands: ["run"] },
+  pdm: { subcommands: ["run"], value: "p", valueLong: ["project"] },
+  rye: { subcommands: ["run"] },
+  bundle: { subcommands: ["exec"], valueLong: ["gemfile"] },
+  conda: { subcommands: ["run"], value: "np", valueLong: ["name", "prefix", "cwd"] },
+  mise: { subcommands: ["exec", "x"], untilDashes: true },
+  devbox: { subcommands: ["run"], valueLong: ["config"] },
+};
 const NUMBER = /^-?\d+$/;
 const WHITESPACE = /\s+/;
 
@@ -76,6 +146,24 @@ export function unwrapCommand(words: readonly string[]): Unwrapped {
       argv = argv.slice(2 + parseOptions(argv.slice(2), { stopAtPositional: true, value: "p", valueLong: ["package"] }).rest);
       continue;
     }
+    const runner = RUNNERS[name];
+    if (runner != null && runner.subcommands.includes(argv[1] ?? "") && argv.length > 2) {
+      wrappers.push(`${name} ${argv[1] ?? ""}`);
+      const rest = argv.slice(2);
+      const dashes = rest.indexOf("--");
+      argv = runner.untilDashes
+        ? dashes < 0
+          ? []
+          : rest.slice(dashes + 1)
+        : rest.slice(parseOptions(rest, { ...runner, stopAtPositional: true }).rest);
+      continue;
+    }
+    const code = commandString(name, argv.slice(1));
+    if (code != null) {
+      wrappers.push(name);
+      argv = ["sh", "-c", code];
+      break;
+    }
     if (name === "busybox" && argv.length > 1) {
       wrappers.push(name);
       argv = argv.slice(1);
@@ -101,6 +189,32 @@ export function unwrapCommand(words: readonly string[]): Unwrapped {
     argv = command;
   }
   return chdir == null ? { argv, wrappers, assignments } : { argv, wrappers, assignments, chdir };
+}
+
+/** The command string a wrapper hands to a shell: `script -c`, `flock FILE -c`, `runuser -c`, `sg GROUP [-c]`. */
+function commandString(name: string, args: readonly string[]): string | undefined {
+  switch (name) {
+    case "script":
+      return optionValue(parseOptions(args, { value: SCRIPT_VALUES, valueLong: SCRIPT_VALUES_LONG }), "c", ["command"]);
+    case "flock": {
+      const p = parseOptions(args, { value: "Ewc", valueLong: ["conflict-exit-code", "timeout", "command"], stopAtPositional: true });
+      const after = args.slice(p.rest + 1);
+      return optionValue(p, "c", ["command"]) ?? (after[0] === "-c" || after[0] === "--command" ? after[1] : undefined);
+    }
+    case "runuser": {
+      const p = parseOptions(args, {
+        value: "ugGcsw",
+        valueLong: ["user", "group", "supp-group", "command", "shell", "whitelist-environment"],
+      });
+      return optionValue(p, "c", ["command"]);
+    }
+    case "sg": {
+      const rest = args[0] === "-" ? args.slice(1) : args;
+      return rest[1] === "-c" ? rest[2] : rest[1];
+    }
+    default:
+      return undefined;
+  }
 }
 
 export function isAssignment(word: string): boolean {
