@@ -147,7 +147,11 @@ describe("unparseable commands", () => {
   });
 
   it("are still checked as far as they parse", () => {
-    expect(decide({}, 'rm -rf /; echo "unterminated').findings.map((f) => f.rule)).toEqual(["fs.rm-root", "shell.unparseable"]);
+    expect(decide({}, 'rm -rf /; echo "unterminated').findings.map((f) => f.rule)).toEqual([
+      "fs.rm-root",
+      "shell.unparseable",
+      "shell.unparseable-destructive",
+    ]);
   });
 
   it("are not recorded when the rule is disabled", () => {

@@ -8,7 +8,15 @@ import type { CommandAnalysis, CommandContext, RuleInfo } from "./command-types.
 import { compileCommandRule, compilePathRule } from "./rules/custom-rules.js";
 import { displayWord } from "./shell/display-word.js";
 import { ProtectedPaths, normalise, type PathAccess, type PathRule } from "./rules/protected-paths.js";
-import { COMMAND_RULES, PATH_RULES, RULE_CATALOGUE, TOO_COMPLEX_RULE, UNPARSEABLE_RULE } from "./rules/rule-catalogue.js";
+import {
+  COMMAND_RULES,
+  PATH_RULES,
+  RULE_CATALOGUE,
+  TOO_COMPLEX_RULE,
+  UNPARSEABLE_DESTRUCTIVE_RULE,
+  UNPARSEABLE_RULE,
+} from "./rules/rule-catalogue.js";
+import { findDestructiveWord } from "./shell/find-destructive-word.js";
 import { createRuleContext, type CommandRule, type RecoverabilityNote } from "./rules/rule-context.js";
 import { readGitStatus, type ReadStatus } from "./read-git-status.js";
 import { toolTarget } from "./tool-targets.js";
@@ -82,6 +90,7 @@ export function createCommandPolicy(options: CommandPolicyOptions = {}, world: C
   }
   const paths = new ProtectedPaths(pathRules);
   const tooComplex = apply(TOO_COMPLEX_RULE);
+  const unparseableDestructive = apply(UNPARSEABLE_DESTRUCTIVE_RULE);
   const unparseableBase = apply(UNPARSEABLE_RULE);
   const unparseable: RuleInfo | undefined =
     options.unparseable === "allow" || unparseableBase == null
@@ -113,6 +122,10 @@ export function createCommandPolicy(options: CommandPolicyOptions = {}, world: C
     if (analysis.errors.length > 0 && unparseable != null) {
       matches.push({ rule: unparseable, excerpt: command, detail: analysis.errors.join("; "), source: "command" });
     }
+    const destructive = analysis.errors.length > 0 && unparseableDestructive != null ? findDestructiveWord(command) : undefined;
+    if (destructive != null && unparseableDestructive != null) {
+      matches.push({ rule: unparseableDestructive, excerpt: command, detail: `names ${destructive}`, source: "command" });
+    }
     if (analysis.limits.length > 0 && tooComplex != null) {
       matches.push({ rule: tooComplex, excerpt: command, detail: analysis.limits.join("; "), source: "command" });
     }
@@ -140,6 +153,7 @@ export function createCommandPolicy(options: CommandPolicyOptions = {}, world: C
       ...commandRules,
       ...pathRules,
       ...(unparseable == null ? [] : [unparseable]),
+      ...(unparseableDestructive == null ? [] : [unparseableDestructive]),
       ...(tooComplex == null ? [] : [tooComplex]),
     ].map<RuleInfo>(({ id, severity, action, category, reason }) => ({ id, severity, action, category, reason })),
     evaluateCommand,

@@ -353,6 +353,8 @@ export const DANGEROUS_COMMANDS: readonly DangerousCase[] = [
   ['echo "unterminated', "warn", "shell.unparseable"],
   ["echo 'oops", "warn", "shell.unparseable"],
   ["echo $(date", "warn", "shell.unparseable"],
+  // shell.unparseable-destructive
+  ['rm -rf build "unterminated', "ask", "shell.unparseable-destructive"],
   // shell.too-complex: nesting deeper than the guard follows only hides what runs
   [`${"eval ".repeat(20)}rm -rf /`, "ask", "shell.too-complex"],
   [`${"echo / | ".concat("xargs ".repeat(20))}rm -rf`, "ask", "shell.too-complex"],

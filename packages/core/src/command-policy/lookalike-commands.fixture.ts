@@ -179,6 +179,7 @@ export const LOOKALIKE_COMMANDS: readonly LookalikeCase[] = [
   [`python3 -c "print('.war'+'den')"`, "guard.disable"],
   [`node -e "console.log(['.war','den'].join(''))"`, "guard.disable"],
   ['echo "terminated"', "shell.unparseable"],
+  ["echo 'it''s rm -rf time'", "shell.unparseable-destructive"],
   [`echo 'it'"'"'s fine'`, "shell.unparseable"],
   ["echo $((1 + 2))", "shell.unparseable"],
   ['python -c "print(1)"', "shell.unparseable"],

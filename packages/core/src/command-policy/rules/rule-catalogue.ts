@@ -83,6 +83,16 @@ export const UNPARSEABLE_RULE: RuleInfo = {
   reason: "the guard could not parse the command completely, so it could not check all of it",
 };
 
+/** The finding recorded when a command cannot be parsed and its text names a destructive program. */
+export const UNPARSEABLE_DESTRUCTIVE_RULE: RuleInfo = {
+  id: "shell.unparseable-destructive",
+  severity: "high",
+  action: "ask",
+  category: "parse",
+  reason:
+    "the guard could not parse the command, and it names a program that destroys data (rm -r, mkfs, dd of=, …), so it cannot tell what would be destroyed",
+};
+
 /** The finding recorded when parts of a command nest too deep (or it is too long) to be analysed. */
 export const TOO_COMPLEX_RULE: RuleInfo = {
   id: "shell.too-complex",
@@ -92,6 +102,10 @@ export const TOO_COMPLEX_RULE: RuleInfo = {
   reason: "it nests commands deeper (or is longer) than the guard analyses, so part of what it runs cannot be checked",
 };
 
-export const RULE_CATALOGUE: readonly RuleInfo[] = [...COMMAND_RULES, ...PATH_RULES, UNPARSEABLE_RULE, TOO_COMPLEX_RULE].map(
-  ({ id, severity, action, category, reason }) => ({ id, severity, action, category, reason }),
-);
+export const RULE_CATALOGUE: readonly RuleInfo[] = [
+  ...COMMAND_RULES,
+  ...PATH_RULES,
+  UNPARSEABLE_RULE,
+  UNPARSEABLE_DESTRUCTIVE_RULE,
+  TOO_COMPLEX_RULE,
+].map(({ id, severity, action, category, reason }) => ({ id, severity, action, category, reason }));
