@@ -23,6 +23,8 @@ import { baseName, unwrapCommand } from "./unwrap-command.js";
 
 const MAX_DEPTH = 16;
 const MAX_LENGTH = 100_000;
+/** Commands analysed at most: nested `find -exec`, `xargs` and loops multiply, and the work must stay bounded. */
+const MAX_COMMANDS = 10_000;
 const HEADERS = new Set(["for", "select", "case"]);
 const WRITE_OPS = new Set([">", ">>", ">|", "&>", "&>>"]);
 
@@ -63,6 +65,7 @@ class Analyzer implements LayerHost {
       this.tooDeep(layers);
       return;
     }
+    if (this.overBudget()) return;
     const firstSub = this.subs.length;
     const scan = scanCommandList(source, this.subs);
     const lastSub = this.subs.length;
@@ -101,6 +104,7 @@ class Analyzer implements LayerHost {
       this.tooDeep(layers);
       return;
     }
+    if (this.overBudget()) return;
     const unwrapped = unwrapCommand(words[0] === "function" ? words.slice(2) : words);
     if (unwrapped.lookupOnly) return;
     const { argv, wrappers, assignments } = unwrapped;
@@ -156,6 +160,13 @@ class Analyzer implements LayerHost {
 
   private tooDeep(layers: readonly string[]): void {
     if (this.limits.length === 0) this.limits.push(`nested more than ${MAX_DEPTH} layers deep (${layers.slice(0, 4).join(" › ")} › …)`);
+  }
+
+  private overBudget(): boolean {
+    if (this.commands.length < MAX_COMMANDS) return false;
+    const limit = `runs more than ${MAX_COMMANDS} commands once its loops, finds and pipes are followed`;
+    if (!this.limits.includes(limit)) this.limits.push(limit);
+    return true;
   }
 
   /** Remembers what literal text a command writes into which file, so running that file is checked. */
