@@ -135,12 +135,33 @@ function commandAnalysisBench() {
     'grep -rn "rm -rf /" docs/ | head -20',
     "python -c \"import shutil; shutil.rmtree('/home/x')\"",
     "git push --force-with-lease origin feature",
+    'rm -rf "$(dirname $PWD)"',
+    "find . -type f | xargs rm -f",
   ];
   const timing = measureAnalysis(commands, { iterations: 200 });
   console.log(`\nCommand analysis (parse + every rule; ${commands.length} commands x 200, warm; target < 1 ms per command)`);
   console.log(
     `  ${timing.perCommandMs.toFixed(3)} ms per command on average; slowest ${timing.slowest.ms.toFixed(3)} ms (${timing.slowest.command})`,
   );
+  for (const { command, p50Ms, p99Ms } of timing.each) {
+    console.log(`  p50 ${p50Ms.toFixed(3).padStart(7)} ms  p99 ${p99Ms.toFixed(3).padStart(7)} ms  ${command}`);
+  }
+  // The longest command analysed (100,000 characters): a file written through a heredoc, and a long chain of commands.
+  const line = "const value = compute(input); // a line of source code that mentions rm -rf / in passing\n";
+  const heredoc = `cat > src/big.ts <<'EOF'\n${line.repeat(Math.floor(99_000 / line.length))}EOF`;
+  const steps = Array.from({ length: 3000 }, (_, k) => `echo step-${String(k).padStart(5, "0")} >> log.txt`);
+  const chain = steps
+    .join(" && ")
+    .slice(0, 99_000)
+    .replace(/ &&[^&]*$/, "");
+  const long = measureAnalysis([heredoc, chain], { iterations: 30 });
+  console.log(`  Near the 100,000-character limit (x 30):`);
+  for (const { command, p50Ms, p99Ms } of long.each) {
+    const name = command === heredoc ? "a heredoc writing a file" : "a chain of echo commands";
+    console.log(
+      `  p50 ${p50Ms.toFixed(2).padStart(7)} ms  p99 ${p99Ms.toFixed(2).padStart(7)} ms  ${name} (${(command.length / 1000).toFixed(0)} K characters)`,
+    );
+  }
 }
 
 /** Writes the reports (JSON, HTML, Markdown) of a 10,000-event session, as SessionEnd does. */

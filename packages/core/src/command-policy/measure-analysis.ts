@@ -15,6 +15,8 @@ export interface AnalysisTiming {
   readonly perCommandMs: number;
   /** The command with the highest mean time. */
   readonly slowest: { readonly command: string; readonly ms: number };
+  /** Each command's median and 99th-percentile time over the iterations. */
+  readonly each: readonly { readonly command: string; readonly p50Ms: number; readonly p99Ms: number }[];
 }
 
 export interface MeasureOptions {
@@ -32,18 +34,27 @@ export function measureAnalysis(commands: readonly string[], options: MeasureOpt
   const iterations = options.iterations ?? 20;
   const now = options.now ?? (() => performance.now());
   for (const command of commands) policy.evaluateCommand(command, ctx);
-  const perCommand = new Map<string, number>();
+  const samples = new Map<string, number[]>(commands.map((command) => [command, []]));
   const started = now();
   for (let i = 0; i < iterations; i += 1) {
     for (const command of commands) {
       const t0 = now();
       policy.evaluateCommand(command, ctx);
-      perCommand.set(command, (perCommand.get(command) ?? 0) + now() - t0);
+      samples.get(command)?.push(now() - t0);
     }
   }
   const totalMs = now() - started;
   let slowest = { command: "", ms: 0 };
-  for (const [command, ms] of perCommand) if (ms / iterations > slowest.ms) slowest = { command, ms: ms / iterations };
+  for (const [command, times] of samples) {
+    const mean = times.reduce((a, b) => a + b, 0) / Math.max(1, times.length);
+    if (mean > slowest.ms) slowest = { command, ms: mean };
+  }
+  const each = [...samples].map(([command, times]) => ({ command, p50Ms: quantile(times, 0.5), p99Ms: quantile(times, 0.99) }));
   const runs = commands.length * iterations;
-  return { commands: commands.length, iterations, totalMs, perCommandMs: runs === 0 ? 0 : totalMs / runs, slowest };
+  return { commands: commands.length, iterations, totalMs, perCommandMs: runs === 0 ? 0 : totalMs / runs, slowest, each };
+}
+
+function quantile(times: readonly number[], q: number): number {
+  const sorted = times.toSorted((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0;
 }
