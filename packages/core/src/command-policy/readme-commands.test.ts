@@ -1,0 +1,57 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import * as z from "zod/mini";
+import { createCommandPolicy } from "./create-command-policy.js";
+
+/**
+ * False stops on real, everyday commands: every shell line of the code blocks in Node's docs,
+ * npm's docs and the READMEs in node_modules (scripts/collect-readme-commands.mjs). The few the
+ * guard stops are listed below, each with why stopping it is right; any other stop is a false one.
+ */
+
+const corpus = z
+  .array(z.object({ command: z.string(), source: z.string() }))
+  .parse(JSON.parse(readFileSync(new URL("./fixtures/readme-commands.json", import.meta.url), "utf8")));
+
+/** Commands of the corpus the guard should stop, and why. */
+const INTENDED_STOPS: Readonly<Record<string, string>> = {
+  "git reset --hard upstream/main": "discards uncommitted work, and outside a repository git cannot say there is none",
+  "git reset --hard upstream/v1.x-staging": "the same",
+  "git reset --hard upstream/vN.x": "the same",
+  "git push -f upstream v1.x-staging": "a force push rewrites a shared branch",
+  "kill -USR2 1": "signals process 1 (init on a host)",
+  "rm -rf /usr/local/{lib/node{,/.npm,_modules},bin,share/man}/npm*": "deletes an installation outside the project: asked",
+};
+
+/**
+ * False stops not fixed yet, listed so that a new one fails this test (and a fixed one must leave
+ * the list): `*.pem` is taken for a private key whatever openssl does with it, and loading a .env
+ * into a process counts as reading it.
+ */
+const KNOWN_FALSE_STOPS: readonly string[] = [
+  "node --env-file=.env --env-file=.development.env index.js",
+  "openssl genrsa -out ryans-key.pem 2048",
+  "openssl req -new -sha256 -key ryans-key.pem -out ryans-csr.pem",
+  "openssl x509 -req -in ryans-csr.pem -signkey ryans-key.pem -out ryans-cert.pem",
+];
+
+const policy = createCommandPolicy();
+const decide = (command: string) =>
+  policy.decide({
+    toolName: "Bash",
+    toolInput: { command, description: "from a README" },
+    cwd: "/home/dev/project",
+    projectDir: "/home/dev/project",
+    home: "/home/dev",
+  });
+
+describe("the README command corpus", () => {
+  it("holds over a thousand real commands", () => {
+    expect(corpus.length).toBeGreaterThan(1000);
+  });
+
+  it("is stopped only where stopping is right", () => {
+    const stopped = corpus.filter(({ command }) => decide(command).decision !== "allow").map(({ command }) => command);
+    expect(stopped.sort()).toEqual([...Object.keys(INTENDED_STOPS), ...KNOWN_FALSE_STOPS].sort());
+  });
+});
