@@ -1,6 +1,6 @@
 // Collects the shell command lines of Markdown code blocks (bash, sh, shell, console) from the
 // documentation installed on a machine: Node's docs, npm's docs and the READMEs of the packages in
-// node_modules. What it printed on the development machine is the corpus of real, everyday
+// node_modules. What it printed on the development machine (then formatted with oxfmt) is the corpus of real, everyday
 // commands in packages/core/src/command-policy/fixtures/readme-commands.json, on which the guard's
 // false stops are measured. Usage: node scripts/collect-readme-commands.mjs > that file.
 import fs from "node:fs";
