@@ -9,7 +9,8 @@ import { compileCommandRule, compilePathRule } from "./rules/custom-rules.js";
 import { displayWord } from "./shell/display-word.js";
 import { ProtectedPaths, normalise, type PathAccess, type PathRule } from "./rules/protected-paths.js";
 import { COMMAND_RULES, PATH_RULES, RULE_CATALOGUE, TOO_COMPLEX_RULE, UNPARSEABLE_RULE } from "./rules/rule-catalogue.js";
-import { createRuleContext, type CommandRule } from "./rules/rule-context.js";
+import { createRuleContext, type CommandRule, type ReadText } from "./rules/rule-context.js";
+import { readBoundedFile } from "../support/read-bounded-file.js";
 import { toolTarget } from "./tool-targets.js";
 
 /**
@@ -31,6 +32,12 @@ export interface CommandPolicy extends ToolPolicy {
   evaluateCommand(command: string, ctx: CommandContext): CommandEvaluation;
 }
 
+/** The world the policy reads, injected so tests need no files. */
+export interface CommandPolicyDeps {
+  /** Reads a local file a command feeds to a program (a SQL script to `psql -f`); the default reads at most 1 MiB. */
+  readonly readText?: ReadText;
+}
+
 /** The options name a rule that does not exist, or reuse a built-in id. */
 export class CommandPolicyConfigError extends Error {
   override readonly name = "CommandPolicyConfigError";
@@ -38,9 +45,12 @@ export class CommandPolicyConfigError extends Error {
 
 const ACCESSES: readonly PathAccess[] = ["read", "write"];
 const WINDOWS_DRIVE = /^[A-Za-z]:\//;
+/** Scripts larger than this are not read: a migration that size is not typed into a command. */
+const MAX_READ_BYTES = 1024 * 1024;
 
-export function createCommandPolicy(options: CommandPolicyOptions = {}): CommandPolicy {
+export function createCommandPolicy(options: CommandPolicyOptions = {}, deps: CommandPolicyDeps = {}): CommandPolicy {
   const overrides = options.rules ?? {};
+  const readText = deps.readText ?? readLocalText;
   const customCommands = (options.command_rules ?? []).map(compileCommandRule);
   const customPaths = (options.path_rules ?? []).map(compilePathRule);
   const known = new Set(RULE_CATALOGUE.map((r) => r.id));
@@ -81,7 +91,7 @@ export function createCommandPolicy(options: CommandPolicyOptions = {}): Command
 
   function evaluateCommand(command: string, ctx: CommandContext): CommandEvaluation {
     const analysis = analyzeCommand(command, ctx);
-    const rc = createRuleContext(analysis, ctx, paths);
+    const rc = createRuleContext(analysis, ctx, paths, readText);
     const matches: RuleMatch[] = [];
     for (const cmd of analysis.commands) {
       const where = {
@@ -142,6 +152,14 @@ export function createCommandPolicy(options: CommandPolicyOptions = {}): Command
       return decidePaths(call, target.paths);
     },
   };
+}
+
+function readLocalText(abs: string): string | undefined {
+  try {
+    return readBoundedFile(abs, MAX_READ_BYTES);
+  } catch {
+    return undefined;
+  }
 }
 
 function absolutePath(p: string, call: ToolCall): string {

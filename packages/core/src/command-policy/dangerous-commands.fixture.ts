@@ -65,6 +65,18 @@ export const DANGEROUS_COMMANDS: readonly DangerousCase[] = [
   [`node -e "require('child_process').execSync('rm -rf /')"`, "deny", "fs.rm-root"],
   [`python3 -c "import subprocess; subprocess.run(['rm', '-rf', '/'])"`, "deny", "fs.rm-root"],
   [`python3 -c 'import shutil; shutil.rmtree("/")'`, "deny", "fs.rm-root"],
+  // on the remote side of ssh / exec: absolute paths mean what they say on any machine
+  ["ssh prod 'rm -rf /'", "deny", "fs.rm-root"],
+  ["ssh -t admin@prod sudo rm -rf --no-preserve-root /", "deny", "fs.rm-root"],
+  ["ssh prod <<'EOF'\nrm -rf /\nEOF", "deny", "fs.rm-root"],
+  ["docker exec web rm -rf /", "deny", "fs.rm-root"],
+  ["kubectl exec -it api-0 -- sh -c 'rm -rf /'", "deny", "fs.rm-root"],
+  ["ssh prod 'rm -rf ~'", "deny", "fs.rm-home"],
+  ["ssh prod 'rm -rf *'", "deny", "fs.rm-home"],
+  ["ssh prod 'cd && rm -rf .'", "deny", "fs.rm-home"],
+  ["ssh prod 'sudo rm -rf /etc'", "deny", "fs.rm-system"],
+  ["kubectl exec api-0 -- rm -rf /data", "ask", "fs.rm-outside-project"],
+  ["docker exec -w /app web rm -rf node_modules", "ask", "fs.rm-outside-project"],
   // fs.rm-home
   ["rm -rf ~", "deny", "fs.rm-home"],
   ["rm -rf ~/", "deny", "fs.rm-home"],

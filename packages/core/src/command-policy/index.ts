@@ -11,7 +11,13 @@ export {
   type CustomPathRule,
   type RuleOverride,
 } from "./command-policy-options.js";
-export { CommandPolicyConfigError, createCommandPolicy, type CommandEvaluation, type CommandPolicy } from "./create-command-policy.js";
+export {
+  CommandPolicyConfigError,
+  createCommandPolicy,
+  type CommandEvaluation,
+  type CommandPolicy,
+  type CommandPolicyDeps,
+} from "./create-command-policy.js";
 export type { RuleMatch } from "./build-decision.js";
 export {
   explainCommand,
