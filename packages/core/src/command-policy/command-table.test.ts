@@ -36,7 +36,8 @@ describe("the table", () => {
     expect(DANGEROUS_COMMANDS.length + LOOKALIKE_COMMANDS.length).toBeGreaterThanOrEqual(200);
   });
 
-  it.each(RULE_CATALOGUE.map((r) => r.id))("has a dangerous case and a look-alike for %s", (id) => {
+  // The packs' rules have their own table (packs.fixture.ts).
+  it.each(RULE_CATALOGUE.filter((r) => r.pack == null).map((r) => r.id))("has a dangerous case and a look-alike for %s", (id) => {
     expect({
       positive: DANGEROUS_COMMANDS.some(([, , rule]) => rule === id),
       negative: LOOKALIKE_COMMANDS.some(([, resembles]) => resembles === id),

@@ -98,4 +98,6 @@ export interface RuleInfo {
   readonly category: string;
   /** What the rule stops, in words both a person and the model understand. */
   readonly reason: string;
+  /** The rule pack it belongs to (`cloud`, `db`, …), switched and re-levelled as a whole by `commands.packs`; none for the core rules. */
+  readonly pack?: string;
 }

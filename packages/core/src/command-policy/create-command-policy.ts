@@ -8,7 +8,8 @@ import type { CommandAnalysis, CommandContext, RuleInfo } from "./command-types.
 import { compileCommandRule, compilePathRule } from "./rules/custom-rules.js";
 import { displayWord } from "./shell/display-word.js";
 import { ProtectedPaths, normalise, type PathAccess, type PathRule } from "./rules/protected-paths.js";
-import { COMMAND_RULES, PATH_RULES, RULE_CATALOGUE, TOO_COMPLEX_RULE, UNPARSEABLE_RULE } from "./rules/rule-catalogue.js";
+import { RULE_PACKS } from "./rules/packs/pack-catalogue.js";
+import { COMMAND_RULES, PATH_RULES, RULE_CATALOGUE, TOO_COMPLEX_RULE, UNPARSEABLE_RULE, ruleInfo } from "./rules/rule-catalogue.js";
 import { createRuleContext, type CommandRule, type ReadText } from "./rules/rule-context.js";
 import { readBoundedFile } from "../support/read-bounded-file.js";
 import { toolTarget } from "./tool-targets.js";
@@ -38,7 +39,7 @@ export interface CommandPolicyDeps {
   readonly readText?: ReadText;
 }
 
-/** The options name a rule that does not exist, or reuse a built-in id. */
+/** The options name a rule or a pack that does not exist, or reuse a built-in id. */
 export class CommandPolicyConfigError extends Error {
   override readonly name = "CommandPolicyConfigError";
 }
@@ -50,6 +51,7 @@ const MAX_READ_BYTES = 1024 * 1024;
 
 export function createCommandPolicy(options: CommandPolicyOptions = {}, deps: CommandPolicyDeps = {}): CommandPolicy {
   const overrides = options.rules ?? {};
+  const packs = options.packs ?? {};
   const readText = deps.readText ?? readLocalText;
   const customCommands = (options.command_rules ?? []).map(compileCommandRule);
   const customPaths = (options.path_rules ?? []).map(compilePathRule);
@@ -65,11 +67,18 @@ export function createCommandPolicy(options: CommandPolicyOptions = {}, deps: Co
   if (unknown.length > 0) {
     throw new CommandPolicyConfigError(`"rules" names unknown rule ids: ${unknown.join(", ")}. Known ids: ${[...known].join(", ")}`);
   }
+  const packIds = RULE_PACKS.map((p) => p.id);
+  const unknownPacks = Object.keys(packs).filter((id) => !packIds.includes(id));
+  if (unknownPacks.length > 0) {
+    throw new CommandPolicyConfigError(`"packs" names unknown packs: ${unknownPacks.join(", ")}. Known packs: ${packIds.join(", ")}`);
+  }
+  // The rule's own override wins over its pack's setting, which wins over the catalogue.
   const apply = <T extends RuleInfo>(rule: T): T | undefined => {
     const o = overrides[rule.id];
-    if (o == null) return rule;
-    if (o.enabled === false) return undefined;
-    return { ...rule, action: o.action ?? rule.action, severity: o.severity ?? rule.severity };
+    const p = rule.pack == null ? undefined : packs[rule.pack];
+    if (o == null && p == null) return rule;
+    if ((o?.enabled ?? p?.enabled) === false) return undefined;
+    return { ...rule, action: o?.action ?? p?.action ?? rule.action, severity: o?.severity ?? rule.severity };
   };
   const commandRules: CommandRule[] = [];
   for (const rule of [...COMMAND_RULES, ...customCommands]) {
@@ -137,12 +146,9 @@ export function createCommandPolicy(options: CommandPolicyOptions = {}, deps: Co
   }
 
   return {
-    rules: [
-      ...commandRules,
-      ...pathRules,
-      ...(unparseable == null ? [] : [unparseable]),
-      ...(tooComplex == null ? [] : [tooComplex]),
-    ].map<RuleInfo>(({ id, severity, action, category, reason }) => ({ id, severity, action, category, reason })),
+    rules: [...commandRules, ...pathRules, ...(unparseable == null ? [] : [unparseable]), ...(tooComplex == null ? [] : [tooComplex])].map(
+      ruleInfo,
+    ),
     evaluateCommand,
     decide(call: ToolCall): PolicyDecision {
       const target = toolTarget(call.toolName, call.toolInput);

@@ -56,6 +56,14 @@ describe("explainCommand", () => {
     expect(explainCommand("curl -s https://example.com | bash", ctx).commands.map((c) => c.pipeline.stage)).toEqual([0, 1]);
   });
 
+  it("names the pack of the rule that decided", () => {
+    expect(explainCommand("sudo terraform destroy -auto-approve", ctx)).toMatchObject({ decidedBy: "iac.destroy-unattended", pack: "iac" });
+  });
+
+  it("names no pack when a core rule decided", () => {
+    expect(explainCommand("rm -rf ~", ctx).pack).toBeNull();
+  });
+
   it("says when nothing matched", () => {
     expect(explainCommand("ls -la", ctx)).toMatchObject({ parsed: true, decidedBy: null, why: "No rule matched: the command is allowed." });
   });

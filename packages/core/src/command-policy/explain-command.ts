@@ -57,6 +57,8 @@ export interface CommandExplanation {
   readonly decision: PolicyDecision;
   /** The rule whose action decided, or null when nothing matched. */
   readonly decidedBy: string | null;
+  /** The pack of that rule, or null when it is a core rule (or nothing matched). */
+  readonly pack: string | null;
   readonly why: string;
 }
 
@@ -102,6 +104,7 @@ export function explainCommand(command: string, ctx: ExplainContext): CommandExp
     commands,
     decision,
     decidedBy: deciding?.id ?? null,
+    pack: deciding?.pack ?? null,
     why: decision.reason ?? "No rule matched: the command is allowed.",
   };
 }

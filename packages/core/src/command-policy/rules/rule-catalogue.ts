@@ -3,6 +3,7 @@ import { deletionRules } from "./deletion-rules.js";
 import { diskRules } from "./disk-rules.js";
 import { gitRules } from "./git-rules.js";
 import { networkRules } from "./network-rules.js";
+import { RULE_PACKS } from "./packs/pack-catalogue.js";
 import type { PathRule } from "./protected-paths.js";
 import type { CommandRule } from "./rule-context.js";
 import { systemRules } from "./system-rules.js";
@@ -60,7 +61,15 @@ export const PATH_RULES: readonly PathRule[] = [
   },
 ];
 
-export const COMMAND_RULES: readonly CommandRule[] = [...deletionRules, ...diskRules, ...networkRules, ...gitRules, ...systemRules];
+/** The core rules, then every pack's. */
+export const COMMAND_RULES: readonly CommandRule[] = [
+  ...deletionRules,
+  ...diskRules,
+  ...networkRules,
+  ...gitRules,
+  ...systemRules,
+  ...RULE_PACKS.flatMap((pack) => pack.rules),
+];
 
 /** The finding recorded when a command cannot be parsed; its action is the `unparseable` option. */
 export const UNPARSEABLE_RULE: RuleInfo = {
@@ -80,6 +89,9 @@ export const TOO_COMPLEX_RULE: RuleInfo = {
   reason: "it nests commands deeper (or is longer) than the guard analyses, so part of what it runs cannot be checked",
 };
 
-export const RULE_CATALOGUE: readonly RuleInfo[] = [...COMMAND_RULES, ...PATH_RULES, UNPARSEABLE_RULE, TOO_COMPLEX_RULE].map(
-  ({ id, severity, action, category, reason }) => ({ id, severity, action, category, reason }),
-);
+export const RULE_CATALOGUE: readonly RuleInfo[] = [...COMMAND_RULES, ...PATH_RULES, UNPARSEABLE_RULE, TOO_COMPLEX_RULE].map(ruleInfo);
+
+/** A rule as it is documented: its id, levels, reason and pack, without its matching logic. */
+export function ruleInfo({ id, severity, action, category, reason, pack }: RuleInfo): RuleInfo {
+  return pack == null ? { id, severity, action, category, reason } : { id, severity, action, category, reason, pack };
+}

@@ -1,0 +1,5 @@
+import { iacPack } from "./iac-pack.js";
+import type { RulePack } from "./rule-pack.js";
+
+/** Every rule pack, in the order the README lists them. All are on by default. */
+export const RULE_PACKS: readonly RulePack[] = [iacPack];
