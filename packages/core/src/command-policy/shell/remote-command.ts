@@ -22,12 +22,13 @@ export interface RemoteCommand {
 }
 
 const SSH: OptionSpec = { value: "BbcDEeFIiJLlmOoPpQRSWw", stopAtPositional: true };
-const CONTAINER_GLOBAL: OptionSpec = {
+/** docker / podman / nerdctl options before the command; compose's before its own. */
+export const CONTAINER_GLOBAL: OptionSpec = {
   value: "Hcl",
   valueLong: ["host", "context", "config", "log-level", "tlscacert", "tlscert", "tlskey", "url", "connection", "namespace"],
   stopAtPositional: true,
 };
-const COMPOSE_GLOBAL: OptionSpec = {
+export const COMPOSE_GLOBAL: OptionSpec = {
   value: "fp",
   valueLong: ["file", "project-name", "profile", "env-file", "project-directory", "ansi", "parallel", "progress"],
   stopAtPositional: true,
