@@ -1,8 +1,10 @@
 /**
  * The statements of a SQL script that destroy data: `DROP DATABASE | SCHEMA | TABLE | KEYSPACE`,
- * `TRUNCATE`, and `DELETE` / `UPDATE` with no `WHERE` (or a `WHERE` that is always true). Read with
- * a small scanner, not regexes: string literals, quoted names, comments and `$$` bodies are data,
- * so `INSERT INTO notes VALUES ('DROP TABLE users')` drops nothing.
+ * `TRUNCATE`, and `DELETE` / `UPDATE` with no `WHERE` (or a `WHERE` that is always true). Read
+ * token by token, not with a regex over the statement: string literals, quoted names, comments
+ * (`--`, `/* *\/`, and MySQL's `#` before a statement) and `$$` bodies are data, so
+ * `INSERT INTO notes VALUES ('DROP TABLE users')` drops nothing. Only what is outside
+ * parentheses counts: a `WHERE` in a subquery filters nothing of the statement.
  */
 
 export type SqlHazard = "drop" | "delete-all" | "update-all";
@@ -13,144 +15,96 @@ export interface SqlFinding {
   readonly statement: string;
 }
 
-interface Token {
-  /** A word upper-cased, or one punctuation character; a string literal or quoted name is `'`. */
-  readonly text: string;
-  readonly depth: number;
-  readonly at: number;
+/** What is kept of a statement while it is read: enough to classify it, not every token. */
+interface Reading {
+  start: number;
+  /** Its first tokens outside parentheses (after a `WITH …` clause, from the main verb on). */
+  head: string[];
+  /** The tokens after its `WHERE`, once there is one; a few are enough to tell `WHERE 1=1`. */
+  where?: string[];
+  depth: number;
 }
 
 const DROPPED = new Set(["DATABASE", "SCHEMA", "TABLE", "KEYSPACE"]);
 const MAIN_VERBS = new Set(["SELECT", "INSERT", "UPDATE", "DELETE", "MERGE"]);
+/** The first words of the statements looked at. */
+const STARTS = new Set(["DROP", "TRUNCATE", "DELETE", "UPDATE", "WITH", "EXPLAIN"]);
 const ALWAYS_TRUE = new Set(["1", "TRUE", "1=1", "'='", "TRUE=TRUE"]);
 const WHERE_END = new Set(["RETURNING", "LIMIT", "ORDER", "OUTPUT"]);
+const HEAD = 4;
+const AFTER_WHERE = 6;
 const SHOWN = 80;
+/** The words the statements looked for start with; a script without any is not tokenised. */
+const HAZARD_WORDS = /\b(?:drop|truncate|delete|update)\b/i;
+/** One token: blanks, a comment, a literal or quoted name (`'…'`, `"…"`, `` `…` ``, `$tag$…$tag$`), a word, or one character. */
+const TOKEN =
+  /\s+|--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^'\\]|\\[\s\S]|'')*(?:'|$)|"(?:[^"\\]|\\[\s\S]|"")*(?:"|$)|`[^`]*(?:`|$)|\$([A-Za-z_]*)\$[\s\S]*?(?:\$\1\$|$)|[A-Za-z0-9_.\u0080-\uffff]+|[\s\S]/y;
+const QUOTES = "'\"`$";
 
 export function sqlHazards(sql: string): SqlFinding[] {
+  if (!HAZARD_WORDS.test(sql)) return [];
   const out: SqlFinding[] = [];
-  for (const { tokens, start, end } of statements(sql)) {
-    const hazard = classify(tokens);
-    if (hazard != null) out.push({ hazard, statement: shown(sql.slice(start, end)) });
-  }
-  return out;
-}
-
-function classify(all: readonly Token[]): SqlHazard | undefined {
-  let tokens = all.filter((t) => t.depth === 0);
-  const first = tokens[0]?.text;
-  if (first === "EXPLAIN") {
-    if (tokens[1]?.text !== "ANALYZE" && tokens[1]?.text !== "ANALYSE") return undefined;
-    tokens = tokens.slice(2);
-  } else if (first === "WITH") {
-    tokens = tokens.slice(
-      Math.max(
-        0,
-        tokens.findIndex((t) => MAIN_VERBS.has(t.text)),
-      ),
-    );
-  }
-  const verb = tokens[0]?.text;
-  if (verb === "DROP") {
-    const kind = tokens[1]?.text === "TEMPORARY" ? undefined : tokens[1]?.text;
-    return kind != null && DROPPED.has(kind) ? "drop" : undefined;
-  }
-  if (verb === "TRUNCATE") return "delete-all";
-  if (verb === "DELETE") return unfiltered(tokens) ? "delete-all" : undefined;
-  if (verb === "UPDATE") return unfiltered(tokens) ? "update-all" : undefined;
-  return undefined;
-}
-
-/** No WHERE, or one that is always true (`WHERE 1=1`, `WHERE true`). */
-function unfiltered(tokens: readonly Token[]): boolean {
-  const where = tokens.findIndex((t) => t.text === "WHERE");
-  if (where < 0) return true;
-  const rest = tokens.slice(where + 1);
-  const stop = rest.findIndex((t) => WHERE_END.has(t.text));
-  const condition = (stop < 0 ? rest : rest.slice(0, stop)).map((t) => t.text).join("");
-  return ALWAYS_TRUE.has(condition);
-}
-
-function shown(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length <= SHOWN ? flat : `${flat.slice(0, SHOWN - 1)}…`;
-}
-
-/** Splits on `;` outside literals and comments, keeping each statement's tokens and span. */
-function statements(sql: string): { tokens: Token[]; start: number; end: number }[] {
-  const out: { tokens: Token[]; start: number; end: number }[] = [];
-  let tokens: Token[] = [];
-  let start = 0;
-  let depth = 0;
+  let reading: Reading | undefined;
   const finish = (end: number): void => {
-    if (tokens.length > 0) out.push({ tokens, start: tokens[0]?.at ?? start, end });
-    tokens = [];
-    depth = 0;
+    const hazard = reading == null ? undefined : classify(reading);
+    if (reading != null && hazard != null) out.push({ hazard, statement: shown(sql.slice(reading.start, end)) });
+    reading = undefined;
   };
-  let k = 0;
-  while (k < sql.length) {
-    const ch = sql[k] ?? "";
-    const next = sql[k + 1] ?? "";
-    if ((ch === "-" && next === "-") || (ch === "#" && tokens.length === 0)) k = lineEnd(sql, k);
-    else if (ch === "/" && next === "*") k = blockEnd(sql, k);
-    else if (ch === "'" || ch === '"' || ch === "`") {
-      tokens.push({ text: "'", depth, at: k });
-      k = quoteEnd(sql, k, ch);
-    } else if (ch === "$" && dollarTag(sql, k) != null) {
-      const tag = dollarTag(sql, k) ?? "$$";
-      const close = sql.indexOf(tag, k + tag.length);
-      tokens.push({ text: "'", depth, at: k });
-      k = close < 0 ? sql.length : close + tag.length;
-    } else if (ch === ";") {
-      finish(k);
-      start = k + 1;
-      k += 1;
-    } else if (isWordChar(ch)) {
-      let j = k;
-      while (j < sql.length && isWordChar(sql[j] ?? "")) j += 1;
-      tokens.push({ text: sql.slice(k, j).toUpperCase(), depth, at: k });
-      k = j;
-    } else {
-      if (ch === "(") depth += 1;
-      if (ch === ")") depth = Math.max(0, depth - 1);
-      if (ch.trim() !== "") tokens.push({ text: ch, depth: ch === "(" ? depth - 1 : depth, at: k });
-      k += 1;
-    }
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(sql); m != null; m = TOKEN.exec(sql)) {
+    const text = m[0];
+    if (text.charCodeAt(0) <= 32 || text.startsWith("--") || text.startsWith("/*")) continue;
+    if (text === ";") finish(m.index);
+    else if (text === "#" && reading == null) {
+      const newline = sql.indexOf("\n", m.index);
+      TOKEN.lastIndex = newline < 0 ? sql.length : newline;
+    } else if (reading == null) reading = { start: m.index, head: [token(text)], depth: 0 };
+    else if (STARTS.has(reading.head[0] ?? "")) read(reading, text);
   }
   finish(sql.length);
   return out;
 }
 
-function isWordChar(ch: string): boolean {
-  return (ch >= "a" && ch <= "z") || (ch >= "A" && ch <= "Z") || (ch >= "0" && ch <= "9") || ch === "_" || ch === "." || ch > "\u007f";
-}
-
-function lineEnd(sql: string, k: number): number {
-  const newline = sql.indexOf("\n", k);
-  return newline < 0 ? sql.length : newline + 1;
-}
-
-function blockEnd(sql: string, k: number): number {
-  const close = sql.indexOf("*/", k + 2);
-  return close < 0 ? sql.length : close + 2;
-}
-
-/** The end of a quoted literal or name; a doubled quote (`'it''s'`) and a backslash escape stay inside. */
-function quoteEnd(sql: string, k: number, quote: string): number {
-  let j = k + 1;
-  while (j < sql.length) {
-    const ch = sql[j];
-    if (ch === "\\" && quote !== "`") j += 2;
-    else if (ch === quote && sql[j + 1] === quote) j += 2;
-    else if (ch === quote) return j + 1;
-    else j += 1;
+function read(r: Reading, text: string): void {
+  if (text === ")") r.depth = Math.max(0, r.depth - 1);
+  if (r.depth === 0) {
+    const t = token(text);
+    if (r.where != null) {
+      if (r.where.length < AFTER_WHERE) r.where.push(t);
+    } else if (t === "WHERE") r.where = [];
+    else if (r.head[0] === "WITH" && MAIN_VERBS.has(t)) r.head = [t];
+    else if (r.head.length < HEAD) r.head.push(t);
   }
-  return sql.length;
+  if (text === "(") r.depth += 1;
 }
 
-/** `$$` or `$tag$` opening a PostgreSQL dollar-quoted body. */
-function dollarTag(sql: string, k: number): string | undefined {
-  const close = sql.indexOf("$", k + 1);
-  if (close < 0 || close - k > 32) return undefined;
-  const tag = sql.slice(k, close + 1);
-  return /^\$[A-Za-z_]*\$$/.test(tag) ? tag : undefined;
+function classify({ head, where }: Reading): SqlHazard | undefined {
+  let tokens = head;
+  if (tokens[0] === "EXPLAIN") {
+    if (tokens[1] !== "ANALYZE" && tokens[1] !== "ANALYSE") return undefined;
+    tokens = tokens.slice(2);
+  }
+  const verb = tokens[0];
+  if (verb === "DROP") return tokens[1] != null && DROPPED.has(tokens[1]) ? "drop" : undefined;
+  if (verb === "TRUNCATE") return "delete-all";
+  if (verb !== "DELETE" && verb !== "UPDATE") return undefined;
+  return unfiltered(where) ? (verb === "DELETE" ? "delete-all" : "update-all") : undefined;
+}
+
+/** No WHERE, or one that is always true (`WHERE 1=1`, `WHERE true`). */
+function unfiltered(where: readonly string[] | undefined): boolean {
+  if (where == null) return true;
+  const stop = where.findIndex((t) => WHERE_END.has(t));
+  return ALWAYS_TRUE.has((stop < 0 ? where : where.slice(0, stop)).join(""));
+}
+
+/** A literal or quoted name is `'`; a word is upper-cased when it could be a keyword (none is longer than 9 letters). */
+function token(text: string): string {
+  if (text.length > 1 && QUOTES.includes(text[0] ?? "")) return "'";
+  return text.length <= 9 ? text.toUpperCase() : text;
+}
+
+function shown(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= SHOWN ? flat : `${flat.slice(0, SHOWN - 1)}…`;
 }
