@@ -192,6 +192,8 @@ export const PACK_DANGEROUS: readonly DangerousCase[] = [
   ["supabase db reset", "ask", "db.reset"],
   ["dotnet ef database drop --force", "ask", "db.reset"],
   ["npx sequelize-cli db:drop", "ask", "db.reset"],
+  ["docker compose run --rm web bin/rails db:reset", "ask", "db.reset"],
+  ["docker compose exec web python manage.py flush --noinput", "ask", "db.reset"],
   // containers.prune-volumes
   ["docker system prune -a --volumes", "deny", "containers.prune-volumes"],
   ["docker system prune -af --volumes", "deny", "containers.prune-volumes"],
@@ -485,6 +487,8 @@ export const PACK_LOOKALIKES: readonly LookalikeCase[] = [
   ["php artisan migrate", "db.reset"],
   ["mix ecto.migrate", "db.reset"],
   ["pnpm run build", "db.reset"],
+  ["docker compose run --rm web bin/rails db:migrate", "db.reset"],
+  ["npm deprecate", "publish.deprecate"],
   ["docker system df", "containers.prune-volumes"],
   ["docker system prune", "containers.prune-volumes"],
   ["docker system prune -f", "containers.prune-volumes"],

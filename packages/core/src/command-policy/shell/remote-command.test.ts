@@ -20,6 +20,7 @@ describe("commands run on the remote side", () => {
     ["podman exec web rm -rf /srv/data", ["rm", "-rf", "/srv/data"], "podman exec web"],
     ["docker compose -f dev.yml exec -T db rm -rf /srv/data", ["rm", "-rf", "/srv/data"], "docker compose exec db"],
     ["docker-compose exec db rm -rf /srv/data", ["rm", "-rf", "/srv/data"], "docker-compose exec db"],
+    ["docker compose run --rm -v data:/srv -e X=1 web rm -rf /srv/data", ["rm", "-rf", "/srv/data"], "docker compose run web"],
     ["kubectl -n prod exec -it api-0 -c app -- rm -rf /srv/data", ["rm", "-rf", "/srv/data"], "kubectl exec api-0"],
     ["oc exec deploy/api -- rm -rf /srv/data", ["rm", "-rf", "/srv/data"], "oc exec deploy/api"],
   ])("%j runs %j there, in the layer %j", (command, argv, via) => {

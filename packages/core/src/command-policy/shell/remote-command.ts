@@ -6,7 +6,7 @@ import { REMOTE_HOME, REMOTE_WORKDIR } from "./remote-side.js";
 /**
  * Commands that run a command somewhere else: on another machine (`ssh host 'cmd'`, `vagrant ssh -c`,
  * `gcloud compute ssh --command`) or in a container (`docker exec ctr cmd…`, `podman exec`,
- * `docker compose exec svc cmd…`, `kubectl exec pod -- cmd…`). What they run is analysed as a
+ * `docker compose exec|run svc cmd…`, `kubectl exec pod -- cmd…`). What they run is analysed as a
  * layer of its own, on the remote side (see remote-side.ts).
  */
 
@@ -36,6 +36,12 @@ export const COMPOSE_GLOBAL: OptionSpec = {
 const EXEC: OptionSpec = {
   value: "euw",
   valueLong: ["env", "env-file", "user", "workdir", "detach-keys", "index"],
+  stopAtPositional: true,
+};
+/** `compose run` takes exec's options and a container's: ports, volumes, a name, an entrypoint, labels. */
+const COMPOSE_RUN: OptionSpec = {
+  value: "euwpvl",
+  valueLong: [...(EXEC.valueLong ?? []), "publish", "volume", "name", "entrypoint", "label", "cap-add", "cap-drop", "pull"],
   stopAtPositional: true,
 };
 const KUBECTL: OptionSpec = {
@@ -95,17 +101,20 @@ function commandOption(via: string, args: readonly string[], short: string, long
   return code == null ? undefined : { via, code, cwd: REMOTE_HOME };
 }
 
-function containerExec(via: string, args: readonly string[]): RemoteCommand | undefined {
-  const p = parseOptions(args, EXEC);
+function containerExec(via: string, args: readonly string[], spec: OptionSpec = EXEC): RemoteCommand | undefined {
+  const p = parseOptions(args, spec);
   const target = args[p.rest];
   const argv = args.slice(p.rest + 1);
   if (target == null || argv.length === 0) return undefined;
   return { via: `${via} ${target}`, argv, cwd: workdir(optionValue(p, "w", ["workdir"])) };
 }
 
+/** `compose exec svc cmd…`, and `compose run svc cmd…`, which runs it in a new container of the service. */
 function composeExec(via: string, args: readonly string[]): RemoteCommand | undefined {
   const global = parseOptions(args, COMPOSE_GLOBAL);
-  return args[global.rest] === "exec" ? containerExec(`${via} exec`, args.slice(global.rest + 1)) : undefined;
+  const sub = args[global.rest];
+  if (sub !== "exec" && sub !== "run") return undefined;
+  return containerExec(`${via} ${sub}`, args.slice(global.rest + 1), sub === "run" ? COMPOSE_RUN : EXEC);
 }
 
 /** `kubectl [options] exec [options] pod [-c ctr] -- cmd…`. */

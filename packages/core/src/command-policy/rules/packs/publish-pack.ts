@@ -22,7 +22,7 @@ function retraction(cmd: SimpleCommand): Retraction | undefined {
   const words = parseOptions(args, { value: "", valueLong: ["registry", "otp", "userconfig", "workspace"] }).positionals;
   if (NPMS.has(name) && args[0] === "unpublish") return { detail: `${name} unpublish ${words.slice(1).join(" ")}`.trim(), final: true };
   // `npm deprecate pkg ""` takes a deprecation back.
-  if (NPMS.has(name) && args[0] === "deprecate" && words[2] !== "")
+  if (NPMS.has(name) && args[0] === "deprecate" && words[1] != null && words[2] !== "")
     return { detail: `${name} deprecate ${words[1] ?? ""}`.trim(), final: false };
   if (name === "gem" && args[0] === "yank") return { detail: `gem yank ${words.slice(1).join(" ")}`.trim(), final: true };
   if (name === "cargo" && args[0] === "yank" && !args.includes("--undo"))
