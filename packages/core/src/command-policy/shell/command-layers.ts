@@ -4,7 +4,7 @@ import { inspectCode, type Language } from "./inspect-code.js";
 import { execCommands, foundItems, parseFind } from "./parse-find.js";
 import { optionValue, parseOptions } from "./parse-options.js";
 import { DYNAMIC } from "./markers.js";
-import { remoteCommand, type RemoteCommand } from "./remote-command.js";
+import { readRemoteCommand, type RemoteCommand } from "./remote-command.js";
 import { REMOTE_HOME } from "./remote-side.js";
 import { resolveWord } from "./resolve-word.js";
 import { isAssignment } from "./unwrap-command.js";
@@ -81,7 +81,7 @@ export function runLayers(host: LayerHost, cmd: SimpleCommand, frame: Frame, pla
   }
   const language = languageOf(name);
   if (language != null && exec != null) return interpret(host, cmd, language, here, place);
-  const remote = remoteCommand(cmd);
+  const remote = readRemoteCommand(cmd);
   if (remote != null) return enterRemote(host, cmd, remote, here, place);
   const inner = [...cmd.layers, name];
   switch (name) {

@@ -65,7 +65,7 @@ const KUBECTL: OptionSpec = {
 };
 const NAMES = new Set(["ssh", "docker", "podman", "nerdctl", "docker-compose", "podman-compose", "kubectl", "oc", "vagrant", "gcloud"]);
 
-export function remoteCommand(cmd: SimpleCommand): RemoteCommand | undefined {
+export function readRemoteCommand(cmd: SimpleCommand): RemoteCommand | undefined {
   const { name, args } = cmd;
   if (!NAMES.has(name)) return undefined;
   if (name === "ssh") return ssh(args);

@@ -48,20 +48,20 @@ const NAMES = new Set(["aws", "gcloud", "gsutil", "az", "doctl"]);
 /** A whole bucket's contents: `gs://b`, `gs://b/`, `gs://b/*`, `gs://b/**`. */
 const WHOLE_BUCKET = /^gs:\/\/[^/]+\/?(?:\*{1,2})?$/;
 
-export function cloudDeletion(cmd: SimpleCommand): CloudDeletion | undefined {
+export function findCloudDeletion(cmd: SimpleCommand): CloudDeletion | undefined {
   const { name, args } = cmd;
   if (!NAMES.has(name) || asksForHelp(args)) return undefined;
   switch (name) {
     case "aws":
-      return aws(args);
+      return findAwsDeletion(args);
     case "gcloud":
-      return gcloud(args);
+      return findGcloudDeletion(args);
     case "gsutil":
-      return gsutil(args);
+      return findGsutilDeletion(args);
     case "az":
-      return lookup(AZ_DELETIONS, "az", parseOptions(args, AZ_VALUES).positionals);
+      return lookUp(AZ_DELETIONS, "az", parseOptions(args, AZ_VALUES).positionals);
     default:
-      return lookup(
+      return lookUp(
         DOCTL_DELETIONS,
         "doctl",
         parseOptions(args, DOCTL_VALUES).positionals.map((w, k) => (k === 0 ? DOCTL_TOP_ALIASES[w] : DOCTL_ALIASES[w]) ?? w),
@@ -69,7 +69,7 @@ export function cloudDeletion(cmd: SimpleCommand): CloudDeletion | undefined {
   }
 }
 
-function aws(args: readonly string[]): CloudDeletion | undefined {
+function findAwsDeletion(args: readonly string[]): CloudDeletion | undefined {
   const p = parseOptions(args, AWS_VALUES);
   if (p.long.has("dryrun") || p.long.has("dry-run") || p.long.has("generate-cli-skeleton")) return undefined;
   const [service = "", operation = ""] = p.positionals;
@@ -81,21 +81,21 @@ function aws(args: readonly string[]): CloudDeletion | undefined {
   if (service === "secretsmanager" && operation === "delete-secret" && p.long.has("force-delete-without-recovery"))
     return { tier: "data", detail: `${detail} --force-delete-without-recovery` };
   if (service === "ecr" && operation === "delete-repository" && p.long.has("force")) return { tier: "data", detail: `${detail} --force` };
-  return lookup(AWS_DELETIONS, "aws", [service, operation]);
+  return lookUp(AWS_DELETIONS, "aws", [service, operation]);
 }
 
-function gcloud(args: readonly string[]): CloudDeletion | undefined {
+function findGcloudDeletion(args: readonly string[]): CloudDeletion | undefined {
   const p = parseOptions(args, GCLOUD_VALUES);
   const words = p.positionals.filter((w, k) => k > 0 || !RELEASE_TRACKS.has(w));
   if (words[0] === "storage" && words[1] === "rm") {
     const recursive = hasOption(p, "rR", ["recursive"]) || words.slice(2).some((w) => w.startsWith("gs://") && w.endsWith("**"));
     return recursive ? { tier: "data", detail: "gcloud storage rm --recursive" } : undefined;
   }
-  return lookup(GCLOUD_DELETIONS, "gcloud", words);
+  return lookUp(GCLOUD_DELETIONS, "gcloud", words);
 }
 
 /** `gsutil [-m] rm -r gs://bucket`, `gsutil rm gs://bucket/**`, `gsutil rb gs://bucket`. */
-function gsutil(args: readonly string[]): CloudDeletion | undefined {
+function findGsutilDeletion(args: readonly string[]): CloudDeletion | undefined {
   const global = parseOptions(args, GSUTIL_VALUES);
   const sub = args[global.rest];
   const rest = parseOptions(args.slice(global.rest + 1), { value: "I" });
@@ -107,7 +107,7 @@ function gsutil(args: readonly string[]): CloudDeletion | undefined {
 }
 
 /** The longest table entry the command's words start with. */
-function lookup(table: CloudTable, cli: string, words: readonly string[]): CloudDeletion | undefined {
+function lookUp(table: CloudTable, cli: string, words: readonly string[]): CloudDeletion | undefined {
   let best: CloudDeletion | undefined;
   let length = 0;
   for (const tier of TIERS) {

@@ -1,13 +1,13 @@
 import type { RuleHit, SimpleCommand } from "../../command-types.js";
 import type { CloudTier } from "./cloud-delete-commands.js";
-import { cloudDeletion } from "./cloud-deletions.js";
+import { findCloudDeletion } from "./cloud-deletions.js";
 import { definePack } from "./rule-pack.js";
 
 /** Deleting things in the cloud with aws, gcloud, gsutil, az and doctl (see cloud-deletions.ts for what counts). */
 
 function deletes(tier: CloudTier): (cmd: SimpleCommand) => RuleHit | undefined {
   return (cmd) => {
-    const found = cloudDeletion(cmd);
+    const found = findCloudDeletion(cmd);
     return found?.tier === tier ? { detail: found.detail } : undefined;
   };
 }

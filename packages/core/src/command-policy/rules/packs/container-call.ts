@@ -32,20 +32,20 @@ const FOLDED: Readonly<Record<string, readonly string[]>> = {
   "volume list": ["volume", "ls"],
 };
 
-export function containerCall(cmd: SimpleCommand): ContainerCall | undefined {
+export function readContainerCall(cmd: SimpleCommand): ContainerCall | undefined {
   const { name, args } = cmd;
-  if (COMPOSES.has(name)) return compose(name, args);
+  if (COMPOSES.has(name)) return readCompose(name, args);
   if (!CLIS.has(name)) return undefined;
   const rest = args.slice(parseOptions(args, CONTAINER_GLOBAL).rest);
   const first = rest[0];
   if (first == null) return undefined;
-  if (first === "compose") return compose(name, rest.slice(1));
+  if (first === "compose") return readCompose(name, rest.slice(1));
   if (!MANAGEMENT.has(first)) return { cli: name, command: [first], args: rest.slice(1), label: `${name} ${first}` };
   const pair = [first, rest[1] ?? ""];
   return { cli: name, command: FOLDED[pair.join(" ")] ?? pair, args: rest.slice(2), label: `${name} ${pair.join(" ")}` };
 }
 
-function compose(cli: string, args: readonly string[]): ContainerCall | undefined {
+function readCompose(cli: string, args: readonly string[]): ContainerCall | undefined {
   const rest = args.slice(parseOptions(args, COMPOSE_GLOBAL).rest);
   const sub = rest[0];
   if (sub == null) return undefined;

@@ -2,7 +2,7 @@ import type { RuleHit, SimpleCommand } from "../../command-types.js";
 import { SUB_OPEN } from "../../shell/markers.js";
 import { hasOption, parseOptions } from "../../shell/parse-options.js";
 import type { RuleContext } from "../rule-context.js";
-import { containerCall } from "./container-call.js";
+import { readContainerCall } from "./container-call.js";
 import { definePack } from "./rule-pack.js";
 
 /**
@@ -18,8 +18,8 @@ type Listed = "containers" | "volumes" | "images";
 
 const FILTER = { value: "f", valueLong: ["filter", "format"] };
 
-function wipe(cmd: SimpleCommand, rc: RuleContext): { wipe: Wipe; detail: string } | undefined {
-  const call = containerCall(cmd);
+function findWipe(cmd: SimpleCommand, rc: RuleContext): { wipe: Wipe; detail: string } | undefined {
+  const call = readContainerCall(cmd);
   if (call == null || call.args.includes("--help")) return undefined;
   const p = parseOptions(call.args);
   const named = call.label;
@@ -63,7 +63,7 @@ function isSubstitution(layer: string | undefined): boolean {
 }
 
 function listsEveryId(cmd: SimpleCommand): Listed | undefined {
-  const call = containerCall(cmd);
+  const call = readContainerCall(cmd);
   if (call == null) return undefined;
   const p = parseOptions(call.args, FILTER);
   if (!hasOption(p, "q", ["quiet"]) || hasOption(p, "f", ["filter"]) || p.positionals.length > 0) return undefined;
@@ -75,7 +75,7 @@ function listsEveryId(cmd: SimpleCommand): Listed | undefined {
 
 function hit(kind: Wipe): (cmd: SimpleCommand, rc: RuleContext) => RuleHit | undefined {
   return (cmd, rc) => {
-    const found = wipe(cmd, rc);
+    const found = findWipe(cmd, rc);
     return found?.wipe === kind ? { detail: found.detail } : undefined;
   };
 }

@@ -98,10 +98,10 @@ const REDIS = {
 const REDIS_CLIS = new Set(["redis-cli", "valkey-cli", "keydb-cli"]);
 
 /** The client's language and what it runs; undefined for any other program. */
-export function clientInputs(cmd: SimpleCommand, rc: RuleContext): { language: ClientLanguage; inputs: ClientInput[] } | undefined {
+export function readClientInputs(cmd: SimpleCommand, rc: RuleContext): { language: ClientLanguage; inputs: ClientInput[] } | undefined {
   const { name, args } = cmd;
-  if (REDIS_CLIS.has(name)) return { language: "redis", inputs: redisInputs(cmd, rc) };
-  if (name === "sqlite3" || name === "duckdb") return { language: "sql", inputs: embeddedInputs(cmd, rc) };
+  if (REDIS_CLIS.has(name)) return { language: "redis", inputs: readRedisInputs(cmd, rc) };
+  if (name === "sqlite3" || name === "duckdb") return { language: "sql", inputs: readEmbeddedInputs(cmd, rc) };
   const found = specFor(name, args);
   if (found == null) return undefined;
   const { spec, words } = found;
@@ -112,9 +112,9 @@ export function clientInputs(cmd: SimpleCommand, rc: RuleContext): { language: C
   const files = valuesOf(p, spec.files);
   if (spec.language === "mongo") files.push(...p.positionals.filter((w) => w.endsWith(".js")));
   for (const file of files.flatMap((f) => f.split(",")))
-    pushFile(inputs, file === "-" ? rc.readStdin(cmd) : rc.readFile(file, cmd), file === "-" ? stdinName(cmd) : file);
+    pushFile(inputs, file === "-" ? rc.readStdin(cmd) : rc.readFile(file, cmd), file === "-" ? nameStdin(cmd) : file);
   // Code or a script given on the command line is what it runs; only without them does it read stdin.
-  if (code.length === 0 && files.length === 0) pushFile(inputs, rc.readStdin(cmd), stdinName(cmd));
+  if (code.length === 0 && files.length === 0) pushFile(inputs, rc.readStdin(cmd), nameStdin(cmd));
   return { language: spec.language, inputs };
 }
 
@@ -131,7 +131,7 @@ function specFor(name: string, args: readonly string[]): { spec: ClientSpec; wor
 }
 
 /** `sqlite3 [options] app.db [SQL…]`, `duckdb app.duckdb -c SQL`. */
-function embeddedInputs(cmd: SimpleCommand, rc: RuleContext): ClientInput[] {
+function readEmbeddedInputs(cmd: SimpleCommand, rc: RuleContext): ClientInput[] {
   const inputs: ClientInput[] = [];
   const positional: string[] = [];
   const args = cmd.args;
@@ -149,16 +149,16 @@ function embeddedInputs(cmd: SimpleCommand, rc: RuleContext): ClientInput[] {
   }
   const sql = positional.slice(1);
   for (const text of sql) inputs.push({ text, from: "the command line" });
-  if (sql.length === 0) pushFile(inputs, rc.readStdin(cmd), stdinName(cmd));
+  if (sql.length === 0) pushFile(inputs, rc.readStdin(cmd), nameStdin(cmd));
   return inputs;
 }
 
 /** `redis-cli [options] COMMAND args`, or commands one a line on its stdin. */
-function redisInputs(cmd: SimpleCommand, rc: RuleContext): ClientInput[] {
+function readRedisInputs(cmd: SimpleCommand, rc: RuleContext): ClientInput[] {
   const p = parseOptions(cmd.args, REDIS);
   if (p.positionals.length > 0) return [{ text: p.positionals.join(" "), from: "the command line" }];
   const inputs: ClientInput[] = [];
-  pushFile(inputs, rc.readStdin(cmd), stdinName(cmd));
+  pushFile(inputs, rc.readStdin(cmd), nameStdin(cmd));
   return inputs;
 }
 
@@ -173,7 +173,7 @@ function valuesOf(p: ParsedOptions, [short, long]: readonly [string, readonly st
 }
 
 /** `stdin` for text fed to it, else the local file redirected or piped in. */
-function stdinName(cmd: SimpleCommand): string {
+function nameStdin(cmd: SimpleCommand): string {
   return cmd.stdinText == null && cmd.stdinFile != null ? cmd.stdinFile : "stdin";
 }
 

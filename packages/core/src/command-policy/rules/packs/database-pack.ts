@@ -1,10 +1,10 @@
 import type { RuleHit, SimpleCommand } from "../../command-types.js";
 import { parseOptions } from "../../shell/parse-options.js";
 import type { RuleContext } from "../rule-context.js";
-import { clientInputs, type ClientInput } from "./database-clients.js";
-import { frameworkReset } from "./framework-resets.js";
+import { readClientInputs, type ClientInput } from "./database-clients.js";
+import { findFrameworkReset } from "./framework-resets.js";
 import { definePack } from "./rule-pack.js";
-import { sqlHazards } from "./sql-statements.js";
+import { findSqlHazards } from "./sql-statements.js";
 
 /**
  * Destroying data through database tools: SQL given to psql, mysql, sqlite3, clickhouse, cockroach,
@@ -73,23 +73,23 @@ const SHOWN = 80;
 const memo = new WeakMap<SimpleCommand, readonly DbFinding[]>();
 
 /** Every hazard of one command, worked out once for all five rules. */
-function findings(cmd: SimpleCommand, rc: RuleContext): readonly DbFinding[] {
+function findHazards(cmd: SimpleCommand, rc: RuleContext): readonly DbFinding[] {
   if (!PROGRAMS.has(cmd.name) && !PYTHON.test(cmd.name)) return [];
   const known = memo.get(cmd);
   if (known != null) return known;
-  const out = [...toolFindings(cmd)];
-  const client = clientInputs(cmd, rc);
+  const out = [...findToolHazards(cmd)];
+  const client = readClientInputs(cmd, rc);
   for (const input of client?.inputs ?? []) {
     if (client?.language === "sql")
-      out.push(...sqlHazards(input.text).map((f) => ({ hazard: f.hazard, detail: where(f.statement, input) })));
-    if (client?.language === "mongo") out.push(...mongoHazards(input));
-    if (client?.language === "redis") out.push(...redisHazards(input));
+      out.push(...findSqlHazards(input.text).map((f) => ({ hazard: f.hazard, detail: describeSource(f.statement, input) })));
+    if (client?.language === "mongo") out.push(...findMongoHazards(input));
+    if (client?.language === "redis") out.push(...findRedisHazards(input));
   }
   memo.set(cmd, out);
   return out;
 }
 
-function toolFindings(cmd: SimpleCommand): DbFinding[] {
+function findToolHazards(cmd: SimpleCommand): DbFinding[] {
   const { name, args } = cmd;
   if (name === "dropdb") {
     const p = parseOptions(args, { value: "hpUd", valueLong: ["host", "port", "username", "maintenance-db"] });
@@ -104,43 +104,43 @@ function toolFindings(cmd: SimpleCommand): DbFinding[] {
     const at = words.findIndex((w) => w.toLowerCase() === "drop");
     return at < 0 ? [] : [{ hazard: "drop", detail: `${name} drop ${words[at + 1] ?? ""}`.trim() }];
   }
-  const reset = frameworkReset(cmd);
+  const reset = findFrameworkReset(cmd);
   return reset == null ? [] : [{ hazard: "reset", detail: reset }];
 }
 
-function mongoHazards(input: ClientInput): DbFinding[] {
+function findMongoHazards(input: ClientInput): DbFinding[] {
   const out: DbFinding[] = [];
   for (const [hazard, pattern] of MONGO) {
     const match = pattern.exec(input.text);
-    if (match != null) out.push({ hazard, detail: where(statementAround(input.text, match.index), input) });
+    if (match != null) out.push({ hazard, detail: describeSource(quoteStatementAround(input.text, match.index), input) });
   }
   return out;
 }
 
-function redisHazards(input: ClientInput): DbFinding[] {
+function findRedisHazards(input: ClientInput): DbFinding[] {
   const out: DbFinding[] = [];
   for (const line of input.text.split("\n")) {
     const command = line.trim().split(/\s+/)[0]?.toUpperCase() ?? "";
-    if (REDIS_FLUSH.has(command)) out.push({ hazard: "flush", detail: where(line.trim(), input) });
+    if (REDIS_FLUSH.has(command)) out.push({ hazard: "flush", detail: describeSource(line.trim(), input) });
   }
   return out;
 }
 
 /** The line or `;`-separated statement around a match, to show in the finding. */
-function statementAround(text: string, at: number): string {
+function quoteStatementAround(text: string, at: number): string {
   const start = Math.max(text.lastIndexOf("\n", at), text.lastIndexOf(";", at)) + 1;
   const ends = [text.indexOf("\n", at), text.indexOf(";", at)].filter((k) => k >= 0);
   const statement = text.slice(start, ends.length > 0 ? Math.min(...ends) : text.length).trim();
   return statement.length <= SHOWN ? statement : `${statement.slice(0, SHOWN - 1)}…`;
 }
 
-function where(statement: string, input: ClientInput): string {
+function describeSource(statement: string, input: ClientInput): string {
   return input.from === "the command line" ? statement : `${statement}, from ${input.from}`;
 }
 
 function hit(hazard: DbHazard): (cmd: SimpleCommand, rc: RuleContext) => RuleHit | undefined {
   return (cmd, rc) => {
-    const found = findings(cmd, rc).find((f) => f.hazard === hazard);
+    const found = findHazards(cmd, rc).find((f) => f.hazard === hazard);
     return found == null ? undefined : { detail: found.detail };
   };
 }

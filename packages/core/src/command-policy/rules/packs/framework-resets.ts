@@ -24,7 +24,7 @@ const TOOLS = new Set(["rails", "rake", "prisma", "sequelize", "sequelize-cli", 
 const PYTHON = /^python[0-9.]*$/;
 
 /** The reset it runs, as its framework names it (`rails db:reset`); undefined when it runs none. */
-export function frameworkReset(cmd: SimpleCommand): string | undefined {
+export function findFrameworkReset(cmd: SimpleCommand): string | undefined {
   const { name, args } = runProgram(cmd, TOOLS);
   if (args.some((a) => a === "--help" || a === "-h")) return undefined;
   const task = (tasks: ReadonlySet<string>): string | undefined => args.find((a) => tasks.has(a));
@@ -51,21 +51,21 @@ export function frameworkReset(cmd: SimpleCommand): string | undefined {
       return found == null ? undefined : `mix ${found}`;
     }
     case "artisan":
-      return artisan(args);
+      return findArtisanReset(args);
     case "php":
-      return args[0]?.endsWith("artisan") === true ? artisan(args.slice(1)) : undefined;
+      return args[0]?.endsWith("artisan") === true ? findArtisanReset(args.slice(1)) : undefined;
     default:
-      return django(name, args);
+      return findDjangoReset(name, args);
   }
 }
 
-function artisan(args: readonly string[]): string | undefined {
+function findArtisanReset(args: readonly string[]): string | undefined {
   const found = args.find((a) => ARTISAN_TASKS.has(a));
   return found == null ? undefined : `artisan ${found}`;
 }
 
 /** `python manage.py flush`, `./manage.py flush`, `django-admin flush`, `python -m django flush`. */
-function django(name: string, args: readonly string[]): string | undefined {
+function findDjangoReset(name: string, args: readonly string[]): string | undefined {
   let rest: readonly string[] | undefined;
   if (name === "manage.py" || name === "django-admin") rest = args;
   else if (PYTHON.test(name)) {

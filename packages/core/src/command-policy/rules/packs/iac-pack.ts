@@ -34,7 +34,7 @@ function terraformSubcommand(name: string, args: readonly string[]): string | un
   return name === "terragrunt" && (first === "run-all" || first === "run") ? words[1] : first;
 }
 
-function teardown(cmd: SimpleCommand): Teardown | undefined {
+function findTeardown(cmd: SimpleCommand): Teardown | undefined {
   const { name, args } = cmd;
   if (!NAMES.has(name) || asksForHelp(args)) return undefined;
   if (TERRAFORMS.has(name)) {
@@ -97,7 +97,7 @@ export const iacPack = definePack("iac", "infrastructure as code: terraform, tof
     reason:
       "it destroys every resource an infrastructure stack manages without asking first (-auto-approve, --yes, --force, or the answer fed on stdin)",
     check(cmd) {
-      const found = teardown(cmd);
+      const found = findTeardown(cmd);
       return found?.unattended === true ? { detail: found.detail } : undefined;
     },
   },
@@ -108,7 +108,7 @@ export const iacPack = definePack("iac", "infrastructure as code: terraform, tof
     category: "destructive-infrastructure",
     reason: "it destroys every resource an infrastructure stack manages (the tool would ask too, but a session cannot answer it)",
     check(cmd) {
-      const found = teardown(cmd);
+      const found = findTeardown(cmd);
       return found?.unattended === false ? { detail: found.detail } : undefined;
     },
   },

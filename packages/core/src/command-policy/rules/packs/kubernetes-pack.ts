@@ -47,7 +47,7 @@ interface Kubectl {
   readonly words: readonly string[];
 }
 
-function kubectl(cmd: SimpleCommand): Kubectl | undefined {
+function readKubectl(cmd: SimpleCommand): Kubectl | undefined {
   let { name, args } = cmd;
   if (CARRIERS.has(name) && args[0] === "kubectl") [name, args] = ["kubectl", args.slice(args[1] === "--" ? 2 : 1)];
   if ((name !== "kubectl" && name !== "oc") || asksForHelp(args)) return undefined;
@@ -59,7 +59,7 @@ function kubectl(cmd: SimpleCommand): Kubectl | undefined {
 }
 
 /** `delete ns,pvc x`, `delete namespace/x pvc/y`: every kind named. */
-function deletedKinds(k: Kubectl): string[] {
+function listDeletedKinds(k: Kubectl): string[] {
   const first = k.words[0] ?? "";
   if (first.includes("/")) return k.words.map((w) => (w.split("/")[0] ?? "").toLowerCase());
   return first.toLowerCase().split(",");
@@ -67,30 +67,30 @@ function deletedKinds(k: Kubectl): string[] {
 
 function deletes(kinds: ReadonlySet<string>): (cmd: SimpleCommand) => RuleHit | undefined {
   return (cmd) => {
-    const k = kubectl(cmd);
+    const k = readKubectl(cmd);
     if (k?.sub !== "delete") return undefined;
-    return deletedKinds(k).some((kind) => kinds.has(kind)) ? { detail: `${k.cli} delete ${k.words.join(" ")}` } : undefined;
+    return listDeletedKinds(k).some((kind) => kinds.has(kind)) ? { detail: `${k.cli} delete ${k.words.join(" ")}` } : undefined;
   };
 }
 
 function deletesEverything(cmd: SimpleCommand): RuleHit | undefined {
-  const k = kubectl(cmd);
+  const k = readKubectl(cmd);
   if (k?.sub !== "delete") return undefined;
   if (hasOption(k.p, "A", ["all-namespaces"])) return { detail: `${k.cli} delete ${k.words.join(" ")} --all-namespaces` };
   if (k.p.long.has("all")) return { detail: `${k.cli} delete ${k.words.join(" ")} --all` };
-  return deletedKinds(k).some((kind) => DEFINITIONS.has(kind))
+  return listDeletedKinds(k).some((kind) => DEFINITIONS.has(kind))
     ? { detail: `${k.cli} delete ${k.words.join(" ")}, with every resource of that kind` }
     : undefined;
 }
 
 function drainsNode(cmd: SimpleCommand): RuleHit | undefined {
-  const k = kubectl(cmd);
+  const k = readKubectl(cmd);
   if (k?.sub === "drain") return { detail: `${k.cli} drain ${k.words.join(" ")}`.trim() };
   return deletes(NODES)(cmd);
 }
 
 function prunes(cmd: SimpleCommand): RuleHit | undefined {
-  const k = kubectl(cmd);
+  const k = readKubectl(cmd);
   return k?.sub === "apply" && k.p.long.has("prune") ? { detail: `${k.cli} apply --prune` } : undefined;
 }
 

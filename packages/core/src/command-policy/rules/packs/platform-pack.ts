@@ -2,8 +2,8 @@ import type { RuleHit, SimpleCommand } from "../../command-types.js";
 import { deletionTargets } from "../../shell/command-paths.js";
 import type { RuleContext } from "../rule-context.js";
 import { definePack } from "./rule-pack.js";
-import { windowsCode, type WindowsStatement } from "./windows-statements.js";
-import { windowsPlace, withPowerShellEnv } from "./windows-targets.js";
+import { readWindowsCode, type WindowsStatement } from "./windows-statements.js";
+import { locateWindowsPath, withPowerShellEnv } from "./windows-targets.js";
 
 /**
  * What only Windows and macOS have: PowerShell and cmd deleting a drive, the profile or the
@@ -49,26 +49,26 @@ const TMUTIL_DELETES = new Set(["delete", "deletelocalsnapshots", "thinlocalsnap
 const BCDEDIT_CHANGES = /^\/(?:set|deletevalue|delete|import|create|copy|default|bootsequence|displayorder|timeout|bootems|ems|debug)$/i;
 const SHADOW_COPIES = /win32_shadowcopy/i;
 const DELETES_OBJECTS = /\.delete\s*\(|remove-ciminstance|remove-wmiobject/i;
-const memo = new WeakMap<SimpleCommand, ReturnType<typeof windowsCode>>();
+const memo = new WeakMap<SimpleCommand, ReturnType<typeof readWindowsCode>>();
 
-function code(cmd: SimpleCommand): ReturnType<typeof windowsCode> | undefined {
+function readCode(cmd: SimpleCommand): ReturnType<typeof readWindowsCode> | undefined {
   if (!PROGRAMS.has(cmd.name.toLowerCase())) return undefined;
   const known = memo.get(cmd);
   if (known != null) return known;
-  const found = windowsCode(cmd);
+  const found = readWindowsCode(cmd);
   memo.set(cmd, found);
   return found;
 }
 
 /** `Remove-Item -Recurse -Force C:\`, `rm -r -fo ~`, `rd /s /q C:\`, `del /s /q %USERPROFILE%\*`, `format C:`, `Clear-Disk`. */
 function wipesWindows(cmd: SimpleCommand, rc: RuleContext): RuleHit | undefined {
-  const found = code(cmd);
+  const found = readCode(cmd);
   if (found == null) return undefined;
   const [self, ...inner] = found.statements;
   // bash's own `rm -rf` is the core rules' business, unless its target is spelt the Windows way.
   for (const target of self?.name === "rm" ? deletionTargets(cmd) : []) {
     const word = withPowerShellEnv(target.word);
-    const place = target.recursive && WINDOWS_PATH.test(word) ? windowsPlace(word, rc.ctx.home) : undefined;
+    const place = target.recursive && WINDOWS_PATH.test(word) ? locateWindowsPath(word, rc.ctx.home) : undefined;
     if (place != null) return { detail: `rm of ${target.word} (${place})` };
   }
   for (const statement of self?.name === "rm" ? inner : found.statements) {
@@ -87,7 +87,7 @@ function wipeStatement({ name, args }: WindowsStatement, home: string): string |
   if (!REMOVERS.has(name) || !args.some((a) => RECURSE.test(a) || isRecursiveSwitch(a)) || args.some((a) => /^-whatif$/i.test(a)))
     return undefined;
   for (const target of removeTargets(args)) {
-    const place = windowsPlace(target, home);
+    const place = locateWindowsPath(target, home);
     if (place != null) return `${name} ${args.join(" ")} (${place})`;
   }
   return undefined;
@@ -110,7 +110,7 @@ function removeTargets(args: readonly string[]): string[] {
 
 /** Shadow copies, Windows backups, Time Machine snapshots, or free space wiped so deleted files stay lost. */
 function destroysRecovery(cmd: SimpleCommand): RuleHit | undefined {
-  const found = code(cmd);
+  const found = readCode(cmd);
   if (found == null) return undefined;
   for (const { name, args } of found.statements) {
     const words = args.map((a) => a.toLowerCase());
@@ -130,7 +130,7 @@ function destroysRecovery(cmd: SimpleCommand): RuleHit | undefined {
 
 /** SIP, Gatekeeper, Defender, the firewall, boot recovery, Time Machine. */
 function disablesProtection(cmd: SimpleCommand): RuleHit | undefined {
-  const found = code(cmd);
+  const found = readCode(cmd);
   if (found == null) return undefined;
   for (const { name, args } of found.statements) {
     const words = args.map((a) => a.toLowerCase());

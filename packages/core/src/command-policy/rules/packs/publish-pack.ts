@@ -16,7 +16,7 @@ interface Retraction {
 
 const NPMS = new Set(["npm", "pnpm"]);
 
-function retraction(cmd: SimpleCommand): Retraction | undefined {
+function findRetraction(cmd: SimpleCommand): Retraction | undefined {
   const { name, args } = cmd;
   if (asksForHelp(args) || args.includes("--dry-run")) return undefined;
   const words = parseOptions(args, { value: "", valueLong: ["registry", "otp", "userconfig", "workspace"] }).positionals;
@@ -34,7 +34,7 @@ function retraction(cmd: SimpleCommand): Retraction | undefined {
 
 function retracts(final: boolean): (cmd: SimpleCommand) => RuleHit | undefined {
   return (cmd) => {
-    const found = retraction(cmd);
+    const found = findRetraction(cmd);
     return found?.final === final ? { detail: found.detail } : undefined;
   };
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { sqlHazards } from "./sql-statements.js";
+import { findSqlHazards } from "./sql-statements.js";
 
-const hazards = (sql: string) => sqlHazards(sql).map((f) => f.hazard);
+const hazards = (sql: string) => findSqlHazards(sql).map((f) => f.hazard);
 
-describe("sqlHazards", () => {
+describe("findSqlHazards", () => {
   it.each([
     ["DROP DATABASE app", "drop"],
     ["drop schema public cascade", "drop"],
@@ -52,6 +52,6 @@ describe("sqlHazards", () => {
   });
 
   it("shows the statement it found, whitespace collapsed", () => {
-    expect(sqlHazards("SELECT 1;\n  DROP   TABLE\n users ;")[0]?.statement).toBe("DROP TABLE users");
+    expect(findSqlHazards("SELECT 1;\n  DROP   TABLE\n users ;")[0]?.statement).toBe("DROP TABLE users");
   });
 });

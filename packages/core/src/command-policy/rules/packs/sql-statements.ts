@@ -41,13 +41,13 @@ const TOKEN =
   /\s+|--[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|'(?:[^'\\]|\\[\s\S]|'')*(?:'|$)|"(?:[^"\\]|\\[\s\S]|"")*(?:"|$)|`[^`]*(?:`|$)|\$([A-Za-z_]*)\$[\s\S]*?(?:\$\1\$|$)|[A-Za-z0-9_.\u0080-\uffff]+|[\s\S]/y;
 const QUOTES = "'\"`$";
 
-export function sqlHazards(sql: string): SqlFinding[] {
+export function findSqlHazards(sql: string): SqlFinding[] {
   if (!HAZARD_WORDS.test(sql)) return [];
   const out: SqlFinding[] = [];
   let reading: Reading | undefined;
   const finish = (end: number): void => {
     const hazard = reading == null ? undefined : classify(reading);
-    if (reading != null && hazard != null) out.push({ hazard, statement: shown(sql.slice(reading.start, end)) });
+    if (reading != null && hazard != null) out.push({ hazard, statement: abbreviate(sql.slice(reading.start, end)) });
     reading = undefined;
   };
   TOKEN.lastIndex = 0;
@@ -58,7 +58,7 @@ export function sqlHazards(sql: string): SqlFinding[] {
     else if (text === "#" && reading == null) {
       const newline = sql.indexOf("\n", m.index);
       TOKEN.lastIndex = newline < 0 ? sql.length : newline;
-    } else if (reading == null) reading = { start: m.index, head: [token(text)], depth: 0 };
+    } else if (reading == null) reading = { start: m.index, head: [toToken(text)], depth: 0 };
     else if (STARTS.has(reading.head[0] ?? "")) read(reading, text);
   }
   finish(sql.length);
@@ -68,7 +68,7 @@ export function sqlHazards(sql: string): SqlFinding[] {
 function read(r: Reading, text: string): void {
   if (text === ")") r.depth = Math.max(0, r.depth - 1);
   if (r.depth === 0) {
-    const t = token(text);
+    const t = toToken(text);
     if (r.where != null) {
       if (r.where.length < AFTER_WHERE) r.where.push(t);
     } else if (t === "WHERE") r.where = [];
@@ -99,12 +99,12 @@ function unfiltered(where: readonly string[] | undefined): boolean {
 }
 
 /** A literal or quoted name is `'`; a word is upper-cased when it could be a keyword (none is longer than 9 letters). */
-function token(text: string): string {
+function toToken(text: string): string {
   if (text.length > 1 && QUOTES.includes(text[0] ?? "")) return "'";
   return text.length <= 9 ? text.toUpperCase() : text;
 }
 
-function shown(text: string): string {
+function abbreviate(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length <= SHOWN ? flat : `${flat.slice(0, SHOWN - 1)}…`;
 }

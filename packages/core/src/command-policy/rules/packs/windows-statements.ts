@@ -37,7 +37,7 @@ const VALUE_PARAMETERS = [
 ];
 const SEPARATORS = new Set([";", "|", "&", "\n", "\r", "{", "}", "(", ")"]);
 
-export function windowsCode(cmd: SimpleCommand): WindowsCode {
+export function readWindowsCode(cmd: SimpleCommand): WindowsCode {
   const self: WindowsStatement = { name: programName(cmd.name), args: cmd.args };
   const statements = [self];
   const powershell: string[] = [];

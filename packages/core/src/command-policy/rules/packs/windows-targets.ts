@@ -22,7 +22,7 @@ const DRIVE = /^[a-z]:$/;
 const PROFILES = /^[a-z]:\\users(?:\\[^\\]+)?$/;
 const SYSTEM = /^[a-z]:\\(?:windows(?:\\system32)?|program files(?: \(x86\))?|programdata)$/;
 
-export function windowsPlace(word: string, home: string): WindowsPlace | undefined {
+export function locateWindowsPath(word: string, home: string): WindowsPlace | undefined {
   const path = normalise(withPowerShellEnv(word));
   if (path == null) return undefined;
   if (path === "" || DRIVE.test(path)) return "drive root";
