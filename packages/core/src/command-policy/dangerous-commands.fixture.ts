@@ -77,6 +77,8 @@ export const DANGEROUS_COMMANDS: readonly DangerousCase[] = [
   ["ssh prod 'sudo rm -rf /etc'", "deny", "fs.rm-system"],
   ["kubectl exec api-0 -- rm -rf /data", "ask", "fs.rm-outside-project"],
   ["docker exec -w /app web rm -rf node_modules", "ask", "fs.rm-outside-project"],
+  ["kubectl exec api -- cat .env", "deny", "cred.read-secret"],
+  ["ssh prod 'cat ~/.aws/credentials'", "deny", "cred.read-secret"],
   // fs.rm-home
   ["rm -rf ~", "deny", "fs.rm-home"],
   ["rm -rf ~/", "deny", "fs.rm-home"],

@@ -23,6 +23,8 @@ export const LOOKALIKE_COMMANDS: readonly LookalikeCase[] = [
   ["kubectl exec api-0 -- rm -rf /tmp/cache", "fs.rm-outside-project"],
   ["docker exec web rm -f /app/tmp/server.pid", "fs.rm-outside-project"],
   ["ssh prod 'rm -rf /tmp/build-42'", "fs.rm-outside-project"],
+  ["ssh prod 'echo ok > .claude/settings.json'", "guard.disable"],
+  ["docker exec web touch .warden/x", "guard.disable"],
   ["ls -la ~", "fs.rm-home"],
   ["echo 'rm -rf ~' >> notes.md", "fs.rm-home"],
   ["rm -f ~/notes.txt", "fs.rm-home"],

@@ -52,6 +52,11 @@ export function createRuleContext(analysis: CommandAnalysis, ctx: CommandContext
     return pipelines.get(pipeline) ?? [];
   };
   const protects = (word: string, cmd: SimpleCommand, access: PathAccess): readonly PathRule[] => {
+    const found = protectedBy(word, cmd, access);
+    // The guard's own config and records are on this machine: a remote `.claude` or `.warden` is not them.
+    return cmd.remote == null ? found : found.filter((rule) => rule.category !== "guard-tampering");
+  };
+  const protectedBy = (word: string, cmd: SimpleCommand, access: PathAccess): readonly PathRule[] => {
     if (isDynamic(word)) return [];
     const abs = resolve(word, cmd);
     if (abs == null) return [];
