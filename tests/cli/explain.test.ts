@@ -16,6 +16,20 @@ describe("warden explain", () => {
     expect(result.stdout).toMatch(/layers +bash -c[\s\S]*target +delete .*\/home \(home[\s\S]*decision +deny[\s\S]*rule +fs\.rm-home/);
   });
 
+  it("names the pack and the rule that decided", async () => {
+    const result = await runCliInProcess(["explain", "ssh bastion 'terraform destroy -auto-approve'"], box);
+    expect(result.stdout).toMatch(/layers +ssh bastion[\s\S]*decision +deny[\s\S]*rule +iac\.destroy-unattended\npack +iac/);
+  });
+
+  it("gives the pack in its JSON", async () => {
+    const result = await runCliInProcess(["explain", "terraform destroy -auto-approve", "--json"], box);
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      decidedBy: "iac.destroy-unattended",
+      pack: "iac",
+      decision: { findings: [{ rule: "iac.destroy-unattended", pack: "iac" }] },
+    });
+  });
+
   it("treats quoted data as data", async () => {
     const result = await runCliInProcess(["explain", 'grep -rn "rm -rf /" docs/', "--json"], box);
     expect(JSON.parse(result.stdout)).toMatchObject({ decision: { decision: "allow" }, decidedBy: null });

@@ -25,6 +25,8 @@ export const findingSchema = lazySchema(() =>
     end: z.optional(z.number()),
     form: z.optional(z.string()),
     source: z.optional(z.string()),
+    /** The rule pack of a command-policy rule (`cloud`, `db`, …), when it belongs to one. */
+    pack: z.optional(z.string()),
   }),
 );
 export type Finding = z.infer<ReturnType<typeof findingSchema>>;

@@ -61,6 +61,7 @@ function formatExplanation(e: CommandExplanation): string {
     `decision  ${e.decision.decision} (verdict ${e.decision.verdict}${e.decision.severity ? `, severity ${e.decision.severity}` : ""})`,
   );
   lines.push(`rule      ${e.decidedBy ?? "none"}`);
+  if (e.pack != null) lines.push(`pack      ${e.pack}`);
   lines.push(`why       ${e.why}`);
   return lines.join("\n");
 }

@@ -74,6 +74,7 @@ function toFinding(m: RuleMatch): Finding {
     ...(m.form == null || m.form === "" ? {} : { form: m.form }),
     source: m.source,
     action: m.rule.action,
+    ...(m.rule.pack == null ? {} : { pack: m.rule.pack }),
   };
 }
 

@@ -11,6 +11,7 @@ describe("the options schema", () => {
   it("accepts the documented example", () => {
     const example = {
       rules: { "git.force-push": { action: "ask" }, "net.upload": { enabled: false }, "cred.read-secret": { except: [".env.test"] } },
+      packs: { cloud: { action: "ask" }, publish: { enabled: false } },
       command_rules: [{ id: "team.no-terraform-destroy", command: "terraform", args: ["destroy"], reason: "it destroys infrastructure" }],
       path_rules: [{ id: "team.no-prod-keys", paths: ["deploy/prod/**"], access: "read", reason: "production secrets" }],
       unparseable: "ask",
@@ -24,6 +25,8 @@ describe("the options schema", () => {
     [{ command_rules: [{ id: "Bad Id", command: "x", reason: "r" }] }, "command_rules.0.id"],
     [{ path_rules: [{ id: "team.x", paths: [], reason: "r" }] }, "path_rules.0.paths"],
     [{ unparseable: "maybe" }, "unparseable"],
+    [{ packs: { iac: { action: "block" } } }, "packs.iac.action"],
+    [{ packs: { iac: { severity: "low" } } }, "packs.iac"],
     [{ unknown_key: true }, ""],
   ])("rejects %j at %s", (options, where) => {
     const parsed = commandPolicyOptionsSchema().safeParse(options);
@@ -71,8 +74,73 @@ describe("re-levelling built-in rules", () => {
   });
 });
 
+describe("rule packs", () => {
+  it("are on by default", () => {
+    expect(decide({}, "terraform destroy -auto-approve")).toMatchObject({
+      decision: "deny",
+      findings: [{ rule: "iac.destroy-unattended" }],
+    });
+  });
+
+  it("name their pack in the findings", () => {
+    expect(decide({}, "terraform destroy -auto-approve").findings[0]?.pack).toBe("iac");
+  });
+
+  it("can be switched off as a whole", () => {
+    expect(decide({ packs: { iac: { enabled: false } } }, "terraform destroy -auto-approve")).toMatchObject({
+      decision: "allow",
+      findings: [],
+    });
+  });
+
+  it("can have the action of all their rules changed", () => {
+    expect(decide({ packs: { iac: { action: "ask" } } }, "terraform destroy -auto-approve").decision).toBe("ask");
+  });
+
+  it("keep the severity of their rules when the action changes", () => {
+    expect(decide({ packs: { iac: { action: "warn" } } }, "terraform destroy -auto-approve")).toMatchObject({
+      decision: "allow",
+      verdict: "warned",
+      severity: "critical",
+    });
+  });
+
+  it("leave the core rules on when they are off", () => {
+    expect(decide({ packs: { iac: { enabled: false } } }, "git push --force").decision).toBe("deny");
+  });
+
+  it("let a rule's own action win over the pack's", () => {
+    const options: CommandPolicyOptions = { packs: { iac: { action: "warn" } }, rules: { "iac.destroy-unattended": { action: "deny" } } };
+    expect([decide(options, "terraform destroy -auto-approve").decision, decide(options, "terraform destroy").verdict]).toEqual([
+      "deny",
+      "warned",
+    ]);
+  });
+
+  it("let one rule be switched off inside them", () => {
+    expect(decide({ rules: { "iac.apply-unattended": { enabled: false } } }, "terraform apply -auto-approve").findings).toEqual([]);
+  });
+
+  it("let one rule be switched back on inside a pack that is off", () => {
+    const options: CommandPolicyOptions = { packs: { iac: { enabled: false } }, rules: { "iac.destroy": { enabled: true } } };
+    expect([decide(options, "terraform destroy").decision, decide(options, "terraform destroy -auto-approve").decision]).toEqual([
+      "ask",
+      "allow",
+    ]);
+  });
+
+  it("are listed with the effective rules, each rule naming its pack", () => {
+    expect(createCommandPolicy({ packs: { iac: { action: "ask" } } }).rules.find((r) => r.id === "iac.destroy-unattended")).toMatchObject({
+      pack: "iac",
+      action: "ask",
+    });
+  });
+});
+
 describe("custom rules", () => {
   const options: CommandPolicyOptions = {
+    // The iac pack would stop terraform destroy too; off, the custom rule is the only one deciding.
+    packs: { iac: { enabled: false } },
     command_rules: [
       { id: "team.no-terraform-destroy", command: "terraform", args: ["destroy"], reason: "it destroys infrastructure" },
       { id: "team.no-rm-src", command: "rm", args: ["-r", "src*"], reason: "src is precious", action: "ask" },
@@ -114,6 +182,12 @@ describe("configuration errors", () => {
   it("says which id is unknown and which are known", () => {
     expect(() => createCommandPolicy({ rules: { "git.force-pushh": { action: "ask" } } })).toThrow(
       /git\.force-pushh.*Known ids: .*git\.force-push/,
+    );
+  });
+
+  it("names an unknown pack and the known ones", () => {
+    expect(() => createCommandPolicy({ packs: { terraform: { enabled: false } } })).toThrow(
+      /unknown packs: terraform\. Known packs: .*iac/,
     );
   });
 

@@ -10,6 +10,7 @@ import { severitySchema } from "../verdict.js";
  * {
  *   "rules": { "git.force-push": { "action": "ask" }, "net.upload": { "enabled": false },
  *              "cred.read-secret": { "except": [".env.test"] } },
+ *   "packs": { "cloud": { "action": "ask" }, "publish": { "enabled": false } },
  *   "command_rules": [{ "id": "team.no-terraform-destroy", "command": "terraform", "args": ["destroy"],
  *                       "reason": "it destroys infrastructure" }],
  *   "path_rules": [{ "id": "team.no-prod-keys", "paths": ["deploy/prod/**"], "access": "read",
@@ -33,6 +34,15 @@ export const ruleOverrideSchema = lazySchema(() =>
     severity: z.optional(severitySchema()),
     /** For path rules: more globs that are allowed despite matching. */
     except: z.optional(z.array(z.string())),
+  }),
+);
+
+export const packSettingSchema = lazySchema(() =>
+  z.strictObject({
+    /** `false` switches every rule of the pack off (a rule's own `enabled: true` still switches it on). */
+    enabled: z.optional(z.boolean()),
+    /** The action of every rule of the pack, unless the rule's own override sets one. */
+    action: z.optional(ruleActionSchema()),
   }),
 );
 
@@ -65,6 +75,8 @@ export const pathRuleSchema = lazySchema(() =>
 export const commandPolicyOptionsSchema = lazySchema(() =>
   z.strictObject({
     rules: z.optional(z.record(z.string(), ruleOverrideSchema())),
+    /** Rule packs by id (`cloud`, `db`, `containers`, `k8s`, `iac`, `publish`, `platform`), all on by default. */
+    packs: z.optional(z.record(z.string(), packSettingSchema())),
     command_rules: z.optional(z.array(commandRuleSchema())),
     path_rules: z.optional(z.array(pathRuleSchema())),
     /** What to do with a command that cannot be parsed: `warn` (allow and record) by default. */
@@ -74,5 +86,6 @@ export const commandPolicyOptionsSchema = lazySchema(() =>
 
 export type CommandPolicyOptions = z.infer<ReturnType<typeof commandPolicyOptionsSchema>>;
 export type RuleOverride = z.infer<ReturnType<typeof ruleOverrideSchema>>;
+export type PackSetting = z.infer<ReturnType<typeof packSettingSchema>>;
 export type CustomCommandRule = z.infer<ReturnType<typeof commandRuleSchema>>;
 export type CustomPathRule = z.infer<ReturnType<typeof pathRuleSchema>>;

@@ -53,6 +53,13 @@ export interface SimpleCommand {
   readonly stage: number;
   /** Literal text fed to its stdin (a heredoc, a here-string, `echo … |`), when known. */
   readonly stdinText?: string;
+  /** The local file fed to its stdin (`< dump.sql`, `cat dump.sql |`), absolute; also the one fed to the `ssh` or `docker exec` that runs it. */
+  readonly stdinFile?: string;
+  /**
+   * Set when it runs on another machine or in a container, to the layer that sends it there (`ssh db`,
+   * `docker exec web`, `kubectl exec api`). Its paths are that side's: its home and working directory are unknown.
+   */
+  readonly remote?: string;
   /** Set for shells, `eval`, `source` and interpreters: where the code they run comes from. */
   readonly exec?: ExecSource;
   /** Set for synthetic commands standing for interpreter code (`python -c "…shutil.rmtree…"`). */
@@ -91,4 +98,6 @@ export interface RuleInfo {
   readonly category: string;
   /** What the rule stops, in words both a person and the model understand. */
   readonly reason: string;
+  /** The rule pack it belongs to (`cloud`, `db`, …), switched and re-levelled as a whole by `commands.packs`; none for the core rules. */
+  readonly pack?: string;
 }

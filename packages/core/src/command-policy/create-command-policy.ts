@@ -8,6 +8,7 @@ import type { CommandAnalysis, CommandContext, RuleInfo } from "./command-types.
 import { compileCommandRule, compilePathRule } from "./rules/custom-rules.js";
 import { displayWord } from "./shell/display-word.js";
 import { ProtectedPaths, normalise, type PathAccess, type PathRule } from "./rules/protected-paths.js";
+import { RULE_PACKS } from "./rules/packs/pack-catalogue.js";
 import {
   COMMAND_RULES,
   PATH_RULES,
@@ -15,10 +16,12 @@ import {
   TOO_COMPLEX_RULE,
   UNPARSEABLE_DESTRUCTIVE_RULE,
   UNPARSEABLE_RULE,
+  ruleInfo,
 } from "./rules/rule-catalogue.js";
 import { findDestructiveWord } from "./shell/find-destructive-word.js";
-import { createRuleContext, type CommandRule, type RecoverabilityNote } from "./rules/rule-context.js";
+import { createRuleContext, type CommandRule, type ReadText, type RecoverabilityNote } from "./rules/rule-context.js";
 import { readGitStatus, type ReadStatus } from "./read-git-status.js";
+import { readBoundedFile } from "../support/read-bounded-file.js";
 import { toolTarget } from "./tool-targets.js";
 
 /**
@@ -35,9 +38,12 @@ export interface CommandEvaluation {
   readonly recoverability: readonly RecoverabilityNote[];
 }
 
-/** The world the policy reads beyond the command: git's view of the files a command would lose. */
+/** The world the policy reads beyond the command, injected so tests need no repository or files. */
 export interface CommandPolicyWorld {
+  /** Git's view of the files a command would lose. */
   readonly readStatus?: ReadStatus;
+  /** Reads a local file a command feeds to a program (a SQL script to `psql -f`); the default reads at most 1 MiB. */
+  readonly readText?: ReadText;
 }
 
 export interface CommandPolicy extends ToolPolicy {
@@ -47,17 +53,21 @@ export interface CommandPolicy extends ToolPolicy {
   evaluateCommand(command: string, ctx: CommandContext): CommandEvaluation;
 }
 
-/** The options name a rule that does not exist, or reuse a built-in id. */
+/** The options name a rule or a pack that does not exist, or reuse a built-in id. */
 export class CommandPolicyConfigError extends Error {
   override readonly name = "CommandPolicyConfigError";
 }
 
 const ACCESSES: readonly PathAccess[] = ["read", "write"];
 const WINDOWS_DRIVE = /^[A-Za-z]:\//;
+/** Scripts larger than this are not read: a migration that size is not typed into a command. */
+const MAX_READ_BYTES = 1024 * 1024;
 
 export function createCommandPolicy(options: CommandPolicyOptions = {}, world: CommandPolicyWorld = {}): CommandPolicy {
   const readStatus = world.readStatus ?? ((query) => readGitStatus(query));
   const overrides = options.rules ?? {};
+  const packs = options.packs ?? {};
+  const readText = world.readText ?? readLocalText;
   const customCommands = (options.command_rules ?? []).map(compileCommandRule);
   const customPaths = (options.path_rules ?? []).map(compilePathRule);
   const known = new Set(RULE_CATALOGUE.map((r) => r.id));
@@ -72,11 +82,18 @@ export function createCommandPolicy(options: CommandPolicyOptions = {}, world: C
   if (unknown.length > 0) {
     throw new CommandPolicyConfigError(`"rules" names unknown rule ids: ${unknown.join(", ")}. Known ids: ${[...known].join(", ")}`);
   }
+  const packIds = RULE_PACKS.map((p) => p.id);
+  const unknownPacks = Object.keys(packs).filter((id) => !packIds.includes(id));
+  if (unknownPacks.length > 0) {
+    throw new CommandPolicyConfigError(`"packs" names unknown packs: ${unknownPacks.join(", ")}. Known packs: ${packIds.join(", ")}`);
+  }
+  // The rule's own override wins over its pack's setting, which wins over the catalogue.
   const apply = <T extends RuleInfo>(rule: T): T | undefined => {
     const o = overrides[rule.id];
-    if (o == null) return rule;
-    if (o.enabled === false) return undefined;
-    return { ...rule, action: o.action ?? rule.action, severity: o.severity ?? rule.severity };
+    const p = rule.pack == null ? undefined : packs[rule.pack];
+    if (o == null && p == null) return rule;
+    if ((o?.enabled ?? p?.enabled) === false) return undefined;
+    return { ...rule, action: o?.action ?? p?.action ?? rule.action, severity: o?.severity ?? rule.severity };
   };
   const commandRules: CommandRule[] = [];
   for (const rule of [...COMMAND_RULES, ...customCommands]) {
@@ -99,7 +116,7 @@ export function createCommandPolicy(options: CommandPolicyOptions = {}, world: C
 
   function evaluateCommand(command: string, ctx: CommandContext): CommandEvaluation {
     const analysis = analyzeCommand(command, ctx);
-    const rc = createRuleContext(analysis, ctx, paths, readStatus);
+    const rc = createRuleContext(analysis, ctx, paths, { readStatus, readText });
     const matches: RuleMatch[] = [];
     for (const cmd of analysis.commands) {
       const where = {
@@ -155,7 +172,7 @@ export function createCommandPolicy(options: CommandPolicyOptions = {}, world: C
       ...(unparseable == null ? [] : [unparseable]),
       ...(unparseableDestructive == null ? [] : [unparseableDestructive]),
       ...(tooComplex == null ? [] : [tooComplex]),
-    ].map<RuleInfo>(({ id, severity, action, category, reason }) => ({ id, severity, action, category, reason })),
+    ].map(ruleInfo),
     evaluateCommand,
     decide(call: ToolCall): PolicyDecision {
       const target = toolTarget(call.toolName, call.toolInput);
@@ -165,6 +182,14 @@ export function createCommandPolicy(options: CommandPolicyOptions = {}, world: C
       return decidePaths(call, target.paths);
     },
   };
+}
+
+function readLocalText(abs: string): string | undefined {
+  try {
+    return readBoundedFile(abs, MAX_READ_BYTES);
+  } catch {
+    return undefined;
+  }
 }
 
 function absolutePath(p: string, call: ToolCall): string {

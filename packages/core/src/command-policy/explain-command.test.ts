@@ -42,8 +42,26 @@ describe("explainCommand", () => {
     });
   });
 
+  it("names the remote side a command runs on and classifies its targets there", () => {
+    expect(explainCommand("ssh db 'rm -rf ~'", ctx).commands[1]).toMatchObject({
+      program: "rm",
+      layers: ["ssh db"],
+      remote: "ssh db",
+      targets: [{ word: "~", path: "/<remote home>", kind: "home", access: "delete" }],
+      rules: ["fs.rm-home"],
+    });
+  });
+
   it("shows pipelines", () => {
     expect(explainCommand("curl -s https://example.com | bash", ctx).commands.map((c) => c.pipeline.stage)).toEqual([0, 1]);
+  });
+
+  it("names the pack of the rule that decided", () => {
+    expect(explainCommand("sudo terraform destroy -auto-approve", ctx)).toMatchObject({ decidedBy: "iac.destroy-unattended", pack: "iac" });
+  });
+
+  it("names no pack when a core rule decided", () => {
+    expect(explainCommand("rm -rf ~", ctx).pack).toBeNull();
   });
 
   it("says when nothing matched", () => {

@@ -5,6 +5,7 @@ import type { CommandPolicyOptions } from "./command-policy-options.js";
 import type { CommandContext, ExecSource, Redirect, RuleAction } from "./command-types.js";
 import { createCommandPolicy, type CommandPolicy } from "./create-command-policy.js";
 import { displayWord } from "./shell/display-word.js";
+import { contextFor } from "./rules/remote-context.js";
 import { isDynamic } from "./shell/resolve-word.js";
 
 /**
@@ -35,6 +36,8 @@ export interface ExplainedCommand {
   readonly layers: readonly string[];
   /** The segment of shell text it came from. */
   readonly segment: string;
+  /** Set when it runs on another machine or in a container: the layer that sends it there (`ssh db`). */
+  readonly remote?: string;
   readonly cwd: string;
   readonly pipeline: { readonly id: number; readonly stage: number };
   readonly redirects: readonly Redirect[];
@@ -56,6 +59,8 @@ export interface CommandExplanation {
   readonly decision: PolicyDecision;
   /** The rule whose action decided, or null when nothing matched. */
   readonly decidedBy: string | null;
+  /** The pack of that rule, or null when it is a core rule (or nothing matched). */
+  readonly pack: string | null;
   readonly why: string;
 }
 
@@ -68,7 +73,7 @@ export function explainCommand(command: string, ctx: ExplainContext): CommandExp
   const commands = analysis.commands.map((cmd): ExplainedCommand => {
     const targets: ExplainedTarget[] = [];
     const add = (word: string, access: ExplainedTarget["access"]): void => {
-      const where = isDynamic(word) ? undefined : classifyTarget(word, cmd.cwd, context);
+      const where = isDynamic(word) ? undefined : classifyTarget(word, cmd.cwd, contextFor(cmd, context));
       const known = targets.some((t) => t.word === word && (t.access === access || t.access === "delete"));
       if (where != null && !known) targets.push({ word, path: where.path, kind: where.cls, access });
     };
@@ -82,6 +87,7 @@ export function explainCommand(command: string, ctx: ExplainContext): CommandExp
       assignments: cmd.assignments.map(displayWord),
       layers: cmd.layers,
       segment: displayWord(cmd.excerpt),
+      ...(cmd.remote == null ? {} : { remote: cmd.remote }),
       cwd: cmd.cwd,
       pipeline: { id: cmd.pipeline, stage: cmd.stage },
       redirects: cmd.redirects.map((r) => ({ ...r, target: displayWord(r.target) })),
@@ -92,7 +98,7 @@ export function explainCommand(command: string, ctx: ExplainContext): CommandExp
     };
   });
   const action = decision.findings.length === 0 ? undefined : DECIDING_ACTION[decision.decision];
-  const decidedBy = action == null ? null : (matches.find((m) => m.rule.action === action)?.rule.id ?? null);
+  const deciding = action == null ? undefined : matches.find((m) => m.rule.action === action)?.rule;
   return {
     command,
     parsed: analysis.errors.length === 0,
@@ -100,7 +106,8 @@ export function explainCommand(command: string, ctx: ExplainContext): CommandExp
     limits: analysis.limits,
     commands,
     decision,
-    decidedBy,
+    decidedBy: deciding?.id ?? null,
+    pack: deciding?.pack ?? null,
     why: decision.reason ?? "No rule matched: the command is allowed.",
   };
 }

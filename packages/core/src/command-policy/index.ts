@@ -6,7 +6,9 @@ export {
   pathRuleSchema,
   ruleActionSchema,
   ruleOverrideSchema,
+  packSettingSchema,
   type CommandPolicyOptions,
+  type PackSetting,
   type CustomCommandRule,
   type CustomPathRule,
   type RuleOverride,
@@ -28,4 +30,6 @@ export {
   type ExplainedTarget,
 } from "./explain-command.js";
 export { RULE_CATALOGUE } from "./rules/rule-catalogue.js";
+export { RULE_PACKS } from "./rules/packs/pack-catalogue.js";
+export type { RulePack } from "./rules/packs/rule-pack.js";
 export type { PathClass } from "./rules/classify-path.js";

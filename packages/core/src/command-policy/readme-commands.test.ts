@@ -20,6 +20,9 @@ const INTENDED_STOPS: Readonly<Record<string, string>> = {
   "git reset --hard upstream/vN.x": "the same",
   "git push -f upstream v1.x-staging": "a force push rewrites a shared branch",
   "kill -USR2 1": "signals process 1 (init on a host)",
+  'npm deprecate my-thing@"< 0.2.3" "critical bug fixed in v0.2.3"': "marks published versions deprecated for everyone: asked",
+  'npm deprecate my-thing@1.x "1.x is no longer supported"': "the same",
+  "npm unpublish [<package-spec>]": "an unpublished version can never be published again",
   "rm -rf /usr/local/{lib/node{,/.npm,_modules},bin,share/man}/npm*": "deletes an installation outside the project: asked",
 };
 

@@ -36,6 +36,12 @@ describe("loadWardenConfig", () => {
     expect(loadWardenConfig(project, home).commands.rules).toEqual({ "git.force-push": { action: "warn", severity: "low" } });
   });
 
+  it("merges pack settings per pack, the project's fields winning", () => {
+    write(home, { commands: { packs: { cloud: { enabled: false, action: "ask" }, db: { action: "warn" } } } });
+    write(project, { commands: { packs: { cloud: { enabled: true } } } });
+    expect(loadWardenConfig(project, home).commands.packs).toEqual({ cloud: { enabled: true, action: "ask" }, db: { action: "warn" } });
+  });
+
   it("joins added rules, a project rule replacing the user's rule of the same id", () => {
     write(home, { commands: { command_rules: [rule("a", "user a"), rule("b", "user b")] } });
     write(project, { commands: { command_rules: [rule("b", "project b")] } });

@@ -10,8 +10,8 @@ import { isCode } from "../support/file-lock.js";
 
 /**
  * `.claude/warden.json` (project, committed with the settings) and `~/.claude/warden.json` (user).
- * They combine key by key: the project's value wins for plain settings, `commands.rules` merge
- * per rule id (the project's override wins), and lists of added rules are joined (user's first).
+ * They combine key by key: the project's value wins for plain settings, `commands.rules` and
+ * `commands.packs` merge per id (the project's fields win), and lists of added rules are joined (user's first).
  * An invalid file never switches the guard off: its errors are reported and the defaults, plus
  * the other file if valid, stand in for it.
  */
@@ -65,9 +65,12 @@ export function loadWardenConfig(projectDir: string, home: string): ResolvedConf
 export function mergeCommandOptions(user: CommandPolicyOptions, project: CommandPolicyOptions): CommandPolicyOptions {
   const rules: NonNullable<CommandPolicyOptions["rules"]> = { ...user.rules };
   for (const [id, override] of Object.entries(project.rules ?? {})) rules[id] = { ...rules[id], ...override };
+  const packs: NonNullable<CommandPolicyOptions["packs"]> = { ...user.packs };
+  for (const [id, setting] of Object.entries(project.packs ?? {})) packs[id] = { ...packs[id], ...setting };
   const unparseable = project.unparseable ?? user.unparseable;
   return {
     rules,
+    packs,
     command_rules: joinById(user.command_rules ?? [], project.command_rules ?? []),
     path_rules: joinById(user.path_rules ?? [], project.path_rules ?? []),
     ...(unparseable ? { unparseable } : {}),

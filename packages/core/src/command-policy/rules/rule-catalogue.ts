@@ -6,6 +6,7 @@ import { gitRecoveryRules } from "./git-recovery-rules.js";
 import { gitRules } from "./git-rules.js";
 import { networkRules } from "./network-rules.js";
 import { projectDeletionRules } from "./project-deletion-rules.js";
+import { RULE_PACKS } from "./packs/pack-catalogue.js";
 import type { PathRule } from "./protected-paths.js";
 import type { CommandRule } from "./rule-context.js";
 import { systemRules } from "./system-rules.js";
@@ -63,6 +64,7 @@ export const PATH_RULES: readonly PathRule[] = [
   },
 ];
 
+/** The core rules, then every pack's. */
 export const COMMAND_RULES: readonly CommandRule[] = [
   ...deletionRules,
   ...projectDeletionRules,
@@ -72,6 +74,7 @@ export const COMMAND_RULES: readonly CommandRule[] = [
   ...gitDiscardRules,
   ...gitRecoveryRules,
   ...systemRules,
+  ...RULE_PACKS.flatMap((pack) => pack.rules),
 ];
 
 /** The finding recorded when a command cannot be parsed; its action is the `unparseable` option. */
@@ -108,4 +111,9 @@ export const RULE_CATALOGUE: readonly RuleInfo[] = [
   UNPARSEABLE_RULE,
   UNPARSEABLE_DESTRUCTIVE_RULE,
   TOO_COMPLEX_RULE,
-].map(({ id, severity, action, category, reason }) => ({ id, severity, action, category, reason }));
+].map(ruleInfo);
+
+/** A rule as it is documented: its id, levels, reason and pack, without its matching logic. */
+export function ruleInfo({ id, severity, action, category, reason, pack }: RuleInfo): RuleInfo {
+  return pack == null ? { id, severity, action, category, reason } : { id, severity, action, category, reason, pack };
+}

@@ -4,12 +4,16 @@ import type { CommandAnalysis, CommandContext, RuleHit, RuleInfo, SimpleCommand 
 import type { PathAccess, PathRule, ProtectedPaths } from "./protected-paths.js";
 import type { ReadStatus, StatusQuery, WorkTreeStatus } from "../read-git-status.js";
 import { assessRecoverability, type Discard, type Recoverability } from "./recoverability.js";
+import { contextFor } from "./remote-context.js";
 import { isDynamic, isGlob, resolveWord } from "../shell/resolve-word.js";
 
 /** A catalogue entry that looks at one simple command (with its pipeline and analysis around it). */
 export interface CommandRule extends RuleInfo {
   check(cmd: SimpleCommand, rc: RuleContext): RuleHit | undefined;
 }
+
+/** Reads a local file by absolute path; undefined when it is missing, unreadable or too large to read. */
+export type ReadText = (abs: string) => string | undefined;
 
 /** What rules may ask about a command beyond its own fields; computed lazily, once per command. */
 export interface RuleContext {
@@ -19,11 +23,15 @@ export interface RuleContext {
   upstream(cmd: SimpleCommand): readonly SimpleCommand[];
   /** The protected-path rules hit by the files the command reads / writes. */
   pathHits(cmd: SimpleCommand, access: PathAccess): readonly { rule: PathRule; word: string }[];
-  /** Where a target word lands, against the command's cwd. */
+  /** Where a target word lands, against the command's cwd (on its own side, for a remote command). */
   classify(word: string, cmd: SimpleCommand): { path: string; cls: PathClass } | undefined;
   resolve(word: string, cmd: SimpleCommand): string | undefined;
   /** The protected-path rules one word of the command hits. */
   protects(word: string, cmd: SimpleCommand, access: PathAccess): readonly PathRule[];
+  /** The text of a local file the command names (`psql -f drop.sql`); undefined for a remote command or a file that cannot be read. */
+  readFile(word: string, cmd: SimpleCommand): string | undefined;
+  /** What the command reads on stdin, when it is known: literal text, else the local file fed to it. */
+  readStdin(cmd: SimpleCommand): string | undefined;
   /**
    * Whether what the command discards at `where` can be got back, from git. One `git status` per
    * distinct query of the command line, run only when a rule asks; every answer is kept for explain.
@@ -43,16 +51,22 @@ export interface RecoverabilityNote {
 /** Commands that take whole directories with them: archivers, recursive copies and searches. */
 const RECURSIVE_READERS = new Set(["tar", "zip", "7z", "7za", "cp", "rsync", "scp", "sftp", "rclone", "grep", "egrep", "rg", "ag", "ack"]);
 
-export function createRuleContext(
-  analysis: CommandAnalysis,
-  ctx: CommandContext,
-  paths: ProtectedPaths,
-  readStatus: ReadStatus,
-): RuleContext {
+/** What rules may ask of the world beyond the command (injected: tests use a real repository or no files). */
+export interface RuleWorld {
+  readonly readStatus: ReadStatus;
+  readonly readText: ReadText;
+}
+
+export function createRuleContext(analysis: CommandAnalysis, ctx: CommandContext, paths: ProtectedPaths, world: RuleWorld): RuleContext {
   const cache = new Map<string, readonly { rule: PathRule; word: string }[]>();
   const statuses = new Map<string, WorkTreeStatus>();
   const notes: RecoverabilityNote[] = [];
-  const resolve = (word: string, cmd: SimpleCommand): string | undefined => resolveWord(word, cmd.cwd, ctx.home);
+  const texts = new Map<string, string | undefined>();
+  const resolve = (word: string, cmd: SimpleCommand): string | undefined => resolveWord(word, cmd.cwd, contextFor(cmd, ctx).home);
+  const read = (abs: string): string | undefined => {
+    if (!texts.has(abs)) texts.set(abs, world.readText(abs));
+    return texts.get(abs);
+  };
   let pipelines: Map<number, SimpleCommand[]> | undefined;
   const members = (pipeline: number): readonly SimpleCommand[] => {
     if (pipelines == null) {
@@ -62,12 +76,18 @@ export function createRuleContext(
     return pipelines.get(pipeline) ?? [];
   };
   const protects = (word: string, cmd: SimpleCommand, access: PathAccess): readonly PathRule[] => {
+    const found = protectedBy(word, cmd, access);
+    // The guard's own config and records are on this machine: a remote `.claude` or `.warden` is not them.
+    return cmd.remote == null ? found : found.filter((rule) => rule.category !== "guard-tampering");
+  };
+  const protectedBy = (word: string, cmd: SimpleCommand, access: PathAccess): readonly PathRule[] => {
     if (isDynamic(word)) return [];
     const abs = resolve(word, cmd);
     if (abs == null) return [];
-    if (isGlob(word)) return paths.matchGlob(abs, access, ctx.home);
-    const exact = paths.match(abs, access, ctx.home);
-    return exact.length > 0 || !RECURSIVE_READERS.has(cmd.name) ? exact : paths.matchInside(abs, access, ctx.home);
+    const home = contextFor(cmd, ctx).home;
+    if (isGlob(word)) return paths.matchGlob(abs, access, home);
+    const exact = paths.match(abs, access, home);
+    return exact.length > 0 || !RECURSIVE_READERS.has(cmd.name) ? exact : paths.matchInside(abs, access, home);
   };
   return {
     ctx,
@@ -75,14 +95,16 @@ export function createRuleContext(
     analysis,
     upstream: (cmd) => (cmd.stage === 0 ? [] : members(cmd.pipeline).filter((c) => c.stage < cmd.stage)),
     resolve,
-    classify: (word, cmd) => classifyTarget(word, cmd.cwd, ctx),
+    classify: (word, cmd) => classifyTarget(word, cmd.cwd, contextFor(cmd, ctx)),
     recoverabilityNotes: notes,
     recoverability(cmd, where, discard) {
       let status: WorkTreeStatus;
-      if ("unknown" in where) status = { known: false, why: where.unknown };
+      // Git here knows nothing of files on another machine.
+      if (cmd.remote != null) status = { known: false, why: `the files are on ${cmd.remote}` };
+      else if ("unknown" in where) status = { known: false, why: where.unknown };
       else {
         const key = [where.dir, ...where.pathspecs].join("\0");
-        status = statuses.get(key) ?? readStatus(where);
+        status = statuses.get(key) ?? world.readStatus(where);
         statuses.set(key, status);
       }
       const answer = assessRecoverability(status, discard);
@@ -90,6 +112,12 @@ export function createRuleContext(
         notes.push({ command: cmd.index, state: answer.state, note: answer.note });
       return answer;
     },
+    readFile(word, cmd) {
+      if (cmd.remote != null || isDynamic(word)) return undefined;
+      const abs = resolve(word, cmd);
+      return abs == null ? undefined : read(abs);
+    },
+    readStdin: (cmd) => cmd.stdinText ?? (cmd.stdinFile == null ? undefined : read(cmd.stdinFile)),
     pathHits(cmd, access) {
       const key = `${cmd.index}:${access}`;
       const known = cache.get(key);

@@ -12,6 +12,7 @@ import { SUB_CLOSE, SUB_OPEN } from "./markers.js";
 import { isDynamic, resolveWord } from "./resolve-word.js";
 import { makeLookup, tokenizeSegment } from "./tokenize-segment.js";
 import { baseName, unwrapCommand } from "./unwrap-command.js";
+import { REMOTE_HOME } from "./remote-side.js";
 
 /**
  * Parses a command line into every simple command it runs, at every layer: the top level, `sh -c`
@@ -60,7 +61,16 @@ class Analyzer implements LayerHost {
 
   analyseList(source: string, parent: Frame, layers: readonly string[], params?: ReadonlyMap<string, string>): void {
     const top = layers.length === 0;
-    const frame: Frame = top ? parent : { cwd: parent.cwd, vars: new Map([...parent.vars, ...(params ?? [])]), layers, span: parent.span };
+    const frame: Frame = top
+      ? parent
+      : {
+          cwd: parent.cwd,
+          vars: new Map([...parent.vars, ...(params ?? [])]),
+          layers,
+          span: parent.span,
+          ...(parent.remote == null ? {} : { remote: parent.remote }),
+          ...(parent.stdin == null ? {} : { stdin: parent.stdin }),
+        };
     if (layers.length > MAX_DEPTH) {
       this.tooDeep(layers);
       return;
@@ -115,13 +125,18 @@ class Analyzer implements LayerHost {
     }
     const name = baseName(argv[0] ?? "");
     const args = argv.slice(1);
-    const cwd = unwrapped.chdir == null ? frame.cwd : (resolveWord(unwrapped.chdir, frame.cwd, this.ctx.home) ?? frame.cwd);
-    const stdinText =
-      place.heredocs[place.heredocs.length - 1] ?? redirects.find((r) => r.op === "<<<")?.target ?? this.upstreamText(place);
+    const home = frame.remote == null ? this.ctx.home : REMOTE_HOME;
+    const cwd = unwrapped.chdir == null ? frame.cwd : (resolveWord(unwrapped.chdir, frame.cwd, home) ?? frame.cwd);
+    const { stdinText, stdinFile } = this.stdinOf(redirects, frame, place, cwd);
     const exec = this.execFor(argv[0] ?? "", name, args, redirects, stdinText, place, cwd);
     const fields: CommandFields = { name, argv, wrappers, assignments, redirects, cwd };
     const cmd = this.emit(
-      { ...fields, ...(stdinText == null ? {} : { stdinText }), ...(exec == null ? {} : { exec }) },
+      {
+        ...fields,
+        ...(stdinText == null ? {} : { stdinText }),
+        ...(stdinFile == null ? {} : { stdinFile }),
+        ...(exec == null ? {} : { exec }),
+      },
       frame,
       place,
       layers,
@@ -141,6 +156,7 @@ class Analyzer implements LayerHost {
       assignments: [],
       redirects: [],
       cwd: frame.cwd,
+      ...(frame.remote == null ? {} : { remote: frame.remote }),
       ...fields,
       args: fields.argv.slice(1),
       index: this.commands.length,
@@ -183,6 +199,33 @@ class Analyzer implements LayerHost {
 
   upstream(place: Place): SimpleCommand[] {
     return (this.members.get(place.pipeline) ?? []).filter((c) => c.stage < place.stage);
+  }
+
+  /**
+   * What a command reads on stdin: a heredoc, a here-string or the literal output of the command
+   * piped into it; else the local file redirected in (`< x.sql`) or piped in by `cat x.sql |`;
+   * else what the ssh / exec running this layer was fed.
+   */
+  private stdinOf(redirects: readonly Redirect[], frame: Frame, place: Place, cwd: string): { stdinText?: string; stdinFile?: string } {
+    const text = place.heredocs[place.heredocs.length - 1] ?? redirects.find((r) => r.op === "<<<")?.target ?? this.upstreamText(place);
+    const input = redirects.find((r) => r.op === "<");
+    const inherited = frame.stdin != null && (place.stage === 0 || place === frame.stdin.place) ? frame.stdin : undefined;
+    if (input != null) {
+      const file = frame.remote == null ? resolveWord(input.target, cwd, this.ctx.home) : undefined;
+      return { ...(text == null ? {} : { stdinText: text }), ...(file == null ? {} : { stdinFile: file }) };
+    }
+    const stdinText = text ?? inherited?.text;
+    const stdinFile = inherited == null ? this.upstreamFile(place, frame) : inherited.file;
+    return { ...(stdinText == null ? {} : { stdinText }), ...(stdinFile == null ? {} : { stdinFile }) };
+  }
+
+  /** `cat x.sql | psql`: the one local file the previous stage prints. */
+  private upstreamFile(place: Place, frame: Frame): string | undefined {
+    if (place.stage === 0 || frame.remote != null) return undefined;
+    const head = this.members.get(place.pipeline)?.find((c) => c.stage === place.stage - 1);
+    if (head?.name !== "cat" || head.remote != null) return undefined;
+    const files = head.args.filter((a) => !a.startsWith("-"));
+    return files.length === 1 && files[0] != null ? resolveWord(files[0], head.cwd, this.ctx.home) : undefined;
   }
 
   private upstreamText(place: Place): string | undefined {

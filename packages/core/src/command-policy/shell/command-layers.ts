@@ -4,13 +4,16 @@ import { inspectCode, type Language } from "./inspect-code.js";
 import { execCommands, foundItems, parseFind } from "./parse-find.js";
 import { optionValue, parseOptions } from "./parse-options.js";
 import { DYNAMIC } from "./markers.js";
+import { readRemoteCommand, type RemoteCommand } from "./remote-command.js";
+import { REMOTE_HOME } from "./remote-side.js";
 import { resolveWord } from "./resolve-word.js";
 import { isAssignment } from "./unwrap-command.js";
 
 /**
  * The commands that run other commands, and how the analysis follows them: the code of
  * `sh -c` / `eval` / a shell fed on stdin, interpreter one-liners, `xargs`, `find -exec`,
- * `parallel`, `watch`, `alias` and `trap` bodies. Also the state a command changes (`cd`, `export`).
+ * `parallel`, `watch`, `alias` and `trap` bodies, and what `ssh` / `docker exec` / `kubectl exec` run
+ * on the remote side. Also the state a command changes (`cd`, `export`).
  */
 
 export interface Span {
@@ -24,6 +27,18 @@ export interface Frame {
   readonly vars: Map<string, string>;
   readonly layers: readonly string[];
   span: Span;
+  /** Set on the far side of `ssh` / `docker exec`: the layer that sent the commands there. */
+  readonly remote?: string;
+  /** The stdin of the command whose layer this is, which the layer's first commands read. */
+  readonly stdin?: InheritedStdin;
+}
+
+/** What `ssh db psql <<EOF` or `docker exec -i db psql < x.sql` feeds the command it runs. */
+export interface InheritedStdin {
+  readonly text?: string;
+  readonly file?: string;
+  /** The segment it came from: a command processed in that same segment inherits it at any stage. */
+  readonly place: Place;
 }
 
 /** The segment a command comes from. */
@@ -35,7 +50,9 @@ export interface Place {
 }
 
 export type CommandFields = Pick<SimpleCommand, "name" | "argv"> &
-  Partial<Pick<SimpleCommand, "wrappers" | "assignments" | "redirects" | "cwd" | "stdinText" | "exec" | "synthetic" | "forkBomb">>;
+  Partial<
+    Pick<SimpleCommand, "wrappers" | "assignments" | "redirects" | "cwd" | "stdinText" | "stdinFile" | "exec" | "synthetic" | "forkBomb">
+  >;
 
 export interface LayerHost {
   readonly ctx: CommandContext;
@@ -64,6 +81,8 @@ export function runLayers(host: LayerHost, cmd: SimpleCommand, frame: Frame, pla
   }
   const language = languageOf(name);
   if (language != null && exec != null) return interpret(host, cmd, language, here, place);
+  const remote = readRemoteCommand(cmd);
+  if (remote != null) return enterRemote(host, cmd, remote, here, place);
   const inner = [...cmd.layers, name];
   switch (name) {
     case "xargs":
@@ -89,7 +108,8 @@ export function runLayers(host: LayerHost, cmd: SimpleCommand, frame: Frame, pla
     case "pushd": {
       const target = args.find((a) => !a.startsWith("-") || a === "-");
       if (target === "-") return;
-      frame.cwd = target == null ? host.ctx.home : (resolveWord(target, frame.cwd, host.ctx.home) ?? frame.cwd);
+      const home = frame.remote == null ? host.ctx.home : REMOTE_HOME;
+      frame.cwd = target == null ? home : (resolveWord(target, frame.cwd, home) ?? frame.cwd);
       return;
     }
     default:
@@ -110,6 +130,39 @@ export function positionalParams(params: readonly string[] | undefined, startsAt
 
 function layerName(cmd: SimpleCommand): string {
   return `${cmd.name} ${cmd.exec?.via ?? ""}`.trim();
+}
+
+/**
+ * The far side of ssh / exec, as a layer: its own cwd and variables (`$HOME` is the remote home), and
+ * the stdin the local command was given. `ssh host` with no command runs its stdin as the script.
+ */
+function enterRemote(host: LayerHost, cmd: SimpleCommand, remote: RemoteCommand, frame: Frame, place: Place): void {
+  const layers = [...cmd.layers, remote.via];
+  const runsStdin = remote.code === "";
+  const inner: Frame = {
+    cwd: remote.cwd,
+    vars: new Map([
+      ["HOME", REMOTE_HOME],
+      ["PWD", remote.cwd],
+    ]),
+    layers: frame.layers,
+    span: frame.span,
+    remote: remote.via,
+    ...(runsStdin
+      ? {}
+      : {
+          stdin: {
+            place,
+            ...(cmd.stdinText == null ? {} : { text: cmd.stdinText }),
+            ...(cmd.stdinFile == null ? {} : { file: cmd.stdinFile }),
+          },
+        }),
+  };
+  if (remote.argv != null) host.processWords(remote.argv, [], inner, place, layers);
+  else {
+    const code = runsStdin ? cmd.stdinText : remote.code;
+    if (code != null) host.analyseList(code, inner, layers);
+  }
 }
 
 function interpret(host: LayerHost, cmd: SimpleCommand, language: Language, frame: Frame, place: Place): void {

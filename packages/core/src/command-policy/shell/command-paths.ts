@@ -3,6 +3,7 @@ import { describeFetch } from "./describe-fetch.js";
 import { parseFind } from "./parse-find.js";
 import { parseGit } from "./parse-git.js";
 import { parseOptions, hasOption, optionValue } from "./parse-options.js";
+import { readRemoteCommand } from "./remote-command.js";
 import { expandBraces } from "./resolve-word.js";
 
 /**
@@ -169,7 +170,7 @@ export function readWords(cmd: SimpleCommand): string[] {
   const inputs = cmd.redirects.filter((r) => r.op === "<" || r.op === "<>").map((r) => r.target);
   if (cmd.synthetic != null) return [...cmd.args, ...inputs];
   // Code passed inline (`bash -c "…"`, `node -e "…"`, `eval …`) is analysed as its own layer: its words are not paths.
-  if (NON_READING.has(cmd.name) || cmd.exec?.from === "string") return inputs;
+  if (NON_READING.has(cmd.name) || cmd.exec?.from === "string" || runsRemotely(cmd)) return inputs;
   if (cmd.name === "git") {
     const git = parseGit(cmd.args);
     if (!GIT_READING.has(git.sub)) return inputs;
@@ -194,7 +195,7 @@ export function writeWords(cmd: SimpleCommand): string[] {
     .map((r) => r.target);
   if (cmd.synthetic != null) return cmd.synthetic.writes ? [...cmd.args, ...outputs] : outputs;
   if (cmd.name === "find") return [...findDeletes(cmd.args), ...outputs];
-  if (READ_ONLY.has(cmd.name) || cmd.exec?.from === "string") return outputs;
+  if (READ_ONLY.has(cmd.name) || cmd.exec?.from === "string" || runsRemotely(cmd)) return outputs;
   if (cmd.name === "git") {
     const git = parseGit(cmd.args);
     return GIT_WRITING.has(git.sub) ? [...positionals(git.args), ...outputs] : outputs;
@@ -206,6 +207,11 @@ export function writeWords(cmd: SimpleCommand): string[] {
   if (cmd.name === "dd") return [...ddOperands(cmd.args, "of"), ...outputs];
   if (COPIERS.has(cmd.name)) return [...copyDestination(cmd.args), ...outputs];
   return [...positionals(cmd.args), ...outputs];
+}
+
+/** `ssh host 'rm x'`, `docker exec ctr touch x`: the words name the other side's files, analysed in the remote layer. */
+function runsRemotely(cmd: SimpleCommand): boolean {
+  return readRemoteCommand(cmd) != null;
 }
 
 /** Non-option words, plus the values of `--name=value` options. */
