@@ -157,6 +157,13 @@ export const DANGEROUS_COMMANDS: readonly DangerousCase[] = [
   ["shred -n 3 /dev/sda", "deny", "disk.write-device"],
   ["cp image.img /dev/mmcblk0", "deny", "disk.write-device"],
   ["tee /dev/sda < image.img", "deny", "disk.write-device"],
+  // fs.truncate-home-config
+  ["> ~/.bashrc", "ask", "fs.truncate-home-config"],
+  ["echo '' > ~/.zshrc", "ask", "fs.truncate-home-config"],
+  ["cp /dev/null ~/.gitconfig", "ask", "fs.truncate-home-config"],
+  ["truncate -s 0 ~/.ssh/authorized_keys", "ask", "fs.truncate-home-config"],
+  ["cat new-profile > $HOME/.profile", "ask", "fs.truncate-home-config"],
+  ["echo 'Host *' | tee ~/.ssh/config", "ask", "fs.truncate-home-config"],
   // fs.truncate-system
   ["truncate -s 0 /etc/passwd", "deny", "fs.truncate-system"],
   ["> /etc/hosts", "deny", "fs.truncate-system"],

@@ -194,4 +194,8 @@ export const LOOKALIKE_COMMANDS: readonly LookalikeCase[] = [
   ["echo $((1 + 2))", "shell.unparseable"],
   ['python -c "print(1)"', "shell.unparseable"],
   [`bash -c "sh -c 'eval echo nested'"`, "shell.too-complex"],
+  ["echo 'export PATH=$PATH:~/bin' >> ~/.bashrc", "fs.truncate-home-config"],
+  ["cat ~/.bashrc", "fs.truncate-home-config"],
+  ["echo 'alias ll=ls -l' | tee -a ~/.zshrc", "fs.truncate-home-config"],
+  ["printf 'x' > ./.bashrc", "fs.truncate-home-config"],
 ];

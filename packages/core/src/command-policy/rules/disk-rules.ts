@@ -64,12 +64,45 @@ function writesDevice(cmd: SimpleCommand, rc: RuleContext): RuleHit | undefined 
   return undefined;
 }
 
-function truncatesSystemFile(cmd: SimpleCommand, rc: RuleContext): RuleHit | undefined {
+/** Words a command empties or overwrites whole: `>` redirects, `truncate`, `tee` without `-a`, `cp /dev/null`. */
+function truncatedWords(cmd: SimpleCommand): string[] {
   const targets = cmd.redirects.filter((r) => TRUNCATING.has(r.op)).map((r) => r.target);
   if (cmd.name === "truncate") targets.push(...positionals(cmd.args));
   if (cmd.name === "tee" && !hasOption(parseOptions(cmd.args), "a", ["append"])) targets.push(...positionals(cmd.args));
   if (cmd.name === "cp" && cmd.args.includes("/dev/null")) targets.push(...positionals(cmd.args).slice(-1));
-  for (const word of targets) {
+  return targets;
+}
+
+/**
+ * The files in a home that set up every shell, git and ssh session of the user. Appending to them
+ * is how installers add a PATH line and is left alone; emptying or overwriting one is not.
+ */
+const HOME_CONFIG_FILES = new Set([
+  ".bashrc",
+  ".bash_profile",
+  ".bash_login",
+  ".profile",
+  ".zshrc",
+  ".zshenv",
+  ".zprofile",
+  ".config/fish/config.fish",
+  ".gitconfig",
+  ".ssh/config",
+  ".ssh/authorized_keys",
+  ".ssh/known_hosts",
+]);
+
+function truncatesHomeConfig(cmd: SimpleCommand, rc: RuleContext): RuleHit | undefined {
+  const home = rc.ctx.home.endsWith("/") ? rc.ctx.home : `${rc.ctx.home}/`;
+  for (const word of truncatedWords(cmd)) {
+    const abs = rc.resolve(word, cmd);
+    if (abs != null && abs.startsWith(home) && HOME_CONFIG_FILES.has(abs.slice(home.length))) return { detail: abs };
+  }
+  return undefined;
+}
+
+function truncatesSystemFile(cmd: SimpleCommand, rc: RuleContext): RuleHit | undefined {
+  for (const word of truncatedWords(cmd)) {
     const where = rc.classify(word, cmd);
     if (where == null || where.cls !== "system") continue;
     if (where.path.startsWith("/dev/") || where.path.startsWith("/proc/") || where.path.startsWith("/sys/")) continue;
@@ -102,6 +135,14 @@ export const diskRules: readonly CommandRule[] = [
     category: "destructive",
     reason: "it empties or overwrites a system file, which can leave the machine unusable",
     check: truncatesSystemFile,
+  },
+  {
+    id: "fs.truncate-home-config",
+    severity: "high",
+    action: "ask",
+    category: "destructive",
+    reason: "it empties or overwrites a shell, git or ssh configuration file in the home directory (appending to one is fine)",
+    check: truncatesHomeConfig,
   },
   {
     id: "disk.fill",
