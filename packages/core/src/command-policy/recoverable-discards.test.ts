@@ -1,11 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { ToolCall } from "../guard-policy.js";
 import { createCommandPolicy } from "./create-command-policy.js";
-import { explainCommand } from "./explain-command.js";
 import { readGitStatus, type StatusQuery } from "./read-git-status.js";
-import { makeRepo, type RepoFiles, type TempRepo } from "./temp-repo.fixture.js";
+import { bashIn, makeRepo, recoveryNotes, type RepoFiles, type TempRepo } from "./temp-repo.fixture.js";
 
 let repo: TempRepo | undefined;
 afterEach(() => repo?.remove());
@@ -17,16 +15,8 @@ function inRepo(files: RepoFiles): string {
   repo = makeRepo(files);
   return repo.dir;
 }
-const bash = (command: string, dir: string): ToolCall => ({
-  toolName: "Bash",
-  toolInput: { command },
-  cwd: dir,
-  projectDir: dir,
-  home: path.dirname(dir),
-});
-const decide = (command: string, dir: string) => policy.decide(bash(command, dir));
-const notes = (command: string, dir: string) =>
-  explainCommand(command, { cwd: dir, projectDir: dir, home: path.dirname(dir), policy }).commands.flatMap((c) => c.recoverability);
+const decide = (command: string, dir: string) => policy.decide(bashIn(command, dir));
+const notes = (command: string, dir: string) => recoveryNotes(policy, command, dir);
 
 describe("git discards, when everything they discard is committed", () => {
   it("allows a checkout of a file, and says it is recoverable", () => {
@@ -106,7 +96,7 @@ describe("git discards, when git cannot tell", () => {
 function counting() {
   const queries: StatusQuery[] = [];
   const counted = createCommandPolicy({}, { readStatus: (q) => (queries.push(q), readGitStatus(q)) });
-  return { queries, decide: (command: string, dir: string) => counted.decide(bash(command, dir)) };
+  return { queries, decide: (command: string, dir: string) => counted.decide(bashIn(command, dir)) };
 }
 
 describe("the cost of asking git", () => {

@@ -2,6 +2,9 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { ToolCall } from "../guard-policy.js";
+import type { CommandPolicy } from "./create-command-policy.js";
+import { explainCommand } from "./explain-command.js";
 
 /**
  * Real git repositories for the tests that ask git what a command would lose: files committed,
@@ -71,3 +74,16 @@ export function write(dir: string, file: string, text: string): void {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.writeFileSync(target, text);
 }
+
+/** A Bash call run in `dir` as the project, with its parent as the home. */
+export const bashIn = (command: string, dir: string): ToolCall => ({
+  toolName: "Bash",
+  toolInput: { command },
+  cwd: dir,
+  projectDir: dir,
+  home: path.dirname(dir),
+});
+
+/** What `warden explain` says git could give back of what `command`, run in `dir`, discards. */
+export const recoveryNotes = (policy: CommandPolicy, command: string, dir: string): string[] =>
+  explainCommand(command, { cwd: dir, projectDir: dir, home: path.dirname(dir), policy }).commands.flatMap((c) => c.recoverability);

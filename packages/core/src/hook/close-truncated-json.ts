@@ -15,7 +15,7 @@ export function closeTruncatedJson(text: string): string | undefined {
     safeEnd = end;
     safeDepth = open.length;
   };
-  const closersAt = (depth: number) => open.slice(0, depth).reverse().join("");
+  const closersAt = (depth: number) => open.slice(0, depth).toReversed().join("");
   let k = 0;
   while (k < text.length) {
     const ch = text[k];

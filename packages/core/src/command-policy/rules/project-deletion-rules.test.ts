@@ -1,11 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { ToolCall } from "../../guard-policy.js";
 import { createCommandPolicy } from "../create-command-policy.js";
-import { explainCommand } from "../explain-command.js";
 import { readGitStatus, type StatusQuery } from "../read-git-status.js";
-import { makeRepo, type RepoFiles, type TempRepo } from "../temp-repo.fixture.js";
+import { bashIn, makeRepo, recoveryNotes, type RepoFiles, type TempRepo } from "../temp-repo.fixture.js";
 
 let repo: TempRepo | undefined;
 afterEach(() => repo?.remove());
@@ -25,16 +23,8 @@ function inRepo(files: RepoFiles): string {
   repo = makeRepo(files);
   return repo.dir;
 }
-const bash = (command: string, dir: string): ToolCall => ({
-  toolName: "Bash",
-  toolInput: { command },
-  cwd: dir,
-  projectDir: dir,
-  home: path.dirname(dir),
-});
-const decide = (command: string, dir: string) => policy.decide(bash(command, dir));
-const notes = (command: string, dir: string) =>
-  explainCommand(command, { cwd: dir, projectDir: dir, home: path.dirname(dir), policy }).commands.flatMap((c) => c.recoverability);
+const decide = (command: string, dir: string) => policy.decide(bashIn(command, dir));
+const notes = (command: string, dir: string) => recoveryNotes(policy, command, dir);
 
 describe("fs.rm-unrecoverable", () => {
   it("asks before deleting a directory with uncommitted work, naming what would be lost", () => {

@@ -33,6 +33,9 @@ export interface FindCommand {
 const LEADING_OPTIONS = new Set(["-H", "-L", "-P"]);
 const MAX_NAMED = 8;
 
+/** The patterns of `-path`/`-wholename` tests: whole paths already, not names to place under a root. */
+const pathsBy = (list: readonly Action[]) => list.flatMap((a) => (a.filter.names ?? []).filter((n) => n.path).map((n) => n.pattern));
+
 export function parseFind(args: readonly string[]): FindCommand {
   let k = 0;
   while (k < args.length) {
@@ -49,7 +52,6 @@ export function parseFind(args: readonly string[]): FindCommand {
   const deleting = actions.filter((a) => a.action === "delete");
   const namedBy = (list: readonly Action[]) =>
     list.flatMap((a) => starts.flatMap((root) => (a.filter.names ?? []).filter((n) => !n.path).map((n) => inRoot(root, n.pattern))));
-  const pathsBy = (list: readonly Action[]) => list.flatMap((a) => (a.filter.names ?? []).filter((n) => n.path).map((n) => n.pattern));
   const naming = deleting.length > 0 ? deleting : printed;
   return {
     roots: starts,
