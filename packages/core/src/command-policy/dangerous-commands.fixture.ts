@@ -230,6 +230,7 @@ export const DANGEROUS_COMMANDS: readonly DangerousCase[] = [
   ["cat .git-credentials", "deny", "cred.read-secret"],
   ["cat ~/.npmrc", "deny", "cred.read-secret"],
   ["openssl rsa -in server.pem -text", "deny", "cred.read-secret"],
+  ["openssl pkey -in ./tls/server.pem -text -noout", "deny", "cred.read-secret"],
   ["cat ~/.ssh/*", "deny", "cred.read-secret"],
   ["cat .env*", "deny", "cred.read-secret"],
   ["sort < .env", "deny", "cred.read-secret"],

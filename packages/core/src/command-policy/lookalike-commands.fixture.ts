@@ -198,4 +198,6 @@ export const LOOKALIKE_COMMANDS: readonly LookalikeCase[] = [
   ["cat ~/.bashrc", "fs.truncate-home-config"],
   ["echo 'alias ll=ls -l' | tee -a ~/.zshrc", "fs.truncate-home-config"],
   ["printf 'x' > ./.bashrc", "fs.truncate-home-config"],
+  ["openssl genrsa -out server-key.pem 2048", "cred.read-secret"],
+  ["openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -days 1 -subj /CN=localhost", "cred.read-secret"],
 ];

@@ -185,8 +185,17 @@ export function readWords(cmd: SimpleCommand): string[] {
   const fetch = describeFetch(cmd.name, cmd.args, cmd.redirects);
   if (fetch != null) return [...fetch.uploads.filter((u) => u !== "-"), ...inputs];
   if (cmd.name === "dd") return [...ddOperands(cmd.args, "if"), ...inputs];
+  if (cmd.name === "openssl") return [...opensslInputs(cmd.args), ...inputs];
   if (COPIERS.has(cmd.name)) return [...copySources(cmd.args), ...inputs];
   return [...positionals(cmd.args), ...inputs];
+}
+
+/** openssl's options that name a file it reads; the rest (`-out`, `-keyout`, `2048`) are outputs and values. */
+const OPENSSL_INPUTS = new Set(["-in", "-key", "-inkey", "-signkey", "-CA", "-CAkey", "-CAfile", "-certfile", "-kfile", "-prvkey"]);
+
+/** What openssl reads: `openssl genrsa -out key.pem` creates a key, `openssl rsa -in key.pem -text` prints one. */
+function opensslInputs(args: readonly string[]): string[] {
+  return args.flatMap((arg, k) => (OPENSSL_INPUTS.has(args[k - 1] ?? "") ? [arg] : []));
 }
 
 export function writeWords(cmd: SimpleCommand): string[] {
