@@ -44,7 +44,7 @@ const AZ_VALUES: OptionSpec = { value: "gno", valueLong: ["subscription", "outpu
 const DOCTL_VALUES: OptionSpec = { value: "tocu", valueLong: ["access-token", "context", "output", "config", "api-url"] };
 const GSUTIL_VALUES: OptionSpec = { value: "houi", stopAtPositional: true };
 const RELEASE_TRACKS = new Set(["alpha", "beta", "preview"]);
-const NAMES = new Set(["aws", "gcloud", "gsutil", "az", "doctl"]);
+const NAMES = new Set(["aws", "gcloud", "gsutil", "az", "doctl", "gh"]);
 /** A whole bucket's contents: `gs://b`, `gs://b/`, `gs://b/*`, `gs://b/**`. */
 const WHOLE_BUCKET = /^gs:\/\/[^/]+\/?(?:\*{1,2})?$/;
 
@@ -60,6 +60,8 @@ export function findCloudDeletion(cmd: SimpleCommand): CloudDeletion | undefined
       return findGsutilDeletion(args);
     case "az":
       return lookUp(AZ_DELETIONS, "az", parseOptions(args, AZ_VALUES).positionals);
+    case "gh":
+      return findGithubDeletion(args);
     default:
       return lookUp(
         DOCTL_DELETIONS,
@@ -76,6 +78,8 @@ function findAwsDeletion(args: readonly string[]): CloudDeletion | undefined {
   const detail = `aws ${service} ${operation}`;
   if (service === "s3" && operation === "rm")
     return p.long.has("recursive") || p.short.has("r") ? { tier: "data", detail: `${detail} --recursive` } : undefined;
+  // A deploy step often meant, but every object the source lacks is deleted at the destination.
+  if (service === "s3" && operation === "sync" && p.long.has("delete")) return { tier: "resource", detail: `${detail} --delete` };
   if (service === "s3" && operation === "rb")
     return p.long.has("force") ? { tier: "data", detail: `${detail} --force` } : { tier: "resource", detail };
   if (service === "secretsmanager" && operation === "delete-secret" && p.long.has("force-delete-without-recovery"))
@@ -87,6 +91,8 @@ function findAwsDeletion(args: readonly string[]): CloudDeletion | undefined {
 function findGcloudDeletion(args: readonly string[]): CloudDeletion | undefined {
   const p = parseOptions(args, GCLOUD_VALUES);
   const words = p.positionals.filter((w, k) => k > 0 || !RELEASE_TRACKS.has(w));
+  if (words[0] === "storage" && words[1] === "rsync" && p.long.has("delete-unmatched-destination-objects"))
+    return { tier: "resource", detail: "gcloud storage rsync --delete-unmatched-destination-objects" };
   if (words[0] === "storage" && words[1] === "rm") {
     const recursive = hasOption(p, "rR", ["recursive"]) || words.slice(2).some((w) => w.startsWith("gs://") && w.endsWith("**"));
     return recursive ? { tier: "data", detail: "gcloud storage rm --recursive" } : undefined;
@@ -100,10 +106,19 @@ function findGsutilDeletion(args: readonly string[]): CloudDeletion | undefined 
   const sub = args[global.rest];
   const rest = parseOptions(args.slice(global.rest + 1), { value: "I" });
   if (sub === "rb") return { tier: "resource", detail: "gsutil rb" };
+  if (sub === "rsync") return hasOption(rest, "d") ? { tier: "resource", detail: "gsutil rsync -d" } : undefined;
   if (sub !== "rm") return undefined;
   if (hasOption(rest, "rR")) return { tier: "data", detail: "gsutil rm -r" };
   const everything = rest.positionals.find((w) => WHOLE_BUCKET.test(w) || w.endsWith("/**"));
   return everything == null ? undefined : { tier: "data", detail: `gsutil rm ${everything}` };
+}
+
+/** `gh repo delete` takes the repository with its issues, pull requests and wiki; `gh release delete` one release. */
+function findGithubDeletion(args: readonly string[]): CloudDeletion | undefined {
+  const [group = "", action = ""] = parseOptions(args, { valueLong: ["repo", "hostname"] }).positionals;
+  if (group === "repo" && action === "delete") return { tier: "project", detail: "gh repo delete" };
+  if (group === "release" && action === "delete") return { tier: "resource", detail: "gh release delete" };
+  return undefined;
 }
 
 /** The longest table entry the command's words start with. */

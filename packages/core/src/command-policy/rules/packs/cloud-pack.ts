@@ -12,7 +12,7 @@ function deletes(tier: CloudTier): (cmd: SimpleCommand) => RuleHit | undefined {
   };
 }
 
-export const cloudPack = definePack("cloud", "cloud CLIs: aws, gcloud, gsutil, az, doctl", [
+export const cloudPack = definePack("cloud", "cloud CLIs: aws, gcloud, gsutil, az, doctl, gh", [
   {
     id: "cloud.delete-project",
     severity: "critical",
