@@ -1,20 +1,12 @@
 import { describe, expect, it } from "vitest";
-import type { ToolCall } from "../guard-policy.js";
 import { createCommandPolicy } from "./create-command-policy.js";
-import { DANGEROUS_COMMANDS, type Expected } from "./dangerous-commands.fixture.js";
+import { bashCall, DANGEROUS_COMMANDS, DECISION, type Expected } from "./dangerous-commands.fixture.js";
 import { GIT_DANGEROUS, GIT_LOOKALIKES } from "./git.fixture.js";
 import { LOOKALIKE_COMMANDS } from "./lookalike-commands.fixture.js";
 import { RULE_CATALOGUE } from "./rules/rule-catalogue.js";
 
 const policy = createCommandPolicy();
-const bash = (command: string): ToolCall => ({
-  toolName: "Bash",
-  toolInput: { command, description: "test" },
-  cwd: "/home/dev/project",
-  projectDir: "/home/dev/project",
-  home: "/home/dev",
-});
-const DECISION: Record<Expected, string> = { deny: "deny", ask: "ask", warn: "allow" };
+const bash = (command: string) => bashCall(command);
 const VERDICT: Record<Expected, string> = { deny: "blocked", ask: "warned", warn: "warned" };
 
 describe("dangerous commands", () => {

@@ -1,9 +1,24 @@
+import type { ToolCall } from "../guard-policy.js";
+import type { CommandContext } from "./command-types.js";
 /**
  * Commands the guard must stop, each with the decision expected and the rule that must be among the
  * findings. Context: cwd = project = /home/dev/project, home = /home/dev.
  */
 
 export type Expected = "deny" | "ask" | "warn";
+
+/** The decision each expected action gives (`warn` lets the command run, recorded as warned). */
+export const DECISION: Readonly<Record<Expected, string>> = { deny: "deny", ask: "ask", warn: "allow" };
+
+/** Where the tables' commands run: a project in the user's home. */
+export const TABLE_CONTEXT: CommandContext = { cwd: "/home/dev/project", projectDir: "/home/dev/project", home: "/home/dev" };
+
+/** A Bash call of the tables, run in `ctx`. */
+export const bashCall = (command: string, ctx: CommandContext = TABLE_CONTEXT): ToolCall => ({
+  toolName: "Bash",
+  toolInput: { command, description: "test" },
+  ...ctx,
+});
 export type DangerousCase = readonly [command: string, expected: Expected, rule: string];
 
 export const DANGEROUS_COMMANDS: readonly DangerousCase[] = [

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ToolCall } from "../guard-policy.js";
 import { createCommandPolicy } from "./create-command-policy.js";
-import type { Expected } from "./dangerous-commands.fixture.js";
+import { bashCall, DECISION } from "./dangerous-commands.fixture.js";
 import { GIT_DANGEROUS, GIT_LOOKALIKES, GIT_TABLE_REPO } from "./git.fixture.js";
 import { makeRepo, type TempRepo } from "./temp-repo.fixture.js";
 
@@ -13,14 +12,7 @@ beforeAll(() => {
 afterAll(() => repo.remove());
 
 const policy = createCommandPolicy();
-const bash = (command: string): ToolCall => ({
-  toolName: "Bash",
-  toolInput: { command },
-  cwd: repo.dir,
-  projectDir: repo.dir,
-  home: repo.root,
-});
-const DECISION: Record<Expected, string> = { deny: "deny", ask: "ask", warn: "allow" };
+const bash = (command: string) => bashCall(command, { cwd: repo.dir, projectDir: repo.dir, home: repo.root });
 
 describe("dangerous git commands, in a repository with uncommitted work", () => {
   it.each(GIT_DANGEROUS)("%j is %s by %s", (command, expected, rule) => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ToolCall } from "../guard-policy.js";
 import { createCommandPolicy } from "./create-command-policy.js";
-import type { Expected } from "./dangerous-commands.fixture.js";
+import { bashCall, DECISION } from "./dangerous-commands.fixture.js";
 import { PACK_DANGEROUS, PACK_LOOKALIKES } from "./packs.fixture.js";
 import { RULE_PACKS } from "./rules/packs/pack-catalogue.js";
 
@@ -12,14 +11,7 @@ const FILES: Readonly<Record<string, string>> = {
   "/home/dev/project/db/reset.sql": "BEGIN;\nTRUNCATE users;\nCOMMIT;\n",
 };
 const policy = createCommandPolicy({}, { readText: (abs) => FILES[abs] });
-const bash = (command: string): ToolCall => ({
-  toolName: "Bash",
-  toolInput: { command, description: "test" },
-  cwd: "/home/dev/project",
-  projectDir: "/home/dev/project",
-  home: "/home/dev",
-});
-const DECISION: Record<Expected, string> = { deny: "deny", ask: "ask", warn: "allow" };
+const bash = (command: string) => bashCall(command);
 const PACK_RULES = RULE_PACKS.flatMap((pack) => pack.rules.map((rule) => rule.id));
 
 describe("commands the packs stop", () => {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import { createCommandPolicy } from "./create-command-policy.js";
+import { bashCall } from "./dangerous-commands.fixture.js";
 
 /**
  * False stops on real, everyday commands: every shell line of the code blocks in Node's docs,
@@ -38,14 +39,7 @@ const KNOWN_FALSE_STOPS: readonly string[] = [
 ];
 
 const policy = createCommandPolicy();
-const decide = (command: string) =>
-  policy.decide({
-    toolName: "Bash",
-    toolInput: { command, description: "from a README" },
-    cwd: "/home/dev/project",
-    projectDir: "/home/dev/project",
-    home: "/home/dev",
-  });
+const decide = (command: string) => policy.decide(bashCall(command));
 
 describe("the README command corpus", () => {
   it("holds over a thousand real commands", () => {

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ToolCall } from "../guard-policy.js";
-import type { CommandContext } from "./command-types.js";
 import { createCommandPolicy } from "./create-command-policy.js";
-import type { Expected } from "./dangerous-commands.fixture.js";
+import { bashCall, DECISION } from "./dangerous-commands.fixture.js";
 import {
   ROOT_CONTEXT,
   ROOT_CONTEXT_ALLOWED,
@@ -13,17 +11,10 @@ import {
 import { RULE_CATALOGUE } from "./rules/rule-catalogue.js";
 
 const policy = createCommandPolicy();
-const PROJECT: CommandContext = { cwd: "/home/dev/project", projectDir: "/home/dev/project", home: "/home/dev" };
-const bash = (command: string, ctx: CommandContext = PROJECT): ToolCall => ({
-  toolName: "Bash",
-  toolInput: { command, description: "test" },
-  ...ctx,
-});
-const DECISION: Record<Expected, string> = { deny: "deny", ask: "ask", warn: "allow" };
 
 describe("commands judged by what bash would run", () => {
   it.each(SHELL_EVALUATION_STOPPED)("%j is %s by %s", (command, expected, rule) => {
-    const result = policy.decide(bash(command));
+    const result = policy.decide(bashCall(command));
     expect({ decision: result.decision, rules: result.findings.map((f) => f.rule) }).toMatchObject({
       decision: DECISION[expected],
       rules: expect.arrayContaining([rule]),
@@ -31,13 +22,13 @@ describe("commands judged by what bash would run", () => {
   });
 
   it.each(SHELL_EVALUATION_ALLOWED)("%j is allowed (resembles %s)", (command) => {
-    expect(policy.decide(bash(command))).toMatchObject({ decision: "allow", verdict: "allowed", findings: [] });
+    expect(policy.decide(bashCall(command))).toMatchObject({ decision: "allow", verdict: "allowed", findings: [] });
   });
 });
 
 describe("with the home in /root and the project in /tmp", () => {
   it.each(ROOT_CONTEXT_STOPPED)("%j is %s by %s", (command, expected, rule) => {
-    const result = policy.decide(bash(command, ROOT_CONTEXT));
+    const result = policy.decide(bashCall(command, ROOT_CONTEXT));
     expect({ decision: result.decision, rules: result.findings.map((f) => f.rule) }).toMatchObject({
       decision: DECISION[expected],
       rules: expect.arrayContaining([rule]),
@@ -45,7 +36,7 @@ describe("with the home in /root and the project in /tmp", () => {
   });
 
   it.each(ROOT_CONTEXT_ALLOWED)("%j is allowed (resembles %s)", (command) => {
-    expect(policy.decide(bash(command, ROOT_CONTEXT))).toMatchObject({ decision: "allow", findings: [] });
+    expect(policy.decide(bashCall(command, ROOT_CONTEXT))).toMatchObject({ decision: "allow", findings: [] });
   });
 });
 
