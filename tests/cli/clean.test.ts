@@ -24,6 +24,23 @@ async function oldAndRecent(options: { oldOpen?: boolean } = {}) {
   ageSession(box, OLD, 40);
 }
 
+/** A session file holding only an end record, last touched 40 days ago: what clean would delete. */
+function writeOldEndedSession(file: string): void {
+  const end = {
+    type: "end",
+    id: 1,
+    timestamp: "2026-01-01T00:00:00.000Z",
+    reason: "other",
+    ended_at: "2026-01-01T00:00:00.000Z",
+    finalized_by: "manual",
+    unfinished_calls: 0,
+    report_paths: [],
+  };
+  fs.writeFileSync(file, `${JSON.stringify(end)}\n`);
+  const aged = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
+  fs.utimesSync(file, aged, aged);
+}
+
 describe("warden clean", () => {
   it("deletes a session older than the age with its report and transcript cache", async () => {
     await oldAndRecent();
@@ -126,19 +143,7 @@ describe("warden clean", () => {
 
   it("never deletes the data directory through a session file named after '..' (file names are untrusted)", async () => {
     await oldAndRecent();
-    const end = {
-      type: "end",
-      id: 1,
-      timestamp: "2026-01-01T00:00:00.000Z",
-      reason: "other",
-      ended_at: "2026-01-01T00:00:00.000Z",
-      finalized_by: "manual",
-      unfinished_calls: 0,
-      report_paths: [],
-    };
-    fs.writeFileSync(path.join(box.wardenDir, "sessions", "...jsonl"), `${JSON.stringify(end)}\n`);
-    const aged = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
-    fs.utimesSync(path.join(box.wardenDir, "sessions", "...jsonl"), aged, aged);
+    writeOldEndedSession(path.join(box.wardenDir, "sessions", "...jsonl"));
     await runCliInProcess(["clean", "--older-than", "30d"], box);
     expect(exists([sessionFile(RECENT), reportFile(RECENT)])).toEqual([true, true]);
   });
@@ -146,19 +151,7 @@ describe("warden clean", () => {
   it("never deletes through a sessions folder that is a link to a folder outside", async () => {
     const outside = path.join(path.dirname(box.project), "outside");
     fs.mkdirSync(outside);
-    const end = {
-      type: "end",
-      id: 1,
-      timestamp: "2026-01-01T00:00:00.000Z",
-      reason: "other",
-      ended_at: "2026-01-01T00:00:00.000Z",
-      finalized_by: "manual",
-      unfinished_calls: 0,
-      report_paths: [],
-    };
-    fs.writeFileSync(path.join(outside, `${OLD}.jsonl`), `${JSON.stringify(end)}\n`);
-    const aged = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
-    fs.utimesSync(path.join(outside, `${OLD}.jsonl`), aged, aged);
+    writeOldEndedSession(path.join(outside, `${OLD}.jsonl`));
     fs.mkdirSync(box.wardenDir);
     fs.symlinkSync(outside, path.join(box.wardenDir, "sessions"));
     await runCliInProcess(["clean", "--older-than", "30d"], box);
