@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { withFileLock } from "../support/file-lock.js";
+import { FILE_MODE, READ_FLAGS, REPLACE_FLAGS } from "../support/private-file-flags.js";
 
 /**
  * What the LLM tier remembers between hook processes (each tool call is a new process): answers
@@ -32,10 +33,6 @@ export function memoryBudget(limit: number): CallBudget {
  * Warden's data dir (no link among its parts). The files themselves are opened without following links.
  */
 export type StateDir = () => string;
-
-const NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
-const READ_FLAGS = fs.constants.O_RDONLY | NOFOLLOW;
-const REPLACE_FLAGS = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_TRUNC | NOFOLLOW;
 
 /** One small file per answer, named by the key (a hex hash): safe with parallel hook processes. */
 export function fileCache(dir: StateDir): VerdictCache {
@@ -92,7 +89,7 @@ function readText(file: string): string {
 }
 
 function writeText(file: string, text: string): void {
-  const fd = fs.openSync(file, REPLACE_FLAGS, 0o600);
+  const fd = fs.openSync(file, REPLACE_FLAGS, FILE_MODE);
   try {
     fs.writeFileSync(fd, text);
   } finally {

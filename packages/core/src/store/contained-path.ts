@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { isCode } from "../support/file-lock.js";
+import { APPEND_FLAGS, DIR_MODE, FILE_MODE } from "../support/private-file-flags.js";
 import { writeAll } from "../support/write-all.js";
 import { isInsideRoot } from "./warden-paths.js";
 
@@ -14,9 +15,6 @@ import { isInsideRoot } from "./warden-paths.js";
 export class OutsideDataDirError extends Error {
   override readonly name = "OutsideDataDirError";
 }
-
-export const FILE_MODE = 0o600;
-export const DIR_MODE = 0o700;
 
 /** Creates `dir` and the directories between `root` and it as needed; refuses a link or a file among them. */
 export function ensureContainedDir(root: string, dir: string): void {
@@ -67,15 +65,6 @@ function isRealDir(dir: string): boolean {
     return false;
   }
 }
-
-/** O_NOFOLLOW: opening a symbolic link fails (ELOOP) instead of writing where it points. */
-const NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
-
-/** Flags for appending to a file that may not exist yet, never through a link. */
-export const APPEND_FLAGS = fs.constants.O_RDWR | fs.constants.O_APPEND | fs.constants.O_CREAT | NOFOLLOW;
-
-/** Flags for replacing a file's content, never through a link. */
-export const REPLACE_FLAGS = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_TRUNC | NOFOLLOW;
 
 /** Appends text (one write for a short line, so concurrent appenders never interleave), creating the file 0600; refuses a link. */
 export function appendContained(file: string, text: string): void {

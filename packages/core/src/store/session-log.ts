@@ -3,7 +3,7 @@ import path from "node:path";
 import { isCode, withFileLock, type LockOptions } from "../support/file-lock.js";
 import { loadBuiltin } from "../support/lazy-builtin.js";
 import { sessionRecordSchema, type RecordDraft, type SessionRecord } from "./session-record.js";
-import { APPEND_FLAGS, FILE_MODE, REPLACE_FLAGS } from "./contained-path.js";
+import { APPEND_FLAGS, FILE_MODE, REPLACE_FLAGS } from "../support/private-file-flags.js";
 import { redactValue } from "./redact-secrets.js";
 import { writeAll } from "../support/write-all.js";
 

@@ -5,7 +5,8 @@ import { pendingCallSchema, type PendingCall } from "./pending-call.js";
 import { appendSessionRecords, readSessionLog, type ComposeRecords, type SessionLog } from "./session-log.js";
 import { readSessionEdges, type SessionEdges } from "./session-edges.js";
 import type { RecordDraft, RegistryLine, SessionRecord } from "./session-record.js";
-import { appendContained, ensureContainedDir, FILE_MODE } from "./contained-path.js";
+import { appendContained, ensureContainedDir } from "./contained-path.js";
+import { FILE_MODE } from "../support/private-file-flags.js";
 import {
   isSafeSessionId,
   pendingCallPath,
