@@ -3,10 +3,12 @@
  * Each entry is the command's words up to its verb; `*` ends a prefix (`iam delete-*`).
  */
 
+import type { VerbTable } from "./verb-table.js";
+
 /** A whole project or resource group; data; a whole environment (cluster, stack, DNS zone); one resource. */
 export type CloudTier = "project" | "data" | "environment" | "resource";
 
-export type CloudTable = Readonly<Record<CloudTier, readonly string[]>>;
+export type CloudTable = VerbTable<CloudTier>;
 
 /** `service operation`. */
 export const AWS_DELETIONS: CloudTable = {

@@ -9,6 +9,7 @@ import {
   type CloudTier,
 } from "./cloud-delete-commands.js";
 import { asksForHelp } from "./pack-words.js";
+import { findVerb } from "./verb-table.js";
 
 /**
  * What a cloud CLI command deletes, sorted by how much is lost: a whole project or resource group,
@@ -121,23 +122,7 @@ function findGithubDeletion(args: readonly string[]): CloudDeletion | undefined 
   return undefined;
 }
 
-/** The longest table entry the command's words start with. */
 function lookUp(table: CloudTable, cli: string, words: readonly string[]): CloudDeletion | undefined {
-  let best: CloudDeletion | undefined;
-  let length = 0;
-  for (const tier of TIERS) {
-    for (const entry of table[tier]) {
-      const parts = entry.split(" ");
-      if (parts.length > length && parts.every((part, k) => matches(part, words[k]))) {
-        best = { tier, detail: `${cli} ${words.slice(0, parts.length).join(" ")}` };
-        length = parts.length;
-      }
-    }
-  }
-  return best;
-}
-
-function matches(part: string, word: string | undefined): boolean {
-  if (word == null) return false;
-  return part.endsWith("*") ? word.startsWith(part.slice(0, -1)) : part === word;
+  const found = findVerb(table, TIERS, words);
+  return found == null ? undefined : { tier: found.tier, detail: `${cli} ${found.words.join(" ")}` };
 }
