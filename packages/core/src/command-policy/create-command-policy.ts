@@ -9,6 +9,7 @@ import { compileCommandRule, compilePathRule } from "./rules/custom-rules.js";
 import { displayWord } from "./shell/display-word.js";
 import { ProtectedPaths, normalise, type PathAccess, type PathRule } from "./rules/protected-paths.js";
 import { RULE_PACKS } from "./rules/packs/pack-catalogue.js";
+import { holdsPrivateKey } from "./rules/key-files.js";
 import {
   COMMAND_RULES,
   PATH_RULES,
@@ -105,7 +106,7 @@ export function createCommandPolicy(options: CommandPolicyOptions = {}, world: C
     const effective = apply<PathRule>({ ...rule, except: [...rule.except, ...(overrides[rule.id]?.except ?? [])] });
     if (effective != null) pathRules.push(effective);
   }
-  const paths = new ProtectedPaths(pathRules);
+  const paths = new ProtectedPaths(pathRules, (abs) => holdsPrivateKey(abs, readText(abs)));
   const tooComplex = apply(TOO_COMPLEX_RULE);
   const unparseableDestructive = apply(UNPARSEABLE_DESTRUCTIVE_RULE);
   const unparseableBase = apply(UNPARSEABLE_RULE);

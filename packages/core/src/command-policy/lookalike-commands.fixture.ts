@@ -199,5 +199,11 @@ export const LOOKALIKE_COMMANDS: readonly LookalikeCase[] = [
   ["echo 'alias ll=ls -l' | tee -a ~/.zshrc", "fs.truncate-home-config"],
   ["printf 'x' > ./.bashrc", "fs.truncate-home-config"],
   ["openssl genrsa -out server-key.pem 2048", "cred.read-secret"],
+  ["cat /etc/letsencrypt/live/example.com/fullchain.pem", "cred.read-secret"],
+  ["openssl x509 -in cert.pem -noout -text", "cred.read-secret"],
+  ["openssl s_client -connect example.com:443 -CAfile ca.pem", "cred.read-secret"],
+  ["openssl req -new -sha256 -key site-key.pem -out site.csr", "cred.read-secret"],
+  ["openssl dgst -sha256 -sign signing.key -out release.sig release.tar.gz", "cred.read-secret"],
+  ["node --env-file=.env server.js", "cred.read-secret"],
   ["openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -days 1 -subj /CN=localhost", "cred.read-secret"],
 ];

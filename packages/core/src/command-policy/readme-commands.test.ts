@@ -27,17 +27,6 @@ const INTENDED_STOPS: Readonly<Record<string, string>> = {
   "rm -rf /usr/local/{lib/node{,/.npm,_modules},bin,share/man}/npm*": "deletes an installation outside the project: asked",
 };
 
-/**
- * False stops not fixed yet, listed so that a new one fails this test (and a fixed one must leave
- * the list): openssl signing with a key file (its output is a certificate, not the key) counts as
- * reading a secret, and so does loading a .env into a process.
- */
-const KNOWN_FALSE_STOPS: readonly string[] = [
-  "node --env-file=.env --env-file=.development.env index.js",
-  "openssl req -new -sha256 -key ryans-key.pem -out ryans-csr.pem",
-  "openssl x509 -req -in ryans-csr.pem -signkey ryans-key.pem -out ryans-cert.pem",
-];
-
 const policy = createCommandPolicy();
 const decide = (command: string) => policy.decide(bashCall(command));
 
@@ -48,6 +37,6 @@ describe("the README command corpus", () => {
 
   it("is stopped only where stopping is right", () => {
     const stopped = corpus.filter(({ command }) => decide(command).decision !== "allow").map(({ command }) => command);
-    expect(stopped.toSorted()).toEqual([...Object.keys(INTENDED_STOPS), ...KNOWN_FALSE_STOPS].toSorted());
+    expect(stopped.toSorted()).toEqual(Object.keys(INTENDED_STOPS).toSorted());
   });
 });

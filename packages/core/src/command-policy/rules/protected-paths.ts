@@ -14,12 +14,18 @@ export type PathAccess = "read" | "write";
 export interface PathRule extends RuleInfo {
   readonly access: PathAccess | "any";
   readonly paths: readonly string[];
+  /** Files protected only when they hold a private key (`*.pem`: a certificate chain is public); see key-files.ts. */
+  readonly keyFiles?: readonly string[];
   readonly except: readonly string[];
 }
+
+/** Whether the file at an absolute path holds a private key. */
+export type HoldsPrivateKey = (abs: string) => boolean;
 
 interface CompiledRule {
   readonly rule: PathRule;
   readonly matches: (p: string) => boolean;
+  readonly keyFile: (p: string) => boolean;
   readonly excepted: (p: string) => boolean;
   /** Fixed leading parts of the rule's absolute patterns, e.g. `/home/dev/.ssh` for `~/.ssh/id_*`. */
   readonly anchors: readonly string[];
@@ -38,10 +44,13 @@ export class ProtectedPaths {
   private readonly samples: { readonly name: string; readonly anchored: boolean }[];
   private readonly globs = new Map<string, (p: string) => boolean>();
 
-  constructor(readonly rules: readonly PathRule[]) {
+  constructor(
+    readonly rules: readonly PathRule[],
+    private readonly holdsPrivateKey: HoldsPrivateKey,
+  ) {
     const names = new Map<string, boolean>();
     for (const rule of rules) {
-      for (const p of rule.paths) {
+      for (const p of [...rule.paths, ...(rule.keyFiles ?? [])]) {
         const name = path.posix.basename(p).replace(GLOB_CHARS, "x");
         names.set(name, (names.get(name) ?? false) || p.replace(LEADING_DOT_SLASH, "").includes("/"));
       }
@@ -53,7 +62,12 @@ export class ProtectedPaths {
   match(abs: string, access: PathAccess, home: string): PathRule[] {
     const target = normalise(abs);
     return this.compile(home)
-      .filter((c) => (c.rule.access === "any" || c.rule.access === access) && c.matches(target) && !c.excepted(target))
+      .filter(
+        (c) =>
+          (c.rule.access === "any" || c.rule.access === access) &&
+          (c.matches(target) || (c.keyFile(target) && this.holdsPrivateKey(target))) &&
+          !c.excepted(target),
+      )
       .map((c) => c.rule);
   }
 
@@ -103,6 +117,7 @@ export class ProtectedPaths {
     this.compiled = this.rules.map((rule) => ({
       rule,
       matches: matcherFor(rule.paths, homeDir),
+      keyFile: matcherFor(rule.keyFiles ?? [], homeDir),
       excepted: matcherFor(rule.except, homeDir),
       anchors: rule.paths
         .map((p) => anchor(p, homeDir))

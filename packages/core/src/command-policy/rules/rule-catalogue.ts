@@ -28,7 +28,6 @@ export const PATH_RULES: readonly PathRule[] = [
       "id_dsa",
       "id_ecdsa",
       "id_ed25519",
-      "*.pem",
       "*.p12",
       "*.pfx",
       ".env",
@@ -50,6 +49,7 @@ export const PATH_RULES: readonly PathRule[] = [
       "/etc/gshadow",
       "/proc/*/environ",
     ],
+    keyFiles: ["*.pem", "*.key", "*.crt", "*.cer"],
     except: ["*.pub", ".env.example", ".env.sample", ".env.template", ".env.dist", ".env.defaults"],
   },
   {

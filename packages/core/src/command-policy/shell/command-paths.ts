@@ -187,15 +187,35 @@ export function readWords(cmd: SimpleCommand): string[] {
   if (cmd.name === "dd") return [...ddOperands(cmd.args, "if"), ...inputs];
   if (cmd.name === "openssl") return [...opensslInputs(cmd.args), ...inputs];
   if (COPIERS.has(cmd.name)) return [...copySources(cmd.args), ...inputs];
-  return [...positionals(cmd.args), ...inputs];
+  return [...positionals(withoutEnvFiles(cmd.args)), ...inputs];
+}
+
+/**
+ * `node --env-file=.env app.js`, `docker run --env-file .env`: the program loads the variables into
+ * the process it starts and prints none of them, so the file is used, not read out.
+ */
+function withoutEnvFiles(args: readonly string[]): readonly string[] {
+  if (!args.some((a) => a.startsWith("--env-file"))) return args;
+  return args.filter((a, k) => !a.startsWith("--env-file=") && a !== "--env-file" && args[k - 1] !== "--env-file");
 }
 
 /** openssl's options that name a file it reads; the rest (`-out`, `-keyout`, `2048`) are outputs and values. */
-const OPENSSL_INPUTS = new Set(["-in", "-key", "-inkey", "-signkey", "-CA", "-CAkey", "-CAfile", "-certfile", "-kfile", "-prvkey"]);
+const OPENSSL_INPUTS = new Set(["-in", "-CA", "-CAfile", "-certfile", "-kfile"]);
+/** Options naming a key openssl signs or decrypts with: it uses the key and prints none of it. */
+const OPENSSL_KEY_USES = new Set(["-key", "-inkey", "-signkey", "-CAkey", "-prvkey"]);
+/** Subcommands that write the key they are given into their output (`pkcs12 -export -inkey key.pem`). */
+const OPENSSL_KEY_COPIERS = new Set(["pkcs12", "pkcs8", "pkey", "rsa", "ec", "dsa"]);
 
-/** What openssl reads: `openssl genrsa -out key.pem` creates a key, `openssl rsa -in key.pem -text` prints one. */
+/**
+ * What openssl reads: `openssl genrsa -out key.pem` creates a key, `openssl rsa -in key.pem -text`
+ * prints one; `openssl req -new -key key.pem -out csr.pem` signs with one and reveals nothing of it.
+ */
 function opensslInputs(args: readonly string[]): string[] {
-  return args.flatMap((arg, k) => (OPENSSL_INPUTS.has(args[k - 1] ?? "") ? [arg] : []));
+  const copiesKey = OPENSSL_KEY_COPIERS.has(args[0] ?? "");
+  return args.flatMap((arg, k) => {
+    const option = args[k - 1] ?? "";
+    return OPENSSL_INPUTS.has(option) || (copiesKey && OPENSSL_KEY_USES.has(option)) ? [arg] : [];
+  });
 }
 
 export function writeWords(cmd: SimpleCommand): string[] {
