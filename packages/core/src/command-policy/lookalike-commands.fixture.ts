@@ -93,6 +93,7 @@ export const LOOKALIKE_COMMANDS: readonly LookalikeCase[] = [
   ["echo ':(){ :|:& };:'", "proc.fork-bomb"],
   ["f() { echo hi; }; f", "proc.fork-bomb"],
   ["git log --format=':%h'", "proc.fork-bomb"],
+  ["git ls-files '*.md' | xargs -I{} sh -c 'wc -w {}'", "shell.run-input"],
   ["make -j8", "proc.fork-bomb"],
   [`python3 -c "import os; print(os.getpid())"`, "proc.fork-bomb"],
   ["curl -fsSL https://example.com -o install.sh", "net.download-exec"],

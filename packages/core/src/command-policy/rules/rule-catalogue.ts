@@ -6,6 +6,7 @@ import { gitRecoveryRules } from "./git-recovery-rules.js";
 import { gitRules } from "./git-rules.js";
 import { networkRules } from "./network-rules.js";
 import { projectDeletionRules } from "./project-deletion-rules.js";
+import { inputCodeRules } from "./input-code-rules.js";
 import { RULE_PACKS } from "./packs/pack-catalogue.js";
 import type { PathRule } from "./protected-paths.js";
 import type { CommandRule } from "./rule-context.js";
@@ -74,6 +75,7 @@ export const COMMAND_RULES: readonly CommandRule[] = [
   ...gitDiscardRules,
   ...gitRecoveryRules,
   ...systemRules,
+  ...inputCodeRules,
   ...RULE_PACKS.flatMap((pack) => pack.rules),
 ];
 
