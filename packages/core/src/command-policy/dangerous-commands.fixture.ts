@@ -299,6 +299,10 @@ export const DANGEROUS_COMMANDS: readonly DangerousCase[] = [
   ["git push -uf origin main", "deny", "git.force-push"],
   ["git push --mirror", "deny", "git.force-push"],
   ["git reset --hard", "deny", "git.reset-hard"],
+  // outside a repository git cannot say the file has nothing to lose
+  ["git checkout -- src/app.ts", "ask", "git.discard-files"],
+  ["git restore --source=HEAD~2 src/app.ts", "ask", "git.discard-files"],
+  ["git reset --merge", "ask", "git.discard-files"],
   ["git reset --hard HEAD~3", "deny", "git.reset-hard"],
   ["git clean -fdx", "deny", "git.clean"],
   ["git clean -f", "deny", "git.clean"],

@@ -144,7 +144,6 @@ export const LOOKALIKE_COMMANDS: readonly LookalikeCase[] = [
   ["git checkout main", "git.discard-changes"],
   ["git checkout -b feature", "git.discard-changes"],
   ["git restore --staged .", "git.discard-changes"],
-  ["git checkout -- src/app.ts", "git.discard-changes"],
   ["git stash pop", "git.discard-changes"],
   ["rm -f .git/index.lock", "git.delete-repository"],
   ["rm -rf .github/old-workflows", "git.delete-repository"],

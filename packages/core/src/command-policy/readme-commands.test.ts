@@ -19,6 +19,8 @@ const INTENDED_STOPS: Readonly<Record<string, string>> = {
   "git reset --hard upstream/main": "discards uncommitted work, and outside a repository git cannot say there is none",
   "git reset --hard upstream/v1.x-staging": "the same",
   "git reset --hard upstream/vN.x": "the same",
+  "git restore --source=upstream/main src/node_version.h":
+    "overwrites a file's uncommitted changes; outside a repository (as this corpus runs) git cannot say there are none, so it is asked",
   "git push -f upstream v1.x-staging": "a force push rewrites a shared branch",
   "kill -USR2 1": "signals process 1 (init on a host)",
   'npm deprecate my-thing@"< 0.2.3" "critical bug fixed in v0.2.3"': "marks published versions deprecated for everyone: asked",

@@ -81,14 +81,21 @@ describe("git discards, when git cannot tell", () => {
     ]);
   });
 
-  it("allows a checkout of a file outside a repository, as before", () => {
+  it("asks before a checkout of a file outside a repository, saying git could not tell", () => {
     repo = makeRepo({ committed });
     const plain = path.join(repo.root, "plain");
     fs.mkdirSync(plain);
     expect([decide("git checkout -- f", plain).decision, notes("git checkout -- f", plain)]).toEqual([
-      "allow",
+      "ask",
       ["recoverability unknown: not in a git repository"],
     ]);
+  });
+
+  it("lets git checkout of one word run outside a repository: it names a branch far more often than a file", () => {
+    repo = makeRepo({ committed });
+    const plain = path.join(repo.root, "plain");
+    fs.mkdirSync(plain);
+    expect(decide("git checkout main", plain)).toMatchObject({ decision: "allow", findings: [] });
   });
 });
 

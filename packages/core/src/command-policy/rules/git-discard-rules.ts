@@ -5,17 +5,18 @@ import type { CommandRule, RuleContext } from "./rule-context.js";
 /**
  * Git commands that throw away uncommitted work: each stops a command only when git says there is
  * work to lose (the finding names it), and lets it run when everything it discards is committed.
- * When git cannot tell (no repository, too slow), the rules that always stopped these commands
- * still do; the ones new to them stay out of the way.
+ * When git cannot tell (no repository, git missing or too slow), the command is stopped all the
+ * same, and the finding says why nothing was known; except `git checkout <one word>`, which most
+ * often switches branches.
  */
 
-function discards(scope: GitDiscard["scope"], whenUnknown: "stop" | "allow") {
+function discards(scope: GitDiscard["scope"]) {
   return (cmd: SimpleCommand, rc: RuleContext): RuleHit | undefined => {
     const found = gitDiscard(cmd, rc.ctx.home);
     if (found?.scope !== scope) return undefined;
     const answer = rc.recoverability(cmd, found.where, found.discard);
     if (answer.state === "unrecoverable") return { detail: answer.note };
-    return answer.state === "unknown" && whenUnknown === "stop" ? { detail: `${found.detail}; ${answer.note}` } : undefined;
+    return answer.state === "unknown" && found.maybeBranch !== true ? { detail: `${found.detail}; ${answer.note}` } : undefined;
   };
 }
 
@@ -26,7 +27,7 @@ export const gitDiscardRules: readonly CommandRule[] = [
     action: "deny",
     category: "destructive-git",
     reason: "it runs git reset --hard, discarding uncommitted changes that git has no copy of",
-    check: discards("reset-hard", "stop"),
+    check: discards("reset-hard"),
   },
   {
     id: "git.clean",
@@ -34,7 +35,7 @@ export const gitDiscardRules: readonly CommandRule[] = [
     action: "deny",
     category: "destructive-git",
     reason: "it runs git clean with --force, permanently deleting untracked files, and with -x ignored ones too",
-    check: discards("clean", "stop"),
+    check: discards("clean"),
   },
   {
     id: "git.discard-changes",
@@ -42,7 +43,7 @@ export const gitDiscardRules: readonly CommandRule[] = [
     action: "deny",
     category: "destructive-git",
     reason: "it discards uncommitted changes to the whole working tree",
-    check: discards("tree", "stop"),
+    check: discards("tree"),
   },
   {
     id: "git.discard-files",
@@ -51,7 +52,7 @@ export const gitDiscardRules: readonly CommandRule[] = [
     category: "destructive-git",
     reason:
       "it overwrites or removes files that have uncommitted changes, which git cannot give back: checkout or restore of paths, git rm -f, git reset --merge",
-    check: discards("paths", "allow"),
+    check: discards("paths"),
   },
   {
     id: "git.worktree-remove-force",
@@ -59,6 +60,6 @@ export const gitDiscardRules: readonly CommandRule[] = [
     action: "ask",
     category: "destructive-git",
     reason: "it force-removes a linked worktree, deleting its uncommitted changes and untracked files",
-    check: discards("worktree", "stop"),
+    check: discards("worktree"),
   },
 ];

@@ -18,6 +18,8 @@ export interface GitDiscard {
   readonly detail: string;
   readonly where: StatusQuery | { readonly unknown: string };
   readonly discard: Discard;
+  /** `git checkout main`: one word that names a branch far more often than a file; git status tells which. */
+  readonly maybeBranch?: true;
 }
 
 /** Pathspecs that name the whole tree (or the whole of the directory git runs in). */
@@ -33,7 +35,13 @@ export function gitDiscard(cmd: SimpleCommand, home: string): GitDiscard | undef
   if (found == null) return undefined;
   const everything = found.scope === "paths" && found.pathspecs.some((p) => EVERYTHING.has(p));
   const detail = everything ? `${found.form} of the whole tree` : found.form;
-  return { scope: everything ? "tree" : found.scope, detail, where: locate(cmd, g, found, home), discard: found.discard };
+  const discard: GitDiscard = {
+    scope: everything ? "tree" : found.scope,
+    detail,
+    where: locate(cmd, g, found, home),
+    discard: found.discard,
+  };
+  return found.maybeBranch === true && !everything ? { ...discard, maybeBranch: true } : discard;
 }
 
 interface Found {
@@ -43,6 +51,7 @@ interface Found {
   /** Relative to the directory git runs in; none for the whole work tree. */
   readonly pathspecs: readonly string[];
   readonly discard: Discard;
+  readonly maybeBranch?: true;
   /** Where git runs instead of its own directory: the worktree being removed. */
   readonly dir?: string;
 }
@@ -106,7 +115,8 @@ function checkout(g: GitCommand): Found | undefined {
   }
   if (force) return whole("git checkout --force");
   if (before.length === 0) return undefined;
-  return { scope: "paths", form: "git checkout", pathspecs: before, discard: before.length > 1 ? FROM_COMMIT : FROM_INDEX };
+  if (before.length > 1) return { scope: "paths", form: "git checkout", pathspecs: before.slice(1), discard: FROM_COMMIT };
+  return { scope: "paths", form: "git checkout", pathspecs: before, discard: FROM_INDEX, maybeBranch: true };
 }
 
 function whole(form: string): Found {
