@@ -121,7 +121,8 @@ describe("random command strings", () => {
     const most = Math.max(...evaluations.map((e) => e.analysis.commands.length));
     console.log(`${STRINGS} random strings: ${JSON.stringify(counts)}; ${parsed} parsed; at most ${most} commands in one`);
     expect(decisions.filter((d) => d !== "allow" && d !== "ask" && d !== "deny")).toEqual([]);
-  });
+    // A workload, not a speed check (that is `pnpm bench`): on a loaded 2-core machine it takes seconds.
+  }, 60_000);
 });
 
 /** Commands whose layers multiply (each `find -exec` and `xargs -I` runs its command per item). */

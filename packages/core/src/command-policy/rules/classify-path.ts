@@ -22,6 +22,8 @@ export type PathClass =
   | "project"
   /** Inside a home (the user's other projects, dotfiles, documents), outside the project. */
   | "home-subtree"
+  /** Beside the project, in the directory that holds it (`../other`): most often the user's other projects. */
+  | "project-sibling"
   /** A directory right under `/`, `/mnt`, `/media`, `/Volumes`, `/opt` or `/usr/local`: a disk, a volume or an installation. */
   | "mount"
   /** Anywhere else: deeper in `/opt`, `/srv`, `/data/…` and the like. */
@@ -112,6 +114,7 @@ export function classifyPath(abs: string, ctx: CommandContext): PathClass {
   if (isInside(abs, project) && !SYSTEM_ROOTS.includes(abs) && !USER_AREAS.includes(abs)) return "project-root";
   if (isInside(home, abs)) return "home-subtree";
   if (TEMP_ROOTS.includes(abs)) return "temp-root";
+  if (isBesideProject(abs, project)) return "project-sibling";
   if (TEMP_ROOTS.some((root) => isInside(root, abs))) return "temp";
   const homeParents = home === "/" || path.posix.dirname(home) === "/" ? HOME_PARENTS : [...HOME_PARENTS, path.posix.dirname(home)];
   if (homeParents.includes(abs)) return "home-ancestor";
@@ -123,6 +126,14 @@ export function classifyPath(abs: string, ctx: CommandContext): PathClass {
   if (SYSTEM_ROOTS.some((root) => isInside(root, abs))) return "system";
   if (path.posix.dirname(abs) === "/") return "mount";
   return "outside";
+}
+
+/** In the project's parent directory, unless that is `/`, a temp, system or shared directory (judged as such). */
+function isBesideProject(abs: string, project: string): boolean {
+  const parent = path.posix.dirname(project);
+  if (parent === "/" || !isInside(parent, abs)) return false;
+  const shared = [...TEMP_ROOTS, ...SYSTEM_ROOTS, ...USER_AREAS, ...HOME_PARENTS];
+  return !shared.some((dir) => dir === parent || isInside(dir, parent));
 }
 
 /** True when `child` is strictly inside `parent`. */

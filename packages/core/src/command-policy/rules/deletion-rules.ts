@@ -72,8 +72,8 @@ export const deletionRules: readonly CommandRule[] = [
     action: "ask",
     category: "destructive",
     reason:
-      "it recursively deletes the project directory itself (or everything in it), another directory in a home, a top-level directory or mount point, or the temp directory itself",
-    check: (cmd, rc) => deletes(cmd, rc, true, ["project-root", "home-subtree", "mount", "temp-root"]),
+      "it recursively deletes the project directory itself (or everything in it), another directory in a home or beside the project (`../other`), a top-level directory or mount point, or the temp directory itself",
+    check: (cmd, rc) => deletes(cmd, rc, true, ["project-root", "home-subtree", "project-sibling", "mount", "temp-root"]),
   },
   {
     id: "fs.rm-unresolved",
