@@ -135,7 +135,7 @@ export const AZ_DELETIONS: CloudTable = {
     "backup vault delete",
     "acr delete",
   ],
-  environment: ["aks delete", "network dns zone delete"],
+  environment: ["aks delete", "network dns zone delete", "network private-dns zone delete"],
   resource: [
     "vm delete",
     "vmss delete",

@@ -1,8 +1,13 @@
+import { cdnPack } from "./cdn-pack.js";
+import { cicdPack } from "./cicd-pack.js";
 import { cloudPack } from "./cloud-pack.js";
 import { containersPack } from "./containers-pack.js";
 import { databasePack } from "./database-pack.js";
+import { dnsPack } from "./dns-pack.js";
+import { hostingPack } from "./hosting-pack.js";
 import { iacPack } from "./iac-pack.js";
 import { kubernetesPack } from "./kubernetes-pack.js";
+import { monitoringPack } from "./monitoring-pack.js";
 import { platformPack } from "./platform-pack.js";
 import { publishPack } from "./publish-pack.js";
 import type { RulePack } from "./rule-pack.js";
@@ -16,4 +21,9 @@ export const RULE_PACKS: readonly RulePack[] = [
   iacPack,
   publishPack,
   platformPack,
+  cdnPack,
+  dnsPack,
+  cicdPack,
+  hostingPack,
+  monitoringPack,
 ];
