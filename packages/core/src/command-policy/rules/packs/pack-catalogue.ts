@@ -1,11 +1,15 @@
+import { backupPack } from "./backup-pack.js";
 import { cloudPack } from "./cloud-pack.js";
 import { containersPack } from "./containers-pack.js";
 import { databasePack } from "./database-pack.js";
 import { iacPack } from "./iac-pack.js";
 import { kubernetesPack } from "./kubernetes-pack.js";
+import { messagingPack } from "./messaging-pack.js";
 import { platformPack } from "./platform-pack.js";
 import { publishPack } from "./publish-pack.js";
 import type { RulePack } from "./rule-pack.js";
+import { secretsPack } from "./secrets-pack.js";
+import { storagePack } from "./storage-pack.js";
 
 /** Every rule pack, in the order the README lists them. All are on by default. */
 export const RULE_PACKS: readonly RulePack[] = [
@@ -16,4 +20,8 @@ export const RULE_PACKS: readonly RulePack[] = [
   iacPack,
   publishPack,
   platformPack,
+  secretsPack,
+  messagingPack,
+  backupPack,
+  storagePack,
 ];
