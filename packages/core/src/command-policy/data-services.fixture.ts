@@ -49,6 +49,7 @@ export const DATA_SERVICES_DANGEROUS: readonly DangerousCase[] = [
   ["op item delete 'AWS root'", "ask", "secrets.delete"],
   ["op item delete --vault Private nqikg6yq5mjc3yn3jn7zb3wbsq", "ask", "secrets.delete"],
   ["op document rm contract.pdf", "ask", "secrets.delete"],
+  ["op item delete 'Old login' --archive=false", "ask", "secrets.delete"],
   ["infisical secrets delete STRIPE_KEY --env=prod", "ask", "secrets.delete"],
   ["bw delete item 99ee88d2-6046-4b0e-8d5a-9b1e0c7e3f7a", "ask", "secrets.delete"],
   ["bw delete item 99ee88d2-6046-4b0e-8d5a-9b1e0c7e3f7a --permanent", "ask", "secrets.delete"],

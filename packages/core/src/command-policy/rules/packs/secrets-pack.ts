@@ -61,7 +61,9 @@ const onePassword: ServiceCli = {
   // An item or document with `--archive` goes to the Archive, from where it can be restored.
   read: (words, options) => {
     const [group = "", verb = ""] = words;
-    if ((group !== "item" && group !== "document") || !OP_DELETES.has(verb) || options.long.has("archive")) return undefined;
+    if ((group !== "item" && group !== "document") || !OP_DELETES.has(verb)) return undefined;
+    const archive = options.long.get("archive");
+    if (archive != null && archive !== "false") return undefined;
     return { tier: "ask", detail: `op ${group} ${verb}` };
   },
 };
