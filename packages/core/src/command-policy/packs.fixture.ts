@@ -6,6 +6,7 @@
  */
 
 import type { DangerousCase } from "./dangerous-commands.fixture.js";
+import { DATA_SERVICES_DANGEROUS, DATA_SERVICES_LOOKALIKES } from "./data-services.fixture.js";
 import type { LookalikeCase } from "./lookalike-commands.fixture.js";
 import { OPS_SERVICES_DANGEROUS, OPS_SERVICES_LOOKALIKES } from "./ops-services.fixture.js";
 
@@ -402,6 +403,7 @@ export const PACK_DANGEROUS: readonly DangerousCase[] = [
   ["pulumi update -y --stack prod", "ask", "iac.apply-unattended"],
   ["cdktf deploy --auto-approve", "ask", "iac.apply-unattended"],
   ...OPS_SERVICES_DANGEROUS,
+  ...DATA_SERVICES_DANGEROUS,
 ];
 
 export const PACK_LOOKALIKES: readonly LookalikeCase[] = [
@@ -625,4 +627,5 @@ export const PACK_LOOKALIKES: readonly LookalikeCase[] = [
   ["gh release list", "cloud.delete-resource"],
   ["gh pr create --fill", "cloud.delete-project"],
   ...OPS_SERVICES_LOOKALIKES,
+  ...DATA_SERVICES_LOOKALIKES,
 ];

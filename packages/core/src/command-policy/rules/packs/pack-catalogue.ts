@@ -1,5 +1,6 @@
 import { cdnPack } from "./cdn-pack.js";
 import { cicdPack } from "./cicd-pack.js";
+import { backupPack } from "./backup-pack.js";
 import { cloudPack } from "./cloud-pack.js";
 import { containersPack } from "./containers-pack.js";
 import { databasePack } from "./database-pack.js";
@@ -8,9 +9,12 @@ import { hostingPack } from "./hosting-pack.js";
 import { iacPack } from "./iac-pack.js";
 import { kubernetesPack } from "./kubernetes-pack.js";
 import { monitoringPack } from "./monitoring-pack.js";
+import { messagingPack } from "./messaging-pack.js";
 import { platformPack } from "./platform-pack.js";
 import { publishPack } from "./publish-pack.js";
 import type { RulePack } from "./rule-pack.js";
+import { secretsPack } from "./secrets-pack.js";
+import { storagePack } from "./storage-pack.js";
 
 /** Every rule pack, in the order the README lists them. All are on by default. */
 export const RULE_PACKS: readonly RulePack[] = [
@@ -26,4 +30,8 @@ export const RULE_PACKS: readonly RulePack[] = [
   cicdPack,
   hostingPack,
   monitoringPack,
+  secretsPack,
+  messagingPack,
+  backupPack,
+  storagePack,
 ];

@@ -1,5 +1,5 @@
 import type { RuleHit, SimpleCommand } from "../../command-types.js";
-import { parseOptions, type OptionSpec, type ParsedOptions } from "../../shell/parse-options.js";
+import { hasOption, parseOptions, type OptionSpec, type ParsedOptions } from "../../shell/parse-options.js";
 import type { RuleContext } from "../rule-context.js";
 import { asksForHelp } from "./pack-words.js";
 import { definePack, type RulePack } from "./rule-pack.js";
@@ -17,6 +17,8 @@ export type ServiceTier = "deny" | "ask";
 export interface ServiceCli {
   /** Options (global or of the command) whose value is the next word, so it is not read as a word of the command. */
   readonly options?: OptionSpec;
+  /** Short letters that make a dry run (`-n` of restic, borg, rclone, s3cmd), besides `--dry-run`. */
+  readonly dryRunShort?: string;
   readonly verbs?: VerbTable<ServiceTier>;
   /** Cases a table cannot say (`--force`, `--prune`, a URL); consulted before the table. */
   readonly read?: (words: readonly string[], options: ParsedOptions, cmd: SimpleCommand, rc: RuleContext) => ServiceFinding | undefined;
@@ -67,6 +69,7 @@ function findServiceDeletion(spec: ServicePackSpec, cmd: SimpleCommand, rc: Rule
   const cli = spec.clis[cmd.name];
   if (cli == null || asksForHelp(cmd.args) || cmd.args.some((a) => DRY_RUNS.has(a))) return undefined;
   const options = parseOptions(cmd.args, cli.options);
+  if (cli.dryRunShort != null && hasOption(options, cli.dryRunShort)) return undefined;
   const words = options.positionals;
   const read = cli.read?.(words, options, cmd, rc);
   if (read != null) return read;
