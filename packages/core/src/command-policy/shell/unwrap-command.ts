@@ -103,6 +103,14 @@ const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   bunx: { value: "p", valueLong: ["package"] },
 };
 
+/** Package managers' subcommands that run a package's binary: `pnpm exec wrangler …`, `npm exec -- prisma …`, `bun x …`. */
+const PACKAGE_RUNNERS: Readonly<Record<string, readonly string[]>> = {
+  pnpm: ["dlx", "exec"],
+  yarn: ["dlx", "exec"],
+  npm: ["exec", "x"],
+  bun: ["x"],
+};
+
 /** Tools whose subcommand runs a command in an environment: `uv run cmd`, `bundle exec cmd`, `mise exec node@20 -- cmd`. */
 const RUNNERS: Readonly<Record<string, OptionSpec & { readonly subcommands: readonly string[]; readonly untilDashes?: boolean }>> = {
   uv: {
@@ -141,8 +149,8 @@ export function unwrapCommand(words: readonly string[]): Unwrapped {
       continue;
     }
     const name = baseName(first);
-    if ((name === "pnpm" || name === "yarn") && argv[1] === "dlx") {
-      wrappers.push(`${name} dlx`);
+    if (PACKAGE_RUNNERS[name]?.includes(argv[1] ?? "") === true) {
+      wrappers.push(`${name} ${argv[1] ?? ""}`);
       argv = argv.slice(2 + parseOptions(argv.slice(2), { stopAtPositional: true, value: "p", valueLong: ["package"] }).rest);
       continue;
     }
