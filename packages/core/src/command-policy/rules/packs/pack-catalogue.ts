@@ -1,6 +1,7 @@
 import { cloudPack } from "./cloud-pack.js";
 import { containersPack } from "./containers-pack.js";
 import { databasePack } from "./database-pack.js";
+import { httpPack } from "./http-pack.js";
 import { iacPack } from "./iac-pack.js";
 import { kubernetesPack } from "./kubernetes-pack.js";
 import { platformPack } from "./platform-pack.js";
@@ -16,4 +17,5 @@ export const RULE_PACKS: readonly RulePack[] = [
   iacPack,
   publishPack,
   platformPack,
+  httpPack,
 ];
