@@ -7,6 +7,7 @@ import { kubernetesPack } from "./kubernetes-pack.js";
 import { platformPack } from "./platform-pack.js";
 import { publishPack } from "./publish-pack.js";
 import type { RulePack } from "./rule-pack.js";
+import { searchPack } from "./search-pack.js";
 
 /** Every rule pack, in the order the README lists them. All are on by default. */
 export const RULE_PACKS: readonly RulePack[] = [
@@ -18,4 +19,5 @@ export const RULE_PACKS: readonly RulePack[] = [
   publishPack,
   platformPack,
   httpPack,
+  searchPack,
 ];
