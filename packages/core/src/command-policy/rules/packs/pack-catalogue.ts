@@ -4,6 +4,7 @@ import { databasePack } from "./database-pack.js";
 import { httpPack } from "./http-pack.js";
 import { iacPack } from "./iac-pack.js";
 import { kubernetesPack } from "./kubernetes-pack.js";
+import { paymentPack } from "./payment-pack.js";
 import { platformPack } from "./platform-pack.js";
 import { publishPack } from "./publish-pack.js";
 import type { RulePack } from "./rule-pack.js";
@@ -20,4 +21,5 @@ export const RULE_PACKS: readonly RulePack[] = [
   platformPack,
   httpPack,
   searchPack,
+  paymentPack,
 ];
