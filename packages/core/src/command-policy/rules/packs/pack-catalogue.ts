@@ -1,6 +1,7 @@
 import { cloudPack } from "./cloud-pack.js";
 import { containersPack } from "./containers-pack.js";
 import { databasePack } from "./database-pack.js";
+import { gatewayPack } from "./gateway-pack.js";
 import { httpPack } from "./http-pack.js";
 import { iacPack } from "./iac-pack.js";
 import { kubernetesPack } from "./kubernetes-pack.js";
@@ -22,4 +23,5 @@ export const RULE_PACKS: readonly RulePack[] = [
   httpPack,
   searchPack,
   paymentPack,
+  gatewayPack,
 ];
