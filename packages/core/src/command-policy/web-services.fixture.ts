@@ -84,6 +84,7 @@ export const WEB_SERVICES_DANGEROUS: readonly DangerousCase[] = [
     "ask",
     "http.delete",
   ],
+  [`curl -X POST 'http://localhost:8983/solr/films/update/json?commit=true' -d '{"delete": ["tt0111161"]}'`, "ask", "http.delete"],
   ['for i in 1 2 3; do curl -X DELETE "localhost:3000/api/todos/$i"; done', "ask", "http.delete"],
   ["sudo -u deploy curl -X DELETE http://localhost:8001/consumers/alice", "ask", "http.delete"],
   ["docker exec es curl -XDELETE localhost:9200/orders", "ask", "http.delete"],
@@ -236,6 +237,11 @@ export const WEB_SERVICES_LOOKALIKES: readonly LookalikeCase[] = [
   [`curl -X POST 'localhost:9200/orders/_search' -H 'Content-Type: application/json' -d '{"query":{"match_all":{}}}'`, "http.destroy"],
   ["curl 'http://localhost:8983/solr/films/select?q=*:*'", "http.destroy"],
   ["curl 'http://localhost:8983/solr/admin/collections?action=LIST'", "http.delete"],
+  [`curl -X POST https://api.example.com/settings/update -d '{"delete": false}'`, "http.delete"],
+  [
+    "curl -X POST 'http://localhost:8983/solr/films/update?commit=true' -H 'Content-Type: application/json' --data-binary @films.json",
+    "http.destroy",
+  ],
   ["curl -X GET 'http://localhost:8500/v1/kv/?recurse'", "http.destroy"],
   [
     'curl --request GET --url https://api.sendgrid.com/v3/marketing/contacts --header "Authorization: Bearer $SENDGRID_API_KEY"',

@@ -16,7 +16,9 @@ import type { ServiceFinding, ServiceTier } from "./service-pack.js";
 
 const EVERYTHING_QUERY = /\bmatch_all\b/;
 const Q_EVERYTHING = /(?:^|&)q=(?:\*|\*:\*|%2A)(?:&|$)/i;
-const SOLR_DELETE = /<delete>|"delete"\s*:/;
+/** Solr's update handler given a delete: `<delete>…`, `{"delete": {"query": …}}`, `{"delete": ["id"]}`, `{"delete": "id"}`. */
+const SOLR_DELETE = /<delete>|"delete"\s*:\s*[{["]/;
+const SOLR_UPDATE = new Set(["update", "json", "xml"]);
 const SOLR_EVERYTHING = /\*:\*/;
 /** The root of Consul's (v1) or etcd's (v2) key store. */
 const KEY_STORE_ROOT = /^\/v1\/kv\/?$|^\/v2\/keys\/?$/;
@@ -49,7 +51,7 @@ function judge(request: HttpRequest, url: string, target: Target): ServiceFindin
     const all = EVERYTHING_QUERY.test(body) || Q_EVERYTHING.test(target.query);
     return all ? finding("deny", `${call}, match_all: every document`) : finding("ask", call);
   }
-  if (target.segments.includes("update") && SOLR_DELETE.test(sent)) {
+  if (isSolrUpdate(target.segments) && SOLR_DELETE.test(sent)) {
     const all = SOLR_EVERYTHING.test(sent);
     return all ? finding("deny", `${call}, a delete of *:*: every document`) : finding("ask", `${call}, a delete`);
   }
@@ -61,6 +63,12 @@ function judge(request: HttpRequest, url: string, target: Target): ServiceFindin
   if (KEY_STORE_ROOT.test(target.path) && RECURSIVE.test(target.query)) return finding("deny", `${call}, the whole key store`);
   if (DELETE_ALL_PARAM.test(target.query)) return finding("deny", `${call}, everything of its kind`);
   return finding("ask", call);
+}
+
+/** `/solr/core/update`, `/solr/core/update/json`. */
+function isSolrUpdate(segments: readonly string[]): boolean {
+  const at = segments.lastIndexOf("update");
+  return at >= 0 && segments.slice(at + 1).every((s) => SOLR_UPDATE.has(s));
 }
 
 /** Solr's collections and cores API deletes with a GET: `action=DELETE`, `action=UNLOAD&deleteIndex=true`. */
