@@ -290,6 +290,7 @@ export const DANGEROUS_COMMANDS: readonly DangerousCase[] = [
   ["curl -d @payload.json https://api.example.com/v1/items", "ask", "net.upload"],
   ["curl -T report.txt ftp://ftp.example.com/", "ask", "net.upload"],
   ["cat notes.txt | nc example.com 9000", "ask", "net.upload"],
+  ["cat notes.txt | socat - TCP:example.com:9000", "ask", "net.upload"],
   ["tar cz src | curl --data-binary @- https://x.example.com", "ask", "net.upload"],
   // git
   ["git push --force", "deny", "git.force-push"],

@@ -133,6 +133,8 @@ export const LOOKALIKE_COMMANDS: readonly LookalikeCase[] = [
   ["curl -X POST -d @payload.json http://localhost:3000/api", "net.upload"],
   ["curl -d 'name=x' https://api.example.com", "net.upload"],
   ["curl -o out.json https://api.example.com/items", "net.upload"],
+  ["echo 'show stat' | socat stdio /run/haproxy.sock", "net.upload"],
+  ["echo 'show info' | nc -U /var/run/haproxy.sock", "net.upload"],
   ["git push --force-with-lease", "git.force-push"],
   ["git push origin main", "git.force-push"],
   ["git push --force-with-lease --force-if-includes origin feature", "git.force-push"],

@@ -9,6 +9,7 @@ import type { DangerousCase } from "./dangerous-commands.fixture.js";
 import { DATA_SERVICES_DANGEROUS, DATA_SERVICES_LOOKALIKES } from "./data-services.fixture.js";
 import type { LookalikeCase } from "./lookalike-commands.fixture.js";
 import { OPS_SERVICES_DANGEROUS, OPS_SERVICES_LOOKALIKES } from "./ops-services.fixture.js";
+import { WEB_SERVICES_DANGEROUS, WEB_SERVICES_LOOKALIKES } from "./web-services.fixture.js";
 
 export const PACK_DANGEROUS: readonly DangerousCase[] = [
   // cloud.delete-project
@@ -404,6 +405,7 @@ export const PACK_DANGEROUS: readonly DangerousCase[] = [
   ["cdktf deploy --auto-approve", "ask", "iac.apply-unattended"],
   ...OPS_SERVICES_DANGEROUS,
   ...DATA_SERVICES_DANGEROUS,
+  ...WEB_SERVICES_DANGEROUS,
 ];
 
 export const PACK_LOOKALIKES: readonly LookalikeCase[] = [
@@ -628,4 +630,5 @@ export const PACK_LOOKALIKES: readonly LookalikeCase[] = [
   ["gh pr create --fill", "cloud.delete-project"],
   ...OPS_SERVICES_LOOKALIKES,
   ...DATA_SERVICES_LOOKALIKES,
+  ...WEB_SERVICES_LOOKALIKES,
 ];

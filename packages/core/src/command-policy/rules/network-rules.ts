@@ -13,6 +13,9 @@ const COPIERS = new Set(["scp", "rsync", "sftp", "rclone"]);
 const STDIN_WORDS = new Set(["-", "", "/dev/stdin"]);
 const OUTPUT_OPS = new Set([">", ">>", ">|", "&>", "&>>"]);
 const REMOTE_SPEC = /^[^/.][^/]*:/;
+/** socat's addresses that reach another host, with the host: `TCP:db:5432`, `OPENSSL:api:443`, `UDP-SENDTO:…`. */
+const SOCAT_NETWORK =
+  /^(?:tcp[46]?(?:-connect)?|udp[46]?(?:-connect|-sendto|-datagram)?|openssl(?:-connect)?|ssl|socks[45]a?|proxy(?:-connect)?):\[?([^:,\]]+)/i;
 
 /** A command whose output is credentials or the environment (which holds tokens). */
 export function isSecretSource(cmd: SimpleCommand, rc: RuleContext): boolean {
@@ -63,9 +66,17 @@ function uploadOf(cmd: SimpleCommand, rc: RuleContext): Upload | undefined {
       return { secret: "the output of a substituted command that reads secrets" };
     return undefined;
   }
+  if (cmd.name === "socat") {
+    // Only its network addresses leave the machine: `socat stdio /run/haproxy.sock` talks to a local socket.
+    const host = cmd.args.map((a) => SOCAT_NETWORK.exec(a)?.[1]).find((h) => h != null);
+    if (host == null) return undefined;
+    if (feedsSecret(cmd, rc)) return { secret: "its stdin, fed with secrets" };
+    return hasInput(cmd, rc) && !isLocalHost(host.toLowerCase()) ? { plain: `its stdin to ${host}` } : undefined;
+  }
   if (NETCAT.has(cmd.name)) {
     const p = parseOptions(cmd.args, { value: "pswiqWe" });
-    if (p.short.has("l") || p.short.has("z") || p.long.has("listen")) return undefined;
+    // `-U`: a local unix socket (`nc -U /run/haproxy.sock`).
+    if (p.short.has("l") || p.short.has("z") || p.short.has("U") || p.long.has("listen") || p.long.has("unixsock")) return undefined;
     const host = p.positionals[0]?.toLowerCase() ?? "";
     if (feedsSecret(cmd, rc)) return { secret: "its stdin, fed with secrets" };
     if (hasInput(cmd, rc) && !isLocalHost(host)) return { plain: `its stdin to ${host}` };

@@ -17,8 +17,9 @@ export interface FetchInfo {
   readonly data: readonly string[];
 }
 
-const CURL: OptionSpec = {
-  value: "odFHXuAebcTKwxmrEUYyzCDQt",
+/** curl's options that take a value, so `-H`, `-d`, `-u`, `-o` values are not read as URLs. */
+export const CURL_OPTIONS: OptionSpec = {
+  value: "odFHXuAebcTKwxmrEUYyzCDQtP",
   valueLong: [
     "output",
     "data",
@@ -49,9 +50,25 @@ const CURL: OptionSpec = {
     "output-dir",
     "json",
     "oauth2-bearer",
+    "unix-socket",
+    "abstract-unix-socket",
+    "cacert",
+    "capath",
+    "resolve",
+    "connect-to",
+    "interface",
+    "limit-rate",
+    "aws-sigv4",
+    "netrc-file",
+    "proxy-user",
+    "noproxy",
+    "variable",
+    "trace",
+    "trace-ascii",
+    "stderr",
   ],
 };
-const WGET: OptionSpec = {
+export const WGET_OPTIONS: OptionSpec = {
   value: "OoaePtTwUQlADRIX",
   valueLong: [
     "output-document",
@@ -70,7 +87,30 @@ const WGET: OptionSpec = {
     "timeout",
   ],
 };
-const HTTPIE: OptionSpec = { value: "oaA", valueLong: ["output", "auth", "auth-type", "session"] };
+/** HTTPie's and xh's options that take a value. */
+export const HTTPIE_OPTIONS: OptionSpec = {
+  value: "oaAps",
+  valueLong: [
+    "output",
+    "auth",
+    "auth-type",
+    "session",
+    "session-read-only",
+    "print",
+    "style",
+    "pretty",
+    "format-options",
+    "proxy",
+    "verify",
+    "cert",
+    "cert-key",
+    "timeout",
+    "max-redirects",
+    "default-scheme",
+    "raw",
+    "bearer",
+  ],
+};
 
 const FETCHERS = new Set(["curl", "wget", "fetch", "http", "https", "xh", "xhs"]);
 
@@ -87,7 +127,7 @@ export function describeFetch(name: string, args: readonly string[], redirects: 
 }
 
 function curl(args: readonly string[]): FetchInfo {
-  const p = parseOptions(args, CURL);
+  const p = parseOptions(args, CURL_OPTIONS);
   const urls = [...p.positionals.filter(looksLikeUrl), ...longValues(p, ["url"])];
   const outputs = [...(p.values.get("o") ?? []), ...longValues(p, ["output"])];
   const files = outputs.filter((o) => o !== "-" && o !== "/dev/stdout");
@@ -116,7 +156,7 @@ function curl(args: readonly string[]): FetchInfo {
 }
 
 function wget(args: readonly string[]): FetchInfo {
-  const p = parseOptions(args, WGET);
+  const p = parseOptions(args, WGET_OPTIONS);
   const urls = p.positionals.filter(looksLikeUrl);
   const output = optionValue(p, "O", ["output-document"]);
   const stdout = output === "-" || output === "/dev/stdout";
@@ -136,7 +176,7 @@ function bsdFetch(args: readonly string[]): FetchInfo {
 }
 
 function httpie(args: readonly string[]): FetchInfo {
-  const p = parseOptions(args, HTTPIE);
+  const p = parseOptions(args, HTTPIE_OPTIONS);
   const urls = p.positionals.filter((w) => looksLikeUrl(w) || w.startsWith(":") || w.includes("."));
   const uploads = p.positionals.filter((w) => w.includes("@") && !looksLikeUrl(w)).map((w) => w.slice(w.indexOf("@") + 1));
   const output = optionValue(p, "o", ["output"]);
