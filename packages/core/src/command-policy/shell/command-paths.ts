@@ -187,7 +187,14 @@ export function readWords(cmd: SimpleCommand): string[] {
   if (cmd.name === "dd") return [...ddOperands(cmd.args, "if"), ...inputs];
   if (cmd.name === "openssl") return [...opensslInputs(cmd.args), ...inputs];
   if (COPIERS.has(cmd.name)) return [...copySources(cmd.args), ...inputs];
+  if (pullsEnvFile(cmd)) return inputs;
   return [...positionals(withoutEnvFiles(cmd.args)), ...inputs];
+}
+
+/** `vercel env pull .env.local`, `netlify env:list --plain > x`: the named file is written from the service, not read. */
+function pullsEnvFile(cmd: SimpleCommand): boolean {
+  const [first, second] = cmd.args;
+  return (cmd.name === "vercel" && first === "env" && second === "pull") || (cmd.name === "dotenv-vault" && first === "pull");
 }
 
 /**
