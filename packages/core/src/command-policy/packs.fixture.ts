@@ -7,6 +7,7 @@
 
 import type { DangerousCase } from "./dangerous-commands.fixture.js";
 import type { LookalikeCase } from "./lookalike-commands.fixture.js";
+import { SYSTEM_SERVICES_DANGEROUS, SYSTEM_SERVICES_LOOKALIKES } from "./system-services.fixture.js";
 
 export const PACK_DANGEROUS: readonly DangerousCase[] = [
   // cloud.delete-project
@@ -400,6 +401,7 @@ export const PACK_DANGEROUS: readonly DangerousCase[] = [
   ["pulumi up --yes", "ask", "iac.apply-unattended"],
   ["pulumi update -y --stack prod", "ask", "iac.apply-unattended"],
   ["cdktf deploy --auto-approve", "ask", "iac.apply-unattended"],
+  ...SYSTEM_SERVICES_DANGEROUS,
 ];
 
 export const PACK_LOOKALIKES: readonly LookalikeCase[] = [
@@ -622,4 +624,5 @@ export const PACK_LOOKALIKES: readonly LookalikeCase[] = [
   ["gh repo view acme/api", "cloud.delete-project"],
   ["gh release list", "cloud.delete-resource"],
   ["gh pr create --fill", "cloud.delete-project"],
+  ...SYSTEM_SERVICES_LOOKALIKES,
 ];

@@ -1,0 +1,87 @@
+/**
+ * The cloud pack's catch-all for deleting commands its tables do not list, and the system and
+ * remote packs: commands each must stop and look-alikes each must let through (same tuples and
+ * context as packs.fixture.ts: cwd = project = /home/dev/project, home = /home/dev).
+ */
+
+import type { DangerousCase } from "./dangerous-commands.fixture.js";
+import type { LookalikeCase } from "./lookalike-commands.fixture.js";
+
+export const SYSTEM_SERVICES_DANGEROUS: readonly DangerousCase[] = [
+  // cloud.delete-resource: deleting commands of services the tables do not list
+  ["aws apigatewayv2 delete-route --api-id a1b2c3 --route-id r1", "ask", "cloud.delete-resource"],
+  ["aws sesv2 delete-email-identity --email-identity example.com", "ask", "cloud.delete-resource"],
+  ["aws sns unsubscribe --subscription-arn arn:aws:sns:eu-west-1:1:t:s", "ask", "cloud.delete-resource"],
+  ["aws cloudfront delete-function --name rewrite --if-match E1", "ask", "cloud.delete-resource"],
+  ["aws events delete-rule --name nightly", "ask", "cloud.delete-resource"],
+  ["aws glue delete-table --database-name lake --name events", "ask", "cloud.delete-resource"],
+  ["aws glue batch-delete-table --database-name lake --tables-to-delete a b", "ask", "cloud.delete-resource"],
+  ["aws athena delete-work-group --work-group adhoc --recursive-delete-option", "ask", "cloud.delete-resource"],
+  ["aws s3control delete-access-point --account-id 123456789012 --name ap", "ask", "cloud.delete-resource"],
+  ["aws lightsail delete-instance --instance-name web-1", "ask", "cloud.delete-resource"],
+  ["aws sagemaker delete-endpoint --endpoint-name churn", "ask", "cloud.delete-resource"],
+  ["aws elasticache delete-serverless-cache --serverless-cache-name sessions", "ask", "cloud.delete-resource"],
+  ["aws backup delete-backup-plan --backup-plan-id 1234", "ask", "cloud.delete-resource"],
+  ["aws dlm delete-lifecycle-policy --policy-id policy-0abc", "ask", "cloud.delete-resource"],
+  ["aws emr terminate-clusters --cluster-ids j-1ABC", "ask", "cloud.delete-resource"],
+  ["aws ecr batch-delete-image --repository-name app --image-ids imageTag=old", "ask", "cloud.delete-resource"],
+  ["aws ec2 deregister-image --image-id ami-0abc", "ask", "cloud.delete-resource"],
+  ["aws --region us-east-1 route53resolver delete-resolver-rule --resolver-rule-id r", "ask", "cloud.delete-resource"],
+  ["gcloud pubsub snapshots delete nightly", "ask", "cloud.delete-resource"],
+  ["gcloud beta firestore indexes composite delete CICAgJiUpoMK", "ask", "cloud.delete-resource"],
+  ["gcloud --project prod scheduler jobs delete nightly --location europe-west1", "ask", "cloud.delete-resource"],
+  ["gcloud artifacts docker images delete europe-docker.pkg.dev/p/r/app:old", "ask", "cloud.delete-resource"],
+  ["az functionapp slot delete -g rg -n app --slot staging", "ask", "cloud.delete-resource"],
+  ["az appconfig purge --name store", "ask", "cloud.delete-resource"],
+  ["az keyvault secret delete --vault-name kv --name api-key", "ask", "cloud.delete-resource"],
+  ["doctl compute ssh-key delete 512190", "ask", "cloud.delete-resource"],
+  ["doctl compute droplet d web-1 --force", "ask", "cloud.delete-resource"],
+  ["doctl databases pool rm 9cc10173 pool-1", "ask", "cloud.delete-resource"],
+  ["bq rm ds_scratch", "ask", "cloud.delete-resource"],
+  ["bq rm -m analytics.churn_model", "ask", "cloud.delete-resource"],
+  // cloud.delete-data: stores the tables now list, and BigQuery
+  ["aws glue delete-database --name lake", "deny", "cloud.delete-data"],
+  ["aws memorydb delete-cluster --cluster-name sessions", "deny", "cloud.delete-data"],
+  ["aws opensearchserverless delete-collection --id 0abc", "deny", "cloud.delete-data"],
+  ["aws timestream-write delete-table --database-name metrics --table-name cpu", "deny", "cloud.delete-data"],
+  ["aws qldb delete-ledger --name ledger", "deny", "cloud.delete-data"],
+  ["aws neptune-graph delete-graph --graph-identifier g-0abc --skip-snapshot", "deny", "cloud.delete-data"],
+  ["aws lightsail delete-relational-database --relational-database-name db", "deny", "cloud.delete-data"],
+  ["aws codecommit delete-repository --repository-name api", "deny", "cloud.delete-data"],
+  ["gcloud firestore bulk-delete --collection-ids=orders", "deny", "cloud.delete-data"],
+  ["gcloud sql backups delete 1700000000000 --instance prod-db", "deny", "cloud.delete-data"],
+  ["az keyvault secret purge --vault-name kv --name api-key", "deny", "cloud.delete-data"],
+  ["bq rm -r -f analytics", "deny", "cloud.delete-data"],
+  ["bq rm -f -t analytics.events", "deny", "cloud.delete-data"],
+  ["bq rm -t analytics.events", "deny", "cloud.delete-data"],
+  ["bq --project_id prod rm -f analytics.events", "deny", "cloud.delete-data"],
+  ["bq rm --recursive=true --force prod:analytics", "deny", "cloud.delete-data"],
+  ["bash -c 'bq rm -r -f analytics'", "deny", "cloud.delete-data"],
+];
+
+export const SYSTEM_SERVICES_LOOKALIKES: readonly LookalikeCase[] = [
+  ["aws ec2 describe-instances --filters Name=tag:env,Values=prod", "cloud.delete-resource"],
+  ["aws s3 rm s3://b/one.txt", "cloud.delete-resource"],
+  ["aws logs delete-log-stream --help", "cloud.delete-resource"],
+  ["aws logs delete-log-stream help", "cloud.delete-resource"],
+  ["aws ec2 delete-tags --resources i-0abc --tags Key=env", "cloud.delete-resource"],
+  ["aws lambda remove-permission --function-name f --statement-id s", "cloud.delete-resource"],
+  ["aws elbv2 deregister-targets --target-group-arn arn --targets Id=i-0abc", "cloud.delete-resource"],
+  ["aws kms cancel-key-deletion --key-id 1234abcd", "cloud.delete-resource"],
+  ["aws sqs delete-message-batch --queue-url https://sqs/q --entries file://e.json", "cloud.delete-resource"],
+  ["aws glue delete-table --database-name lake --name events --generate-cli-skeleton", "cloud.delete-resource"],
+  ["aws sesv2 list-email-identities", "cloud.delete-resource"],
+  ["gcloud compute instances list", "cloud.delete-resource"],
+  ["gcloud pubsub snapshots delete --help", "cloud.delete-resource"],
+  ["gcloud config configurations delete old-profile", "cloud.delete-resource"],
+  ["gcloud projects remove-iam-policy-binding p --member user:a@b.c --role roles/viewer", "cloud.delete-resource"],
+  ["az vm list", "cloud.delete-resource"],
+  ["az cdn endpoint purge -g rg -n site --profile-name cdn --content-paths '/*'", "cloud.delete-resource"],
+  ["az storage blob delete --container-name tmp --name x.json --account-name dev", "cloud.delete-resource"],
+  ["doctl compute d list", "cloud.delete-resource"],
+  ["bq ls", "cloud.delete-data"],
+  ["bq show analytics.events", "cloud.delete-data"],
+  ["bq query --use_legacy_sql=false 'SELECT 1'", "cloud.delete-data"],
+  ["bq rm --help", "cloud.delete-data"],
+  ['echo "bq rm -r -f analytics"', "cloud.delete-data"],
+];
