@@ -6,6 +6,7 @@ import { kubernetesPack } from "./kubernetes-pack.js";
 import { platformPack } from "./platform-pack.js";
 import { publishPack } from "./publish-pack.js";
 import type { RulePack } from "./rule-pack.js";
+import { systemPack } from "./system-pack.js";
 
 /** Every rule pack, in the order the README lists them. All are on by default. */
 export const RULE_PACKS: readonly RulePack[] = [
@@ -16,4 +17,5 @@ export const RULE_PACKS: readonly RulePack[] = [
   iacPack,
   publishPack,
   platformPack,
+  systemPack,
 ];
