@@ -5,6 +5,7 @@ import { iacPack } from "./iac-pack.js";
 import { kubernetesPack } from "./kubernetes-pack.js";
 import { platformPack } from "./platform-pack.js";
 import { publishPack } from "./publish-pack.js";
+import { remotePack } from "./remote-pack.js";
 import type { RulePack } from "./rule-pack.js";
 import { systemPack } from "./system-pack.js";
 
@@ -18,4 +19,5 @@ export const RULE_PACKS: readonly RulePack[] = [
   publishPack,
   platformPack,
   systemPack,
+  remotePack,
 ];
