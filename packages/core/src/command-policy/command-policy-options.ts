@@ -75,7 +75,7 @@ export const pathRuleSchema = lazySchema(() =>
 export const commandPolicyOptionsSchema = lazySchema(() =>
   z.strictObject({
     rules: z.optional(z.record(z.string(), ruleOverrideSchema())),
-    /** Rule packs by id (`cloud`, `db`, `containers`, `k8s`, `iac`, `publish`, `platform`), all on by default. */
+    /** Rule packs by id (`cloud`, `db`, `containers`, `k8s`, `iac`, `publish`, `platform`, `system`, `remote`), all on by default. */
     packs: z.optional(z.record(z.string(), packSettingSchema())),
     command_rules: z.optional(z.array(commandRuleSchema())),
     path_rules: z.optional(z.array(pathRuleSchema())),
