@@ -10,6 +10,7 @@ import { DATA_SERVICES_DANGEROUS, DATA_SERVICES_LOOKALIKES } from "./data-servic
 import type { LookalikeCase } from "./lookalike-commands.fixture.js";
 import { OPS_SERVICES_DANGEROUS, OPS_SERVICES_LOOKALIKES } from "./ops-services.fixture.js";
 import { WEB_SERVICES_DANGEROUS, WEB_SERVICES_LOOKALIKES } from "./web-services.fixture.js";
+import { SYSTEM_SERVICES_DANGEROUS, SYSTEM_SERVICES_LOOKALIKES } from "./system-services.fixture.js";
 
 export const PACK_DANGEROUS: readonly DangerousCase[] = [
   // cloud.delete-project
@@ -406,6 +407,7 @@ export const PACK_DANGEROUS: readonly DangerousCase[] = [
   ...OPS_SERVICES_DANGEROUS,
   ...DATA_SERVICES_DANGEROUS,
   ...WEB_SERVICES_DANGEROUS,
+  ...SYSTEM_SERVICES_DANGEROUS,
 ];
 
 export const PACK_LOOKALIKES: readonly LookalikeCase[] = [
@@ -631,4 +633,5 @@ export const PACK_LOOKALIKES: readonly LookalikeCase[] = [
   ...OPS_SERVICES_LOOKALIKES,
   ...DATA_SERVICES_LOOKALIKES,
   ...WEB_SERVICES_LOOKALIKES,
+  ...SYSTEM_SERVICES_LOOKALIKES,
 ];

@@ -179,7 +179,8 @@ export const SHELL_EVALUATION_ALLOWED: readonly LookalikeCase[] = [
   ["mv ~/Downloads/report.pdf docs/", "fs.move-system"],
   ["mv /tmp/build.log .", "fs.move-system"],
   ["rsync -a --delete src/ dist/", "fs.rm-outside-project"],
-  ["rsync -a --delete dist/ deploy@server:/srv/app/", "fs.rm-home"],
+  // A remote destination is not a local path (a real run is the remote pack's question: remote.sync-delete).
+  ["rsync -a --delete --dry-run dist/ deploy@server:/srv/app/", "fs.rm-home"],
   ["script -q -c 'npm test' /dev/null", "fs.rm-home"],
   ["flock /tmp/build.lock make", "fs.rm-home"],
   ["uv run pytest -x", "fs.rm-home"],

@@ -8,14 +8,17 @@ import {
   type CloudTable,
   type CloudTier,
 } from "./cloud-delete-commands.js";
+import { findBqDeletion } from "./bq-deletions.js";
+import { awsFallback, azFallback, doctlFallback, gcloudFallback } from "./cloud-fallbacks.js";
 import { asksForHelp } from "./pack-words.js";
 import { findVerb } from "./verb-table.js";
 
 /**
  * What a cloud CLI command deletes, sorted by how much is lost: a whole project or resource group,
  * data (storage, databases, disks, backups, keys), a whole environment (a cluster, a stack, a DNS
- * zone), or one resource (an instance, a function, an identity). Listing, describing and creating
- * are not deletions; `--help`, `help` and dry runs delete nothing.
+ * zone), or one resource (an instance, a function, an identity). A deleting command the tables
+ * do not list is one resource (see cloud-fallbacks.ts). Listing, describing and creating are not
+ * deletions; `--help`, `help` and dry runs delete nothing.
  */
 
 export interface CloudDeletion {
@@ -32,7 +35,7 @@ const DOCTL_TOP_ALIASES: Readonly<Record<string, string>> = {
   db: "databases",
   dbs: "databases",
 };
-const DOCTL_ALIASES: Readonly<Record<string, string>> = { d: "droplet", c: "cluster", rm: "delete" };
+const DOCTL_ALIASES: Readonly<Record<string, string>> = { c: "cluster", rm: "delete" };
 
 const TIERS: readonly CloudTier[] = ["project", "data", "environment", "resource"];
 const AWS_VALUES: OptionSpec = {
@@ -45,7 +48,7 @@ const AZ_VALUES: OptionSpec = { value: "gno", valueLong: ["subscription", "outpu
 const DOCTL_VALUES: OptionSpec = { value: "tocu", valueLong: ["access-token", "context", "output", "config", "api-url"] };
 const GSUTIL_VALUES: OptionSpec = { value: "houi", stopAtPositional: true };
 const RELEASE_TRACKS = new Set(["alpha", "beta", "preview"]);
-const NAMES = new Set(["aws", "gcloud", "gsutil", "az", "doctl", "gh"]);
+const NAMES = new Set(["aws", "gcloud", "gsutil", "az", "doctl", "gh", "bq"]);
 /** A whole bucket's contents: `gs://b`, `gs://b/`, `gs://b/*`, `gs://b/**`. */
 const WHOLE_BUCKET = /^gs:\/\/[^/]+\/?(?:\*{1,2})?$/;
 
@@ -59,17 +62,30 @@ export function findCloudDeletion(cmd: SimpleCommand): CloudDeletion | undefined
       return findGcloudDeletion(args);
     case "gsutil":
       return findGsutilDeletion(args);
-    case "az":
-      return lookUp(AZ_DELETIONS, "az", parseOptions(args, AZ_VALUES).positionals);
+    case "az": {
+      const words = parseOptions(args, AZ_VALUES).positionals;
+      return lookUp(AZ_DELETIONS, "az", words) ?? fallback("az", azFallback(words));
+    }
     case "gh":
       return findGithubDeletion(args);
-    default:
-      return lookUp(
-        DOCTL_DELETIONS,
-        "doctl",
-        parseOptions(args, DOCTL_VALUES).positionals.map((w, k) => (k === 0 ? DOCTL_TOP_ALIASES[w] : DOCTL_ALIASES[w]) ?? w),
-      );
+    case "bq":
+      return findBqDeletion(args);
+    default: {
+      const words = parseOptions(args, DOCTL_VALUES).positionals.map(doctlWord);
+      return lookUp(DOCTL_DELETIONS, "doctl", words) ?? fallback("doctl", doctlFallback(words));
+    }
   }
+}
+
+/** `d` is `droplet` right after `compute` (`doctl compute d list`) and `delete` deeper (`doctl compute droplet d web-1`). */
+function doctlWord(word: string, k: number): string {
+  if (k === 0) return DOCTL_TOP_ALIASES[word] ?? word;
+  if (word === "d") return k === 1 ? "droplet" : "delete";
+  return DOCTL_ALIASES[word] ?? word;
+}
+
+function fallback(cli: string, words: readonly string[] | undefined): CloudDeletion | undefined {
+  return words == null ? undefined : { tier: "resource", detail: `${cli} ${words.join(" ")}` };
 }
 
 function findAwsDeletion(args: readonly string[]): CloudDeletion | undefined {
@@ -86,7 +102,7 @@ function findAwsDeletion(args: readonly string[]): CloudDeletion | undefined {
   if (service === "secretsmanager" && operation === "delete-secret" && p.long.has("force-delete-without-recovery"))
     return { tier: "data", detail: `${detail} --force-delete-without-recovery` };
   if (service === "ecr" && operation === "delete-repository" && p.long.has("force")) return { tier: "data", detail: `${detail} --force` };
-  return lookUp(AWS_DELETIONS, "aws", [service, operation]);
+  return lookUp(AWS_DELETIONS, "aws", [service, operation]) ?? (awsFallback(operation) ? { tier: "resource", detail } : undefined);
 }
 
 function findGcloudDeletion(args: readonly string[]): CloudDeletion | undefined {
@@ -98,7 +114,7 @@ function findGcloudDeletion(args: readonly string[]): CloudDeletion | undefined 
     const recursive = hasOption(p, "rR", ["recursive"]) || words.slice(2).some((w) => w.startsWith("gs://") && w.endsWith("**"));
     return recursive ? { tier: "data", detail: "gcloud storage rm --recursive" } : undefined;
   }
-  return lookUp(GCLOUD_DELETIONS, "gcloud", words);
+  return lookUp(GCLOUD_DELETIONS, "gcloud", words) ?? fallback("gcloud", gcloudFallback(words));
 }
 
 /** `gsutil [-m] rm -r gs://bucket`, `gsutil rm gs://bucket/**`, `gsutil rb gs://bucket`. */

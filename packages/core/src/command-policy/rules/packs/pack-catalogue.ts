@@ -18,7 +18,9 @@ import { publishPack } from "./publish-pack.js";
 import { searchPack } from "./search-pack.js";
 import { secretsPack } from "./secrets-pack.js";
 import { storagePack } from "./storage-pack.js";
+import { remotePack } from "./remote-pack.js";
 import type { RulePack } from "./rule-pack.js";
+import { systemPack } from "./system-pack.js";
 
 /** Every rule pack, in the order the README lists them. All are on by default. */
 export const RULE_PACKS: readonly RulePack[] = [
@@ -42,4 +44,6 @@ export const RULE_PACKS: readonly RulePack[] = [
   searchPack,
   paymentPack,
   gatewayPack,
+  systemPack,
+  remotePack,
 ];
