@@ -1,4 +1,4 @@
-import { positionals } from "../shell/command-paths.js";
+import { copyOperands } from "../shell/command-paths.js";
 import type { RuleHit, SimpleCommand } from "../command-types.js";
 import { describeFetch, isLocalHost, urlHost } from "../shell/describe-fetch.js";
 import { keychainCommand } from "./keychain-command.js";
@@ -88,10 +88,9 @@ function uploadOf(cmd: SimpleCommand, rc: RuleContext): Upload | undefined {
     return { plain: `output through ${socket.target}` };
   }
   if (COPIERS.has(cmd.name)) {
-    const words = positionals(cmd.args);
-    const dest = words[words.length - 1] ?? "";
+    const { sources, destination: dest = "" } = copyOperands(cmd.name, cmd.args);
     if (!REMOTE_SPEC.test(dest)) return undefined;
-    const secret = words.slice(0, -1).find((w) => isSecretFile(w, cmd, rc));
+    const secret = sources.find((w) => isSecretFile(w, cmd, rc));
     if (secret != null) return { secret: `${secret} to ${dest}` };
   }
   return undefined;

@@ -2,7 +2,7 @@ import type { SimpleCommand } from "../command-types.js";
 import { describeFetch } from "./describe-fetch.js";
 import { parseFind } from "./parse-find.js";
 import { parseGit } from "./parse-git.js";
-import { parseOptions, hasOption, optionValue } from "./parse-options.js";
+import { parseOptions, hasOption, optionValue, type OptionSpec } from "./parse-options.js";
 import { readRemoteCommand } from "./remote-command.js";
 import { expandBraces } from "./resolve-word.js";
 
@@ -186,7 +186,7 @@ export function readWords(cmd: SimpleCommand): string[] {
   if (fetch != null) return [...fetch.uploads.filter((u) => u !== "-"), ...inputs];
   if (cmd.name === "dd") return [...ddOperands(cmd.args, "if"), ...inputs];
   if (cmd.name === "openssl") return [...opensslInputs(cmd.args), ...inputs];
-  if (COPIERS.has(cmd.name)) return [...copySources(cmd.args), ...inputs];
+  if (COPIERS.has(cmd.name)) return [...copySources(cmd.name, cmd.args), ...inputs];
   if (pullsEnvFile(cmd)) return inputs;
   return [...positionals(withoutEnvFiles(cmd.args)), ...inputs];
 }
@@ -241,7 +241,7 @@ export function writeWords(cmd: SimpleCommand): string[] {
   const fetch = describeFetch(cmd.name, cmd.args, cmd.redirects);
   if (fetch != null) return [...fetch.files, ...outputs];
   if (cmd.name === "dd") return [...ddOperands(cmd.args, "of"), ...outputs];
-  if (COPIERS.has(cmd.name)) return [...copyDestination(cmd.args), ...outputs];
+  if (COPIERS.has(cmd.name)) return [...copyDestination(cmd.name, cmd.args), ...outputs];
   return [...positionals(cmd.args), ...outputs];
 }
 
@@ -276,17 +276,72 @@ function ddOperands(args: readonly string[], key: "if" | "of"): string[] {
   return args.filter((a) => a.startsWith(`${key}=`)).map((a) => a.slice(key.length + 1));
 }
 
-function copySources(args: readonly string[]): string[] {
-  const p = parseOptions(args, { value: "tSeiP", valueLong: ["target-directory", "suffix", "rsh", "exclude", "include", "filter"] });
-  return optionValue(p, "t", ["target-directory"]) != null ? p.positionals : p.positionals.slice(0, -1);
+/**
+ * The options of each copying program that take a value, so the value is not taken for a file:
+ * `scp -i ~/.ssh/id_ed25519 f host:` names a key it logs in with, `cp -i a b` asks before
+ * overwriting (no value), `rsync -e 'ssh -p 22'` names the remote shell.
+ */
+const COPY_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  cp: { value: "tS", valueLong: ["target-directory", "suffix", "backup", "sparse", "reflink", "preserve", "no-preserve"] },
+  mv: { value: "tS", valueLong: ["target-directory", "suffix", "backup"] },
+  ln: { value: "tS", valueLong: ["target-directory", "suffix", "backup"] },
+  install: { value: "tSmgo", valueLong: ["target-directory", "suffix", "mode", "group", "owner", "backup", "strip-program"] },
+  rsync: {
+    value: "eTBfM",
+    valueLong: [
+      "rsh",
+      "exclude",
+      "include",
+      "filter",
+      "exclude-from",
+      "include-from",
+      "files-from",
+      "temp-dir",
+      "partial-dir",
+      "backup-dir",
+      "suffix",
+      "chmod",
+      "chown",
+      "log-file",
+      "password-file",
+      "rsync-path",
+      "bwlimit",
+      "timeout",
+      "port",
+      "compare-dest",
+      "copy-dest",
+      "link-dest",
+      "out-format",
+      "max-size",
+      "min-size",
+      "block-size",
+      "remote-option",
+      "usermap",
+      "groupmap",
+      "info",
+      "debug",
+    ],
+  },
+  scp: { value: "cDFiJloPSX" },
+  sftp: { value: "BbcDFiJloPRSs" },
+};
+
+/** A copying program's sources and destination (`cp -t DIR src…` puts the destination first). */
+export function copyOperands(name: string, args: readonly string[]): { sources: string[]; destination?: string } {
+  const p = parseOptions(args, COPY_OPTIONS[name] ?? {});
+  const target = optionValue(p, "t", ["target-directory"]);
+  if (target != null && name !== "rsync" && name !== "scp") return { sources: p.positionals, destination: target };
+  const last = p.positionals[p.positionals.length - 1];
+  return p.positionals.length > 1 && last != null ? { sources: p.positionals.slice(0, -1), destination: last } : { sources: p.positionals };
 }
 
-function copyDestination(args: readonly string[]): string[] {
-  const p = parseOptions(args, { value: "tSeiP", valueLong: ["target-directory", "suffix", "rsh", "exclude", "include", "filter"] });
-  const target = optionValue(p, "t", ["target-directory"]);
-  if (target != null) return [target];
-  const last = p.positionals[p.positionals.length - 1];
-  return p.positionals.length > 1 && last != null ? [last] : [];
+function copySources(name: string, args: readonly string[]): string[] {
+  return copyOperands(name, args).sources;
+}
+
+function copyDestination(name: string, args: readonly string[]): string[] {
+  const { destination } = copyOperands(name, args);
+  return destination == null ? [] : [destination];
 }
 
 export interface DeletionTarget {
@@ -311,7 +366,7 @@ export function deletionTargets(cmd: SimpleCommand): DeletionTarget[] {
 /** What a command moves away from where it was: `mv`'s sources (all but the destination). */
 export function movedAway(cmd: SimpleCommand): string[] {
   if (cmd.name !== "mv") return [];
-  return copySources(cmd.args).flatMap(expandBraces);
+  return copySources(cmd.name, cmd.args).flatMap(expandBraces);
 }
 
 function reachesAnyDepth(word: string): boolean {
@@ -338,7 +393,7 @@ function rawDeletionTargets(cmd: SimpleCommand): DeletionTarget[] {
       return parseFind(cmd.args).deletes.map((word) => ({ word, recursive: true }));
     case "rsync": {
       if (!cmd.args.some((a) => RSYNC_DELETES.test(a))) return [];
-      const destination = copyDestination(cmd.args)[0];
+      const destination = copyOperands(cmd.name, cmd.args).destination;
       if (destination == null || REMOTE.test(destination)) return [];
       return [{ word: `${destination.endsWith("/") ? destination : `${destination}/`}*`, recursive: true }];
     }
