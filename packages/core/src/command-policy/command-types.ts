@@ -60,6 +60,11 @@ export interface SimpleCommand {
    * `docker exec web`, `kubectl exec api`). Its paths are that side's: its home and working directory are unknown.
    */
   readonly remote?: string;
+  /**
+   * Set in a container `docker run` creates: its own files are a fresh copy of the image, gone with
+   * it; only its mounts (this machine's directories, named volumes) hold anything that lasts.
+   */
+  readonly container?: { readonly mounts: readonly Mount[] };
   /** Set for shells, `eval`, `source` and interpreters: where the code they run comes from. */
   readonly exec?: ExecSource;
   /** Set for synthetic commands standing for interpreter code (`python -c "…shutil.rmtree…"`). */
@@ -91,6 +96,12 @@ export interface RuleHit {
 }
 
 /** One catalogue entry, as it is documented and re-levelled by the config. */
+/** A mount of a new container: `inside` (absolute, in the container) is `host` (absolute, on this machine), or a named volume when `host` is not set. */
+export interface Mount {
+  readonly host?: string;
+  readonly inside: string;
+}
+
 export interface RuleInfo {
   readonly id: string;
   readonly severity: Severity;

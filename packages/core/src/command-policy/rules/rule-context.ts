@@ -4,7 +4,7 @@ import type { CommandAnalysis, CommandContext, RuleHit, RuleInfo, SimpleCommand 
 import type { PathAccess, PathRule, ProtectedPaths } from "./protected-paths.js";
 import type { ReadStatus, StatusQuery, WorkTreeStatus } from "../read-git-status.js";
 import { assessRecoverability, type Discard, type Recoverability } from "./recoverability.js";
-import { contextFor } from "./remote-context.js";
+import { viewPath, type PathView } from "./remote-context.js";
 import { isDynamic, isGlob, resolveWord } from "../shell/resolve-word.js";
 
 /** A catalogue entry that looks at one simple command (with its pipeline and analysis around it). */
@@ -62,7 +62,10 @@ export function createRuleContext(analysis: CommandAnalysis, ctx: CommandContext
   const statuses = new Map<string, WorkTreeStatus>();
   const notes: RecoverabilityNote[] = [];
   const texts = new Map<string, string | undefined>();
-  const resolve = (word: string, cmd: SimpleCommand): string | undefined => resolveWord(word, cmd.cwd, contextFor(cmd, ctx).home);
+  const resolve = (word: string, cmd: SimpleCommand): string | undefined => {
+    const view = viewPath(word, cmd, ctx);
+    return resolveWord(view.word, view.cwd, view.ctx.home);
+  };
   const read = (abs: string): string | undefined => {
     if (!texts.has(abs)) texts.set(abs, world.readText(abs));
     return texts.get(abs);
@@ -76,16 +79,18 @@ export function createRuleContext(analysis: CommandAnalysis, ctx: CommandContext
     return pipelines.get(pipeline) ?? [];
   };
   const protects = (word: string, cmd: SimpleCommand, access: PathAccess): readonly PathRule[] => {
-    const found = protectedBy(word, cmd, access);
+    const view = viewPath(word, cmd, ctx);
+    if (view.scratch) return [];
+    const found = protectedBy(view, cmd, access);
     // The guard's own config and records are on this machine: a remote `.claude` or `.warden` is not them.
-    return cmd.remote == null ? found : found.filter((rule) => rule.category !== "guard-tampering");
+    return view.local ? found : found.filter((rule) => rule.category !== "guard-tampering");
   };
-  const protectedBy = (word: string, cmd: SimpleCommand, access: PathAccess): readonly PathRule[] => {
-    if (isDynamic(word)) return [];
-    const abs = resolve(word, cmd);
+  const protectedBy = (view: PathView, cmd: SimpleCommand, access: PathAccess): readonly PathRule[] => {
+    if (isDynamic(view.word)) return [];
+    const abs = resolveWord(view.word, view.cwd, view.ctx.home);
     if (abs == null) return [];
-    const home = contextFor(cmd, ctx).home;
-    if (isGlob(word)) return paths.matchGlob(abs, access, home);
+    const home = view.ctx.home;
+    if (isGlob(view.word)) return paths.matchGlob(abs, access, home);
     const exact = paths.match(abs, access, home);
     return exact.length > 0 || !RECURSIVE_READERS.has(cmd.name) ? exact : paths.matchInside(abs, access, home);
   };
@@ -95,7 +100,12 @@ export function createRuleContext(analysis: CommandAnalysis, ctx: CommandContext
     analysis,
     upstream: (cmd) => (cmd.stage === 0 ? [] : members(cmd.pipeline).filter((c) => c.stage < cmd.stage)),
     resolve,
-    classify: (word, cmd) => classifyTarget(word, cmd.cwd, contextFor(cmd, ctx)),
+    classify: (word, cmd) => {
+      const view = viewPath(word, cmd, ctx);
+      const found = classifyTarget(view.word, view.cwd, view.ctx);
+      // A new container's own files are a copy of its image, gone with it.
+      return view.scratch && found != null ? { ...found, cls: "temp" } : found;
+    },
     recoverabilityNotes: notes,
     recoverability(cmd, where, discard) {
       let status: WorkTreeStatus;

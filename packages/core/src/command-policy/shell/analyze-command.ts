@@ -69,6 +69,7 @@ class Analyzer implements LayerHost {
           layers,
           span: parent.span,
           ...(parent.remote == null ? {} : { remote: parent.remote }),
+          ...(parent.container == null ? {} : { container: parent.container }),
           ...(parent.stdin == null ? {} : { stdin: parent.stdin }),
         };
     if (layers.length > MAX_DEPTH) {
@@ -157,6 +158,7 @@ class Analyzer implements LayerHost {
       redirects: [],
       cwd: frame.cwd,
       ...(frame.remote == null ? {} : { remote: frame.remote }),
+      ...(frame.container == null ? {} : { container: frame.container }),
       ...fields,
       args: fields.argv.slice(1),
       index: this.commands.length,

@@ -1,10 +1,10 @@
-import type { CommandContext, Redirect, SimpleCommand } from "../command-types.js";
+import type { CommandContext, Mount, Redirect, SimpleCommand } from "../command-types.js";
 import { SHELLS, languageOf } from "./exec-source.js";
 import { inspectCode, type Language } from "./inspect-code.js";
 import { execCommands, foundItems, parseFind } from "./parse-find.js";
 import { optionValue, parseOptions } from "./parse-options.js";
 import { DYNAMIC } from "./markers.js";
-import { readRemoteCommand, type RemoteCommand } from "./remote-command.js";
+import { readRemoteCommand, type ContainerMount, type RemoteCommand } from "./remote-command.js";
 import { REMOTE_HOME } from "./remote-side.js";
 import { resolveWord } from "./resolve-word.js";
 import { isAssignment } from "./unwrap-command.js";
@@ -29,6 +29,8 @@ export interface Frame {
   span: Span;
   /** Set on the far side of `ssh` / `docker exec`: the layer that sent the commands there. */
   readonly remote?: string;
+  /** In a container `docker run` creates: its mounts (see SimpleCommand.container). */
+  readonly container?: { readonly mounts: readonly Mount[] };
   /** The stdin of the command whose layer this is, which the layer's first commands read. */
   readonly stdin?: InheritedStdin;
 }
@@ -148,6 +150,7 @@ function enterRemote(host: LayerHost, cmd: SimpleCommand, remote: RemoteCommand,
     layers: frame.layers,
     span: frame.span,
     remote: remote.via,
+    ...(remote.mounts == null ? {} : { container: { mounts: localMounts(host, cmd, remote.mounts) } }),
     ...(runsStdin
       ? {}
       : {
@@ -163,6 +166,18 @@ function enterRemote(host: LayerHost, cmd: SimpleCommand, remote: RemoteCommand,
     const code = runsStdin ? cmd.stdinText : remote.code;
     if (code != null) host.analyseList(code, inner, layers);
   }
+}
+
+/**
+ * A new container's mounts, their host side resolved on this machine (`$(pwd)`, `.`, `~/data`). A
+ * bind mount whose source is only known when it runs is kept as a mount of unknown, lasting content.
+ */
+function localMounts(host: LayerHost, cmd: SimpleCommand, mounts: readonly ContainerMount[]): Mount[] {
+  return mounts.map(({ source, target, volume }) => {
+    const inside = target.length > 1 ? target.replace(/\/+$/, "") : target;
+    const local = volume ? undefined : resolveWord(source, cmd.cwd, host.ctx.home);
+    return local == null ? { inside } : { host: local, inside };
+  });
 }
 
 function interpret(host: LayerHost, cmd: SimpleCommand, language: Language, frame: Frame, place: Place): void {

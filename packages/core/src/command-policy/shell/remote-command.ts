@@ -19,6 +19,11 @@ export interface RemoteCommand {
   readonly argv?: readonly string[];
   /** Where it starts: an ssh command in the remote home, an exec in the container's workdir (or `-w DIR`). */
   readonly cwd: string;
+  /**
+   * Set for a new container (`docker run`): its mounts, `-v SRC:DST` / `--mount source=SRC,target=DST`,
+   * with SRC as typed (a path of this machine, or a named volume's name) and DST in the container.
+   */
+  readonly mounts?: readonly ContainerMount[];
 }
 
 const SSH: OptionSpec = { value: "BbcDEeFIiJLlmOoPpQRSWw", stopAtPositional: true };
@@ -44,6 +49,89 @@ const COMPOSE_RUN: OptionSpec = {
   valueLong: [...(EXEC.valueLong ?? []), "publish", "volume", "name", "entrypoint", "label", "cap-add", "cap-drop", "pull"],
   stopAtPositional: true,
 };
+/** `docker run`'s options that take a value (the image is the first word after them). */
+const RUN: OptionSpec = {
+  value: "aecehlmpuvw",
+  valueLong: [
+    ...(EXEC.valueLong ?? []),
+    "add-host",
+    "attach",
+    "blkio-weight",
+    "cap-add",
+    "cap-drop",
+    "cgroup-parent",
+    "cgroupns",
+    "cidfile",
+    "cpu-period",
+    "cpu-quota",
+    "cpu-shares",
+    "cpus",
+    "cpuset-cpus",
+    "cpuset-mems",
+    "device",
+    "dns",
+    "dns-option",
+    "dns-search",
+    "domainname",
+    "entrypoint",
+    "expose",
+    "gpus",
+    "group-add",
+    "health-cmd",
+    "health-interval",
+    "health-retries",
+    "health-start-period",
+    "health-timeout",
+    "hostname",
+    "ip",
+    "ip6",
+    "ipc",
+    "isolation",
+    "label",
+    "label-file",
+    "link",
+    "log-driver",
+    "log-opt",
+    "mac-address",
+    "memory",
+    "memory-reservation",
+    "memory-swap",
+    "mount",
+    "name",
+    "network",
+    "network-alias",
+    "pid",
+    "pids-limit",
+    "platform",
+    "publish",
+    "pull",
+    "restart",
+    "runtime",
+    "security-opt",
+    "shm-size",
+    "stop-signal",
+    "stop-timeout",
+    "storage-opt",
+    "sysctl",
+    "tmpfs",
+    "ulimit",
+    "userns",
+    "uts",
+    "volume",
+    "volume-driver",
+    "volumes-from",
+  ],
+  stopAtPositional: true,
+};
+export interface ContainerMount {
+  readonly source: string;
+  readonly target: string;
+  /** A named volume (`-v pgdata:/data`), not a path of this machine. */
+  readonly volume: boolean;
+}
+
+const BIND_SOURCE = /^[/.~$]/;
+const MOUNT_FIELD = /^(type|source|src|target|destination|dst)=(.*)$/;
 const KUBECTL: OptionSpec = {
   value: "nscf",
   valueLong: [
@@ -81,6 +169,8 @@ export function readRemoteCommand(cmd: SimpleCommand): RemoteCommand | undefined
   if (rest[0] === "compose") return composeExec(`${name} compose`, rest.slice(1));
   if (rest[0] === "exec") return containerExec(`${name} exec`, rest.slice(1));
   if (rest[0] === "container" && rest[1] === "exec") return containerExec(`${name} exec`, rest.slice(2));
+  if (rest[0] === "run") return containerRun(`${name} run`, rest.slice(1));
+  if (rest[0] === "container" && rest[1] === "run") return containerRun(`${name} run`, rest.slice(2));
   return undefined;
 }
 
@@ -107,6 +197,46 @@ function containerExec(via: string, args: readonly string[], spec: OptionSpec = 
   const argv = args.slice(p.rest + 1);
   if (target == null || argv.length === 0) return undefined;
   return { via: `${via} ${target}`, argv, cwd: workdir(optionValue(p, "w", ["workdir"])) };
+}
+
+/**
+ * `docker run [options] IMAGE cmd…` (or `--entrypoint prog IMAGE args…`): the command runs in a new
+ * container, which sees this machine's directories only where they are bind-mounted into it.
+ */
+function containerRun(via: string, args: readonly string[]): RemoteCommand | undefined {
+  const p = parseOptions(args, RUN);
+  const image = args[p.rest];
+  const entrypoint = optionValue(p, "", ["entrypoint"]);
+  const tail = args.slice(p.rest + 1);
+  const argv = entrypoint == null || entrypoint === "" ? tail : [entrypoint, ...tail];
+  if (image == null || argv.length === 0) return undefined;
+  const mounts = [...(p.values.get("v") ?? []), ...optionValues(args, "volume")].flatMap(volumeMount);
+  for (const spec of optionValues(args, "mount")) mounts.push(...bindMount(spec));
+  return { via: `${via} ${image}`, argv, cwd: workdir(optionValue(p, "w", ["workdir"])), mounts };
+}
+
+/** Every value of a long option given more than once (`-v a:/a --volume b:/b`). */
+function optionValues(args: readonly string[], name: string): string[] {
+  return args.flatMap((a, k) => (a === `--${name}` ? [args[k + 1] ?? ""] : a.startsWith(`--${name}=`) ? [a.slice(name.length + 3)] : []));
+}
+
+/** `-v /srv/data:/data:ro` binds a path of this machine; `-v dbdata:/var/lib/postgresql` mounts a named volume. */
+function volumeMount(spec: string): ContainerMount[] {
+  const [source = "", target = ""] = spec.split(":");
+  return target.startsWith("/") ? [{ source, target, volume: !BIND_SOURCE.test(source) }] : [];
+}
+
+function bindMount(spec: string): ContainerMount[] {
+  const fields = new Map<string, string>();
+  for (const field of spec.split(",")) {
+    const match = MOUNT_FIELD.exec(field);
+    if (match != null) fields.set(match[1] ?? "", match[2] ?? "");
+  }
+  const type = fields.get("type") ?? "volume";
+  const source = fields.get("source") ?? fields.get("src");
+  const target = fields.get("target") ?? fields.get("destination") ?? fields.get("dst");
+  if (type === "tmpfs" || source == null || target == null || !target.startsWith("/")) return [];
+  return [{ source, target, volume: type !== "bind" }];
 }
 
 /** `compose exec svc cmd…`, and `compose run svc cmd…`, which runs it in a new container of the service. */
