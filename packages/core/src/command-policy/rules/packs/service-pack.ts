@@ -40,7 +40,8 @@ export interface ServicePackSpec {
 }
 
 const TIERS: readonly ServiceTier[] = ["deny", "ask"];
-const DRY_RUNS = new Set(["--dry-run", "--dryrun", "--dry-run=client", "--dry-run=server"]);
+/** `--dry-run`, `--dryrun`, `--dry-run=client|server|true`; not `--dry-run=false` or `=none`. */
+const DRY_RUN = /^--dry-?run(?:=(?!false$|none$|0$).*)?$/;
 
 /** A pack with two rules, `<id>.destroy` (deny) and `<id>.delete` (ask). */
 export function defineServicePack(spec: ServicePackSpec): RulePack {
@@ -67,7 +68,7 @@ export function defineServicePack(spec: ServicePackSpec): RulePack {
 function findServiceDeletion(spec: ServicePackSpec, cmd: SimpleCommand, rc: RuleContext): ServiceFinding | undefined {
   if (!Object.hasOwn(spec.clis, cmd.name)) return undefined;
   const cli = spec.clis[cmd.name];
-  if (cli == null || asksForHelp(cmd.args) || cmd.args.some((a) => DRY_RUNS.has(a))) return undefined;
+  if (cli == null || asksForHelp(cmd.args) || cmd.args.some((a) => DRY_RUN.test(a))) return undefined;
   const options = parseOptions(cmd.args, cli.options);
   if (cli.dryRunShort != null && hasOption(options, cli.dryRunShort)) return undefined;
   const words = options.positionals;
