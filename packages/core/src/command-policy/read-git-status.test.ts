@@ -41,6 +41,7 @@ describe("readGitStatus", () => {
     expect(readGitStatus({ dir: plain, pathspecs: [] }, { git: "/nonexistent/git" })).toEqual({
       known: false,
       why: "not in a git repository",
+      noRepository: true,
     });
   });
 

@@ -23,7 +23,8 @@ export interface StatusEntry {
 
 export type WorkTreeStatus =
   | { readonly known: true; readonly entries: readonly StatusEntry[] }
-  | { readonly known: false; readonly why: string };
+  /** `noRepository`: the directory exists and no git repository holds it, so nothing can give its files back. */
+  | { readonly known: false; readonly why: string; readonly noRepository?: true };
 
 export type ReadStatus = (query: StatusQuery) => WorkTreeStatus;
 
@@ -41,10 +42,12 @@ const STATUS_ARGS = ["status", "--porcelain=v1", "-z", "--untracked-files=all", 
  * No index refresh written back (it would race the user's own git commands), and no fsmonitor
  * hook: a repository's config must not make the guard run a program of its choosing.
  */
+const NO_REPOSITORY = "not in a git repository";
 const SAFE_GLOBALS = ["--no-optional-locks", "-c", "core.fsmonitor=false"];
 
 export function readGitStatus(query: StatusQuery, options: ReadStatusOptions = {}): WorkTreeStatus {
   const outside = whyOutsideRepository(query.dir);
+  if (outside === NO_REPOSITORY) return { known: false, why: outside, noRepository: true };
   if (outside != null) return { known: false, why: outside };
   const timeout = options.timeoutMs ?? TIMEOUT_MS;
   const { spawnSync } = loadBuiltin<typeof import("node:child_process")>("node:child_process");
@@ -83,7 +86,7 @@ function whyOutsideRepository(dir: string): string | undefined {
   if (!isDirectory(dir)) return `${dir} is not a directory`;
   for (let at = path.resolve(dir); ; at = path.dirname(at)) {
     if (fs.existsSync(path.join(at, ".git"))) return undefined;
-    if (path.dirname(at) === at) return "not in a git repository";
+    if (path.dirname(at) === at) return NO_REPOSITORY;
   }
 }
 

@@ -82,13 +82,23 @@ describe("fs.rm-unrecoverable", () => {
     expect(queries).toEqual([]);
   });
 
-  it("leaves deletions in a project without git as they were, and says recoverability is unknown", () => {
+  it("asks before a whole directory of a project without git goes: nothing holds a copy", () => {
     repo = makeRepo({ committed });
     const plain = path.join(repo.root, "plain");
     fs.mkdirSync(path.join(plain, "src"), { recursive: true });
     expect([decide("rm -rf src", plain).decision, notes("rm -rf src", plain)]).toEqual([
-      "allow",
+      "ask",
       ["recoverability unknown: not in a git repository"],
     ]);
   });
+
+  it.each(["rm -rf node_modules dist", "rm -rf packages/app/.next", "find . -name '*.pyc' -delete", "rm notes.txt"])(
+    "lets %s run in a project without git: build output comes back, and one file is not a directory of work",
+    (command) => {
+      repo = makeRepo({ committed });
+      const plain = path.join(repo.root, "plain");
+      fs.mkdirSync(plain);
+      expect(decide(command, plain)).toMatchObject({ decision: "allow", findings: [] });
+    },
+  );
 });

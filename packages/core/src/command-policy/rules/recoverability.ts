@@ -21,14 +21,17 @@ export type Recoverability =
   | { readonly state: "recoverable"; readonly note: string }
   /** `note` names what would be lost: "would lose 2 modified files: f, src/a.ts". */
   | { readonly state: "unrecoverable"; readonly note: string }
-  | { readonly state: "unknown"; readonly note: string };
+  | { readonly state: "unknown"; readonly note: string; readonly noRepository?: true };
 
 /** Ignored files that are not build output: nothing regenerates a `.env` or a private key. */
 const IRREPLACEABLE = /(?:^|\/)(?:\.env(?:\.(?!example$|sample$|template$|dist$|defaults$)[^/]+)?|[^/]+\.(?:pem|key|p12|pfx))$/;
 const EXAMPLES = 3;
 
 export function assessRecoverability(status: WorkTreeStatus, discard: Discard): Recoverability {
-  if (!status.known) return { state: "unknown", note: `recoverability unknown: ${status.why}` };
+  if (!status.known) {
+    const unknown = { state: "unknown", note: `recoverability unknown: ${status.why}` } as const;
+    return status.noRepository === true ? { ...unknown, noRepository: true } : unknown;
+  }
   const modified: string[] = [];
   const untracked: string[] = [];
   const secrets: string[] = [];
