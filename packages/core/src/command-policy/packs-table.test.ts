@@ -1,22 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createCommandPolicy } from "./create-command-policy.js";
 import { bashCall, DECISION } from "./dangerous-commands.fixture.js";
-import { PACK_DANGEROUS, PACK_LOOKALIKES } from "./packs.fixture.js";
+import { PACK_DANGEROUS, PACK_FILES, PACK_LOOKALIKES } from "./packs.fixture.js";
 import { RULE_PACKS } from "./rules/packs/pack-catalogue.js";
 
-/** The SQL scripts the table's commands feed to database clients, and DNS change scripts, by absolute path. */
-const FILES: Readonly<Record<string, string>> = {
-  "/home/dev/project/drop.sql": "-- reset\nDROP DATABASE app;\n",
-  "/home/dev/project/seed.sql": "INSERT INTO users (name) VALUES ('DROP TABLE users');\nSELECT 1;\n",
-  "/home/dev/project/db/reset.sql": "BEGIN;\nTRUNCATE users;\nCOMMIT;\n",
-  "/home/dev/project/dns/delete-www.json":
-    '{"Changes": [{"Action": "DELETE", "ResourceRecordSet": {"Name": "www.example.com", "Type": "A"}}]}',
-  "/home/dev/project/dns/upsert-www.json":
-    '{"Changes": [{"Action": "UPSERT", "ResourceRecordSet": {"Name": "www.example.com", "Type": "A"}}]}',
-  "/home/dev/project/dns/remove-www.txt": "server ns1.example.com\nzone example.com\nupdate delete www.example.com A\nsend\n",
-  "/home/dev/project/dns/add-www.txt": "server ns1.example.com\nupdate add www.example.com 300 A 203.0.113.7\nsend\n",
-};
-const policy = createCommandPolicy({}, { readText: (abs) => FILES[abs] });
+const policy = createCommandPolicy({}, { readText: (abs) => PACK_FILES[abs] });
 const bash = (command: string) => bashCall(command);
 const PACK_RULES = RULE_PACKS.flatMap((pack) => pack.rules.map((rule) => rule.id));
 

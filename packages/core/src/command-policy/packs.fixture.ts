@@ -2,7 +2,7 @@
  * The rule packs' table: commands each pack must stop, with the decision expected and the rule that
  * must be among the findings, and harmless look-alikes that must be allowed with no finding (the
  * second element names the rule each resembles). Context: cwd = project = /home/dev/project,
- * home = /home/dev; the files `drop.sql`, `seed.sql` and `db/reset.sql` exist there (see the test).
+ * home = /home/dev; the files of PACK_FILES exist there.
  */
 
 import type { DangerousCase } from "./dangerous-commands.fixture.js";
@@ -12,6 +12,18 @@ import { OPS_SERVICES_DANGEROUS, OPS_SERVICES_LOOKALIKES } from "./ops-services.
 import { WEB_SERVICES_DANGEROUS, WEB_SERVICES_LOOKALIKES } from "./web-services.fixture.js";
 import { SYSTEM_SERVICES_DANGEROUS, SYSTEM_SERVICES_LOOKALIKES } from "./system-services.fixture.js";
 
+/** The SQL scripts the table's commands feed to database clients, and DNS change scripts, by absolute path. */
+export const PACK_FILES: Readonly<Record<string, string>> = {
+  "/home/dev/project/drop.sql": "-- reset\nDROP DATABASE app;\n",
+  "/home/dev/project/seed.sql": "INSERT INTO users (name) VALUES ('DROP TABLE users');\nSELECT 1;\n",
+  "/home/dev/project/db/reset.sql": "BEGIN;\nTRUNCATE users;\nCOMMIT;\n",
+  "/home/dev/project/dns/delete-www.json":
+    '{"Changes": [{"Action": "DELETE", "ResourceRecordSet": {"Name": "www.example.com", "Type": "A"}}]}',
+  "/home/dev/project/dns/upsert-www.json":
+    '{"Changes": [{"Action": "UPSERT", "ResourceRecordSet": {"Name": "www.example.com", "Type": "A"}}]}',
+  "/home/dev/project/dns/remove-www.txt": "server ns1.example.com\nzone example.com\nupdate delete www.example.com A\nsend\n",
+  "/home/dev/project/dns/add-www.txt": "server ns1.example.com\nupdate add www.example.com 300 A 203.0.113.7\nsend\n",
+};
 export const PACK_DANGEROUS: readonly DangerousCase[] = [
   // cloud.delete-project
   ["gcloud projects delete my-project", "deny", "cloud.delete-project"],
