@@ -7,6 +7,7 @@ import { gitRules } from "./git-rules.js";
 import { networkRules } from "./network-rules.js";
 import { projectDeletionRules } from "./project-deletion-rules.js";
 import { inputCodeRules } from "./input-code-rules.js";
+import { secretVariableRules } from "./secret-variables.js";
 import { RULE_PACKS } from "./packs/pack-catalogue.js";
 import type { PathRule } from "./protected-paths.js";
 import type { CommandRule } from "./rule-context.js";
@@ -46,6 +47,34 @@ export const PATH_RULES: readonly PathRule[] = [
       "~/.password-store/**",
       "~/Library/Keychains/**",
       "~/.pgpass",
+      "~/.my.cnf",
+      "~/.config/gcloud/application_default_credentials.json",
+      "~/.config/gcloud/credentials.db",
+      "~/.config/gcloud/access_tokens.db",
+      "~/.config/gcloud/legacy_credentials/**",
+      "~/.aws/sso/cache/*.json",
+      "~/.azure/accessTokens.json",
+      "~/.azure/msal_token_cache.*",
+      "~/.oci/config",
+      "~/.config/doctl/config.yaml",
+      "~/.vault-token",
+      "~/.terraform.d/credentials.tfrc.json",
+      "~/.pulumi/credentials.json",
+      "~/.config/hub",
+      "~/.config/glab-cli/config.yml",
+      "~/.cargo/credentials",
+      "~/.cargo/credentials.toml",
+      "~/.gem/credentials",
+      "~/.s3cfg",
+      "~/.boto",
+      "~/.mc/config.json",
+      "~/.config/rclone/rclone.conf",
+      "~/.config/stripe/config.toml",
+      "~/.wrangler/config/default.toml",
+      "~/.config/.wrangler/config/default.toml",
+      "~/.fly/config.yml",
+      "~/.databrickscfg",
+      "~/.snowsql/config",
       "/etc/shadow",
       "/etc/gshadow",
       "/proc/*/environ",
@@ -76,6 +105,7 @@ export const COMMAND_RULES: readonly CommandRule[] = [
   ...gitRecoveryRules,
   ...systemRules,
   ...inputCodeRules,
+  ...secretVariableRules,
   ...RULE_PACKS.flatMap((pack) => pack.rules),
 ];
 
