@@ -62,18 +62,10 @@ const INTENDED_STOPS: Readonly<Record<string, string>> = {
  * interrupted. Each is a known false stop to fix; the rule that fires is named.
  */
 const FALSE_STOPS: readonly string[] = [
-  // disk.write-device: /dev/err.log is an ordinary file path inside a pod, not a disk device
-  'kubectl exec -it -n "$ns" "$podname" -- sh -c "echo $msg >>/dev/err.log"',
-  // fs.truncate-system: writes nginx's web page inside a pod, neither on this machine nor a system file
-  "for i in 0 1; do kubectl exec foo-$i -- sh -c 'echo $(hostname) > /usr/share/nginx/html/index.html'; done",
   // cred.read-secret: the value goes into a shell variable for `docker run -e`, never to the output
   "POSTGRES_PASSWORD=$(grep -oP '(?<=POSTGRES_PASSWORD=).*' .env)",
   // cred.read-secret: the same, a key read into a variable for `az login --password`
   "app_secret=$(<app_key.pem)",
-  // remote.overwrite-system: /usr/share/nginx/html is the web root a static site is deployed to
-  'PASSWORD=$REMOTE_PASSWORD rsync -avzue ./ssh_sudo --rsync-path "sudo -S rsync" ./build/* $REMOTE_CONNECTION:/usr/share/nginx/html',
-  // fs.move-system: moves the script's own log files out of /root, not /root itself
-  "/usr/bin/mv /root/sync-* /mnt/hd1/logs",
 ];
 
 const policy = createCommandPolicy();

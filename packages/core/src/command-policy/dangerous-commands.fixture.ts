@@ -87,6 +87,9 @@ export const DANGEROUS_COMMANDS: readonly DangerousCase[] = [
   ["docker exec web rm -rf /", "deny", "fs.rm-root"],
   ["kubectl exec -it api-0 -- sh -c 'rm -rf /'", "deny", "fs.rm-root"],
   ["ssh prod 'rm -rf ~'", "deny", "fs.rm-home"],
+  ["sudo rm -rf /root", "deny", "fs.rm-home"],
+  ["sudo rm -rf /root/.ssh", "ask", "fs.rm-outside-project"],
+  ["sudo rm -rf /var/www", "ask", "fs.rm-outside-project"],
   ["ssh prod 'rm -rf *'", "deny", "fs.rm-home"],
   ["ssh prod 'cd && rm -rf .'", "deny", "fs.rm-home"],
   ["ssh prod 'sudo rm -rf /etc'", "deny", "fs.rm-system"],
@@ -129,7 +132,7 @@ export const DANGEROUS_COMMANDS: readonly DangerousCase[] = [
   ["rm -rf /bin/*", "deny", "fs.rm-system"],
   ["find /etc -delete", "deny", "fs.rm-system"],
   ["rm -rf /{etc,usr}", "deny", "fs.rm-system"],
-  ["rm -rf ~root", "deny", "fs.rm-system"],
+  ["rm -rf ~root", "deny", "fs.rm-home"],
   // fs.rm-outside-project
   ["rm -rf ~/other-project", "ask", "fs.rm-outside-project"],
   ["rm -rf ../sibling", "ask", "fs.rm-outside-project"],

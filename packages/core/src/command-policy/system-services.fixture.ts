@@ -279,5 +279,7 @@ export const SYSTEM_SERVICES_LOOKALIKES: readonly LookalikeCase[] = [
   ["scp id_ed25519.pub host:~/.ssh/", "remote.overwrite-system"],
   ["scp -r build/ deploy@web:/var/www/html/", "remote.overwrite-system"],
   ["scp app web:/usr/local/bin/app", "remote.overwrite-system"],
+  ["rsync -avz ./build/ deploy@web:/usr/share/nginx/html/", "remote.overwrite-system"],
+  ["scp -r public/* deploy@web:/var/www/site/", "remote.overwrite-system"],
   ["ssh-copy-id user@host", "remote.overwrite-system"],
 ];

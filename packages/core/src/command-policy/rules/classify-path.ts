@@ -60,6 +60,8 @@ const SYSTEM_ROOTS = [
 ];
 /** Inside these, paths belong to the user again (but the directories themselves stay system). */
 const USER_AREAS = ["/usr/local", "/opt", "/mnt", "/media", "/Volumes"];
+/** Web servers' document roots: a site's files, deployed there on purpose, not the system's. */
+export const WEB_ROOTS = ["/var/www", "/usr/share/nginx/html", "/srv/www", "/srv/http"];
 const TEMP_ROOTS = ["/tmp", "/private/tmp", "/var/tmp", "/var/folders", "/private/var/folders", "/dev/shm"];
 
 /** Directories whose children are homes, whatever the current user's home is. */
@@ -98,6 +100,8 @@ export function classifyTarget(word: string, cwd: string, ctx: CommandContext): 
   if (resolved == null) return undefined;
   const cls = classifyPath(resolved, ctx);
   if (glob && cls === "project-root" && !matchesEverything(word)) return { path: resolved, cls: "project" };
+  // `/root/sync-*`, `~/*.log`: some files in a home, not the home.
+  if (glob && cls === "home" && !matchesEverything(word)) return { path: resolved, cls: "home-subtree" };
   if (glob && cls === "temp-root") return { path: resolved, cls: "temp" };
   return { path: resolved, cls };
 }
@@ -120,6 +124,11 @@ export function classifyPath(abs: string, ctx: CommandContext): PathClass {
   if (homeParents.includes(abs)) return "home-ancestor";
   if (homeParents.some((parent) => path.posix.dirname(abs) === parent)) return "home";
   if (homeParents.some((parent) => isInside(parent, abs))) return "home-subtree";
+  // The superuser's home: `/root/.ssh` is one account's files, like `~/.ssh`.
+  if (abs === "/root") return "home";
+  if (isInside("/root", abs)) return "home-subtree";
+  if (WEB_ROOTS.includes(abs)) return "mount";
+  if (WEB_ROOTS.some((root) => isInside(root, abs))) return "outside";
   if (SYSTEM_ROOTS.includes(abs) || USER_AREAS.includes(abs)) return "system";
   if (USER_AREAS.some((area) => path.posix.dirname(abs) === area)) return "mount";
   if (USER_AREAS.some((area) => isInside(area, abs))) return "outside";

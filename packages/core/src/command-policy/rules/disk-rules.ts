@@ -45,11 +45,14 @@ function formats(cmd: SimpleCommand): RuleHit | undefined {
   return undefined;
 }
 
+/** A name with a file's extension (`/dev/err.log` in a container): a file someone made there, not a device. */
+const FILE_NAME = /\.[A-Za-z]+$/;
+
 /** A block device or disk under /dev (not /dev/null, a tty, a file descriptor). */
 export function isBlockDevice(abs: string): boolean {
   if (!abs.startsWith("/dev/")) return false;
   const rest = abs.slice(5);
-  return rest !== "" && !HARMLESS_DEVICES.has(rest) && !HARMLESS_DEVICE_DIRS.some((dir) => rest.startsWith(dir));
+  return rest !== "" && !FILE_NAME.test(rest) && !HARMLESS_DEVICES.has(rest) && !HARMLESS_DEVICE_DIRS.some((dir) => rest.startsWith(dir));
 }
 
 function writesDevice(cmd: SimpleCommand, rc: RuleContext): RuleHit | undefined {

@@ -1,5 +1,6 @@
 import type { RuleHit, SimpleCommand } from "../../command-types.js";
 import { parseOptions, type OptionSpec, type ParsedOptions } from "../../shell/parse-options.js";
+import { WEB_ROOTS } from "../classify-path.js";
 import { asksForHelp } from "./pack-words.js";
 import { definePack } from "./rule-pack.js";
 
@@ -95,7 +96,8 @@ function overwritesSystem(cmd: SimpleCommand): RuleHit | undefined {
   const where = t == null ? undefined : remotePath(t.destination);
   if (t == null || where == null) return undefined;
   const path = where.replace(/\/+$/, "");
-  if (SYSTEM_DIRS.some((dir) => path === dir || path.startsWith(`${dir}/`)) && !path.startsWith("/usr/local"))
+  const webContent = WEB_ROOTS.some((root) => path === root || path.startsWith(`${root}/`));
+  if (SYSTEM_DIRS.some((dir) => path === dir || path.startsWith(`${dir}/`)) && !path.startsWith("/usr/local") && !webContent)
     return { detail: `${cmd.name} onto ${t.destination}` };
   if (AUTHORIZED_KEYS.test(path)) return { detail: `${cmd.name} onto ${t.destination}` };
   // Into a `.ssh` directory, a file named authorized_keys replaces the one there.
