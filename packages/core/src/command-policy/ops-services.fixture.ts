@@ -314,7 +314,7 @@ export const OPS_SERVICES_LOOKALIKES: readonly LookalikeCase[] = [
   ["heroku logs --tail -a my-app", "hosting.delete"],
   ["heroku apps:info -a my-app", "hosting.destroy"],
   ["heroku config:set SECRET_KEY=abc -a my-app", "hosting.delete"],
-  ["heroku config -a my-app", "hosting.delete"],
+  ["heroku config:set LOG_LEVEL=debug -a my-app", "hosting.delete"],
   ["heroku pg:info -a my-app", "hosting.destroy"],
   ["heroku pg:backups:capture -a my-app", "hosting.delete"],
   ["heroku addons:create heroku-postgresql:essential-0 -a my-app", "hosting.destroy"],
