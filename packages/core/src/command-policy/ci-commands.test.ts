@@ -19,6 +19,7 @@ const corpus = z
 
 /** Commands of the corpus the guard should stop, and why. */
 const INTENDED_STOPS: Readonly<Record<string, string>> = {
+  "pulumi stack rm dev": "deletes the stack's state and history: asked",
   'kubectl get secret denny-cluster-kubeconfig -o jsonpath="{.data.value}"': "prints a secret's value into the session: asked",
   "op read op://dev/db/password": "prints a password from 1Password into the session: asked",
   "kubectl -n my-ns delete po,svc --all": "deletes every pod and service of a namespace",

@@ -1,5 +1,5 @@
 import type { RuleHit, SimpleCommand } from "../../command-types.js";
-import { parseOptions } from "../../shell/parse-options.js";
+import { hasOption, parseOptions } from "../../shell/parse-options.js";
 import type { RuleContext } from "../rule-context.js";
 import { readClientInputs, type ClientInput } from "./database-clients.js";
 import { findFrameworkReset } from "./framework-resets.js";
@@ -40,6 +40,8 @@ const PROGRAMS = new Set([
   "dropdb",
   "mysqladmin",
   "mariadb-admin",
+  "pg_restore",
+  "mongorestore",
   "rails",
   "rake",
   "prisma",
@@ -104,8 +106,26 @@ function findToolHazards(cmd: SimpleCommand): DbFinding[] {
     const at = words.findIndex((w) => w.toLowerCase() === "drop");
     return at < 0 ? [] : [{ hazard: "drop", detail: `${name} drop ${words[at + 1] ?? ""}`.trim() }];
   }
-  const reset = findFrameworkReset(cmd);
+  const reset = findFrameworkReset(cmd) ?? findRestoreOver(cmd);
   return reset == null ? [] : [{ hazard: "reset", detail: reset }];
+}
+
+/**
+ * A restore that first drops what the database holds: `pg_restore --clean -d app dump`,
+ * `mongorestore --drop`. Without `-d`, pg_restore only prints the script.
+ */
+function findRestoreOver(cmd: SimpleCommand): string | undefined {
+  const { name, args } = cmd;
+  if (name === "pg_restore") {
+    const p = parseOptions(args, {
+      value: "dfFIjLnNOPsStTU",
+      valueLong: ["dbname", "file", "format", "host", "port", "username", "role", "jobs"],
+    });
+    const cleans = hasOption(p, "c", ["clean"]);
+    return cleans && (p.short.has("d") || p.long.has("dbname")) ? "pg_restore --clean (drops the database's objects first)" : undefined;
+  }
+  if (name === "mongorestore" && args.some((a) => a === "--drop")) return "mongorestore --drop (drops each collection first)";
+  return undefined;
 }
 
 function findMongoHazards(input: ClientInput): DbFinding[] {

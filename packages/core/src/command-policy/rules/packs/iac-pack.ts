@@ -51,6 +51,9 @@ function findTeardown(cmd: SimpleCommand): Teardown | undefined {
   if (name === "pulumi") {
     const p = parseOptions(args, PULUMI);
     const sub = p.positionals[0];
+    // `pulumi stack rm` deletes the stack's state and history (its resources, with --force, are left unmanaged).
+    if (sub === "stack" && (p.positionals[1] === "rm" || p.positionals[1] === "remove"))
+      return { detail: "pulumi stack rm", unattended: false };
     if ((sub !== "destroy" && sub !== "down") || p.long.has("preview-only")) return undefined;
     return { detail: `pulumi ${sub}`, unattended: hasOption(p, "yf", ["yes", "skip-preview"]) || hasFedStdin(cmd) };
   }
