@@ -320,15 +320,24 @@ const COPY_OPTIONS: Readonly<Record<string, OptionSpec>> = {
       "groupmap",
       "info",
       "debug",
+      "max-delete",
+      "iconv",
+      "contimeout",
+      "address",
     ],
   },
   scp: { value: "cDFiJloPSX" },
   sftp: { value: "BbcDFiJloPRSs" },
 };
 
+/** The options of a copying program that take a value (none known for another program). */
+export function copyOptions(name: string): OptionSpec {
+  return COPY_OPTIONS[name] ?? {};
+}
+
 /** A copying program's sources and destination (`cp -t DIR src…` puts the destination first). */
 export function copyOperands(name: string, args: readonly string[]): { sources: string[]; destination?: string } {
-  const p = parseOptions(args, COPY_OPTIONS[name] ?? {});
+  const p = parseOptions(args, copyOptions(name));
   const target = optionValue(p, "t", ["target-directory"]);
   if (target != null && name !== "rsync" && name !== "scp") return { sources: p.positionals, destination: target };
   const last = p.positionals[p.positionals.length - 1];

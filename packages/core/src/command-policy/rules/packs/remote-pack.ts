@@ -1,5 +1,6 @@
 import type { RuleHit, SimpleCommand } from "../../command-types.js";
-import { parseOptions, type OptionSpec, type ParsedOptions } from "../../shell/parse-options.js";
+import { copyOptions } from "../../shell/command-paths.js";
+import { parseOptions, type ParsedOptions } from "../../shell/parse-options.js";
 import { WEB_ROOTS } from "../classify-path.js";
 import { asksForHelp } from "./pack-words.js";
 import { definePack } from "./rule-pack.js";
@@ -14,45 +15,6 @@ import { definePack } from "./rule-pack.js";
  * runs (`-n`, `--dry-run`, `--list-only`) are left alone.
  */
 
-const RSYNC: OptionSpec = {
-  value: "efTBM",
-  valueLong: [
-    "rsh",
-    "exclude",
-    "include",
-    "filter",
-    "exclude-from",
-    "include-from",
-    "files-from",
-    "rsync-path",
-    "chmod",
-    "chown",
-    "temp-dir",
-    "backup-dir",
-    "log-file",
-    "password-file",
-    "port",
-    "timeout",
-    "bwlimit",
-    "max-size",
-    "min-size",
-    "partial-dir",
-    "compare-dest",
-    "copy-dest",
-    "link-dest",
-    "block-size",
-    "remote-option",
-    "out-format",
-    "suffix",
-    "max-delete",
-    "usermap",
-    "groupmap",
-    "iconv",
-    "contimeout",
-    "address",
-  ],
-};
-const SCP: OptionSpec = { value: "cDFiJloPSX" };
 const DELETES = /^--(?:delete(?:-(?:before|during|after|delay|excluded|missing-args))?|del)$/;
 /** `host:path`, `user@host:path`, `[::1]:path`, `host::module`, `rsync://host/module`. */
 const REMOTE = /^(?:rsync:\/\/|\[[^\]]*\]:|[^/.[\s][^/\s]*:)/;
@@ -67,7 +29,7 @@ interface Transfer {
 
 function transfer(cmd: SimpleCommand): Transfer | undefined {
   if ((cmd.name !== "rsync" && cmd.name !== "scp") || asksForHelp(cmd.args)) return undefined;
-  const options = parseOptions(cmd.args, cmd.name === "rsync" ? RSYNC : SCP);
+  const options = parseOptions(cmd.args, copyOptions(cmd.name));
   if (cmd.name === "rsync" && (options.short.has("n") || options.long.has("dry-run") || options.long.has("list-only"))) return undefined;
   const words = options.positionals;
   const destination = words[words.length - 1];
