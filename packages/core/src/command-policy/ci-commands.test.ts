@@ -8,8 +8,7 @@ import { bashCall } from "./dangerous-commands.fixture.js";
  * False stops on real DevOps and CI commands: `run:` steps, Makefile recipes, deploy scripts and the
  * docs of devops tools from public repositories (cloud CLIs, kubectl/helm, terraform/pulumi,
  * docker/podman, databases, secret managers, queues, backups, object stores, PaaS CLIs, gh, curl,
- * systemctl, rsync/scp/ssh). The stops that are right are listed with why; the wrong ones are listed
- * apart in FALSE_STOPS so the test stays green while they remain visible. Any other stop is a new
+ * systemctl, rsync/scp/ssh). The stops that are right are listed with why; any other stop is a
  * false one.
  */
 
@@ -60,17 +59,6 @@ const INTENDED_STOPS: Readonly<Record<string, string>> = {
     "the same, for a bucket",
 };
 
-/**
- * Commands the guard stops but should not: harmless, and an agent running them should not be
- * interrupted. Each is a known false stop to fix; the rule that fires is named.
- */
-const FALSE_STOPS: readonly string[] = [
-  // cred.read-secret: the value goes into a shell variable for `docker run -e`, never to the output
-  "POSTGRES_PASSWORD=$(grep -oP '(?<=POSTGRES_PASSWORD=).*' .env)",
-  // cred.read-secret: the same, a key read into a variable for `az login --password`
-  "app_secret=$(<app_key.pem)",
-];
-
 const policy = createCommandPolicy();
 const decide = (command: string) => policy.decide(bashCall(command));
 
@@ -79,8 +67,8 @@ describe("the DevOps and CI command corpus", () => {
     expect(corpus.length).toBeGreaterThan(600);
   });
 
-  it("is stopped only where stopping is right, or where a known false stop is listed", () => {
+  it("is stopped only where stopping is right", () => {
     const stopped = corpus.filter(({ command }) => decide(command).decision !== "allow").map(({ command }) => command);
-    expect(stopped.toSorted()).toEqual([...Object.keys(INTENDED_STOPS), ...FALSE_STOPS].toSorted());
+    expect(stopped.toSorted()).toEqual(Object.keys(INTENDED_STOPS).toSorted());
   });
 });

@@ -9,6 +9,7 @@ import { compileCommandRule, compilePathRule } from "./rules/custom-rules.js";
 import { displayWord } from "./shell/display-word.js";
 import { ProtectedPaths, normalise, type PathAccess, type PathRule } from "./rules/protected-paths.js";
 import { RULE_PACKS } from "./rules/packs/pack-catalogue.js";
+import { isCapturedIntoVariable } from "./rules/captured-reads.js";
 import { holdsPrivateKey } from "./rules/key-files.js";
 import {
   COMMAND_RULES,
@@ -133,8 +134,10 @@ export function createCommandPolicy(options: CommandPolicyOptions = {}, world: C
         if (hit != null) matches.push(hit.detail == null ? { rule, ...where } : { rule, ...where, detail: hit.detail });
       }
       for (const access of ACCESSES) {
-        for (const hit of rc.pathHits(cmd, access))
+        for (const hit of rc.pathHits(cmd, access)) {
+          if (access === "read" && hit.rule.category === "credentials" && isCapturedIntoVariable(cmd, analysis)) continue;
           matches.push({ rule: hit.rule, ...where, detail: `${access === "read" ? "reads" : "writes"} ${displayWord(hit.word)}` });
+        }
       }
     }
     if (analysis.errors.length > 0 && unparseable != null) {

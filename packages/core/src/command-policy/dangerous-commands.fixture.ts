@@ -252,6 +252,8 @@ export const DANGEROUS_COMMANDS: readonly DangerousCase[] = [
   ["openssl rsa -in server.pem -text", "deny", "cred.read-secret"],
   ["openssl pkey -in ./tls/server.pem -text -noout", "deny", "cred.read-secret"],
   ["cat server.key", "deny", "cred.read-secret"],
+  ['echo "$(cat .env)"', "deny", "cred.read-secret"],
+  ["TOKEN=$(cat ~/.npmrc); echo $TOKEN", "deny", "cred.read-secret"],
   ["cat ~/.config/gcloud/application_default_credentials.json", "deny", "cred.read-secret"],
   ["cat ~/.vault-token", "deny", "cred.read-secret"],
   ["jq . ~/.aws/sso/cache/abc123.json", "deny", "cred.read-secret"],

@@ -215,6 +215,8 @@ export const LOOKALIKE_COMMANDS: readonly LookalikeCase[] = [
   ["openssl req -new -sha256 -key site-key.pem -out site.csr", "cred.read-secret"],
   ["openssl dgst -sha256 -sign signing.key -out release.sig release.tar.gz", "cred.read-secret"],
   ["node --env-file=.env server.js", "cred.read-secret"],
+  ["DB_PASSWORD=$(grep -oP '(?<=DB_PASSWORD=).*' .env)", "cred.read-secret"],
+  ["export DEPLOY_KEY=$(cat ~/.ssh/id_ed25519)", "cred.read-secret"],
   ["cat ~/.config/gcloud/configurations/config_default", "cred.read-secret"],
   ["echo $AWS_ACCESS_KEY_ID", "cred.print-secret"],
   ["echo $TOKENIZERS_PARALLELISM", "cred.print-secret"],
