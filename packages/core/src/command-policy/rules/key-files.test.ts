@@ -34,10 +34,10 @@ describe("holdsPrivateKey", () => {
   });
 });
 
-describe("reading a PEM file through a command", () => {
-  const policy = (text: string) =>
-    createCommandPolicy({}, { readText: (abs) => (abs === "/home/dev/project/site.pem" ? text : undefined) });
+/** A policy that finds `text` in the project's `site.pem` and no other file. */
+const policy = (text: string) => createCommandPolicy({}, { readText: (abs) => (abs === "/home/dev/project/site.pem" ? text : undefined) });
 
+describe("reading a PEM file through a command", () => {
   it("is denied when the file holds a private key", () => {
     expect(policy(KEY).decide(bashCall("cat site.pem"))).toMatchObject({ decision: "deny", findings: [{ rule: "cred.read-secret" }] });
   });

@@ -1,16 +1,10 @@
-import type { RuleHit, SimpleCommand } from "../../command-types.js";
 import type { CloudTier } from "./cloud-delete-commands.js";
 import { findCloudDeletion } from "./cloud-deletions.js";
-import { definePack } from "./rule-pack.js";
+import { checkFound, definePack } from "./rule-pack.js";
 
 /** Deleting things in the cloud with aws, gcloud, gsutil, az and doctl (see cloud-deletions.ts for what counts). */
 
-function deletes(tier: CloudTier): (cmd: SimpleCommand) => RuleHit | undefined {
-  return (cmd) => {
-    const found = findCloudDeletion(cmd);
-    return found?.tier === tier ? { detail: found.detail } : undefined;
-  };
-}
+const deletes = (tier: CloudTier) => checkFound(findCloudDeletion, (found) => found.tier === tier);
 
 export const cloudPack = definePack("cloud", "cloud CLIs: aws, gcloud, gsutil, az, doctl, gh", [
   {

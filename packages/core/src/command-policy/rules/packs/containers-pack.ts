@@ -1,9 +1,9 @@
-import type { RuleHit, SimpleCommand } from "../../command-types.js";
+import type { SimpleCommand } from "../../command-types.js";
 import { SUB_OPEN } from "../../shell/markers.js";
 import { hasOption, parseOptions } from "../../shell/parse-options.js";
 import type { RuleContext } from "../rule-context.js";
 import { readContainerCall } from "./container-call.js";
-import { definePack } from "./rule-pack.js";
+import { checkFound, definePack } from "./rule-pack.js";
 
 /**
  * Wiping what Docker, Podman and nerdctl keep: volumes (where containers' databases live), every
@@ -73,12 +73,7 @@ function listsEveryId(cmd: SimpleCommand): Listed | undefined {
   return command === "images" ? "images" : undefined;
 }
 
-function hit(kind: Wipe): (cmd: SimpleCommand, rc: RuleContext) => RuleHit | undefined {
-  return (cmd, rc) => {
-    const found = findWipe(cmd, rc);
-    return found?.wipe === kind ? { detail: found.detail } : undefined;
-  };
-}
+const hit = (kind: Wipe) => checkFound(findWipe, (found) => found.wipe === kind);
 
 export const containersPack = definePack("containers", "containers: docker, podman, nerdctl and compose", [
   {

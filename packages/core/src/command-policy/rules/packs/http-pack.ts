@@ -1,7 +1,7 @@
-import type { RuleHit, SimpleCommand } from "../../command-types.js";
+import type { SimpleCommand } from "../../command-types.js";
 import type { RuleContext } from "../rule-context.js";
 import { readHttpRequest, type HttpRequest } from "./http-requests.js";
-import { definePack } from "./rule-pack.js";
+import { checkFound, definePack } from "./rule-pack.js";
 import type { ServiceFinding, ServiceTier } from "./service-pack.js";
 
 /**
@@ -106,12 +106,7 @@ function decode(text: string): string {
   }
 }
 
-function hits(tier: ServiceTier): (cmd: SimpleCommand, rc: RuleContext) => RuleHit | undefined {
-  return (cmd, rc) => {
-    const found = findHttpDeletion(cmd, rc);
-    return found?.tier === tier ? { detail: found.detail } : undefined;
-  };
-}
+const hits = (tier: ServiceTier) => checkFound(findHttpDeletion, (found) => found.tier === tier);
 
 export const httpPack = definePack("http", "HTTP API deletions: curl, wget, HTTPie, xh", [
   {

@@ -1,7 +1,7 @@
 import type { RuleHit, SimpleCommand } from "../../command-types.js";
 import { hasOption, parseOptions } from "../../shell/parse-options.js";
 import { asksForHelp, hasFedStdin } from "./pack-words.js";
-import { definePack } from "./rule-pack.js";
+import { checkFound, definePack } from "./rule-pack.js";
 
 /**
  * Infrastructure as code: tearing a whole stack down (terraform / tofu / terragrunt destroy,
@@ -99,10 +99,7 @@ export const iacPack = definePack("iac", "infrastructure as code: terraform, tof
     category: "destructive-infrastructure",
     reason:
       "it destroys every resource an infrastructure stack manages without asking first (-auto-approve, --yes, --force, or the answer fed on stdin)",
-    check(cmd) {
-      const found = findTeardown(cmd);
-      return found?.unattended === true ? { detail: found.detail } : undefined;
-    },
+    check: checkFound(findTeardown, (found) => found.unattended),
   },
   {
     id: "iac.destroy",
@@ -110,10 +107,7 @@ export const iacPack = definePack("iac", "infrastructure as code: terraform, tof
     action: "ask",
     category: "destructive-infrastructure",
     reason: "it destroys every resource an infrastructure stack manages (the tool would ask too, but a session cannot answer it)",
-    check(cmd) {
-      const found = findTeardown(cmd);
-      return found?.unattended === false ? { detail: found.detail } : undefined;
-    },
+    check: checkFound(findTeardown, (found) => !found.unattended),
   },
   {
     id: "iac.apply-unattended",

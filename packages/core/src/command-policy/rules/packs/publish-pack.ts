@@ -1,7 +1,7 @@
-import type { RuleHit, SimpleCommand } from "../../command-types.js";
+import type { SimpleCommand } from "../../command-types.js";
 import { parseOptions } from "../../shell/parse-options.js";
 import { asksForHelp } from "./pack-words.js";
-import { definePack } from "./rule-pack.js";
+import { checkFound, definePack } from "./rule-pack.js";
 
 /**
  * Taking back what was published to a package registry. Publishing itself (`npm publish`,
@@ -32,12 +32,7 @@ function findRetraction(cmd: SimpleCommand): Retraction | undefined {
   return undefined;
 }
 
-function retracts(final: boolean): (cmd: SimpleCommand) => RuleHit | undefined {
-  return (cmd) => {
-    const found = findRetraction(cmd);
-    return found?.final === final ? { detail: found.detail } : undefined;
-  };
-}
+const retracts = (final: boolean) => checkFound(findRetraction, (found) => found.final === final);
 
 export const publishPack = definePack("publish", "package registries: npm, pnpm, gem, cargo, dotnet nuget", [
   {

@@ -1,4 +1,5 @@
-import type { CommandRule } from "../rule-context.js";
+import type { RuleHit, SimpleCommand } from "../../command-types.js";
+import type { CommandRule, RuleContext } from "../rule-context.js";
 
 /**
  * A rule pack: the rules about one family of tools (cloud CLIs, database clients, …). Every pack is
@@ -12,6 +13,20 @@ export interface RulePack {
   /** What it covers, for `warden explain` and the README. */
   readonly title: string;
   readonly rules: readonly CommandRule[];
+}
+
+/**
+ * A rule check made from a pack's finder: the finder works out once what a command does, and each
+ * rule of the pack takes the findings of its own kind (a tier, `final`, `unattended`, …).
+ */
+export function checkFound<F extends { readonly detail: string }>(
+  find: (cmd: SimpleCommand, rc: RuleContext) => F | undefined,
+  ofKind: (found: F) => boolean,
+): (cmd: SimpleCommand, rc: RuleContext) => RuleHit | undefined {
+  return (cmd, rc) => {
+    const found = find(cmd, rc);
+    return found != null && ofKind(found) ? { detail: found.detail } : undefined;
+  };
 }
 
 /** Stamps the pack's id on each of its rules, so findings and `warden explain` can name it. */

@@ -1,8 +1,8 @@
-import type { RuleHit, SimpleCommand } from "../../command-types.js";
+import type { SimpleCommand } from "../../command-types.js";
 import { hasOption, parseOptions, type OptionSpec, type ParsedOptions } from "../../shell/parse-options.js";
 import type { RuleContext } from "../rule-context.js";
 import { asksForHelp } from "./pack-words.js";
-import { definePack, type RulePack } from "./rule-pack.js";
+import { checkFound, definePack, type RulePack } from "./rule-pack.js";
 import { findVerb, type VerbTable } from "./verb-table.js";
 
 /**
@@ -46,12 +46,7 @@ const DRY_RUN = /^--dry-?run(?:=(?!false$|none$|0$).*)?$/;
 /** A pack with two rules, `<id>.destroy` (deny) and `<id>.delete` (ask). */
 export function defineServicePack(spec: ServicePackSpec): RulePack {
   const find = (cmd: SimpleCommand, rc: RuleContext): ServiceFinding | undefined => findServiceDeletion(spec, cmd, rc);
-  const hits =
-    (tier: ServiceTier) =>
-    (cmd: SimpleCommand, rc: RuleContext): RuleHit | undefined => {
-      const found = find(cmd, rc);
-      return found?.tier === tier ? { detail: found.detail } : undefined;
-    };
+  const hits = (tier: ServiceTier) => checkFound(find, (found) => found.tier === tier);
   return definePack(spec.id, spec.title, [
     {
       id: `${spec.id}.destroy`,

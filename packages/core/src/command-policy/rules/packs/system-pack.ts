@@ -1,6 +1,6 @@
 import type { RuleHit, SimpleCommand } from "../../command-types.js";
 import { asksForHelp } from "./pack-words.js";
-import { definePack } from "./rule-pack.js";
+import { checkFound, definePack } from "./rule-pack.js";
 import type { ServiceFinding, ServiceTier } from "./service-pack.js";
 import { findAccountChange } from "./system-accounts.js";
 import { findFirewallChange } from "./system-firewall.js";
@@ -19,12 +19,8 @@ import type { RuleContext } from "../rule-context.js";
 
 type Finder = (cmd: SimpleCommand) => ServiceFinding | undefined;
 
-function tiered(find: Finder, tier: ServiceTier): (cmd: SimpleCommand) => RuleHit | undefined {
-  return (cmd) => {
-    if (asksForHelp(cmd.args)) return undefined;
-    const found = find(cmd);
-    return found?.tier === tier ? { detail: found.detail } : undefined;
-  };
+function tiered(find: Finder, tier: ServiceTier): (cmd: SimpleCommand, rc: RuleContext) => RuleHit | undefined {
+  return unlessHelp(checkFound(find, (found) => found.tier === tier));
 }
 
 function unlessHelp(check: (cmd: SimpleCommand, rc: RuleContext) => RuleHit | undefined) {
@@ -37,10 +33,7 @@ const cutsAccess = (cmd: SimpleCommand): ServiceFinding | undefined => {
 };
 
 function removesPackages(essential: boolean) {
-  return unlessHelp((cmd) => {
-    const found = findPackageRemoval(cmd);
-    return found?.essential === essential ? { detail: found.detail } : undefined;
-  });
+  return unlessHelp(checkFound(findPackageRemoval, (found) => found.essential === essential));
 }
 
 export const systemPack = definePack("system", "the machine: services, network, firewall, packages, accounts, mounts", [
