@@ -3,6 +3,7 @@ import type { RuleHit, SimpleCommand } from "../command-types.js";
 import { hasOption, parseOptions } from "../shell/parse-options.js";
 import { fillsDisk } from "./fills-disk.js";
 import type { CommandRule, RuleContext } from "./rule-context.js";
+import { STDOUT_WRITES, TRUNCATES } from "../shell/redirect-ops.js";
 
 /** Formatting disks, writing raw onto block devices, emptying system files, filling the disk. */
 
@@ -31,8 +32,6 @@ const HARMLESS_DEVICES = new Set([
   "log",
 ]);
 const HARMLESS_DEVICE_DIRS = ["fd/", "pts/", "shm/", "tcp/", "udp/"];
-const TRUNCATING = new Set([">", ">|", "&>"]);
-const WRITING = new Set([">", ">>", ">|", "&>", "&>>"]);
 
 function formats(cmd: SimpleCommand): RuleHit | undefined {
   const { name, args } = cmd;
@@ -56,7 +55,7 @@ export function isBlockDevice(abs: string): boolean {
 }
 
 function writesDevice(cmd: SimpleCommand, rc: RuleContext): RuleHit | undefined {
-  const targets = cmd.redirects.filter((r) => WRITING.has(r.op)).map((r) => r.target);
+  const targets = cmd.redirects.filter((r) => STDOUT_WRITES.has(r.op)).map((r) => r.target);
   if (cmd.name === "dd") targets.push(...cmd.args.filter((a) => a.startsWith("of=")).map((a) => a.slice(3)));
   if (cmd.name === "shred" || cmd.name === "tee") targets.push(...positionals(cmd.args));
   if (cmd.name === "cp") targets.push(...positionals(cmd.args).slice(-1));
@@ -69,7 +68,7 @@ function writesDevice(cmd: SimpleCommand, rc: RuleContext): RuleHit | undefined 
 
 /** Words a command empties or overwrites whole: `>` redirects, `truncate`, `tee` without `-a`, `cp /dev/null`. */
 function truncatedWords(cmd: SimpleCommand): string[] {
-  const targets = cmd.redirects.filter((r) => TRUNCATING.has(r.op)).map((r) => r.target);
+  const targets = cmd.redirects.filter((r) => TRUNCATES.has(r.op)).map((r) => r.target);
   if (cmd.name === "truncate") targets.push(...positionals(cmd.args));
   if (cmd.name === "tee" && !hasOption(parseOptions(cmd.args), "a", ["append"])) targets.push(...positionals(cmd.args));
   if (cmd.name === "cp" && cmd.args.includes("/dev/null")) targets.push(...positionals(cmd.args).slice(-1));

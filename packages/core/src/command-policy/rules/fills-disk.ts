@@ -3,6 +3,7 @@ import { positionals } from "../shell/command-paths.js";
 import { hasOption, optionValue, parseOptions, type OptionSpec } from "../shell/parse-options.js";
 import { parseSize } from "../shell/parse-size.js";
 import type { RuleContext } from "./rule-context.js";
+import { STDOUT_WRITES } from "../shell/redirect-ops.js";
 
 /**
  * Writing a file big enough to fill the disk, where the size can be read off the command:
@@ -28,7 +29,6 @@ const PASS_THROUGH: Readonly<Record<string, OptionSpec>> = {
 };
 /** The ones among them whose positional words are files they read (tee's are files it writes). */
 const FILE_READERS = new Set(["cat", "pv", "base64", "head"]);
-const STDOUT_OPS = new Set([">", ">>", ">|", "&>", "&>>"]);
 const FALLOCATE_FREEING = ["punch-hole", "collapse-range", "dig-holes", "insert-range"];
 
 interface Fill {
@@ -68,7 +68,7 @@ function preallocations(cmd: SimpleCommand): Fill[] {
 /** The files a command streams into (stdout redirected, `tee f`, `dd of=f`), each with how much it writes. */
 function streams(cmd: SimpleCommand, rc: RuleContext): Fill[] {
   const out: Fill[] = [];
-  const redirected = cmd.redirects.filter((r) => STDOUT_OPS.has(r.op) && (r.fd == null || r.fd === "1" || r.op.startsWith("&")));
+  const redirected = cmd.redirects.filter((r) => STDOUT_WRITES.has(r.op) && (r.fd == null || r.fd === "1" || r.op.startsWith("&")));
   const toStdout = redirected.length > 0 ? stdoutBytes(cmd, rc) : undefined;
   if (toStdout != null) out.push(...redirected.map((r) => ({ bytes: toStdout, target: r.target })));
   if (cmd.name === "tee") {

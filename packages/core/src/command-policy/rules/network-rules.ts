@@ -5,13 +5,13 @@ import { keychainCommand } from "./keychain-command.js";
 import { parseOptions } from "../shell/parse-options.js";
 import type { CommandRule, RuleContext } from "./rule-context.js";
 import { SUB_OPEN } from "../shell/markers.js";
+import { STDOUT_WRITES } from "../shell/redirect-ops.js";
 
 /** Running what was just downloaded, and sending local secrets or files to other hosts. */
 
 const NETCAT = new Set(["nc", "ncat", "netcat", "socat", "telnet"]);
 const COPIERS = new Set(["scp", "rsync", "sftp", "rclone"]);
 const STDIN_WORDS = new Set(["-", "", "/dev/stdin"]);
-const OUTPUT_OPS = new Set([">", ">>", ">|", "&>", "&>>"]);
 const REMOTE_SPEC = /^[^/.][^/]*:/;
 /** socat's addresses that reach another host, with the host: `TCP:db:5432`, `OPENSSL:api:443`, `UDP-SENDTO:…`. */
 const SOCAT_NETWORK =
@@ -82,7 +82,9 @@ function uploadOf(cmd: SimpleCommand, rc: RuleContext): Upload | undefined {
     if (hasInput(cmd, rc) && !isLocalHost(host)) return { plain: `its stdin to ${host}` };
     return undefined;
   }
-  const socket = cmd.redirects.find((r) => OUTPUT_OPS.has(r.op) && (r.target.startsWith("/dev/tcp/") || r.target.startsWith("/dev/udp/")));
+  const socket = cmd.redirects.find(
+    (r) => STDOUT_WRITES.has(r.op) && (r.target.startsWith("/dev/tcp/") || r.target.startsWith("/dev/udp/")),
+  );
   if (socket != null) {
     if (isSecretSource(cmd, rc) || feedsSecret(cmd, rc)) return { secret: `secrets through ${socket.target}` };
     return { plain: `output through ${socket.target}` };

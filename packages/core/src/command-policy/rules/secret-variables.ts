@@ -1,6 +1,7 @@
 import type { RuleHit, SimpleCommand } from "../command-types.js";
 import { DYNAMIC } from "../shell/markers.js";
 import type { CommandRule, RuleContext } from "./rule-context.js";
+import { STDOUT_WRITES } from "../shell/redirect-ops.js";
 
 /**
  * `echo $GITHUB_TOKEN`, `printenv AWS_SECRET_ACCESS_KEY`, `op read op://prod/db/password`,
@@ -16,7 +17,6 @@ const SECRET_PARTS = new Set(["SECRET", "TOKEN", "PASSWORD", "PASSWD", "APIKEY",
 const SECRET_ENDINGS = /(?:API_KEY|SECRET_KEY|ACCESS_KEY|PRIVATE_KEY|AUTH_KEY)$/;
 const WHOLE_NAMES = new Set(["PGPASSWORD", "MYSQL_PWD", "NPM_TOKEN", "GH_TOKEN"]);
 const REFERENCE = new RegExp(`${DYNAMIC}\\{([A-Za-z_][A-Za-z0-9_]*)\\}`, "g");
-const OUTPUT_OPS = new Set([">", ">>", ">|", "&>", "&>>"]);
 
 export function isSecretName(name: string): boolean {
   const upper = name.toUpperCase();
@@ -68,11 +68,11 @@ const FILTERS = new Set([
  * through filters that print it on (not into `docker login --password-stdin`).
  */
 function isPrinted(cmd: SimpleCommand, rc: RuleContext): boolean {
-  if (cmd.redirects.some((r) => OUTPUT_OPS.has(r.op)) || cmd.layers.at(-1) === "$(…)") return false;
+  if (cmd.redirects.some((r) => STDOUT_WRITES.has(r.op)) || cmd.layers.at(-1) === "$(…)") return false;
   const downstream = rc.analysis.commands.filter(
     (c) => c.pipeline === cmd.pipeline && c.stage > cmd.stage && c.layers.length === cmd.layers.length,
   );
-  return downstream.every((c) => FILTERS.has(c.name) && !c.redirects.some((r) => OUTPUT_OPS.has(r.op)));
+  return downstream.every((c) => FILTERS.has(c.name) && !c.redirects.some((r) => STDOUT_WRITES.has(r.op)));
 }
 
 /** Output formats of `kubectl get secret` that carry the values (base64 is not a secret's cover). */

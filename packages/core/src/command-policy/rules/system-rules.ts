@@ -4,6 +4,7 @@ import { keychainCommand } from "./keychain-command.js";
 import { parseOptions } from "../shell/parse-options.js";
 import type { CommandRule, RuleContext } from "./rule-context.js";
 import { isAssignment } from "../shell/unwrap-command.js";
+import { TRUNCATES } from "../shell/redirect-ops.js";
 
 /** Processes, power, shell history, crontabs and the keychain. */
 
@@ -25,7 +26,6 @@ const HISTORY_FILES = [
 ];
 const HISTORY_VARS = new Set(["HISTFILE", "HISTSIZE", "HISTFILESIZE", "SAVEHIST"]);
 const EMPTY_VALUES = new Set(["", "0", "/dev/null"]);
-const TRUNCATING = new Set([">", ">|", "&>"]);
 
 function killsEverything(cmd: SimpleCommand): RuleHit | undefined {
   if (cmd.name === "killall5") return { detail: "killall5" };
@@ -80,7 +80,7 @@ function wipesHistory(cmd: SimpleCommand, rc: RuleContext): RuleHit | undefined 
   }
   const words = [
     ...deletionTargets(cmd).map((t) => t.word),
-    ...cmd.redirects.filter((r) => TRUNCATING.has(r.op)).map((r) => r.target),
+    ...cmd.redirects.filter((r) => TRUNCATES.has(r.op)).map((r) => r.target),
     ...(name === "truncate" || name === "shred" || name === "ln" || name === "cp" || name === "mv" ? positionals(cmd.args) : []),
   ];
   const hit = words.map((w) => rc.resolve(w, cmd)).find((abs) => abs != null && isHistoryPath(abs, rc.ctx.home));

@@ -13,6 +13,7 @@ import { isDynamic, resolveWord } from "./resolve-word.js";
 import { makeLookup, tokenizeSegment } from "./tokenize-segment.js";
 import { baseName, unwrapCommand } from "./unwrap-command.js";
 import { REMOTE_HOME } from "./remote-side.js";
+import { STDOUT_WRITES } from "./redirect-ops.js";
 
 /**
  * Parses a command line into every simple command it runs, at every layer: the top level, `sh -c`
@@ -27,7 +28,6 @@ const MAX_LENGTH = 100_000;
 /** Commands analysed at most: nested `find -exec`, `xargs` and loops multiply, and the work must stay bounded. */
 const MAX_COMMANDS = 10_000;
 const HEADERS = new Set(["for", "select", "case"]);
-const WRITE_OPS = new Set([">", ">>", ">|", "&>", "&>>"]);
 
 export function analyzeCommand(command: string, ctx: CommandContext): CommandAnalysis {
   const analyzer = new Analyzer(ctx);
@@ -191,7 +191,7 @@ class Analyzer implements LayerHost {
   private recordWrites(cmd: SimpleCommand): void {
     const output = literalOutput(cmd);
     if (output == null) return;
-    const targets = cmd.redirects.filter((r) => WRITE_OPS.has(r.op)).map((r) => ({ word: r.target, append: r.op.endsWith(">>") }));
+    const targets = cmd.redirects.filter((r) => STDOUT_WRITES.has(r.op)).map((r) => ({ word: r.target, append: r.op.endsWith(">>") }));
     if (cmd.name === "tee") for (const word of cmd.args) if (!word.startsWith("-")) targets.push({ word, append: cmd.args.includes("-a") });
     for (const { word, append } of targets) {
       const abs = isDynamic(word) ? undefined : resolveWord(word, cmd.cwd, this.ctx.home);
