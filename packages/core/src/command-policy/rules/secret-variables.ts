@@ -78,9 +78,30 @@ function isPrinted(cmd: SimpleCommand, rc: RuleContext): boolean {
 /** Output formats of `kubectl get secret` that carry the values (base64 is not a secret's cover). */
 const KUBECTL_VALUES = /^(?:-o|--output)(?:=|$)|^-o(?:yaml|json|jsonpath|go-template)/;
 
+/** The secret managers' CLIs (and kubectl) whose reads print a secret. */
+const SECRET_STORES = new Set([
+  "op",
+  "vault",
+  "aws",
+  "gcloud",
+  "az",
+  "doppler",
+  "infisical",
+  "heroku",
+  "bw",
+  "pass",
+  "gopass",
+  "sops",
+  "ansible-vault",
+  "kubectl",
+  "oc",
+]);
+
 /** A secret manager's command that prints a secret's value: `op read`, `vault kv get`, `aws secretsmanager get-secret-value`, … */
 function readsSecretStore(cmd: SimpleCommand): string | undefined {
   const { name, args } = cmd;
+  // Every command of every line comes through here: only these programs' words are read.
+  if (!SECRET_STORES.has(name)) return undefined;
   const [a = "", b = "", c = ""] = args.filter((w) => !w.startsWith("-"));
   const has = (...flags: string[]) => args.some((w) => flags.some((f) => w === f || w.startsWith(`${f}=`)));
   if (name === "op" && (a === "read" || (a === "item" && b === "get" && has("--reveal")))) return `op ${a} ${a === "read" ? "" : b}`.trim();
