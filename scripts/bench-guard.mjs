@@ -41,6 +41,12 @@ if (args.rules) {
   rules = loaded.rules;
 }
 const scanner = guard.createInjectionScanner(rules ? { rules } : {});
+// Each layer on its own: the rules (on the normalized text and decoded payloads), the statistical
+// model with its supports, and both together (what the hook runs).
+const layers = {
+  rules: guard.createInjectionScanner({ ...(rules ? { rules } : {}), statistical: false }),
+  model: guard.createInjectionScanner({ rules: [] }),
+};
 const show = Number(args.show);
 const ds = args.datasets;
 const readJson = (p) => JSON.parse(fs.readFileSync(path.join(ds, p), "utf8"));
@@ -154,10 +160,20 @@ function scanOne(text, source) {
   return scanner.scan([{ kind: "tool_output", toolName: "Read", source, text }]);
 }
 
+function layerHits(texts, names) {
+  const hits = {};
+  for (const [name, layer] of Object.entries(layers))
+    hits[name] = texts.filter(
+      (t, i) => layer.scan([{ kind: "tool_output", toolName: "Read", source: names?.[i], text: t }]).verdict === "warned",
+    ).length;
+  return hits;
+}
+
 function measure(set, expectWarn) {
   let warned = 0;
   let any = 0;
   const examples = [];
+  const layersWarned = layerHits(set.texts, set.names);
   set.texts.forEach((t, i) => {
     const outcome = scanOne(t, set.names?.[i]);
     const hit = outcome.verdict === "warned";
@@ -172,7 +188,15 @@ function measure(set, expectWarn) {
       );
     }
   });
-  return { name: set.name, n: set.texts.length, warned, rate: warned / Math.max(1, set.texts.length), anyFinding: any, examples };
+  return {
+    name: set.name,
+    n: set.texts.length,
+    warned,
+    layersWarned,
+    rate: warned / Math.max(1, set.texts.length),
+    anyFinding: any,
+    examples,
+  };
 }
 
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
@@ -186,6 +210,7 @@ if (!args.quick) {
   const files = listNodeModulesFiles(path.join(root, "node_modules/.pnpm"));
   let fp = 0;
   let lowOnly = 0;
+  const layerFp = { rules: 0, model: 0 };
   let bytes = 0;
   let ms = 0;
   const fps = [];
@@ -194,6 +219,7 @@ if (!args.quick) {
     const started = performance.now();
     const outcome = scanOne(t, file);
     ms += performance.now() - started;
+    if (outcome.verdict === "warned") for (const k of Object.keys(layerFp)) layerFp[k] += layerHits([t], [file])[k];
     bytes += Buffer.byteLength(t);
     if (outcome.verdict === "warned") {
       fp++;
@@ -204,6 +230,7 @@ if (!args.quick) {
   report.nodeModules = {
     files: files.length,
     warned: fp,
+    layersWarned: layerFp,
     rate: fp / files.length,
     lowOnly,
     mib: bytes / 2 ** 20,
@@ -226,27 +253,37 @@ if (args.json) console.log(JSON.stringify(report, null, 2));
 else printReport(report);
 
 function printReport(r) {
-  const line = (name, n, hit, extra = "") =>
+  const line = (name, n, hit, extra = "", byLayer = undefined) =>
     console.log(
-      `  ${name.padEnd(44)} ${String(n).padStart(6)} ${String(hit).padStart(6)} ${pct(hit / Math.max(1, n)).padStart(7)}${extra}`,
+      `  ${name.padEnd(44)} ${String(n).padStart(6)} ${String(hit).padStart(6)} ${pct(hit / Math.max(1, n)).padStart(7)}${byLayer ? ` ${String(byLayer.rules).padStart(6)} ${String(byLayer.model).padStart(6)}` : ""}${extra}`,
     );
   console.log(
     `rules: ${scanner.rules.length}${args.rules ? ` from ${args.rules}` : " shipped"}; a hit is a finding at or above medium (verdict "warned")\n`,
   );
-  console.log(`  ${"attacks (detection)".padEnd(44)} ${"n".padStart(6)} ${"warned".padStart(6)} ${"rate".padStart(7)}`);
+  console.log(
+    `  ${"attacks (detection)".padEnd(44)} ${"n".padStart(6)} ${"warned".padStart(6)} ${"rate".padStart(7)} ${"rules".padStart(6)} ${"model".padStart(6)}`,
+  );
   for (const a of r.attacks) {
-    line(`${a.agentDirected ? "* " : "  "}${a.name}`, a.n, a.warned);
+    line(`${a.agentDirected ? "* " : "  "}${a.name}`, a.n, a.warned, "", a.layersWarned);
     for (const e of a.examples) console.log(`      ${e}`);
   }
   line("* agent-directed, all of the above", r.agentDirected.n, r.agentDirected.warned);
-  console.log(`\n  ${"benign (false positives)".padEnd(44)} ${"n".padStart(6)} ${"warned".padStart(6)} ${"rate".padStart(7)}`);
+  console.log(
+    `\n  ${"benign (false positives)".padEnd(44)} ${"n".padStart(6)} ${"warned".padStart(6)} ${"rate".padStart(7)} ${"rules".padStart(6)} ${"model".padStart(6)}`,
+  );
   for (const b of r.benign) {
-    line(`  ${b.name}`, b.n, b.warned, `   (any finding incl. low: ${b.anyFinding})`);
+    line(`  ${b.name}`, b.n, b.warned, `   (any finding incl. low: ${b.anyFinding})`, b.layersWarned);
     for (const e of b.examples) console.log(`      ${e}`);
   }
   if (r.nodeModules) {
     const nm = r.nodeModules;
-    line("  node_modules README/LICENSE/CHANGELOG/md/js/ts", nm.files, nm.warned, `   (low only: ${nm.lowOnly}; ${nm.mib.toFixed(1)} MiB)`);
+    line(
+      "  node_modules README/LICENSE/CHANGELOG/md/js/ts",
+      nm.files,
+      nm.warned,
+      `   (low only: ${nm.lowOnly}; ${nm.mib.toFixed(1)} MiB)`,
+      nm.layersWarned,
+    );
     for (const e of nm.examples) console.log(`      ${e}`);
     console.log(`\nspeed: ${(nm.msPerKiB * 1000).toFixed(1)} µs per KiB over node_modules (${nm.msPerKiB.toFixed(4)} ms/KiB)`);
     console.log(

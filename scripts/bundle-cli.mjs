@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Bundles the warden CLI into packages/cli/dist/warden.mjs: one file that plain node runs.
+import { copyFileSync } from "node:fs";
 import { build } from "esbuild";
 
 await build({
@@ -12,3 +13,5 @@ await build({
   banner: { js: `#!/usr/bin/env node\nimport{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);` },
   logLevel: "warning",
 });
+// The injection scanner's statistical model is read from beside the module that loads it.
+copyFileSync("../core/src/injection/statistical/injection-model.bin", "dist/injection-model.bin");

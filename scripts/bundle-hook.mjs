@@ -5,7 +5,7 @@
 // Every hook process is short-lived and started often, so the bundle is shaped for start-up
 // (`pnpm bench` measures it; see builtinsAsModules and hookModule below).
 import { createHash } from "node:crypto";
-import { writeFileSync } from "node:fs";
+import { copyFileSync, writeFileSync } from "node:fs";
 import { builtinModules, createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,6 +19,7 @@ if (!entry) {
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const name = path.basename(process.cwd());
 const outfile = path.join(root, "hooks", `${name}.mjs`);
+const MODEL_FILE = "injection-model.bin";
 
 // Node's built-ins, imported the way Node's own ES modules would (`import fs from "node:fs"`),
 // are costly at a short-lived hook's start-up either way: Node's ESM facade for a built-in reads
@@ -119,6 +120,9 @@ writeFileSync(outfile, hookModule(bundle));
 console.log(`built ${path.relative(root, outfile)}`);
 // Only a hook whose bundle kept the loader needs the library (esbuild drops it where unused).
 if (bundle.includes(SDK_LIB)) await buildSdkLib();
+// The injection scanner's statistical model is read from beside the module that loads it.
+if (bundle.includes(MODEL_FILE))
+  copyFileSync(path.join(root, "packages/core/src/injection/statistical", MODEL_FILE), path.join(root, "hooks", MODEL_FILE));
 
 /** hooks/lib/anthropic-sdk.cjs: the SDK and its dependencies, in one CommonJS file. */
 async function buildSdkLib() {

@@ -1,4 +1,5 @@
 import type { Finding, Severity, Verdict } from "./verdict.js";
+import type { ActionClass } from "./injection/signals/action-classes.js";
 
 /**
  * The guard's pluggable decision points. The hooks only know these interfaces; what decides
@@ -40,6 +41,11 @@ export interface ScanSubject {
   /** Where the text came from: a file path, a URL, a command. */
   readonly source?: string;
   readonly text: string;
+  /**
+   * The kinds of action the user's own prompts in this session mention, when known: a request in
+   * the text for a kind the user never asked for is stronger evidence of an injection.
+   */
+  readonly askedActions?: readonly ActionClass[];
 }
 
 export interface ScanOutcome {

@@ -49,11 +49,13 @@ export { type CommandExplanation, CommandPolicyConfigError, createCommandPolicy,
 // The injection scanner and its rules.
 export {
   checkRules,
+  actionClasses,
   createInjectionScanner,
   extractScanSubjects,
   formatDiagnostic,
   injectionOptionsFromConfig,
   type InjectionScanner,
+  type ActionClass,
   type PartialRule,
   promptSubject,
   readExampleSources,

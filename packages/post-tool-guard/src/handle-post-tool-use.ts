@@ -6,6 +6,7 @@ import {
   recordForSession,
   replyThenRecord,
   toolEventDraft,
+  type ActionClass,
   type HookContext,
   type HookOutcome,
   type PostToolUseFailurePayload,
@@ -33,7 +34,11 @@ async function recordCompletedCall(
   error: string | undefined,
 ): Promise<HookOutcome> {
   const end = ctx.now();
-  const scan = await scanSubjects(ctx, extractScanSubjects(payload.tool_name, payload.tool_input, error ?? toolOutput));
+  const askedActions = readAskedActions(ctx, payload.session_id);
+  const subjects = extractScanSubjects(payload.tool_name, payload.tool_input, error ?? toolOutput).map((s) =>
+    askedActions == null ? s : { ...s, askedActions },
+  );
+  const scan = await scanSubjects(ctx, subjects);
   const failure = payload.hook_event_name === "PostToolUseFailure" ? payload : undefined;
   const reply =
     scan.note == null ? undefined : { hookSpecificOutput: { hookEventName: payload.hook_event_name, additionalContext: scan.note } };
@@ -57,4 +62,13 @@ async function recordCompletedCall(
     );
     if (payload.tool_use_id) ctx.store.removePendingCall(payload.session_id, payload.tool_use_id);
   });
+}
+
+/** What the user asked for sharpens the scan; a file that cannot be read only loses that. */
+function readAskedActions(ctx: HookContext, sessionId: string): readonly ActionClass[] | undefined {
+  try {
+    return ctx.store.readAskedActions(sessionId);
+  } catch {
+    return undefined;
+  }
 }

@@ -38,4 +38,13 @@ export { extractScanSubjects, isInstructionFile, promptSubject } from "./scan-su
 export type { SemanticProvider } from "./semantic-provider.js";
 export { DEFAULT_WARN_AT, verdictForSeverity } from "./severity-verdict.js";
 export { SHIPPED_RULES } from "./shipped-rules.js";
+export { type ActionClass, actionClasses } from "./signals/action-classes.js";
+export { type LinearModel } from "./statistical/linear-model.js";
+export {
+  DEFAULT_ALONE_AT,
+  DEFAULT_SUPPORTED_AT,
+  findInstructionStretches,
+  shippedModel,
+  type StatisticalLayer,
+} from "./statistical/statistical-layer.js";
 export { type CallBudget, fileBudget, fileCache, memoryBudget, memoryCache, type VerdictCache } from "./tier-memory.js";

@@ -6,7 +6,8 @@ import { lazySchema } from "../support/lazy-schema.js";
  *
  *   { "injection": { "warn_at": "medium", "rules": [".claude/warden-rules"],
  *                    "llm": { "enabled": true, "model": "claude-haiku-4-5", "timeout_ms": 3000,
- *                             "max_calls_per_session": 20, "api_key_env": "ANTHROPIC_API_KEY" } } }
+ *                             "max_calls_per_session": 20, "api_key_env": "ANTHROPIC_API_KEY" },
+ *                    "model": { "enabled": true, "alone_at": 6, "supported_at": 2, "addressed_at": -1 } } }
  *
  * The API key itself is never written in the file: it is read from the named environment variable.
  */
@@ -23,6 +24,15 @@ export const injectionConfigSchema = lazySchema(() =>
         timeout_ms: z.optional(z.number().check(z.int(), z.positive())),
         max_calls_per_session: z.optional(z.number().check(z.int(), z.gte(0))),
         api_key_env: z.optional(z.string()),
+      }),
+    ),
+    /** The statistical layer: on by default; thresholds are the model's log-odds. */
+    model: z.optional(
+      z.strictObject({
+        enabled: z.boolean(),
+        alone_at: z.optional(z.number()),
+        supported_at: z.optional(z.number()),
+        addressed_at: z.optional(z.number()),
       }),
     ),
   }),

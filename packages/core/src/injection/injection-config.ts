@@ -4,6 +4,7 @@ import { loadRuleFiles } from "./load-rules.js";
 import type { InjectionConfig } from "./injection-config-schema.js";
 import { formatDiagnostic } from "./nova-syntax-error.js";
 import { fileBudget, fileCache, memoryBudget } from "./tier-memory.js";
+import { DEFAULT_ADDRESSED_AT, DEFAULT_ALONE_AT, DEFAULT_SUPPORTED_AT, shippedModel } from "./statistical/statistical-layer.js";
 
 export interface InjectionWorld {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -46,8 +47,21 @@ export function injectionOptionsFromConfig(config: InjectionConfig, world: Injec
       };
     }
   }
+  const model = config.model;
   const options: InjectionScannerOptions = {
     ...(config.warn_at ? { warnAt: config.warn_at } : {}),
+    ...(model == null
+      ? {}
+      : {
+          statistical: model.enabled
+            ? {
+                model: shippedModel(),
+                aloneAt: model.alone_at ?? DEFAULT_ALONE_AT,
+                supportedAt: model.supported_at ?? DEFAULT_SUPPORTED_AT,
+                addressedAt: model.addressed_at ?? DEFAULT_ADDRESSED_AT,
+              }
+            : false,
+        }),
     ...(loaded ? { extraRules: loaded.rules } : {}),
     ...(llmOptions ? { llm: llmOptions } : {}),
   };

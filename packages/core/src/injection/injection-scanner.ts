@@ -4,11 +4,21 @@ import { displayExcerpt } from "./display-excerpt.js";
 import { createAnthropicJudge, type AnthropicJudgeOptions, type LlmJudge } from "./llm-judge.js";
 import { resolveTiers, tierKey, type TierRequest } from "./resolve-tiers.js";
 import type { CompiledRule, Tier } from "./rule-types.js";
+import type { RewrittenRun } from "./rewritten-words.js";
 import { buildScanEngine, scanText, type ScanEngine, type TextMatch, type TextTierLookup } from "./scan-text.js";
 import { buildScanNote, type NoteItem } from "./scan-note.js";
+import { isQuotedMention } from "./quoted-mention.js";
+import { findMisplacedRequests, MISPLACED_REQUEST_RULE } from "./signals/misplaced-requests.js";
 import type { SemanticProvider } from "./semantic-provider.js";
 import { DEFAULT_WARN_AT, verdictForSeverity } from "./severity-verdict.js";
 import { SHIPPED_RULES } from "./shipped-rules.js";
+import {
+  defaultStatisticalLayer,
+  findInstructionStretches,
+  STATISTICAL_RULE,
+  type StatisticalLayer,
+} from "./statistical/statistical-layer.js";
+import { type NormalizedText, toRawOffset } from "./normalize-text.js";
 import { maxSeverity, type Finding, type Severity, atLeast } from "../verdict.js";
 
 /** The LLM tier from config: used only when `enabled` and an API key is given. */
@@ -25,6 +35,8 @@ export interface InjectionScannerOptions {
   readonly extraRules?: readonly CompiledRule[];
   readonly llm?: LlmJudge | LlmTierConfig;
   readonly semantic?: SemanticProvider;
+  /** The statistical layer; the shipped model unless given, none when false. */
+  readonly statistical?: StatisticalLayer | false;
   /** Conditions are judged in windows of this many characters, overlapping by half. Default 4096. */
   readonly windowSize?: number;
   /** Time after which remaining subjects and payloads are left unscanned (and the outcome says so). */
@@ -58,8 +70,11 @@ export interface InjectionScanner extends ContentScanner {
 
 interface SubjectScan {
   readonly subject: ScanSubject;
-  matches: readonly TextMatch[];
+  matches: readonly ScanMatch[];
 }
+
+/** A statistical finding carries its own reasons instead of a rule's description. */
+type ScanMatch = TextMatch & { readonly reason?: string };
 
 export function createInjectionScanner(options: InjectionScannerOptions = {}): InjectionScanner {
   const rules = [...(options.rules ?? SHIPPED_RULES), ...(options.extraRules ?? [])];
@@ -69,6 +84,20 @@ export function createInjectionScanner(options: InjectionScannerOptions = {}): I
   const now = options.now ?? monotonicMs;
   const llm = judgeFrom(options.llm);
   let engine: ScanEngine | undefined;
+  // Resolved on first scan: reading the shipped model is left to processes that scan text.
+  let statistical: StatisticalLayer | false | undefined = options.statistical;
+  let modelError: string | undefined;
+  const statisticalLayer = (): StatisticalLayer | undefined => {
+    if (statistical === undefined) {
+      try {
+        statistical = defaultStatisticalLayer();
+      } catch (error) {
+        statistical = false;
+        modelError = `statistical layer off: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    }
+    return statistical === false ? undefined : statistical;
+  };
 
   const scanAll = (subjects: readonly ScanSubject[], tiers: (i: number) => TextTierLookup, only?: ReadonlySet<string>) => {
     engine ??= buildScanEngine(rules);
@@ -81,15 +110,27 @@ export function createInjectionScanner(options: InjectionScannerOptions = {}): I
       }
       const result = scanText(engine ?? buildScanEngine(rules), subject.text, { windowSize, tiers: tiers(i), only, deadline, now });
       incomplete ||= result.incomplete;
-      return { subject, matches: result.matches };
+      // The statistical layer answers no tier questions: it runs in the first pass only.
+      const layer = only == null ? statisticalLayer() : undefined;
+      const statisticalMatches = layer == null ? [] : statisticalFindings(layer, subject, result.normalized, result.rewritten);
+      return { subject, matches: [...result.matches.map((m) => asMentionWhenQuoted(m, subject.text)), ...statisticalMatches] };
     });
     return { scans, incomplete };
   };
 
+  // A model that cannot be read leaves the rules running; the outcome says the layer was off.
+  const reportModelError = (o: InjectionScanOutcome): InjectionScanOutcome =>
+    modelError == null
+      ? o
+      : {
+          ...o,
+          partial: [...o.partial, { rule: STATISTICAL_RULE.name, severity: STATISTICAL_RULE.severity, missing: [], reason: modelError }],
+        };
+
   const scan = (subjects: readonly ScanSubject[]): InjectionScanOutcome => {
     const started = now();
     const { scans, incomplete } = scanAll(subjects, () => () => undefined);
-    return outcome(scans, new Map(), incomplete, now() - started, warnAt, llm != null);
+    return reportModelError(outcome(scans, new Map(), incomplete, now() - started, warnAt, llm != null));
   };
 
   const scanAsync = async (subjects: readonly ScanSubject[]): Promise<InjectionScanOutcome> => {
@@ -104,7 +145,8 @@ export function createInjectionScanner(options: InjectionScannerOptions = {}): I
     const requests = [...asked.values()].filter(
       (r) => !first.scans[r.subject]?.matches.some((m) => m.rule.name === r.rule.name && m.status === "match"),
     );
-    if (requests.length === 0) return outcome(first.scans, new Map(), first.incomplete, now() - started, warnAt, llm != null);
+    if (requests.length === 0)
+      return reportModelError(outcome(first.scans, new Map(), first.incomplete, now() - started, warnAt, llm != null));
     const answers = await resolveTiers(requests, {
       llm,
       semantic: options.semantic,
@@ -121,10 +163,65 @@ export function createInjectionScanner(options: InjectionScannerOptions = {}): I
       subject: s.subject,
       matches: [...s.matches.filter((m) => !open.has(m.rule.name)), ...(second.scans[i]?.matches ?? [])],
     }));
-    return outcome(merged, answers.reasons, first.incomplete || second.incomplete, now() - started, warnAt, llm != null);
+    return reportModelError(outcome(merged, answers.reasons, first.incomplete || second.incomplete, now() - started, warnAt, llm != null));
   };
 
   return { scan, scanAsync, rules };
+}
+
+/** A quoted or described attack phrase is recorded at low severity: it is not warned about. */
+function asMentionWhenQuoted(m: TextMatch, text: string): ScanMatch {
+  if (m.status !== "match" || !atLeast(m.rule.severity, "medium") || !isQuotedMention(text, m.start, m.end)) return m;
+  const description = m.rule.meta.description ?? m.rule.name;
+  return {
+    ...m,
+    rule: { ...m.rule, severity: "low" },
+    reason: `${description} (quoted or described as an example: recorded, not warned about)`,
+  };
+}
+
+/** The statistical layer's stretches and the misplaced requests, as matches placed on the raw text. */
+function statisticalFindings(
+  layer: StatisticalLayer,
+  subject: ScanSubject,
+  normalized: NormalizedText,
+  rewritten: readonly RewrittenRun[],
+): ScanMatch[] {
+  // The user's own words are not scanned against themselves.
+  if (subject.kind === "prompt") return [];
+  const asked = new Set(subject.askedActions ?? []);
+  const text = normalized.text;
+  const match = (rule: CompiledRule, start: number, end: number, reason: string): ScanMatch => ({
+    rule,
+    status: "match",
+    form: "statistical",
+    start: toRawOffset(normalized, start),
+    end: toRawOffset(normalized, end),
+    matchedText: text.slice(start, end),
+    vars: [],
+    missing: [],
+    regionText: text.slice(start, end),
+    reason,
+  });
+  // A rewritten line is judged in its plain words and reported over the whole line.
+  const fromRewritten = rewritten.flatMap((line) =>
+    findInstructionStretches(layer, line.text, asked).map((s) => ({
+      ...match(STATISTICAL_RULE, line.start, line.end, `${s.reasons.join("; ")}; written as ${line.encoding} text`),
+      matchedText: line.text.slice(s.start, s.end),
+    })),
+  );
+  return [
+    ...findInstructionStretches(layer, text, asked).map((s) => match(STATISTICAL_RULE, s.start, s.end, s.reasons.join("; "))),
+    ...fromRewritten,
+    ...findMisplacedRequests(text, asked).map((r) =>
+      match(
+        MISPLACED_REQUEST_RULE,
+        r.start,
+        r.end,
+        `asks for ${r.actions.join(", ")} actions that the rest of the text is not about and the user did not ask for`,
+      ),
+    ),
+  ];
 }
 
 function judgeFrom(llm: LlmJudge | LlmTierConfig | undefined): LlmJudge | undefined {
@@ -172,8 +269,8 @@ function outcome(
   return { verdict, severity, findings, scanTimeMs: Math.round(ms * 100) / 100, ...(note ? { note } : {}), partial, incomplete };
 }
 
-function toFinding(m: TextMatch, source: string | undefined): Finding {
-  const description = m.rule.meta.description;
+function toFinding(m: ScanMatch, source: string | undefined): Finding {
+  const description = m.reason ?? m.rule.meta.description;
   return {
     rule: m.rule.name,
     severity: m.rule.severity,

@@ -26,7 +26,8 @@ export function buildScanNote(items: readonly NoteItem[]): string | undefined {
     const lines = [`Warden scan: ${describe(subject)} matches ${rules}. ${context(subject)}`];
     for (const f of findings) {
       if (listed++ >= MAX_LISTED) break;
-      lines.push(`- ${f.rule} (${f.severity}${f.category ? `, ${f.category}` : ""}): ${JSON.stringify(f.excerpt ?? "")}${where(f)}`);
+      const why = (f.category === "statistical" || f.category === "structural") && f.message ? ` (${f.message})` : "";
+      lines.push(`- ${f.rule} (${f.severity}${f.category ? `, ${f.category}` : ""}): ${JSON.stringify(f.excerpt ?? "")}${where(f)}${why}`);
     }
     paragraphs.push(lines.join("\n"));
   }
@@ -67,7 +68,9 @@ function context(subject: ScanSubject): string {
 function where(f: Finding): string {
   const span = f.start != null && f.end != null ? ` at characters ${f.start}-${f.end}` : "";
   const form =
-    f.form != null && f.form !== "raw" ? ` (found after ${f.form === "normalized" ? "normalizing the text" : `decoding ${f.form}`})` : "";
+    f.form != null && f.form !== "raw" && f.form !== "statistical"
+      ? ` (found after ${f.form === "normalized" ? "normalizing the text" : `decoding ${f.form}`})`
+      : "";
   return span + form;
 }
 

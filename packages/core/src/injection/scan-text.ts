@@ -1,8 +1,9 @@
+import { findRewrittenRuns, type RewrittenRun } from "./rewritten-words.js";
 import { DEFAULT_DECODE_LIMITS, findEncodedPayloads, type DecodeLimits } from "./decode-payloads.js";
 import type { Truth } from "./evaluate-condition.js";
 import { evaluateRules, type RuleGroup, type RuleResult } from "./evaluate-rules.js";
 import { KeywordIndex } from "./keyword-index.js";
-import { normalizeText, toRawOffset } from "./normalize-text.js";
+import { type NormalizedText, normalizeText, toRawOffset } from "./normalize-text.js";
 import type { CompiledRule, Tier } from "./rule-types.js";
 
 /**
@@ -66,6 +67,10 @@ function group(rules: readonly CompiledRule[]): RuleGroup {
 
 export interface TextScan {
   readonly matches: readonly TextMatch[];
+  /** The normalized copy the rules read (the statistical layer reads it too). */
+  readonly normalized: NormalizedText;
+  /** Lines of the normalized copy written to dodge filters, turned back into plain words. */
+  readonly rewritten: readonly RewrittenRun[];
   /** True when the deadline stopped payload decoding before every payload was read. */
   readonly incomplete: boolean;
 }
@@ -120,5 +125,11 @@ export function scanText(engine: ScanEngine, raw: string, options: ScanTextOptio
     }
   };
   decodeLevel(normalized.text, 1, "", (s, e) => [toRawOffset(normalized, s), toRawOffset(normalized, e)]);
-  return { matches: [...best.values()], incomplete };
+  const rewritten = findRewrittenRuns(normalized.text);
+  for (const line of rewritten) {
+    const start = toRawOffset(normalized, line.start);
+    const end = toRawOffset(normalized, line.end);
+    run(engine.normalized, line.text, (r) => ({ form: line.encoding, start, end, matchedText: line.text.slice(r.start, r.end) }));
+  }
+  return { matches: [...best.values()], normalized, rewritten, incomplete };
 }

@@ -52,15 +52,13 @@ describe("the shipped rules", () => {
     }
   });
 
-  it.each(fs.readdirSync(path.join(fixtures, "hard-benign")).filter((f) => f !== QUOTES_ATTACKS))(
-    "do not warn on the hard-benign file %s",
-    (file) => {
-      expect(read("hard-benign", file).verdict).toBe("allowed");
-    },
-  );
+  it.each(fs.readdirSync(path.join(fixtures, "hard-benign")))("do not warn on the hard-benign file %s", (file) => {
+    expect(read("hard-benign", file).verdict).toBe("allowed");
+  });
 
-  it("warn on a security write-up that quotes attacks verbatim (a known false positive)", () => {
-    expect(read("hard-benign", QUOTES_ATTACKS).verdict).toBe("warned");
+  it("record, without warning, the attacks a security write-up quotes", () => {
+    const outcome = read("hard-benign", QUOTES_ATTACKS);
+    expect(outcome.findings.some((f) => f.severity === "low" && f.message?.includes("quoted or described as an example"))).toBe(true);
   });
 
   it.each(fs.readdirSync(path.join(fixtures, "attacks")))("warn on the injected document %s", (file) => {

@@ -32,3 +32,26 @@ describe("SessionStore.sessionBytes", () => {
     expect(store.sessionBytes("s1")).toBe(0);
   });
 });
+
+describe("SessionStore asked actions", () => {
+  it("is unknown before any prompt", () => {
+    expect(store.readAskedActions("s1")).toBeUndefined();
+  });
+
+  it("gathers the kinds of action of every prompt of the session", () => {
+    store.addAskedActions("s1", ["mail"]);
+    store.addAskedActions("s1", ["payment", "mail"]);
+    expect(store.readAskedActions("s1")).toEqual(["mail", "payment"]);
+  });
+
+  it("keeps a session's kinds apart from another's", () => {
+    store.addAskedActions("s1", ["mail"]);
+    expect(store.readAskedActions("s2")).toBeUndefined();
+  });
+
+  it("reads a damaged file as unknown", () => {
+    store.addAskedActions("s1", ["mail"]);
+    fs.writeFileSync(path.join(store.paths.root, "guard", "s1", "asked-actions.json"), '{"actions":["launch-missiles"]}');
+    expect(store.readAskedActions("s1")).toBeUndefined();
+  });
+});

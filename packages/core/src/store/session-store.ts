@@ -2,12 +2,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { isCode, type LockOptions } from "../support/file-lock.js";
 import { pendingCallSchema, type PendingCall } from "./pending-call.js";
+import { askedActionsSchema } from "./asked-actions.js";
+import type { ActionClass } from "../injection/signals/action-classes.js";
 import { appendSessionRecords, readSessionLog, type ComposeRecords, type SessionLog } from "./session-log.js";
 import { readSessionEdges, type SessionEdges } from "./session-edges.js";
 import type { RecordDraft, RegistryLine, SessionRecord } from "./session-record.js";
 import { appendContained, ensureContainedDir } from "./contained-path.js";
 import { FILE_MODE } from "../support/private-file-flags.js";
 import {
+  askedActionsPath,
   isSafeSessionId,
   pendingCallPath,
   pendingDirOf,
@@ -151,6 +154,34 @@ export class SessionStore {
     const calls = names.filter((n) => n.endsWith(".json")).flatMap((n) => readPending(path.join(dir, n)) ?? []);
     fs.rmSync(dir, { recursive: true, force: true });
     return calls.toSorted((a, b) => a.timestamp_start.localeCompare(b.timestamp_start));
+  }
+
+  /** Adds to the kinds of action the session's prompts asked for. */
+  addAskedActions(sessionId: string, actions: readonly ActionClass[]): void {
+    const known = this.readAskedActions(sessionId) ?? [];
+    const all = [...new Set([...known, ...actions])].toSorted();
+    if (all.length === known.length && known.length > 0) return;
+    const file = askedActionsPath(this.paths, sessionId);
+    ensureContainedDir(this.paths.root, path.dirname(file));
+    writeFileAtomic(file, JSON.stringify({ actions: all }));
+  }
+
+  /** The kinds of action the session's prompts asked for; undefined when no prompt was seen (or the file is unreadable). */
+  readAskedActions(sessionId: string): ActionClass[] | undefined {
+    const file = askedActionsPath(this.paths, sessionId);
+    let text: string;
+    try {
+      text = fs.readFileSync(file, "utf8");
+    } catch (error) {
+      if (isCode(error, "ENOENT")) return undefined;
+      throw error;
+    }
+    try {
+      const parsed = askedActionsSchema().safeParse(JSON.parse(text));
+      return parsed.success ? parsed.data.actions : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   writeReport(sessionId: string, ext: "json" | "html" | "md", content: string): string {

@@ -72,6 +72,11 @@ export function guardStateDirOf(paths: WardenPaths, sessionId: string): string {
   return path.join(paths.root, "guard", checkedSessionId(sessionId));
 }
 
+/** The kinds of action the session's prompts asked for (see asked-actions.ts). */
+export function askedActionsPath(paths: WardenPaths, sessionId: string): string {
+  return path.join(guardStateDirOf(paths, sessionId), "asked-actions.json");
+}
+
 /** Where the transcript reader notes how far it read the session's transcript. */
 export function transcriptCachePath(paths: WardenPaths, sessionId: string): string {
   return path.join(paths.root, "cache", `${checkedSessionId(sessionId)}.transcript.json`);

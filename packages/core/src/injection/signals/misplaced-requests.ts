@@ -1,0 +1,73 @@
+import type { CompiledRule } from "../rule-types.js";
+import { ACTION_PATTERNS, type ActionClass } from "./action-classes.js";
+
+/**
+ * Tool-call-shaped requests misplaced in data: a sentence that asks for an action with a concrete
+ * target (an address, a handle, an account, an amount, a URL), of a kind the user never asked for
+ * and that nothing else in the text is about. A product review asking to make someone an admin
+ * of a billing workspace, a calendar note asking to wire a balance to an account. Injections of
+ * this kind carry no trigger phrase at all; what gives them away is that they do not belong.
+ */
+const REQUEST =
+  /(?:^|[.!?:;]\s+|\n|["'(>])[ \t]*(?:[-*>•][ \t]*)?((?:(?:please|kindly|also|now|then|and|pls)\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?|i\s+(?:need|want)\s+you\s+to\s+)*(?:add|grant|give|share|send|forward|email|transfer|wire|pay|delete|remove|change|reset|invite|make|upload|post|move|export|set|update|cancel|book|approve|disable|rotate|revoke|promote|assign)[ \t]+(?:[^.!?\n]|[.!?](?=[^\s"')])){8,240}[.!?]?)/gi;
+const TARGET =
+  /[\w.+-]+@[\w-]+\.[\w.-]+|https?:\/\/\S+|\b0x[0-9a-f]{8,}|\b(?:account|acct|iban|routing|wallet|card)\b[^.\n]{0,24}\d{4,}|\(\s*@?[a-z][\w.-]{2,}\s*\)|(?:^|\s)@[a-z][\w.-]{2,}|[$€£]\s?\d|\b\d[\d,.]*\s?(?:usd|eur|gbp|usdc|usdt|btc|eth)\b/i;
+const CONTACT = /^(?:(?:please|kindly)\s+)?(?:e-?mail|mail|write\s+to|contact|message|ping|dm)\s+[\w.+-]+@/i;
+const MAX_CANDIDATES = 20;
+
+export interface MisplacedRequest {
+  readonly start: number;
+  readonly end: number;
+  readonly actions: readonly ActionClass[];
+}
+
+export function findMisplacedRequests(text: string, asked: ReadonlySet<ActionClass>): MisplacedRequest[] {
+  const found: MisplacedRequest[] = [];
+  let counts: Map<ActionClass, number> | undefined;
+  let candidates = 0;
+  REQUEST.lastIndex = 0;
+  for (let m = REQUEST.exec(text); m != null && candidates < MAX_CANDIDATES; m = REQUEST.exec(text)) {
+    const sentence = m[1] ?? "";
+    // "Email security@example.org with the details" is how docs say whom to contact.
+    if (!TARGET.test(sentence) || CONTACT.test(sentence)) continue;
+    const wanted = ACTION_PATTERNS.filter(([c, p]) => !asked.has(c) && p.test(sentence));
+    if (wanted.length === 0) continue;
+    candidates++;
+    counts ??= countActions(text);
+    const allCounts = counts;
+    // Out of place: the text mentions this kind of action nowhere but in the request itself.
+    const misplaced = wanted.filter(([c, p]) => (allCounts.get(c) ?? 0) <= countMatches(sentence, p)).map(([c]) => c);
+    if (misplaced.length === 0) continue;
+    const start = m.index + m[0].length - sentence.length;
+    found.push({ start, end: start + sentence.length, actions: misplaced });
+  }
+  return found;
+}
+
+function countActions(text: string): Map<ActionClass, number> {
+  return new Map(ACTION_PATTERNS.map(([c, p]) => [c, countMatches(text, p)]));
+}
+
+function countMatches(text: string, pattern: RegExp): number {
+  const global = new RegExp(pattern.source, "gi");
+  let n = 0;
+  while (global.exec(text) != null) n++;
+  return n;
+}
+
+/** The findings of this check wear this rule's name, severity and category. */
+export const MISPLACED_REQUEST_RULE: CompiledRule = {
+  name: "struct.MisplacedRequest",
+  file: "structural signals",
+  line: 0,
+  meta: { description: "A request for an action with a concrete target that the rest of the text is not about" },
+  severity: "medium",
+  category: "structural",
+  form: "normalized",
+  keywords: [],
+  semantics: [],
+  llm: [],
+  condition: { op: "const", value: true },
+  tiers: [],
+  gate: null,
+};

@@ -1,0 +1,107 @@
+import type { CompiledRule } from "../rule-types.js";
+import { type ActionClass, unaskedActions } from "../signals/action-classes.js";
+import { decodeModel, type LinearModel, scoreText } from "./linear-model.js";
+import fs from "node:fs";
+import { structuralSignals } from "../signals/structural-signals.js";
+import { isAboutAttacks } from "../quoted-mention.js";
+
+/**
+ * The statistical layer: a linear model trained on injections and on hard benign text scores each
+ * stretch of a text; a stretch is flagged when the score alone is very high, or when it is high
+ * and something else supports it: the stretch speaks to the agent or fakes a boundary, or asks
+ * for an action of a kind the user never asked for. The model gives recall, the supports keep the
+ * precision of rules.
+ */
+export interface StatisticalLayer {
+  readonly model: LinearModel;
+  /** A stretch at or above these log-odds is flagged on its wording alone. */
+  readonly aloneAt: number;
+  /** From these log-odds a stretch is flagged when a structural signal or an unasked action supports it. */
+  readonly supportedAt: number;
+  /** From these (lower) log-odds a stretch is flagged when it addresses the agent or fakes a boundary and makes a request. */
+  readonly addressedAt: number;
+}
+
+export const DEFAULT_ALONE_AT = 6;
+export const DEFAULT_SUPPORTED_AT = 2;
+export const DEFAULT_ADDRESSED_AT = -1;
+const UNASKED_MARGIN = 2;
+
+/**
+ * The model trained by training/train-injection-model.mjs. It sits beside the module that reads it
+ * (the build copies it into dist/ and next to each bundled hook), so a hook that never scans text
+ * never reads it; read on first use (256 KiB, well under a millisecond) and kept for the process.
+ */
+export const MODEL_FILE = "injection-model.bin";
+let shipped: LinearModel | undefined;
+
+export function shippedModel(): LinearModel {
+  shipped ??= decodeModel(fs.readFileSync(new URL(`./${MODEL_FILE}`, import.meta.url)));
+  return shipped;
+}
+
+export function defaultStatisticalLayer(): StatisticalLayer {
+  return { model: shippedModel(), aloneAt: DEFAULT_ALONE_AT, supportedAt: DEFAULT_SUPPORTED_AT, addressedAt: DEFAULT_ADDRESSED_AT };
+}
+
+export interface InstructionStretch {
+  readonly start: number;
+  readonly end: number;
+  readonly logit: number;
+  /** Why it was flagged, in words the model and a reviewer can read. */
+  readonly reasons: readonly string[];
+}
+
+/**
+ * Stretches of `text` that read as instructions to the agent. `asked` holds the kinds of action
+ * the user's own prompts mention; unknown (no prompt seen) counts as none asked.
+ */
+export function findInstructionStretches(
+  layer: StatisticalLayer,
+  text: string,
+  asked: ReadonlySet<ActionClass> = new Set(),
+): InstructionStretch[] {
+  const found: InstructionStretch[] = [];
+  for (const s of scoreText(layer.model, text, Math.min(layer.supportedAt, layer.aloneAt, layer.addressedAt))) {
+    const stretch = text.slice(s.start, s.end);
+    const signals = structuralSignals(stretch);
+    const unasked = unaskedActions(stretch, asked);
+    const reasons = [`reads like an instruction to the agent (model log-odds ${s.logit.toFixed(1)})`];
+    const addressed = signals.includes("addressed-to-agent");
+    const boundary = signals.includes("role-or-boundary");
+    const request = signals.includes("request");
+    if (addressed) reasons.push("it addresses the AI agent");
+    if (boundary) reasons.push("it fakes a role turn or the end of the data");
+    const unaskedRequest = request && unasked.length > 0;
+    if (unaskedRequest) reasons.push(`it asks for ${unasked.join(", ")} actions the user did not ask for`);
+    // Writing about attacks quotes them: there only the model's score alone counts.
+    // Even a very high score needs the stretch to say something to someone: code and tables
+    // full of words the model has seen in attacks do not.
+    const flagged =
+      (s.logit >= layer.aloneAt && (addressed || boundary || request)) ||
+      (!isAboutAttacks(text, s.start, s.end) &&
+        (((addressed || boundary) && request && s.logit >= layer.addressedAt) ||
+          ((addressed || boundary) && s.logit >= layer.supportedAt) ||
+          // Docs are full of requests; one for an action the user never asked for needs a higher score.
+          (unaskedRequest && s.logit >= layer.supportedAt + UNASKED_MARGIN)));
+    if (flagged) found.push({ start: s.start, end: s.end, logit: s.logit, reasons });
+  }
+  return found;
+}
+
+/** The statistical layer's findings wear this rule's name, severity and category. */
+export const STATISTICAL_RULE: CompiledRule = {
+  name: "stat.InstructionInData",
+  file: "statistical model",
+  line: 0,
+  meta: { description: "Text in the data that reads as an instruction to the AI agent (statistical model)" },
+  severity: "medium",
+  category: "statistical",
+  form: "normalized",
+  keywords: [],
+  semantics: [],
+  llm: [],
+  condition: { op: "const", value: true },
+  tiers: [],
+  gate: null,
+};
