@@ -1,5 +1,5 @@
 import type { KeywordEntries, KeywordEntry } from "./keyword-entry.js";
-import { literalAlternation } from "./literal-trie.js";
+import { LiteralMatcher, type MatcherLiteral } from "./literal-matcher.js";
 import { anchorScore, MIN_ANCHOR_SCORE } from "./regex-anchors.js";
 import type { CompiledKeyword } from "./rule-types.js";
 import { ProbeTable } from "./probe-table.js";
@@ -8,11 +8,14 @@ import { TextSearch } from "./text-search.js";
 export type { KeywordHit } from "./text-search.js";
 
 /**
- * Texts up to this length skip the anchor regex, whose compilation alone costs tens of
+ * Texts up to this length skip the literal matcher, whose construction costs tens of
  * milliseconds in a fresh process (and a hook is one): anchors are looked up word by word in a
- * table instead (see ProbeTable). Longer texts pay the compilation once and scan faster.
+ * table instead (see ProbeTable). Longer texts pay the construction once and scan faster.
  */
 export const SMALL_TEXT = 64 * 1024;
+
+/** How many characters of a keyword's prefixes are looked for. */
+const MATCHED_PREFIX = 12;
 
 /** How far from an anchor an unbounded keyword's match may reach and still be found. */
 export const UNBOUNDED_REACH = 1024;
@@ -21,34 +24,22 @@ export const UNBOUNDED_REACH = 1024;
  * Finds keyword matches without one pass per regex. Keywords searched over the whole text (rule
  * gates, and keywords of rules without a gate) are found through their anchors: all selective
  * anchors are searched together in one pass, and each regex then runs only in the regions around
- * its anchors' hits. Other keywords are searched only inside given ranges (the gates' windows).
- * Every candidate is confirmed by a sticky match on the whole text, so `\b` and lookarounds mean
- * what they mean there. Built once per rule set; RegExp objects are made lazily.
+ * its anchors' hits. The same pass finds where such keywords' prefixes occur, so a keyword whose
+ * regex would otherwise run over the whole text is tried only there (see searchAtStarts). Other
+ * keywords are searched only inside given ranges (the gates' windows). Every candidate is
+ * confirmed by a sticky match on the whole text, so `\b` and lookarounds mean what they mean
+ * there. Built once per rule set; RegExp objects and the matcher are made lazily.
  */
 export class KeywordIndex implements KeywordEntries {
   private readonly entries: KeywordEntry[];
   /**
-   * Anchor literal to keyword ids, in six sets: found case-insensitively (lowercase keys) or
-   * exactly; and starting with a word character at a word start (the regex has `\b` or whitespace
-   * there: the search skips the inside of words), with any other ASCII character, or with a
-   * non-ASCII character (skipped for ASCII texts). One regex per set, so each set's first
-   * characters let the regex engine reject most positions at once.
+   * Every anchor literal and whole-text keyword prefix, searched in one pass (see LiteralMatcher),
+   * and for each the ids it stands for: a keyword's id for its anchors, the keyword's id plus the
+   * number of keywords for its prefixes.
    */
-  private readonly literalSets: {
-    readonly map: Map<string, number[]>;
-    readonly flags: string;
-    readonly kind: "word" | "other" | "wide";
-    re?: RegExp | null;
-  }[] = [
-    { map: new Map(), flags: "gi", kind: "word" },
-    { map: new Map(), flags: "gi", kind: "other" },
-    { map: new Map(), flags: "gi", kind: "wide" },
-    { map: new Map(), flags: "g", kind: "word" },
-    { map: new Map(), flags: "g", kind: "other" },
-    { map: new Map(), flags: "g", kind: "wide" },
-  ];
+  private matcher: { readonly search: LiteralMatcher; readonly ids: readonly (readonly number[])[] } | null = null;
   private readonly classAnchors: { source: string; ids: number[]; re?: RegExp }[] = [];
-  private classRe: RegExp | null | undefined;
+  private classRe: { readonly global: RegExp; readonly sticky: RegExp } | null | undefined;
 
   constructor(keywords: readonly CompiledKeyword[], wholeTextIds: ReadonlySet<number>) {
     this.entries = keywords.map((keyword, id) => ({
@@ -66,35 +57,42 @@ export class KeywordIndex implements KeywordEntries {
 
   private readonly wholeTextIds: ReadonlySet<number>;
   private probeTable: ProbeTable | undefined;
-  private literalSetsBuilt = false;
 
-  /** The anchor regexes' tables, built on the first large text only. */
-  private buildLiteralSets(): void {
-    if (this.literalSetsBuilt) return;
-    this.literalSetsBuilt = true;
-    const direct = this.literalSets.map(() => new Map<string, number[]>());
+  /** Whole-text keywords whose matches all start with a literal (see regexPrefixes). */
+  private readonly startable = new Set<number>();
+
+  /** The literal matcher, built on the first large text only. */
+  private buildMatcher(): NonNullable<KeywordIndex["matcher"]> {
+    if (this.matcher) return this.matcher;
+    const literals = new Map<string, { literal: MatcherLiteral; ids: number[] }>();
+    const add = (literal: string, caseSensitive: boolean, wordStart: boolean, id: number): void => {
+      const key = `${caseSensitive ? "c" : "i"}${wordStart ? "w" : "-"}${literal}`;
+      const known = literals.get(key);
+      if (known) known.ids.push(id);
+      else literals.set(key, { literal: { literal, caseSensitive, wordStart }, ids: [id] });
+    };
     this.entries.forEach((entry, id) => {
-      if (!entry.anchored || !this.wholeTextIds.has(id)) return;
+      if (!this.wholeTextIds.has(id)) return;
+      const prefixes = entry.keyword.prefixes;
+      if (prefixes != null) {
+        this.startable.add(id);
+        const caseSensitive = !entry.keyword.flags.includes("i");
+        // A prefix's first characters find the same starts, and more (confirmed by the regex): fewer states to build.
+        for (const p of prefixes)
+          add(p.literal.slice(0, MATCHED_PREFIX).trimEnd(), caseSensitive, p.wordStart === true, this.entries.length + id);
+      }
+      if (!entry.anchored) return;
       for (const anchor of entry.keyword.anchors ?? []) {
         if ("class" in anchor) {
           const known = this.classAnchors.find((c) => c.source === anchor.class);
           if (known) known.ids.push(id);
           else this.classAnchors.push({ source: anchor.class, ids: [id] });
-        } else {
-          const kind = anchor.literal.charCodeAt(0) > 0x7f ? 2 : anchor.wordStart ? 0 : 1;
-          push(direct[(anchor.caseSensitive ? 3 : 0) + kind], anchor.literal, id);
-        }
+        } else add(anchor.literal, anchor.caseSensitive === true, anchor.wordStart === true, id);
       }
     });
-    // A hit on a literal also starts every shorter anchor that is its prefix.
-    direct.forEach((literals, k) => {
-      const target = this.literalSets[k]?.map;
-      for (const literal of literals.keys()) {
-        const ids = new Set<number>();
-        for (let n = 1; n <= literal.length; n++) for (const id of literals.get(literal.slice(0, n)) ?? []) ids.add(id);
-        target?.set(literal, [...ids]);
-      }
-    });
+    const list = [...literals.values()];
+    this.matcher = { search: new LiteralMatcher(list.map((l) => l.literal)), ids: list.map((l) => l.ids) };
+    return this.matcher;
   }
 
   keywordAt(id: number): CompiledKeyword | undefined {
@@ -105,13 +103,19 @@ export class KeywordIndex implements KeywordEntries {
   begin(text: string): TextSearch {
     if (text.length <= SMALL_TEXT) {
       this.probeTable ??= new ProbeTable(this.entries.map((e) => e.probes));
-      return new TextSearch(this, text, null, this.probeTable.present(text));
+      return new TextSearch(this, text, null, null, this.probeTable.present(text));
     }
-    this.buildLiteralSets();
-    const anchorsAt: number[][] = this.entries.map(() => []);
-    this.findLiteralAnchors(text, anchorsAt);
-    this.findClassAnchors(text, anchorsAt);
-    return new TextSearch(this, text, anchorsAt, null);
+    const matcher = this.buildMatcher();
+    const n = this.entries.length;
+    const positions: number[][] = Array.from({ length: 2 * n }, () => []);
+    matcher.search.scan(text, (literal, start) => {
+      for (const id of matcher.ids[literal] ?? []) positions[id]?.push(start);
+    });
+    this.findClassAnchors(text, positions);
+    // The matcher reports literals as they end: put each list in order of start, once each.
+    for (const list of positions) sortUnique(list);
+    const startsAt = positions.slice(n).map((list, id) => (this.startable.has(id) ? list : null));
+    return new TextSearch(this, text, positions.slice(0, n), startsAt, null);
   }
 
   /** @internal */
@@ -119,72 +123,78 @@ export class KeywordIndex implements KeywordEntries {
     return this.entries[id];
   }
 
-  private findLiteralAnchors(text: string, anchorsAt: number[][]): void {
-    const wide = /[\u0080-\uffff]/.test(text);
-    for (const set of this.literalSets) {
-      if (set.kind === "wide" && !wide) continue;
-      if (set.re === undefined) {
-        // "\b" lets the engine skip the inside of words; "(?=[^\0-\x7f])" skips ASCII for the non-ASCII set.
-        const prefix = set.kind === "word" ? "\\b" : set.kind === "wide" ? "(?=[\\u0080-\\uffff])" : "";
-        set.re = set.map.size === 0 ? null : new RegExp(`${prefix}${literalAlternation([...set.map.keys()])}`, set.flags);
-      }
-      const re = set.re;
-      if (re == null) continue;
-      const insensitive = set.flags.includes("i");
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m != null; m = re.exec(text)) {
-        const spaced = /\s/.test(m[0]) ? m[0].replace(/\s+/g, " ") : m[0];
-        const ids = set.map.get(insensitive ? spaced.toLowerCase() : spaced) ?? slowLookup(set.map, set.flags, text, m.index);
-        for (const id of ids) addPosition(anchorsAt[id], m.index);
-        re.lastIndex = m.index + 1;
-      }
-    }
-  }
-
   private findClassAnchors(text: string, anchorsAt: number[][]): void {
-    // Class anchors are sets of non-ASCII characters (see regexShape): nothing to find in ASCII text.
-    if (!/[\u0080-\uffff]/.test(text)) return;
-    if (this.classRe === undefined) {
-      this.classRe = this.classAnchors.length === 0 ? null : new RegExp(this.classAnchors.map((c) => c.source).join("|"), "gu");
+    if (this.classAnchors.length === 0) return;
+    // Class anchors are sets of non-ASCII characters (see regexShape): looked for only where such characters are.
+    const runs = nonAsciiRuns(text, text.length >> 6);
+    if (runs?.length === 0) return;
+    if (this.classRe == null) {
+      const union = this.classAnchors.map((c) => c.source).join("|");
+      this.classRe = { global: new RegExp(union, "gu"), sticky: new RegExp(union, "uy") };
     }
-    const re = this.classRe;
-    if (re == null) return;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m != null; m = re.exec(text)) {
+    const found = (at: number): void => {
       for (const c of this.classAnchors) {
         c.re ??= new RegExp(c.source, "uy");
-        c.re.lastIndex = m.index;
-        if (c.re.test(text)) for (const id of c.ids) addPosition(anchorsAt[id], m.index);
+        c.re.lastIndex = at;
+        if (c.re.test(text)) for (const id of c.ids) anchorsAt[id]?.push(at);
+      }
+    };
+    const { global, sticky } = this.classRe;
+    if (runs == null) {
+      // Mostly non-ASCII text: one pass of the union.
+      global.lastIndex = 0;
+      for (let m = global.exec(text); m != null; m = global.exec(text)) found(m.index);
+      return;
+    }
+    for (let r = 0; r < runs.length; r += 2) {
+      const end = runs[r + 1] ?? 0;
+      for (let at = runs[r] ?? 0; at < end; at++) {
+        sticky.lastIndex = at;
+        if (sticky.test(text)) found(at);
+        // The two halves of a surrogate pair are one character: a match cannot start at the second.
+        if (isHighSurrogate(text.charCodeAt(at)) && isLowSurrogate(text.charCodeAt(at + 1))) at++;
       }
     }
   }
 }
 
-/** Case folding that changes length (rare Unicode) misses the map: compare anchor by anchor. */
-function slowLookup(map: ReadonlyMap<string, number[]>, flags: string, text: string, at: number): number[] {
-  const ids = new Set<number>();
-  for (const [literal, list] of map) {
-    const re = new RegExp(escapeRegex(literal).replace(/ /g, "\\s+"), `${flags.replace("g", "")}y`);
-    if (re.test(text.slice(at, at + literal.length * 4))) for (const id of list) ids.add(id);
+/** Start and end of each run of non-ASCII characters, flat; null when there are more than `limit` characters in them. */
+function nonAsciiRuns(text: string, limit: number): number[] | null {
+  const runs: number[] = [];
+  let total = 0;
+  const re = /[\u0080-\uffff]+/g;
+  for (let m = re.exec(text); m != null; m = re.exec(text)) {
+    total += m[0].length;
+    if (total > limit) return null;
+    runs.push(m.index, m.index + m[0].length);
   }
-  return [...ids];
+  return runs;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** Sorts a list of positions in place and drops repeats. */
+function sortUnique(list: number[]): void {
+  if (list.length < 2) return;
+  let sorted = true;
+  for (let i = 1; i < list.length && sorted; i++) sorted = (list[i] ?? 0) > (list[i - 1] ?? 0);
+  if (sorted) return;
+  list.sort((a, b) => a - b);
+  let kept = 1;
+  for (let i = 1; i < list.length; i++) if (list[i] !== list[kept - 1]) list[kept++] = list[i] ?? 0;
+  list.length = kept;
 }
 
 function literalLength(keyword: CompiledKeyword): number | null {
   const only = keyword.anchors?.length === 1 ? keyword.anchors[0] : undefined;
   if (only == null || !("literal" in only) || keyword.flags !== "i" || only.literal.includes(" ") || only.caseSensitive) return null;
   return escapeRegex(only.literal) === keyword.source.toLowerCase() ? only.literal.length : null;
-}
-
-function addPosition(list: number[] | undefined, at: number): void {
-  if (list != null && list.at(-1) !== at) list.push(at);
-}
-
-function push(map: Map<string, number[]> | undefined, key: string, id: number): void {
-  if (map == null) return;
-  const list = map.get(key);
-  if (list) list.push(id);
-  else map.set(key, [id]);
 }
 
 export function escapeRegex(text: string): string {

@@ -1,5 +1,6 @@
 import { anchorScore, ENOUGH } from "./anchor-score.js";
-import type { Anchor } from "./rule-types.js";
+import { regexPrefixes } from "./regex-prefixes.js";
+import type { Anchor, Prefix } from "./rule-types.js";
 
 export { anchorScore, MIN_ANCHOR_SCORE } from "./anchor-score.js";
 
@@ -13,6 +14,7 @@ export { anchorScore, MIN_ANCHOR_SCORE } from "./anchor-score.js";
 export interface RegexShape {
   readonly anchors: readonly Anchor[] | null;
   readonly maxLength: number | null;
+  readonly prefixes?: readonly Prefix[];
 }
 
 interface Info {
@@ -39,7 +41,8 @@ export function regexShape(source: string, flags: string): RegexShape {
   const caseSensitive = !flags.includes("i");
   const info = new ShapeParser(source, flags.includes("u"), caseSensitive).alternation();
   const anchors = info.req != null && anchorScore(info.req) >= 2 ? dedupe(info.req, caseSensitive) : null;
-  return { anchors, maxLength: Number.isFinite(info.max) ? info.max : null };
+  const prefixes = regexPrefixes(source, flags);
+  return { anchors, maxLength: Number.isFinite(info.max) ? info.max : null, ...(prefixes ? { prefixes } : {}) };
 }
 
 function dedupe(anchors: readonly Anchor[], caseSensitive: boolean): Anchor[] {

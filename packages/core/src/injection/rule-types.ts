@@ -23,6 +23,15 @@ export type RuleForm = "normalized" | "raw";
  */
 export type Anchor = { readonly literal: string; readonly caseSensitive?: true; readonly wordStart?: true } | { readonly class: string };
 
+/**
+ * A literal some matches of a keyword start with (case and spaces as in an Anchor; `wordStart` when
+ * the regex asserts `\b` before it). A keyword's prefixes together give every place a match can start.
+ */
+export interface Prefix {
+  readonly literal: string;
+  readonly wordStart?: true;
+}
+
 export interface CompiledKeyword {
   readonly name: string;
   readonly source: string;
@@ -31,6 +40,8 @@ export interface CompiledKeyword {
   readonly anchors: readonly Anchor[] | null;
   /** Upper bound of a match's length, or null when unbounded. */
   readonly maxLength: number | null;
+  /** What every match starts with (see regexPrefixes); absent when a match may start with anything. */
+  readonly prefixes?: readonly Prefix[];
   /** A fuzzy keyword is only matched exactly here: no match means "not evaluated", never "clean". */
   readonly fuzzy?: true;
   readonly line: number;

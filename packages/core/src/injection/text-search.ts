@@ -17,6 +17,11 @@ export class TextSearch {
     private readonly text: string,
     /** Anchor positions per keyword (large texts); null for a small text. */
     private readonly anchorsAt: number[][] | null,
+    /**
+     * Per keyword, where its prefixes occur (large texts; see regexPrefixes); null for a keyword
+     * whose matches may start otherwise, or for a small text.
+     */
+    private readonly startsAt: readonly (number[] | null)[] | null,
     /** Keywords whose anchors occur (small texts); null for a large text. */
     private readonly present: ReadonlySet<number> | null,
   ) {}
@@ -45,12 +50,16 @@ export class TextSearch {
     const entry = this.index.entry(id);
     if (entry == null) return [];
     if (this.present != null) return this.present.has(id) ? searchRange(entry, this.text, 0, this.text.length, [], this.text.length) : [];
-    if (!entry.anchored || this.anchorsAt == null) return searchRange(entry, this.text, 0, this.text.length, [], this.text.length);
+    const starts = this.startsAt?.[id];
+    // What a pass of the regex over the whole text finds; with prefixes, found by trying only where they start.
+    const everywhere = (): KeywordHit[] =>
+      starts == null ? searchRange(entry, this.text, 0, this.text.length, [], this.text.length) : searchAtStarts(entry, this.text, starts);
+    if (!entry.anchored || this.anchorsAt == null) return everywhere();
     const at = this.anchorsAt[id] ?? [];
     if (at.length === 0) return [];
     if (!isSorted(at)) at.sort((a, b) => a - b);
     // Anchors so frequent that their regions would cover most of the text: one full pass is cheaper.
-    if (at.length * 2 * entry.reach > this.text.length) return searchRange(entry, this.text, 0, this.text.length, [], this.text.length);
+    if (at.length * 2 * entry.reach > this.text.length) return everywhere();
     if (entry.literalLength != null)
       return at.slice(0, MAX_HITS_PER_KEYWORD).map((start) => ({ start, end: start + (entry.literalLength ?? 0) }));
     const hits: KeywordHit[] = [];
@@ -70,6 +79,29 @@ export class TextSearch {
     if (regionEnd >= 0) searchRange(entry, this.text, regionStart, regionEnd, hits, regionEnd);
     return hits;
   }
+}
+
+/**
+ * The matches a global search of the whole text finds (leftmost, not overlapping), given every
+ * place a match can start: a sticky match at each, skipping places inside the previous match.
+ */
+function searchAtStarts(entry: KeywordEntry, text: string, starts: number[]): KeywordHit[] {
+  entry.sticky ??= new RegExp(entry.keyword.source, `${entry.keyword.flags}y`);
+  if (!isSorted(starts)) starts.sort((a, b) => a - b);
+  const re = entry.sticky;
+  const hits: KeywordHit[] = [];
+  let resume = 0;
+  for (const start of starts) {
+    if (start < resume) continue;
+    re.lastIndex = start;
+    const m = re.exec(text);
+    if (m == null) continue;
+    hits.push({ start, end: start + m[0].length });
+    if (hits.length >= MAX_HITS_PER_KEYWORD) break;
+    // A global search moves one character on after an empty match.
+    resume = start + Math.max(1, m[0].length);
+  }
+  return hits;
 }
 
 /** Runs the keyword over text[from, to), keeping confirmed matches that start before `startsBefore`. */
