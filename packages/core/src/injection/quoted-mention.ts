@@ -13,7 +13,7 @@ const CUE_AFTER =
 const ABOUT_ATTACKS =
   /\b(?:prompt[- ]injection|injection[- ](?:resistance|attacks?|tests?|suites?|payloads?|defen[cs]es?|attempts?)|jailbreak|adversarial|red[- ]team|owasp|attacker|malicious|injected|detector)/i;
 const DESCRIBED =
-  /\b(?:requests?|attempts?|asks?|asking|tries|trying|tricks?|tricked|tricking|designed|meant|intended|manipulated?|coax(?:ed|es)?|convince[sd]?|persuade[sd]?)\s+(?:(?:the|an?|its|it|them|model|agent|assistant|llm|chatbot|bot)\s+){0,3}to\s+(?:[\w-]+\s+){0,4}$/i;
+  /\b(?:requests?|attempts?|asks?|asking|tries|trying|tricks?|tricked|tricking|designed|meant|intended|manipulated?|coax(?:ed|es)?|convince[sd]?|persuade[sd]?)\s+(?:(?:the|an?|its|it|them|model|agent|assistant|llm|chatbot|bot)\s+){0,3}to\s+[^.!?\n]{0,80}$/i;
 const CONTEXT = 400;
 
 /** Whether the text around a stretch writes about attacks (a threat model, an advisory, a detector's tests). */
@@ -24,10 +24,17 @@ export function isAboutAttacks(text: string, start: number, end: number): boolea
 export function isQuotedMention(text: string, start: number, end: number): boolean {
   const lineStart = text.lastIndexOf("\n", start - 1) + 1;
   const before = text.slice(lineStart, start);
-  if (DESCRIBED.test(` ${before.slice(-100)}`) && !/\byou\s+to\s+(?:[\w-]+\s+){0,4}$/i.test(before)) return true;
+  const sentence =
+    before
+      .slice(-120)
+      .split(/[.!?]\s/)
+      .pop() ?? "";
+  if (DESCRIBED.test(` ${sentence}`) && !/\byou\s+to\b/i.test(sentence)) return true;
   const wide = text.slice(Math.max(0, start - CONTEXT), start);
   const about = isAboutAttacks(text, start, end);
   if (/^\s*>/.test(before)) return about || CUE_BEFORE.test(wide);
+  // An example in a code block or an indented data block of a text about attacks.
+  if (about && (/^(?: {4}|\t)/.test(before) || insideFence(text, lineStart))) return true;
   const open = openQuote(before);
   if (open < 0) return false;
   // A quotation may run on to the next lines of its paragraph, not past it.
@@ -65,4 +72,11 @@ function closingQuote(after: string, opener: string): number {
   const closer = CLOSE_OF[opener] ?? '"';
   for (let i = 0; i < after.length; i++) if (after[i] === closer && after[i - 1] !== "\\") return i;
   return -1;
+}
+
+/** Whether a line lies inside a fenced code block (an odd number of ``` fences before it). */
+function insideFence(text: string, lineStart: number): boolean {
+  let fences = 0;
+  for (let at = text.indexOf("```"); at >= 0 && at < lineStart; at = text.indexOf("```", at + 3)) fences++;
+  return fences % 2 === 1;
 }

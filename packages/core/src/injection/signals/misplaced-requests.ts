@@ -12,7 +12,9 @@ const REQUEST =
   /(?:^|[.!?:;]\s+|\n|["'(>])[ \t]*(?:[-*>•][ \t]*)?((?:(?:please|kindly|also|now|then|and|pls)\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?|i\s+(?:need|want)\s+you\s+to\s+)*(?:add|grant|give|share|send|forward|email|transfer|wire|pay|delete|remove|change|reset|invite|make|upload|post|move|export|set|update|cancel|book|approve|disable|rotate|revoke|promote|assign)[ \t]+(?:[^.!?\n]|[.!?](?=[^\s"')])){8,240}[.!?]?)/gi;
 const TARGET =
   /[\w.+-]+@[\w-]+\.[\w.-]+|https?:\/\/\S+|\b0x[0-9a-f]{8,}|\b(?:account|acct|iban|routing|wallet|card)\b[^.\n]{0,24}\d{4,}|\(\s*@?[a-z][\w.-]{2,}\s*\)|(?:^|\s)@[a-z][\w.-]{2,}|[$€£]\s?\d|\b\d[\d,.]*\s?(?:usd|eur|gbp|usdc|usdt|btc|eth)\b/i;
-const CONTACT = /^(?:(?:please|kindly)\s+)?(?:e-?mail|mail|write\s+to|contact|message|ping|dm)\s+[\w.+-]+@/i;
+const CONTACT = /^(?:(?:please|kindly)\s+)?(?:e-?mail|mail|write\s+to|contact|message|ping|dm)\s+[`"'<]?[\w.+-]+@/i;
+// Requests are written in words; code that happens to start with a verb (export function email(…)) is not one.
+const CODE = /[{};=]|=>|\bfunction\b|\)\s*\{/;
 const MAX_CANDIDATES = 20;
 
 export interface MisplacedRequest {
@@ -29,7 +31,7 @@ export function findMisplacedRequests(text: string, asked: ReadonlySet<ActionCla
   for (let m = REQUEST.exec(text); m != null && candidates < MAX_CANDIDATES; m = REQUEST.exec(text)) {
     const sentence = m[1] ?? "";
     // "Email security@example.org with the details" is how docs say whom to contact.
-    if (!TARGET.test(sentence) || CONTACT.test(sentence)) continue;
+    if (!TARGET.test(sentence) || CONTACT.test(sentence) || CODE.test(sentence)) continue;
     const wanted = ACTION_PATTERNS.filter(([c, p]) => !asked.has(c) && p.test(sentence));
     if (wanted.length === 0) continue;
     candidates++;

@@ -26,6 +26,8 @@ export const DEFAULT_ALONE_AT = 6;
 export const DEFAULT_SUPPORTED_AT = 2;
 export const DEFAULT_ADDRESSED_AT = -1;
 const UNASKED_MARGIN = 2;
+// Writing about attacks quotes them (advisories, threat models, detector tests): there the model's score has to be higher still.
+const ABOUT_ATTACKS_MARGIN = 3;
 
 /**
  * The model trained by training/train-injection-model.mjs. It sits beside the module that reads it
@@ -72,16 +74,20 @@ export function findInstructionStretches(
     const request = signals.includes("request");
     if (addressed) reasons.push("it addresses the AI agent");
     if (boundary) reasons.push("it fakes a role turn or the end of the data");
+    const conceal = signals.includes("conceal-from-user") || signals.includes("detour");
+    if (signals.includes("conceal-from-user")) reasons.push("it asks to keep something from the user");
+    if (signals.includes("detour")) reasons.push("it tries to turn the agent away from its task");
     const unaskedRequest = request && unasked.length > 0;
     if (unaskedRequest) reasons.push(`it asks for ${unasked.join(", ")} actions the user did not ask for`);
     // Writing about attacks quotes them: there only the model's score alone counts.
     // Even a very high score needs the stretch to say something to someone: code and tables
     // full of words the model has seen in attacks do not.
+    const about = isAboutAttacks(text, s.start, s.end);
     const flagged =
-      (s.logit >= layer.aloneAt && (addressed || boundary || request)) ||
-      (!isAboutAttacks(text, s.start, s.end) &&
-        (((addressed || boundary) && request && s.logit >= layer.addressedAt) ||
-          ((addressed || boundary) && s.logit >= layer.supportedAt) ||
+      (s.logit >= layer.aloneAt + (about ? ABOUT_ATTACKS_MARGIN : 0) && (addressed || boundary || conceal || request)) ||
+      (!about &&
+        (((addressed || boundary || conceal) && request && s.logit >= layer.addressedAt) ||
+          ((addressed || boundary || conceal) && s.logit >= layer.supportedAt) ||
           // Docs are full of requests; one for an action the user never asked for needs a higher score.
           (unaskedRequest && s.logit >= layer.supportedAt + UNASKED_MARGIN)));
     if (flagged) found.push({ start: s.start, end: s.end, logit: s.logit, reasons });
