@@ -11,14 +11,16 @@ const CUE_BEFORE =
 const CUE_AFTER =
   /^[^\n]{0,3}\s*(?:,\s*)?(?:she|he|they|I|we|the\s+\w+|\w+)\s+(?:asked|said|says|asks|replied|whispered|shouted|typed|wrote)\b/i;
 const ABOUT_ATTACKS =
-  /\b(?:prompt[- ]injection|injection[- ](?:resistance|attacks?|tests?|suites?|payloads?|defen[cs]es?|attempts?)|jailbreak|adversarial|red[- ]team|owasp|attacker|malicious|injected|detector)/i;
+  /\b(?:prompt[- ]injection|injection[- ](?:resistance|attacks?|tests?|suites?|payloads?|defen[cs]es?|attempts?)|jailbreak|adversarial|red[- ]team|owasp|attacker|malicious|injected|detector|exfiltrat\w*|threat\s+model|phishing)/i;
 const DESCRIBED =
   /\b(?:requests?|attempts?|asks?|asking|tries|trying|tricks?|tricked|tricking|designed|meant|intended|manipulated?|coax(?:ed|es)?|convince[sd]?|persuade[sd]?)\s+(?:(?:the|an?|its|it|them|model|agent|assistant|llm|chatbot|bot)\s+){0,3}to\s+[^.!?\n]{0,80}$/i;
 const CONTEXT = 400;
+const HEAD = 1500;
 
 /** Whether the text around a stretch writes about attacks (a threat model, an advisory, a detector's tests). */
 export function isAboutAttacks(text: string, start: number, end: number): boolean {
-  return ABOUT_ATTACKS.test(text.slice(Math.max(0, start - CONTEXT), end + CONTEXT));
+  // The title and opening of a write-up say what it is about; the lines around a stretch say the rest.
+  return ABOUT_ATTACKS.test(text.slice(Math.max(0, start - CONTEXT), end + CONTEXT)) || ABOUT_ATTACKS.test(text.slice(0, Math.min(start, HEAD)));
 }
 
 export function isQuotedMention(text: string, start: number, end: number): boolean {

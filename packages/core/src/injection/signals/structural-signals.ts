@@ -18,11 +18,11 @@ const SIGNALS: ReadonlyArray<readonly [StructuralSignal, RegExp]> = [
   ],
   [
     "role-or-boundary",
-    /(?:<\|im_(?:start|end)\|>|\[\/?(?:system|inst|sys)\]|#{2,}\s*\(?(?:system|admin|developer)[ _-]?(?:message|prompt|instruction)s?\)?|<\/(?:tool_output|tool_result|data|document|context|function_results|search_results|email|file)>|<\/?(?:information|important|system|instructions?|admin)>|^\s*(?:system|assistant|human|user)\s*:|\\?"role\\?"\s*:\s*\\?"system|end of (?:file|document|data|context|tool output)\b)/im,
+    /(?:<\|im_(?:start|end)\|>|\[\/?(?:system|inst|sys)\]|#{2,}\s*\(?(?:system|admin|developer)[ _-]?(?:message|prompt|instruction)s?\)?|<\/(?:tool_output|tool_result|data|document|context|function_results|search_results|email|file)>|<\/?(?:information|important|system|instructions?|admin)>|^\s*(?:system|assistant|human|user)\s*:|\\"role\\"\s*:\s*\\"system|end of (?:file|document|data|context|tool output)\b)/im,
   ],
   [
     "request",
-    /(?:^|[.!?:;,]\s+|\n\s*|[>"'(]\s*)(?:please\s+|kindly\s+|you (?:must|should|need to)\s+|make sure (?:to|you)\s+|be sure to\s+|immediately\s+|now\s+)?(?:also\s+|then\s+)?(?:add|grant|give|share|send|forward|email|transfer|wire|pay|delete|remove|change|update|reset|invite|make|create|post|upload|run|execute|open|visit|click|download|install|disable|approve|copy|move|export|print|reveal|tell|write|book|order|buy|purchase|use|reply|include|insert|append|paste|commit|push|merge|publish|schedule|cancel|set|mark|close|label|call|invoke|trigger|issue|refund)\b[^.!?]{3,}/im,
+    /(?:^|[.!?:;,]\s+|\n\s*|\\n\s*|[>"'(]\s*)(?:please\s+|kindly\s+|you (?:must|should|need to)\s+|make sure (?:to|you)\s+|be sure to\s+|immediately\s+|now\s+)?(?:also\s+|then\s+)?(?:add|grant|give|share|send|forward|email|transfer|wire|pay|delete|remove|change|update|reset|invite|make|create|post|upload|run|execute|open|visit|click|download|install|disable|approve|copy|move|export|print|reveal|tell|write|book|order|buy|purchase|use|reply|include|insert|append|paste|commit|push|merge|publish|schedule|cancel|set|mark|close|label|call|invoke|trigger|issue|refund|read|pass|paste|cat|curl)\b[^.!?]{3,}/im,
   ],
 ];
 
@@ -41,8 +41,11 @@ function addressedToAgent(): RegExp {
     "(?:(?:to|for|attention|(?:important\\s+)?(?:note|notice|message|instructions?|warning|reminder)\\s+(?:to|for)|(?:todo|fixme|nb)\\s*(?:for|to)?|hey|hi|hello|dear|psst)\\s*[,(]?\\s*)?";
   return new RegExp(
     [
-      `${opener}${greeting}${agent}${reading}\\)?\\s*[:,]`,
-      "@(?:ai|copilot|cursor|claude|assistant|agent|llm)[\\w-]*\\b",
+      `${opener}${agent}${reading}\\)?\\s*[:,]`,
+      // "Instructions for Claude, added to…" names the agent without speaking to it: a greeting takes a colon.
+      `${opener}${greeting}${agent}${reading}\\)?\\s*:`,
+      // A handle speaks to the agent when a colon follows ("@copilot @cursor: add…") or it names a directive ("@ai-instructions").
+      "@(?:ai|copilot|cursor|claude|assistant|agent|llm)[\\w-]*(?:\\s+@[\\w-]+)*\\s*:|@(?:ai|agent|llm)-[\\w-]+",
       "\\b(?:ai|assistant|agent|llm|model)s?\\s+(?:instructions?|directives?|note|notice|action|task)s?(?:\\s+(?:required|needed|for\\s+this\\b[^:\\n]{0,40}))?\\s*:",
       "^\\s*(?:#+|\\/\\/|\\*|--)?\\s*(?:ai|agent|assistant|llm)\\s+instructions\\b",
       "\\b(?:note|message|notice)\\s+(?:for|to)\\s+(?:the\\s+)?(?:ai|assistant|agent|llm|claude|copilot|chatgpt|gemini|cursor)s?\\b",

@@ -24,8 +24,10 @@ export interface StatisticalLayer {
 
 export const DEFAULT_ALONE_AT = 6;
 export const DEFAULT_SUPPORTED_AT = 2;
-export const DEFAULT_ADDRESSED_AT = -1;
+export const DEFAULT_ADDRESSED_AT = -3;
 const UNASKED_MARGIN = 2;
+const SIGNAL_LOOKBACK = 200;
+const MAX_STRETCHES = 8;
 // Writing about attacks quotes them (advisories, threat models, detector tests): there the model's score has to be higher still.
 const ABOUT_ATTACKS_MARGIN = 3;
 
@@ -64,9 +66,10 @@ export function findInstructionStretches(
   asked: ReadonlySet<ActionClass> = new Set(),
 ): InstructionStretch[] {
   const found: InstructionStretch[] = [];
-  for (const s of scoreText(layer.model, text, Math.min(layer.supportedAt, layer.aloneAt, layer.addressedAt))) {
+  for (const s of scoreText(layer.model, text, Math.min(layer.supportedAt, layer.aloneAt, layer.addressedAt), MAX_STRETCHES)) {
     const stretch = text.slice(s.start, s.end);
-    const signals = structuralSignals(stretch);
+    // Who a request speaks to is often said a line or two before it ("To the AI agent triaging this:").
+    const signals = structuralSignals(text.slice(Math.max(0, s.start - SIGNAL_LOOKBACK), s.end));
     const unasked = unaskedActions(stretch, asked);
     const reasons = [`reads like an instruction to the agent (model log-odds ${s.logit.toFixed(1)})`];
     const addressed = signals.includes("addressed-to-agent");
