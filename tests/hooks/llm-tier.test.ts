@@ -72,6 +72,8 @@ function writeConfig(): void {
     injection: {
       rules: [".claude/rules"],
       llm: { enabled: true, base_url: `http://127.0.0.1:${port}`, timeout_ms: timeoutMs, api_key_env: "JUDGE_KEY" },
+      // The statistical layer would flag the same text; off, these tests see the LLM tier alone.
+      model: { enabled: false },
     },
   };
   fs.writeFileSync(path.join(box.project, ".claude", "warden.json"), JSON.stringify(config));

@@ -30,6 +30,13 @@ describe("loadWardenConfig", () => {
     expect(loadWardenConfig(project, home)).toMatchObject({ maxValueBytes: 4096, failMode: "closed" });
   });
 
+  it("keeps the statistical layer's settings, the project's over the user's", () => {
+    write(home, { injection: { model: { enabled: false } } });
+    expect(loadWardenConfig(project, home).injection.model).toEqual({ enabled: false });
+    write(project, { injection: { model: { enabled: true, alone_at: 7 } } });
+    expect(loadWardenConfig(project, home).injection.model).toEqual({ enabled: true, alone_at: 7 });
+  });
+
   it("merges rule overrides per rule id, the project's fields winning", () => {
     write(home, { commands: { rules: { "git.force-push": { action: "ask", severity: "low" } } } });
     write(project, { commands: { rules: { "git.force-push": { action: "warn" } } } });

@@ -26,7 +26,7 @@ export const wardenConfigSchema = lazySchema(() =>
     fail_mode: z.optional(z.enum(["open", "closed"])),
     /** The shell-aware command and path policy: disable or re-level rules, add rules. */
     commands: z.optional(commandPolicyOptionsSchema()),
-    /** The prompt-injection scanner: warn level, extra NOVA rule files, the optional LLM tier. */
+    /** The prompt-injection scanner: warn level, extra NOVA rule files, the optional LLM tier, the statistical layer. */
     injection: z.optional(injectionConfigSchema()),
   }),
 );
@@ -81,8 +81,14 @@ export function mergeCommandOptions(user: CommandPolicyOptions, project: Command
 export function mergeInjectionOptions(user: InjectionConfig, project: InjectionConfig): InjectionConfig {
   const warnAt = project.warn_at ?? user.warn_at;
   const llm = project.llm ?? user.llm;
+  const model = project.model ?? user.model;
   const rules = [...new Set([...(user.rules ?? []), ...(project.rules ?? [])])];
-  return { ...(warnAt ? { warn_at: warnAt } : {}), ...(llm ? { llm } : {}), ...(rules.length > 0 ? { rules } : {}) };
+  return {
+    ...(warnAt ? { warn_at: warnAt } : {}),
+    ...(llm ? { llm } : {}),
+    ...(model ? { model } : {}),
+    ...(rules.length > 0 ? { rules } : {}),
+  };
 }
 
 /** User's rules then the project's; a project rule replaces a user rule of the same id. */

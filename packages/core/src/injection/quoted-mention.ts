@@ -20,7 +20,9 @@ const HEAD = 1500;
 /** Whether the text around a stretch writes about attacks (a threat model, an advisory, a detector's tests). */
 export function isAboutAttacks(text: string, start: number, end: number): boolean {
   // The title and opening of a write-up say what it is about; the lines around a stretch say the rest.
-  return ABOUT_ATTACKS.test(text.slice(Math.max(0, start - CONTEXT), end + CONTEXT)) || ABOUT_ATTACKS.test(text.slice(0, Math.min(start, HEAD)));
+  return (
+    ABOUT_ATTACKS.test(text.slice(Math.max(0, start - CONTEXT), end + CONTEXT)) || ABOUT_ATTACKS.test(text.slice(0, Math.min(start, HEAD)))
+  );
 }
 
 export function isQuotedMention(text: string, start: number, end: number): boolean {
