@@ -9,7 +9,7 @@ import { ACTION_PATTERNS, type ActionClass } from "./action-classes.js";
  * this kind carry no trigger phrase at all; what gives them away is that they do not belong.
  */
 const REQUEST =
-  /(?:^|[.!?:;]\s+|\n|["'(>])[ \t]*(?:[-*>•][ \t]*)?((?:(?:please|kindly|also|now|then|and|pls)\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?|i\s+(?:need|want)\s+you\s+to\s+)*(?:add|grant|give|share|send|forward|email|transfer|wire|pay|delete|remove|change|reset|invite|make|upload|post|move|export|set|update|cancel|book|approve|disable|rotate|revoke|promote|assign)[ \t]+(?:[^.!?\n]|[.!?](?=[^\s"')])){8,240}[.!?]?)/gi;
+  /(?:^|[.!?:;]\s+|\n|["'(>])[ \t]*(?:[-*>•][ \t]*)?((?:(?:please|kindly|also|now|then|and|pls)\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?|i\s+(?:need|want)\s+you\s+to\s+)*(?:add|grant|give|share|send|forward|email|transfer|wire|pay|delete|remove|change|reset|invite|make|upload|post|move|export|set|update|cancel|book|approve|disable|rotate|revoke|promote|assign|download|fetch|retrieve|collect|gather|attach)[ \t]+(?:[^.!?\n]|[.!?](?=[^\s"')])){8,240}[.!?]?)/gi;
 const TARGET =
   /[\w.+-]+@[\w-]+\.[\w.-]+|https?:\/\/\S+|\b0x[0-9a-f]{8,}|\b(?:account|acct|iban|routing|wallet|card)\b[^.\n]{0,24}\d{4,}|\(\s*@?[a-z][\w.-]{2,}\s*\)|(?:^|\s)@[a-z][\w.-]{2,}|[$€£]\s?\d|\b\d[\d,.]*\s?(?:usd|eur|gbp|usdc|usdt|btc|eth)\b/i;
 const CONTACT = /^(?:(?:please|kindly)\s+)?(?:e-?mail|mail|write\s+to|contact|message|ping|dm)\s+[`"'<]?[\w.+-]+@/i;

@@ -22,7 +22,7 @@ const SIGNALS: ReadonlyArray<readonly [StructuralSignal, RegExp]> = [
   ],
   [
     "request",
-    /(?:^|[.!?:;,]\s+|\n\s*|\\n\s*|[>"'(]\s*)(?:please\s+|kindly\s+|you (?:must|should|need to)\s+|make sure (?:to|you)\s+|be sure to\s+|immediately\s+|now\s+)?(?:also\s+|then\s+)?(?:add|grant|give|share|send|forward|email|transfer|wire|pay|delete|remove|change|update|reset|invite|make|create|post|upload|run|execute|open|visit|click|download|install|disable|approve|copy|move|export|print|reveal|tell|write|book|order|buy|purchase|use|reply|include|insert|append|paste|commit|push|merge|publish|schedule|cancel|set|mark|close|label|call|invoke|trigger|issue|refund|read|pass|paste|cat|curl)\b[^.!?]{3,}/im,
+    /(?:^|[.!?:;,]\s+|\n\s*|\\n\s*|[>"'(]\s*|\b(?:must|should|shall|need\s+to|have\s+to)\s+)(?:please\s+|kindly\s+|you (?:must|should|need to)\s+|make sure (?:to|you)\s+|be sure to\s+|immediately\s+|now\s+)?(?:also\s+|then\s+)?(?:add|grant|give|share|send|forward|email|transfer|wire|pay|delete|remove|change|update|reset|invite|make|create|post|upload|run|execute|open|visit|click|download|install|disable|approve|copy|move|export|print|reveal|tell|write|book|order|buy|purchase|use|reply|include|insert|append|paste|commit|push|merge|publish|schedule|cancel|set|mark|close|label|call|invoke|trigger|issue|refund|read|pass|paste|cat|curl|download|fetch|retrieve|collect|gather|attach|unlock|disarm|turn\s+off)\b[^.!?]{3,}/im,
   ],
 ];
 
@@ -45,7 +45,7 @@ function addressedToAgent(): RegExp {
       // "Instructions for Claude, added to…" names the agent without speaking to it: a greeting takes a colon.
       `${opener}${greeting}${agent}${reading}\\)?\\s*:`,
       // A handle speaks to the agent when a colon follows ("@copilot @cursor: add…") or it names a directive ("@ai-instructions").
-      "@(?:ai|copilot|cursor|claude|assistant|agent|llm)[\\w-]*(?:\\s+@[\\w-]+)*\\s*:|@(?:ai|agent|llm)-[\\w-]+",
+      "@(?:ai|copilot|cursor|claude|assistant|agent|llm)[\\w-]*(?:\\s+@[\\w-]+)*\\s*(?::|,|\\s+please\\b)|@(?:ai|agent|llm)-[\\w-]+",
       "\\b(?:ai|assistant|agent|llm|model)s?\\s+(?:instructions?|directives?|note|notice|action|task)s?(?:\\s+(?:required|needed|for\\s+this\\b[^:\\n]{0,40}))?\\s*:",
       "^\\s*(?:#+|\\/\\/|\\*|--)?\\s*(?:ai|agent|assistant|llm)\\s+instructions\\b",
       "\\b(?:note|message|notice)\\s+(?:for|to)\\s+(?:the\\s+)?(?:ai|assistant|agent|llm|claude|copilot|chatgpt|gemini|cursor)s?\\b",

@@ -116,7 +116,8 @@ function isProse(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i) | 0x20;
     if ((c >= 97 && c <= 122) || c >= 0xc0) letters++;
-    else if (c !== 0x20 && c !== 0x2a && c !== 0x2e) other++;
+    // Digits are neither: a JSON record's dates and ids do not make its text any less prose.
+    else if (c !== 0x20 && c !== 0x2a && c !== 0x2e && !(c >= 0x30 && c <= 0x39)) other++;
   }
   return letters >= 2 * other && letters >= 20;
 }
