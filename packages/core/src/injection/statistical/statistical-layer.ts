@@ -25,7 +25,7 @@ export interface StatisticalLayer {
 export const DEFAULT_ALONE_AT = 6;
 export const DEFAULT_SUPPORTED_AT = 2;
 export const DEFAULT_ADDRESSED_AT = -3;
-const UNASKED_MARGIN = 2;
+const UNASKED_MARGIN = 3;
 const SIGNAL_LOOKBACK = 200;
 const MAX_STRETCHES = 8;
 // Writing about attacks quotes them (advisories, threat models, detector tests): there the model's score has to be higher still.
