@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { FEATURE_COUNT, hashFeatures } from "../src/injection/statistical/hashed-features.ts";
+import { FEATURE_COUNT, featureCapacity, hashFeatures } from "../src/injection/statistical/hashed-features.ts";
 import { encodeModel, scoreText } from "../src/injection/statistical/linear-model.ts";
 import { segmentText } from "../src/injection/statistical/text-segments.ts";
 import { normalizeText } from "../src/injection/normalize-text.ts";
@@ -41,9 +41,8 @@ log(`corpus: ${corpus.length} documents (${train.length} train, ${test.length} t
 
 /** The features of one stretch of text, as a list of buckets (repeats kept). */
 function features(text, start, end) {
-  const list = [];
-  hashFeatures(text, start, end, (b) => list.push(b));
-  return Int32Array.from(list);
+  const out = new Int32Array(featureCapacity(end - start));
+  return out.slice(0, hashFeatures(text, start, end, out));
 }
 
 const random = seededRandom(seed);

@@ -16,6 +16,8 @@ const CONTACT = /^(?:(?:please|kindly)\s+)?(?:e-?mail|mail|write\s+to|contact|me
 // Requests are written in words; code that happens to start with a verb (export function email(…)) is not one.
 const CODE = /[{};=]|=>|\bfunction\b|\)\s*\{/;
 const MAX_CANDIDATES = 20;
+/** How much text on each side of a request says what the text is about. */
+const NEIGHBOURHOOD = 2000;
 
 export interface MisplacedRequest {
   readonly start: number;
@@ -25,7 +27,6 @@ export interface MisplacedRequest {
 
 export function findMisplacedRequests(text: string, asked: ReadonlySet<ActionClass>): MisplacedRequest[] {
   const found: MisplacedRequest[] = [];
-  let counts: Map<ActionClass, number> | undefined;
   let candidates = 0;
   REQUEST.lastIndex = 0;
   for (let m = REQUEST.exec(text); m != null && candidates < MAX_CANDIDATES; m = REQUEST.exec(text)) {
@@ -35,26 +36,14 @@ export function findMisplacedRequests(text: string, asked: ReadonlySet<ActionCla
     const wanted = ACTION_PATTERNS.filter(([c, p]) => !asked.has(c) && p.test(sentence));
     if (wanted.length === 0) continue;
     candidates++;
-    counts ??= countActions(text);
-    const allCounts = counts;
-    // Out of place: the text mentions this kind of action nowhere but in the request itself.
-    const misplaced = wanted.filter(([c, p]) => (allCounts.get(c) ?? 0) <= countMatches(sentence, p)).map(([c]) => c);
-    if (misplaced.length === 0) continue;
     const start = m.index + m[0].length - sentence.length;
-    found.push({ start, end: start + sentence.length, actions: misplaced });
+    const end = start + sentence.length;
+    // Out of place: the text around the request mentions this kind of action nowhere but in it.
+    const around = `${text.slice(Math.max(0, start - NEIGHBOURHOOD), start)}\n${text.slice(end, end + NEIGHBOURHOOD)}`;
+    const misplaced = wanted.filter(([, p]) => !p.test(around)).map(([c]) => c);
+    if (misplaced.length > 0) found.push({ start, end, actions: misplaced });
   }
   return found;
-}
-
-function countActions(text: string): Map<ActionClass, number> {
-  return new Map(ACTION_PATTERNS.map(([c, p]) => [c, countMatches(text, p)]));
-}
-
-function countMatches(text: string, pattern: RegExp): number {
-  const global = new RegExp(pattern.source, "gi");
-  let n = 0;
-  while (global.exec(text) != null) n++;
-  return n;
 }
 
 /** The findings of this check wear this rule's name, severity and category. */

@@ -20,8 +20,10 @@ const SEED_GRAM3 = 0x27d4eb2f;
 const SEED_GRAM4 = 0x165667b1;
 const BOUNDARY = 0x3c;
 
-/** Receives each feature's bucket; a feature seen twice is passed twice (counts matter). */
-export type FeatureSink = (bucket: number) => void;
+/** Room `hashFeatures` needs for a stretch of this many characters (at most six features a character). */
+export function featureCapacity(length: number): number {
+  return 6 * length + 8;
+}
 
 /** Most characters of a word that feed its character n-grams: longer runs are ids, hashes, base64. */
 const MAX_GRAM_WORD = 24;
@@ -50,8 +52,12 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
 }
 
-/** Calls `sink` with the bucket of every feature of `text[start, end)`; returns how many. */
-export function hashFeatures(text: string, start: number, end: number, sink: FeatureSink): number {
+/**
+ * Writes the bucket of every feature of `text[start, end)` into `out` (a feature seen twice is
+ * written twice: counts matter) and returns how many; `out` holds `featureCapacity(end - start)`.
+ * An array, not a callback: this runs once per feature over every text a hook scans.
+ */
+export function hashFeatures(text: string, start: number, end: number, out: Int32Array): number {
   let count = 0;
   let previousWord = 0;
   let havePrevious = false;
@@ -75,11 +81,9 @@ export function hashFeatures(text: string, start: number, end: number, sink: Fea
         if (d < 0) break;
         h = mix(h, d);
         if (n < MAX_GRAM_WORD) {
-          sink(gram3(c2, c1, d));
-          count++;
+          out[count++] = gram3(c2, c1, d);
           if (c3 !== 0) {
-            sink(gram4(c3, c2, c1, d));
-            count++;
+            out[count++] = gram4(c3, c2, c1, d);
           }
         }
         n++;
@@ -88,18 +92,14 @@ export function hashFeatures(text: string, start: number, end: number, sink: Fea
         c1 = d;
       }
       if (n <= MAX_GRAM_WORD) {
-        sink(gram3(c2, c1, BOUNDARY));
-        count++;
+        out[count++] = gram3(c2, c1, BOUNDARY);
         if (c3 !== 0) {
-          sink(gram4(c3, c2, c1, BOUNDARY));
-          count++;
+          out[count++] = gram4(c3, c2, c1, BOUNDARY);
         }
       }
-      sink(finish(h));
-      count++;
+      out[count++] = finish(h);
       if (havePrevious) {
-        sink(finish(mix(mix(SEED_PAIR, previousWord), h)));
-        count++;
+        out[count++] = finish(mix(mix(SEED_PAIR, previousWord), h));
       }
       previousWord = h;
       havePrevious = true;
@@ -121,8 +121,7 @@ export function hashFeatures(text: string, start: number, end: number, sink: Fea
       if (wordCode(d) >= 0 || isSpace(d)) break;
       i++;
     }
-    sink(finish(h));
-    count++;
+    out[count++] = finish(h);
   }
   return count;
 }

@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { FEATURE_COUNT, hashFeatures } from "./hashed-features.js";
+import { FEATURE_COUNT, featureCapacity, hashFeatures } from "./hashed-features.js";
 import { decodeModel, encodeModel, type LinearModel, scoreText } from "./linear-model.js";
 
 /** A model that likes exactly the features of `liked` and is indifferent to everything else. */
 function modelLiking(liked: string): LinearModel {
   const weights = new Int8Array(FEATURE_COUNT);
-  hashFeatures(liked, 0, liked.length, (b) => {
-    weights[b] = 100;
-  });
+  const buckets = new Int32Array(featureCapacity(liked.length));
+  for (const b of buckets.subarray(0, hashFeatures(liked, 0, liked.length, buckets))) weights[b] = 100;
   return { weights, scale: 0.01, bias: -2 };
 }
 

@@ -1,4 +1,4 @@
-import { FEATURE_BITS, FEATURE_COUNT, hashFeatures } from "./hashed-features.js";
+import { FEATURE_BITS, FEATURE_COUNT, featureCapacity, hashFeatures } from "./hashed-features.js";
 import { segmentText } from "./text-segments.js";
 
 /**
@@ -50,12 +50,12 @@ export interface PieceSum {
   readonly count: number;
 }
 
-export function sumPiece(model: LinearModel, text: string, start: number, end: number): PieceSum {
+export function sumPiece(model: LinearModel, text: string, start: number, end: number, buffer?: Int32Array): PieceSum {
+  const out = buffer != null && buffer.length >= featureCapacity(end - start) ? buffer : new Int32Array(featureCapacity(end - start));
+  const count = hashFeatures(text, start, end, out);
   const weights = model.weights;
   let sum = 0;
-  const count = hashFeatures(text, start, end, (bucket) => {
-    sum += weights[bucket] ?? 0;
-  });
+  for (let i = 0; i < count; i++) sum += weights[out[i] ?? 0] ?? 0;
   return { sum, count };
 }
 
@@ -79,6 +79,9 @@ export interface ScoredStretch {
 export function scoreText(model: LinearModel, text: string, minLogit: number, limit = 3): ScoredStretch[] {
   const bounds = segmentText(text);
   const found: ScoredStretch[] = [];
+  let longest = 0;
+  for (let k = 0; k < bounds.length; k += 2) longest = Math.max(longest, (bounds[k + 1] ?? 0) - (bounds[k] ?? 0));
+  const buffer = new Int32Array(featureCapacity(longest));
   let previous: PieceSum | undefined;
   for (let k = 0; k < bounds.length; k += 2) {
     const start = bounds[k] ?? 0;
@@ -87,7 +90,7 @@ export function scoreText(model: LinearModel, text: string, minLogit: number, li
       previous = undefined;
       continue;
     }
-    const piece = sumPiece(model, text, start, end);
+    const piece = sumPiece(model, text, start, end, buffer);
     const z = logit(model, piece.sum, piece.count);
     if (z >= minLogit) found.push({ start, end, logit: z });
     if (previous != null) {

@@ -1,16 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { ScanSubject } from "../../guard-policy.js";
 import { createInjectionScanner } from "../injection-scanner.js";
-import { FEATURE_COUNT, hashFeatures } from "./hashed-features.js";
+import { FEATURE_COUNT, featureCapacity, hashFeatures } from "./hashed-features.js";
 import type { LinearModel } from "./linear-model.js";
 import { findInstructionStretches, shippedModel, type StatisticalLayer } from "./statistical-layer.js";
 
 /** A model that scores what shares features with `liked` high, everything else at the bias. */
 function layerLiking(liked: string, aloneAt: number): StatisticalLayer {
   const weights = new Int8Array(FEATURE_COUNT);
-  hashFeatures(liked, 0, liked.length, (b) => {
-    weights[b] = 100;
-  });
+  const buckets = new Int32Array(featureCapacity(liked.length));
+  for (const b of buckets.subarray(0, hashFeatures(liked, 0, liked.length, buckets))) weights[b] = 100;
   const model: LinearModel = { weights, scale: 0.01, bias: -2 };
   return { model, aloneAt, supportedAt: 0, addressedAt: 0 };
 }
