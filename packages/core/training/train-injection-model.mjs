@@ -13,7 +13,11 @@ import { FEATURE_COUNT, featureCapacity, hashFeatures } from "../src/injection/s
 import { encodeModel, scoreText } from "../src/injection/statistical/linear-model.ts";
 import { segmentText } from "../src/injection/statistical/text-segments.ts";
 import { normalizeText } from "../src/injection/normalize-text.ts";
+import { createInjectionScanner } from "../src/injection/injection-scanner.ts";
+import { DEFAULT_ADDRESSED_AT, DEFAULT_ALONE_AT, DEFAULT_SUPPORTED_AT } from "../src/injection/statistical/statistical-layer.ts";
 import { buildCorpus, seededRandom } from "./corpus.mjs";
+
+const defaultThresholds = () => ({ aloneAt: DEFAULT_ALONE_AT, supportedAt: DEFAULT_SUPPORTED_AT, addressedAt: DEFAULT_ADDRESSED_AT });
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "../../..");
@@ -171,6 +175,28 @@ for (const threshold of [0, 1, 2, 3, 4]) {
   const parts = [...bySource].map(([src, list]) => `${src} ${list.filter((s) => s.z >= threshold).length}/${list.length}`).join("; ");
   log(`held out, logit >= ${threshold}: precision ${(tp / Math.max(1, tp + fp)).toFixed(3)} recall ${(tp / pos).toFixed(3)} (${parts})`);
 }
+
+// Each layer on the held-out split, as the scanner runs it (the model with its supports, the
+// rules on the normalized text and decoded payloads, and both): a document counts when it is warned.
+const layers = {
+  rules: createInjectionScanner({ statistical: false }),
+  model: createInjectionScanner({ rules: [], statistical: { ...defaultThresholds(), model } }),
+  all: createInjectionScanner({ statistical: { ...defaultThresholds(), model } }),
+};
+const table = new Map();
+for (const d of test) {
+  const source = d.source.replace(/:.*/, "");
+  const row = table.get(source) ?? { label: d.label, n: 0, rules: 0, model: 0, all: 0 };
+  row.n++;
+  for (const [name, scanner] of Object.entries(layers))
+    if (scanner.scan([{ kind: "tool_output", toolName: "Read", text: d.text }]).verdict === "warned") row[name]++;
+  table.set(source, row);
+}
+log("held out, warned by each layer (rules / model and structural signals / both):");
+for (const [source, row] of table)
+  log(
+    `  ${row.label === 1 ? "attack" : "benign"}  ${source.padEnd(28)} n ${String(row.n).padStart(5)}   ${row.rules} / ${row.model} / ${row.all}`,
+  );
 
 if (!args["dry-run"]) {
   const bytes = encodeModel(model);
