@@ -9,12 +9,14 @@ import { ACTION_PATTERNS, type ActionClass } from "./action-classes.js";
  * this kind carry no trigger phrase at all; what gives them away is that they do not belong.
  */
 const REQUEST =
-  /(?:^|[.!?:;]\s+|\n|["'(>])[ \t]*(?:[-*>•][ \t]*)?((?:(?:please|kindly|also|now|then|and|pls)\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?|i\s+(?:need|want)\s+you\s+to\s+)*(?:add|grant|give|share|send|forward|email|transfer|wire|pay|delete|remove|change|reset|invite|make|upload|post|move|export|set|update|cancel|book|approve|disable|rotate|revoke|promote|assign|download|fetch|retrieve|collect|gather|attach)[ \t]+(?:[^.!?\n]|[.!?](?=[^\s"')])){8,240}[.!?]?)/gi;
+  /(?:^|[.!?:;]\s+|\n|["'(>])[ \t]*(?:[-*>•][ \t]*)?((?:(?:please|kindly|also|now|then|and|pls)\s+|(?:can|could|would|will)\s+you\s+(?:please\s+)?|i\s+(?:need|want)\s+you\s+to\s+)*(?:add|grant|give|share|send|forward|email|transfer|wire|pay|delete|remove|change|reset|invite|make|upload|post|move|export|set|update|cancel|book|approve|disable|rotate|revoke|promote|assign|download|fetch|retrieve|collect|gather|attach)[ \t]+(?:[^.!?\n\\]|[.!?](?=[^\s"')])|\\(?!n)){8,240}[.!?]?)/gi;
 const TARGET =
-  /[\w.+-]+@[\w-]+\.[\w.-]+|https?:\/\/\S+|\b0x[0-9a-f]{8,}|\b(?:account|acct|iban|routing|wallet|card)\b[^.\n]{0,24}\d{4,}|\(\s*@?[a-z][\w.-]{2,}\s*\)|(?:^|\s)@[a-z][\w.-]{2,}|[$€£]\s?\d|\b\d[\d,.]*\s?(?:usd|eur|gbp|usdc|usdt|btc|eth)\b/i;
+  /[\w.+-]+@[\w-]+\.[\w.-]+|https?:\/\/\S+|\b0x[0-9a-f]{8,}|\b(?:account|acct|iban|routing|wallet|card)\b[^.\n]{0,24}\d{4,}|\(\s*@?[a-z][a-z0-9]*[._][a-z0-9._]+\s*\)|(?:^|\s)@[a-z][\w.-]{2,}|[$€£]\s?\d|\b\d[\d,.]*\s?(?:usd|eur|gbp|usdc|usdt|btc|eth)\b/i;
 const CONTACT = /^(?:(?:please|kindly)\s+)?(?:e-?mail|mail|write\s+to|contact|message|ping|dm)\s+[`"'<]?[\w.+-]+@/i;
 // Requests are written in words; code that happens to start with a verb (export function email(…)) is not one.
 const CODE = /[{};=]|=>|\bfunction\b|\)\s*\{/;
+// A verb in capitals opens a statement line or a heading ("TRANSFER IN Contoso €9,787.80"), not a request.
+const SHOUTED = /^(?:[A-Z]{2,}\s+){1,}/;
 const MAX_CANDIDATES = 20;
 /** How much text on each side of a request says what the text is about. */
 const NEIGHBOURHOOD = 2000;
@@ -32,7 +34,7 @@ export function findMisplacedRequests(text: string, asked: ReadonlySet<ActionCla
   for (let m = REQUEST.exec(text); m != null && candidates < MAX_CANDIDATES; m = REQUEST.exec(text)) {
     const sentence = m[1] ?? "";
     // "Email security@example.org with the details" is how docs say whom to contact.
-    if (!TARGET.test(sentence) || CONTACT.test(sentence) || CODE.test(sentence)) continue;
+    if (!TARGET.test(sentence) || CONTACT.test(sentence) || CODE.test(sentence) || SHOUTED.test(sentence)) continue;
     const wanted = ACTION_PATTERNS.filter(([c, p]) => !asked.has(c) && p.test(sentence));
     if (wanted.length === 0) continue;
     candidates++;
