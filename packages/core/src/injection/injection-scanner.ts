@@ -194,7 +194,8 @@ function statisticalFindings(
   const match = (rule: CompiledRule, start: number, end: number, reason: string): ScanMatch => ({
     rule,
     status: "match",
-    form: "statistical",
+    // Which check found it: "statistical" (the model) or "structural" (a misplaced request).
+    form: rule.category ?? "statistical",
     start: toRawOffset(normalized, start),
     end: toRawOffset(normalized, end),
     matchedText: text.slice(start, end),

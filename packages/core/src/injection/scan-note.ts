@@ -68,7 +68,7 @@ function context(subject: ScanSubject): string {
 function where(f: Finding): string {
   const span = f.start != null && f.end != null ? ` at characters ${f.start}-${f.end}` : "";
   const form =
-    f.form != null && f.form !== "raw" && f.form !== "statistical"
+    f.form != null && f.form !== "raw" && f.form !== "statistical" && f.form !== "structural"
       ? ` (found after ${f.form === "normalized" ? "normalizing the text" : `decoding ${f.form}`})`
       : "";
   return span + form;
