@@ -168,20 +168,7 @@ export class SessionStore {
 
   /** The kinds of action the session's prompts asked for; undefined when no prompt was seen (or the file is unreadable). */
   readAskedActions(sessionId: string): ActionClass[] | undefined {
-    const file = askedActionsPath(this.paths, sessionId);
-    let text: string;
-    try {
-      text = fs.readFileSync(file, "utf8");
-    } catch (error) {
-      if (isCode(error, "ENOENT")) return undefined;
-      throw error;
-    }
-    try {
-      const parsed = askedActionsSchema().safeParse(JSON.parse(text));
-      return parsed.success ? parsed.data.actions : undefined;
-    } catch {
-      return undefined;
-    }
+    return readSmallJson(askedActionsPath(this.paths, sessionId), askedActionsSchema())?.actions;
   }
 
   writeReport(sessionId: string, ext: "json" | "html" | "md", content: string): string {
@@ -225,6 +212,14 @@ function gzippedSize(file: string): number {
 }
 
 function readPending(file: string): PendingCall | undefined {
+  return readSmallJson(file, pendingCallSchema());
+}
+
+/** A small JSON file of the store, checked against its schema; undefined when absent or not what it should be. */
+function readSmallJson<T>(
+  file: string,
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
+): T | undefined {
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
@@ -233,7 +228,7 @@ function readPending(file: string): PendingCall | undefined {
     throw error;
   }
   try {
-    const parsed = pendingCallSchema().safeParse(JSON.parse(text));
+    const parsed = schema.safeParse(JSON.parse(text));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;

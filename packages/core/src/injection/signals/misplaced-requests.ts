@@ -1,4 +1,4 @@
-import type { CompiledRule } from "../rule-types.js";
+import { layerRule } from "../layer-rule.js";
 import { ACTION_PATTERNS, type ActionClass } from "./action-classes.js";
 
 /**
@@ -49,18 +49,9 @@ export function findMisplacedRequests(text: string, asked: ReadonlySet<ActionCla
 }
 
 /** The findings of this check wear this rule's name, severity and category. */
-export const MISPLACED_REQUEST_RULE: CompiledRule = {
-  name: "struct.MisplacedRequest",
-  file: "structural signals",
-  line: 0,
-  meta: { description: "A request for an action with a concrete target that the rest of the text is not about" },
-  severity: "medium",
-  category: "structural",
-  form: "normalized",
-  keywords: [],
-  semantics: [],
-  llm: [],
-  condition: { op: "const", value: true },
-  tiers: [],
-  gate: null,
-};
+export const MISPLACED_REQUEST_RULE = layerRule(
+  "struct.MisplacedRequest",
+  "structural signals",
+  "structural",
+  "A request for an action with a concrete target that the rest of the text is not about",
+);

@@ -1,4 +1,4 @@
-import type { CompiledRule } from "../rule-types.js";
+import { layerRule } from "../layer-rule.js";
 import { type ActionClass, unaskedActions } from "../signals/action-classes.js";
 import { decodeModel, type LinearModel, scoreText } from "./linear-model.js";
 import fs from "node:fs";
@@ -99,18 +99,9 @@ export function findInstructionStretches(
 }
 
 /** The statistical layer's findings wear this rule's name, severity and category. */
-export const STATISTICAL_RULE: CompiledRule = {
-  name: "stat.InstructionInData",
-  file: "statistical model",
-  line: 0,
-  meta: { description: "Text in the data that reads as an instruction to the AI agent (statistical model)" },
-  severity: "medium",
-  category: "statistical",
-  form: "normalized",
-  keywords: [],
-  semantics: [],
-  llm: [],
-  condition: { op: "const", value: true },
-  tiers: [],
-  gate: null,
-};
+export const STATISTICAL_RULE = layerRule(
+  "stat.InstructionInData",
+  "statistical model",
+  "statistical",
+  "Text in the data that reads as an instruction to the AI agent (statistical model)",
+);
