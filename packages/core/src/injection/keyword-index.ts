@@ -37,7 +37,7 @@ export class KeywordIndex implements KeywordEntries {
    * and for each the ids it stands for: a keyword's id for its anchors, the keyword's id plus the
    * number of keywords for its prefixes.
    */
-  private matcher: { readonly search: LiteralMatcher; readonly ids: readonly (readonly number[])[] } | null = null;
+  private matcher: { readonly search: LiteralMatcher | null; readonly ids: readonly (readonly number[])[] } | null = null;
   private readonly classAnchors: { source: string; ids: number[]; re?: RegExp }[] = [];
   private classRe: { readonly global: RegExp; readonly sticky: RegExp } | null | undefined;
 
@@ -74,7 +74,8 @@ export class KeywordIndex implements KeywordEntries {
     this.entries.forEach((entry, id) => {
       if (!this.wholeTextIds.has(id)) return;
       const prefixes = entry.keyword.prefixes;
-      if (prefixes != null) {
+      // Prefixes of one character ("*", "#") start almost everywhere: running the regex is cheaper.
+      if (prefixes != null && anchorScore(prefixes) >= 2) {
         this.startable.add(id);
         const caseSensitive = !entry.keyword.flags.includes("i");
         // A prefix's first characters find the same starts, and more (confirmed by the regex): fewer states to build.
@@ -91,7 +92,7 @@ export class KeywordIndex implements KeywordEntries {
       }
     });
     const list = [...literals.values()];
-    this.matcher = { search: new LiteralMatcher(list.map((l) => l.literal)), ids: list.map((l) => l.ids) };
+    this.matcher = { search: list.length === 0 ? null : new LiteralMatcher(list.map((l) => l.literal)), ids: list.map((l) => l.ids) };
     return this.matcher;
   }
 
@@ -108,7 +109,7 @@ export class KeywordIndex implements KeywordEntries {
     const matcher = this.buildMatcher();
     const n = this.entries.length;
     const positions: number[][] = Array.from({ length: 2 * n }, () => []);
-    matcher.search.scan(text, (literal, start) => {
+    matcher.search?.scan(text, (literal, start) => {
       for (const id of matcher.ids[literal] ?? []) positions[id]?.push(start);
     });
     this.findClassAnchors(text, positions);

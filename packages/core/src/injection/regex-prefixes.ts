@@ -58,6 +58,15 @@ function cross(left: readonly Lead[], right: readonly Lead[]): Lead[] | null {
   return [...out.values()];
 }
 
+/** Without the leads an unfinished shorter one already covers (every text they start with, it starts with). */
+function minimized(leads: readonly Lead[]): Lead[] {
+  const kept: Lead[] = [];
+  for (const lead of leads.toSorted((a, b) => a.text.length - b.text.length)) {
+    if (!kept.some((k) => !k.done && lead.text.startsWith(k.text) && (lead.boundary || !k.boundary))) kept.push(lead);
+  }
+  return kept;
+}
+
 /** Keeps one lead per text and state; a lead without a `\b` is the weaker, so it wins a tie. */
 function add(out: Map<string, Lead>, lead: Lead): void {
   const key = `${lead.done ? 1 : 0}${lead.text}`;
@@ -82,7 +91,9 @@ class LeadParser {
     if (options.length === 1) return options[0] ?? OPEN;
     const all = new Map<string, Lead>();
     for (const leads of options) for (const lead of leads) add(all, lead);
-    return all.size > MAX_LEADS ? OPEN : [...all.values()];
+    if (all.size <= MAX_LEADS) return [...all.values()];
+    const fewer = minimized([...all.values()]);
+    return fewer.length > MAX_LEADS ? OPEN : fewer;
   }
 
   private sequence(): readonly Lead[] {
@@ -91,7 +102,7 @@ class LeadParser {
     while (this.at < this.src.length && this.src[this.at] !== "|" && this.src[this.at] !== ")") {
       const atom = this.repeated(this.atom());
       if (!leads.some((l) => l.done)) continue;
-      leads = cross(leads, atom) ?? leads.map((l) => ({ ...l, done: false }));
+      leads = cross(leads, atom) ?? minimized(leads.map((l) => ({ ...l, done: false })));
     }
     return leads;
   }

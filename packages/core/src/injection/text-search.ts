@@ -7,6 +7,8 @@ export interface KeywordHit {
 }
 
 const MAX_HITS_PER_KEYWORD = 1000;
+/** A sticky match tried at one place costs about what a pass of the regex over this many characters does. */
+const STARTS_PER_PASS = 256;
 
 /** The searches of one text; whole-text results are kept, so each keyword is searched once. */
 export class TextSearch {
@@ -51,9 +53,12 @@ export class TextSearch {
     if (entry == null) return [];
     if (this.present != null) return this.present.has(id) ? searchRange(entry, this.text, 0, this.text.length, [], this.text.length) : [];
     const starts = this.startsAt?.[id];
-    // What a pass of the regex over the whole text finds; with prefixes, found by trying only where they start.
+    // What a pass of the regex over the whole text finds; found by trying only where prefixes
+    // start, unless they start so often that one pass is cheaper.
     const everywhere = (): KeywordHit[] =>
-      starts == null ? searchRange(entry, this.text, 0, this.text.length, [], this.text.length) : searchAtStarts(entry, this.text, starts);
+      starts != null && starts.length * STARTS_PER_PASS < this.text.length
+        ? searchAtStarts(entry, this.text, starts)
+        : searchRange(entry, this.text, 0, this.text.length, [], this.text.length);
     if (!entry.anchored || this.anchorsAt == null) return everywhere();
     const at = this.anchorsAt[id] ?? [];
     if (at.length === 0) return [];
