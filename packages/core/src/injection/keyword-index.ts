@@ -109,9 +109,11 @@ export class KeywordIndex implements KeywordEntries {
     const matcher = this.buildMatcher();
     const n = this.entries.length;
     const positions: number[][] = Array.from({ length: 2 * n }, () => []);
-    matcher.search?.scan(text, (literal, start) => {
-      for (const id of matcher.ids[literal] ?? []) positions[id]?.push(start);
-    });
+    const found = matcher.search?.scan(text) ?? new Int32Array(0);
+    for (let k = 0; k < found.length; k += 2) {
+      const start = found[k + 1] ?? 0;
+      for (const id of matcher.ids[found[k] ?? 0] ?? []) positions[id]?.push(start);
+    }
     this.findClassAnchors(text, positions);
     // The matcher reports literals as they end: put each list in order of start, once each.
     for (const list of positions) sortUnique(list);
