@@ -26,6 +26,11 @@ describe("regexPrefixes", () => {
     expect(shown("\\bSYSTEM\\s+PROMPT", "")).toEqual(["\\bSYSTEM PROMPT"]);
   });
 
+  it("keeps a group's many alternatives, which no shorter one covers", () => {
+    const words = Array.from({ length: 100 }, (_, i) => `w${i}x`);
+    expect(shown(`(?:${words.join("|")})\\b`)?.length).toBe(100);
+  });
+
   it("drops a literal that a shorter one already starts", () => {
     expect(shown("\\b(?:act|act\\s+as|acting)")).toEqual(["\\bact"]);
   });

@@ -17,6 +17,8 @@ interface Lead {
 
 /** Beyond this many alternatives a part is not expanded further: its leads so far are kept. */
 const MAX_LEADS = 64;
+/** The alternatives of `|` are kept up to this many (each is needed: none covers another). */
+const MAX_OPTIONS = 256;
 /** A lead of words this long is selective enough: it is not extended (which would only make more leads). */
 const LONG_ENOUGH = 10;
 const EMPTY: readonly Lead[] = [{ text: "", done: true, boundary: false }];
@@ -42,8 +44,12 @@ export function regexPrefixes(source: string, flags: string): Prefix[] | null {
   return prefixes;
 }
 
-/** Appends `right` to every lead of `left` that is not finished; null when there would be too many. */
+/**
+ * Appends `right` to every lead of `left` that is not finished; null when that would make more
+ * leads than MAX_LEADS and than either side has (an alternation's own leads pass through).
+ */
 function cross(left: readonly Lead[], right: readonly Lead[]): Lead[] | null {
+  const most = Math.max(MAX_LEADS, left.length, right.length);
   const out = new Map<string, Lead>();
   for (const l of left) {
     if (!l.done) add(out, l);
@@ -53,7 +59,7 @@ function cross(left: readonly Lead[], right: readonly Lead[]): Lead[] | null {
         const text = l.text.endsWith(" ") && r.text.startsWith(" ") ? l.text + r.text.slice(1) : l.text + r.text;
         add(out, { text, done: r.done, boundary: l.text === "" ? l.boundary || r.boundary : l.boundary });
       }
-    if (out.size > MAX_LEADS) return null;
+    if (out.size > most) return null;
   }
   return [...out.values()];
 }
@@ -93,7 +99,7 @@ class LeadParser {
     for (const leads of options) for (const lead of leads) add(all, lead);
     if (all.size <= MAX_LEADS) return [...all.values()];
     const fewer = minimized([...all.values()]);
-    return fewer.length > MAX_LEADS ? OPEN : fewer;
+    return fewer.length > MAX_OPTIONS ? OPEN : fewer;
   }
 
   private sequence(): readonly Lead[] {
