@@ -1,6 +1,7 @@
 import type { KeywordEntries, KeywordEntry } from "./keyword-entry.js";
 import { LiteralMatcher, type MatcherLiteral } from "./literal-matcher.js";
 import { anchorScore, MIN_ANCHOR_SCORE } from "./regex-anchors.js";
+import { prefixLiterals } from "./regex-prefixes.js";
 import type { CompiledKeyword } from "./rule-types.js";
 import { ProbeTable } from "./probe-table.js";
 import { TextSearch } from "./text-search.js";
@@ -13,9 +14,6 @@ export type { KeywordHit } from "./text-search.js";
  * table instead (see ProbeTable). Longer texts pay the construction once and scan faster.
  */
 export const SMALL_TEXT = 64 * 1024;
-
-/** How many characters of a keyword's prefixes are looked for. */
-const MATCHED_PREFIX = 12;
 
 /** How far from an anchor an unbounded keyword's match may reach and still be found. */
 export const UNBOUNDED_REACH = 1024;
@@ -74,13 +72,15 @@ export class KeywordIndex implements KeywordEntries {
     this.entries.forEach((entry, id) => {
       if (!this.wholeTextIds.has(id)) return;
       const prefixes = entry.keyword.prefixes;
+      const atWordStart = prefixLiterals(prefixes?.atWordStart ?? "");
+      const anywhere = prefixLiterals(prefixes?.anywhere ?? "");
+      const literals = [...atWordStart, ...anywhere];
       // Prefixes of one character ("*", "#") start almost everywhere: running the regex is cheaper.
-      if (prefixes != null && anchorScore(prefixes) >= 2) {
+      if (prefixes != null && anchorScore(literals.map((literal) => ({ literal }))) >= 2) {
         this.startable.add(id);
         const caseSensitive = !entry.keyword.flags.includes("i");
-        // A prefix's first characters find the same starts, and more (confirmed by the regex): fewer states to build.
-        for (const p of prefixes)
-          add(p.literal.slice(0, MATCHED_PREFIX).trimEnd(), caseSensitive, p.wordStart === true, this.entries.length + id);
+        for (const literal of atWordStart) add(literal, caseSensitive, true, this.entries.length + id);
+        for (const literal of anywhere) add(literal, caseSensitive, false, this.entries.length + id);
       }
       if (!entry.anchored) return;
       for (const anchor of entry.keyword.anchors ?? []) {

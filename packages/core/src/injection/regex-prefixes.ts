@@ -6,7 +6,7 @@
  * whole text, with the same results (see searchAtStarts). Lowercase for a case-insensitive
  * regex; a space stands for any run of whitespace, as in the anchors (see regexShape).
  */
-import type { Prefix } from "./rule-types.js";
+import type { Prefixes } from "./rule-types.js";
 
 /** A way a regex part can begin: its text, whether it is all of the part, whether `\b` precedes it. */
 interface Lead {
@@ -16,9 +16,11 @@ interface Lead {
 }
 
 /** Beyond this many alternatives a part is not expanded further: its leads so far are kept. */
-const MAX_LEADS = 64;
+const MAX_LEADS = 32;
 /** The alternatives of `|` are kept up to this many (each is needed: none covers another). */
 const MAX_OPTIONS = 256;
+/** Prefixes are cut to this length: their first characters find the same starts, with few more (the regex confirms). */
+const MAX_LENGTH = 12;
 /** A lead of words this long is selective enough: it is not extended (which would only make more leads). */
 const LONG_ENOUGH = 10;
 const EMPTY: readonly Lead[] = [{ text: "", done: true, boundary: false }];
@@ -26,22 +28,33 @@ const OPEN: readonly Lead[] = [{ text: "", done: false, boundary: false }];
 const BOUNDARY: readonly Lead[] = [{ text: "", done: true, boundary: true }];
 
 /** Null when some match may start with something other than a literal (or the flags are not supported). */
-export function regexPrefixes(source: string, flags: string): Prefix[] | null {
+export function regexPrefixes(source: string, flags: string): Prefixes | null {
   // With `u` or `v`, `\b`, case folding and positions inside surrogate pairs follow other rules.
   if (/[^ims]/.test(flags)) return null;
   const parser = new LeadParser(source, flags.includes("i"));
   const leads = parser.alternation();
   if (parser.failed || parser.at < source.length) return null;
-  const prefixes: Prefix[] = [];
+  const kept: { literal: string; wordStart: boolean }[] = [];
   // Shortest first: a literal that starts with a kept one adds no start the kept one does not find.
-  const byLength = leads.map((l) => ({ ...l, text: l.text.trimEnd() })).toSorted((a, b) => a.text.length - b.text.length);
+  const byLength = leads
+    .map((l) => ({ ...l, text: l.text.slice(0, MAX_LENGTH).trimEnd() }))
+    .toSorted((a, b) => a.text.length - b.text.length);
   for (const lead of byLength) {
     if (lead.text === "" || lead.text.startsWith(" ")) return null;
     const wordStart = lead.boundary && /^\w/.test(lead.text);
-    if (!prefixes.some((p) => lead.text.startsWith(p.literal) && (wordStart || p.wordStart !== true)))
-      prefixes.push({ literal: lead.text, ...(wordStart ? { wordStart: true as const } : {}) });
+    if (!kept.some((k) => lead.text.startsWith(k.literal) && (wordStart || !k.wordStart))) kept.push({ literal: lead.text, wordStart });
   }
-  return prefixes;
+  const list = (wordStart: boolean): string =>
+    kept
+      .filter((k) => k.wordStart === wordStart)
+      .map((k) => k.literal)
+      .join("\n");
+  return { atWordStart: list(true), anywhere: list(false) };
+}
+
+/** The literals of one list of Prefixes. */
+export function prefixLiterals(list: string): string[] {
+  return list === "" ? [] : list.split("\n");
 }
 
 /**
