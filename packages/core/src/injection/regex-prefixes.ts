@@ -59,10 +59,12 @@ export function prefixLiterals(list: string): string[] {
 
 /**
  * Appends `right` to every lead of `left` that is not finished; null when that would make more
- * leads than MAX_LEADS and than either side has (an alternation's own leads pass through).
+ * leads than MAX_LEADS and than either side has (an alternation's own leads pass through). Leads
+ * of a character or two (`//`, `#`) occur almost everywhere: making them longer is worth more.
  */
 function cross(left: readonly Lead[], right: readonly Lead[]): Lead[] | null {
-  const most = Math.max(MAX_LEADS, left.length, right.length);
+  const short = left.some((l) => l.done && l.text.trim().length < 3);
+  const most = Math.max(short ? 4 * MAX_LEADS : MAX_LEADS, left.length, right.length);
   const out = new Map<string, Lead>();
   for (const l of left) {
     if (!l.done) add(out, l);
