@@ -56,7 +56,7 @@ export class KeywordIndex implements KeywordEntries {
   private readonly wholeTextIds: ReadonlySet<number>;
   private probeTable: ProbeTable | undefined;
 
-  /** Whole-text keywords whose matches all start with a literal (see regexPrefixes). */
+  /** Keywords whose matches all start with a literal (see regexPrefixes). */
   private readonly startable = new Set<number>();
 
   /** The literal matcher, built on the first large text only. */
@@ -70,7 +70,6 @@ export class KeywordIndex implements KeywordEntries {
       else literals.set(key, { literal: { literal, caseSensitive, wordStart }, ids: [id] });
     };
     this.entries.forEach((entry, id) => {
-      if (!this.wholeTextIds.has(id)) return;
       const prefixes = entry.keyword.prefixes;
       const atWordStart = prefixLiterals(prefixes?.atWordStart ?? "");
       const anywhere = prefixLiterals(prefixes?.anywhere ?? "");

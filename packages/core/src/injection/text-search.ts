@@ -43,8 +43,9 @@ export class TextSearch {
     const known = this.wholeHits.get(id);
     if (known) return known.filter((h) => ranges.some(([a, b]) => h.start >= a && h.start < b));
     const entry = this.index.entry(id);
+    const starts = this.startsAt?.[id] ?? null;
     const hits: KeywordHit[] = [];
-    if (entry) for (const [a, b] of ranges) searchRange(entry, this.text, a, Math.min(this.text.length, b + entry.reach), hits, b);
+    if (entry) for (const [a, b] of ranges) searchRange(entry, this.text, a, Math.min(this.text.length, b + entry.reach), hits, b, starts);
     return hits;
   }
 
