@@ -22,18 +22,18 @@ export const UNBOUNDED_REACH = 1024;
  * Finds keyword matches without one pass per regex. Keywords searched over the whole text (rule
  * gates, and keywords of rules without a gate) are found through their anchors: all selective
  * anchors are searched together in one pass, and each regex then runs only in the regions around
- * its anchors' hits. The same pass finds where such keywords' prefixes occur, so a keyword whose
- * regex would otherwise run over the whole text is tried only there (see searchAtStarts). Other
- * keywords are searched only inside given ranges (the gates' windows). Every candidate is
+ * its anchors' hits. Other keywords are searched only inside given ranges (the gates' windows).
+ * The same pass finds where every keyword's prefixes occur, so a regex is tried, in a region, a
+ * range or the whole text, only where a match can start (see searchStarts). Every candidate is
  * confirmed by a sticky match on the whole text, so `\b` and lookarounds mean what they mean
  * there. Built once per rule set; RegExp objects and the matcher are made lazily.
  */
 export class KeywordIndex implements KeywordEntries {
   private readonly entries: KeywordEntry[];
   /**
-   * Every anchor literal and whole-text keyword prefix, searched in one pass (see LiteralMatcher),
-   * and for each the ids it stands for: a keyword's id for its anchors, the keyword's id plus the
-   * number of keywords for its prefixes.
+   * Every anchor literal (of whole-text keywords) and keyword prefix, searched in one pass (see
+   * LiteralMatcher), and for each the ids it stands for: a keyword's id for its anchors, the
+   * keyword's id plus the number of keywords for its prefixes.
    */
   private matcher: { readonly search: LiteralMatcher | null; readonly ids: readonly (readonly number[])[] } | null = null;
   private readonly classAnchors: { source: string; ids: number[]; re?: RegExp }[] = [];

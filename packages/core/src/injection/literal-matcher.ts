@@ -144,7 +144,7 @@ export class LiteralMatcher {
     let inSpace = false;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      let symbol = code < 128 ? (ascii[code] ?? OTHER) : this.symbolOfWide(code);
+      const symbol = code < 128 ? (ascii[code] ?? OTHER) : this.symbolOfWide(code);
       if (symbol === SPACE) {
         // A run of whitespace is one space.
         if (inSpace) continue;

@@ -3,7 +3,7 @@
  * "print your", each at a word start. When every match starts with one of a few literals, the
  * matches are exactly the positions where a literal occurs and a sticky match succeeds there, so
  * a keyword can be searched by trying those positions instead of running its regex over the
- * whole text, with the same results (see searchAtStarts). Lowercase for a case-insensitive
+ * whole text, with the same results (see searchStarts). Lowercase for a case-insensitive
  * regex; a space stands for any run of whitespace, as in the anchors (see regexShape).
  */
 import type { Prefixes } from "./rule-types.js";

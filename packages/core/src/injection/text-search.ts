@@ -17,11 +17,11 @@ export class TextSearch {
   constructor(
     private readonly index: KeywordEntries,
     private readonly text: string,
-    /** Anchor positions per keyword (large texts); null for a small text. */
+    /** Anchor positions per keyword, sorted (large texts); null for a small text. */
     private readonly anchorsAt: number[][] | null,
     /**
-     * Per keyword, where its prefixes occur (large texts; see regexPrefixes); null for a keyword
-     * whose matches may start otherwise, or for a small text.
+     * Per keyword, where its prefixes occur, sorted (large texts; see regexPrefixes); null for a
+     * keyword whose matches may start otherwise, or for a small text.
      */
     private readonly startsAt: readonly (number[] | null)[] | null,
     /** Keywords whose anchors occur (small texts); null for a large text. */
@@ -54,12 +54,10 @@ export class TextSearch {
     if (entry == null) return [];
     if (this.present != null) return this.present.has(id) ? searchRange(entry, this.text, 0, this.text.length, [], this.text.length) : [];
     const starts = this.startsAt?.[id] ?? null;
-    if (starts != null && !isSorted(starts)) starts.sort((a, b) => a - b);
     const everywhere = (): KeywordHit[] => searchRange(entry, this.text, 0, this.text.length, [], this.text.length, starts);
     if (!entry.anchored || this.anchorsAt == null) return everywhere();
     const at = this.anchorsAt[id] ?? [];
     if (at.length === 0) return [];
-    if (!isSorted(at)) at.sort((a, b) => a - b);
     // Anchors so frequent that their regions would cover most of the text: one full pass is cheaper.
     if (at.length * 2 * entry.reach > this.text.length) return everywhere();
     if (entry.literalLength != null)
@@ -169,9 +167,4 @@ function firstAtLeast(list: readonly number[], value: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-function isSorted(list: readonly number[]): boolean {
-  for (let i = 1; i < list.length; i++) if ((list[i] ?? 0) < (list[i - 1] ?? 0)) return false;
-  return true;
 }
