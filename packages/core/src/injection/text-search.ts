@@ -18,12 +18,12 @@ export class TextSearch {
     private readonly index: KeywordEntries,
     private readonly text: string,
     /** Anchor positions per keyword, sorted (large texts); null for a small text. */
-    private readonly anchorsAt: number[][] | null,
+    private readonly anchorsAt: readonly Int32Array[] | null,
     /**
      * Per keyword, where its prefixes occur, sorted (large texts; see regexPrefixes); null for a
      * keyword whose matches may start otherwise, or for a small text.
      */
-    private readonly startsAt: readonly (number[] | null)[] | null,
+    private readonly startsAt: readonly (Int32Array | null)[] | null,
     /** Keywords whose anchors occur (small texts); null for a large text. */
     private readonly present: ReadonlySet<number> | null,
   ) {}
@@ -56,12 +56,12 @@ export class TextSearch {
     const starts = this.startsAt?.[id] ?? null;
     const everywhere = (): KeywordHit[] => searchRange(entry, this.text, 0, this.text.length, [], this.text.length, starts);
     if (!entry.anchored || this.anchorsAt == null) return everywhere();
-    const at = this.anchorsAt[id] ?? [];
+    const at = this.anchorsAt[id] ?? new Int32Array(0);
     if (at.length === 0) return [];
     // Anchors so frequent that their regions would cover most of the text: one full pass is cheaper.
     if (at.length * 2 * entry.reach > this.text.length) return everywhere();
     if (entry.literalLength != null)
-      return at.slice(0, MAX_HITS_PER_KEYWORD).map((start) => ({ start, end: start + (entry.literalLength ?? 0) }));
+      return Array.from(at.subarray(0, MAX_HITS_PER_KEYWORD), (start) => ({ start, end: start + (entry.literalLength ?? 0) }));
     const hits: KeywordHit[] = [];
     let regionStart = -1;
     let regionEnd = -1;
@@ -94,7 +94,7 @@ function searchRange(
   to: number,
   hits: KeywordHit[],
   startsBefore: number,
-  starts: readonly number[] | null = null,
+  starts: ArrayLike<number> | null = null,
 ): KeywordHit[] {
   entry.sticky ??= new RegExp(entry.keyword.source, `${entry.keyword.flags}y`);
   const whole = from === 0 && to === text.length;
@@ -129,7 +129,7 @@ function searchStarts(
   slice: string,
   hits: KeywordHit[],
   startsBefore: number,
-  starts: readonly number[],
+  starts: ArrayLike<number>,
   first: number,
 ): KeywordHit[] {
   const re = entry.sticky ?? new RegExp(entry.keyword.source, `${entry.keyword.flags}y`);
@@ -158,7 +158,7 @@ function confirm(entry: KeywordEntry, text: string, start: number, hits: Keyword
 }
 
 /** The index of the first element at least `value` in a sorted list. */
-function firstAtLeast(list: readonly number[], value: number): number {
+function firstAtLeast(list: ArrayLike<number>, value: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
