@@ -54,7 +54,8 @@ export function findEncodedPayloads(text: string, limits: DecodeLimits = DEFAULT
   const found: DecodedPayload[] = [];
   let candidates = 0;
   let decodedChars = 0;
-  for (const run of encodedRuns(text)) {
+  // Runs past the candidate limit are never examined: they are not even looked for.
+  for (const run of encodedRuns(text, limits.maxCandidates + 1)) {
     if (++candidates > limits.maxCandidates || found.length >= limits.maxPayloads || decodedChars >= limits.maxDecodedChars) break;
     const encoded = text.slice(run.start, Math.min(run.end, run.start + limits.maxRunChars));
     const decoded = DECODERS[run.encoding](encoded);
@@ -74,7 +75,8 @@ const DECODERS: Record<PayloadEncoding, (run: string) => Buffer | undefined> = {
   binary: decodeBinary,
 };
 
-export function encodedRuns(text: string): Run[] {
+/** The candidate runs, in the order they are examined; the first `limit` of them. */
+export function encodedRuns(text: string, limit = Infinity): Run[] {
   const runs: Run[] = [];
   for (const re of [ESCAPED_HEX, URL_ENCODED]) {
     re.lastIndex = 0;
@@ -87,8 +89,8 @@ export function encodedRuns(text: string): Run[] {
       runs.push({ encoding: url ? "url" : "hex", start, end: m.index + m[0].length });
     }
   }
-  wordRuns(text, runs);
-  return runs;
+  if (runs.length < limit) wordRuns(text, runs, limit);
+  return runs.slice(0, limit);
 }
 
 /**
@@ -96,7 +98,7 @@ export function encodedRuns(text: string): Run[] {
  * their characters, and sequences of separated tokens: hex pairs ("49 67 6e", at least 8) and
  * bytes of bits ("01001001 01100111", at least 6). One pass over the text.
  */
-function wordRuns(text: string, runs: Run[]): void {
+function wordRuns(text: string, runs: Run[], limit: number): void {
   const n = text.length;
   let runStart = 0;
   let classes = B64 | HEX | BIT;
@@ -113,6 +115,13 @@ function wordRuns(text: string, runs: Run[]): void {
       continue;
     }
     const len = i - runStart;
+    // Most runs are words: too short to be a payload, and not a token of a sequence.
+    if (seqKind === 0 && len < 20 && len !== 2 && len !== 8) {
+      runStart = i + 1;
+      classes = B64 | HEX | BIT;
+      continue;
+    }
+    if (runs.length >= limit) return;
     if (len > 0) {
       const kind = len === 2 && (classes & HEX) !== 0 ? HEX : len === 8 && (classes & BIT) !== 0 ? BIT : 0;
       if (kind !== 0 && (seqKind === 0 || seqKind === kind)) {

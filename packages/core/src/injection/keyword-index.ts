@@ -1,6 +1,7 @@
 import type { KeywordEntries, KeywordEntry } from "./keyword-entry.js";
 import { LiteralMatcher, type MatcherLiteral } from "./literal-matcher.js";
 import { anchorScore, MIN_ANCHOR_SCORE } from "./regex-anchors.js";
+import { prefixLiterals } from "./regex-prefixes.js";
 import type { CompiledKeyword } from "./rule-types.js";
 import { ProbeTable } from "./probe-table.js";
 import { TextSearch } from "./text-search.js";
@@ -14,9 +15,6 @@ export type { KeywordHit } from "./text-search.js";
  */
 export const SMALL_TEXT = 64 * 1024;
 
-/** How many characters of a keyword's prefixes are looked for. */
-const MATCHED_PREFIX = 12;
-
 /** How far from an anchor an unbounded keyword's match may reach and still be found. */
 export const UNBOUNDED_REACH = 1024;
 
@@ -24,20 +22,20 @@ export const UNBOUNDED_REACH = 1024;
  * Finds keyword matches without one pass per regex. Keywords searched over the whole text (rule
  * gates, and keywords of rules without a gate) are found through their anchors: all selective
  * anchors are searched together in one pass, and each regex then runs only in the regions around
- * its anchors' hits. The same pass finds where such keywords' prefixes occur, so a keyword whose
- * regex would otherwise run over the whole text is tried only there (see searchAtStarts). Other
- * keywords are searched only inside given ranges (the gates' windows). Every candidate is
+ * its anchors' hits. Other keywords are searched only inside given ranges (the gates' windows).
+ * The same pass finds where every keyword's prefixes occur, so a regex is tried, in a region, a
+ * range or the whole text, only where a match can start (see searchStarts). Every candidate is
  * confirmed by a sticky match on the whole text, so `\b` and lookarounds mean what they mean
  * there. Built once per rule set; RegExp objects and the matcher are made lazily.
  */
 export class KeywordIndex implements KeywordEntries {
   private readonly entries: KeywordEntry[];
   /**
-   * Every anchor literal and whole-text keyword prefix, searched in one pass (see LiteralMatcher),
-   * and for each the ids it stands for: a keyword's id for its anchors, the keyword's id plus the
-   * number of keywords for its prefixes.
+   * Every anchor literal (of whole-text keywords) and keyword prefix, searched in one pass (see
+   * LiteralMatcher), and for each the ids it stands for: a keyword's id for its anchors, the
+   * keyword's id plus the number of keywords for its prefixes.
    */
-  private matcher: { readonly search: LiteralMatcher; readonly ids: readonly (readonly number[])[] } | null = null;
+  private matcher: { readonly search: LiteralMatcher | null; readonly ids: IdLists } | null = null;
   private readonly classAnchors: { source: string; ids: number[]; re?: RegExp }[] = [];
   private classRe: { readonly global: RegExp; readonly sticky: RegExp } | null | undefined;
 
@@ -58,7 +56,7 @@ export class KeywordIndex implements KeywordEntries {
   private readonly wholeTextIds: ReadonlySet<number>;
   private probeTable: ProbeTable | undefined;
 
-  /** Whole-text keywords whose matches all start with a literal (see regexPrefixes). */
+  /** Keywords whose matches all start with a literal (see regexPrefixes). */
   private readonly startable = new Set<number>();
 
   /** The literal matcher, built on the first large text only. */
@@ -72,14 +70,16 @@ export class KeywordIndex implements KeywordEntries {
       else literals.set(key, { literal: { literal, caseSensitive, wordStart }, ids: [id] });
     };
     this.entries.forEach((entry, id) => {
-      if (!this.wholeTextIds.has(id)) return;
       const prefixes = entry.keyword.prefixes;
-      if (prefixes != null) {
+      const atWordStart = prefixLiterals(prefixes?.atWordStart ?? "");
+      const anywhere = prefixLiterals(prefixes?.anywhere ?? "");
+      const literals = [...atWordStart, ...anywhere];
+      // Prefixes of one character ("*", "#") start almost everywhere: running the regex is cheaper.
+      if (prefixes != null && anchorScore(literals.map((literal) => ({ literal }))) >= 2) {
         this.startable.add(id);
         const caseSensitive = !entry.keyword.flags.includes("i");
-        // A prefix's first characters find the same starts, and more (confirmed by the regex): fewer states to build.
-        for (const p of prefixes)
-          add(p.literal.slice(0, MATCHED_PREFIX).trimEnd(), caseSensitive, p.wordStart === true, this.entries.length + id);
+        for (const literal of atWordStart) add(literal, caseSensitive, true, this.entries.length + id);
+        for (const literal of anywhere) add(literal, caseSensitive, false, this.entries.length + id);
       }
       if (!entry.anchored) return;
       for (const anchor of entry.keyword.anchors ?? []) {
@@ -91,7 +91,10 @@ export class KeywordIndex implements KeywordEntries {
       }
     });
     const list = [...literals.values()];
-    this.matcher = { search: new LiteralMatcher(list.map((l) => l.literal)), ids: list.map((l) => l.ids) };
+    this.matcher = {
+      search: list.length === 0 ? null : new LiteralMatcher(list.map((l) => l.literal)),
+      ids: idLists(list.map((l) => l.ids)),
+    };
     return this.matcher;
   }
 
@@ -107,15 +110,10 @@ export class KeywordIndex implements KeywordEntries {
     }
     const matcher = this.buildMatcher();
     const n = this.entries.length;
-    const positions: number[][] = Array.from({ length: 2 * n }, () => []);
-    matcher.search.scan(text, (literal, start) => {
-      for (const id of matcher.ids[literal] ?? []) positions[id]?.push(start);
-    });
-    this.findClassAnchors(text, positions);
-    // The matcher reports literals as they end: put each list in order of start, once each.
-    for (const list of positions) sortUnique(list);
-    const startsAt = positions.slice(n).map((list, id) => (this.startable.has(id) ? list : null));
-    return new TextSearch(this, text, positions.slice(0, n), startsAt, null);
+    const found = matcher.search?.scan(text) ?? new Int32Array(0);
+    const lists = groupPositions(2 * n, found, matcher.ids, this.findClassAnchors(text));
+    const startsAt = lists.slice(n).map((list, id) => (this.startable.has(id) ? list : null));
+    return new TextSearch(this, text, lists.slice(0, n), startsAt, null);
   }
 
   /** @internal */
@@ -123,11 +121,13 @@ export class KeywordIndex implements KeywordEntries {
     return this.entries[id];
   }
 
-  private findClassAnchors(text: string, anchorsAt: number[][]): void {
-    if (this.classAnchors.length === 0) return;
+  /** Where class anchors occur, as pairs of keyword id and position. */
+  private findClassAnchors(text: string): number[] {
+    const pairs: number[] = [];
+    if (this.classAnchors.length === 0) return pairs;
     // Class anchors are sets of non-ASCII characters (see regexShape): looked for only where such characters are.
     const runs = nonAsciiRuns(text, text.length >> 6);
-    if (runs?.length === 0) return;
+    if (runs?.length === 0) return pairs;
     if (this.classRe == null) {
       const union = this.classAnchors.map((c) => c.source).join("|");
       this.classRe = { global: new RegExp(union, "gu"), sticky: new RegExp(union, "uy") };
@@ -136,7 +136,7 @@ export class KeywordIndex implements KeywordEntries {
       for (const c of this.classAnchors) {
         c.re ??= new RegExp(c.source, "uy");
         c.re.lastIndex = at;
-        if (c.re.test(text)) for (const id of c.ids) anchorsAt[id]?.push(at);
+        if (c.re.test(text)) for (const id of c.ids) pairs.push(id, at);
       }
     };
     const { global, sticky } = this.classRe;
@@ -144,7 +144,7 @@ export class KeywordIndex implements KeywordEntries {
       // Mostly non-ASCII text: one pass of the union.
       global.lastIndex = 0;
       for (let m = global.exec(text); m != null; m = global.exec(text)) found(m.index);
-      return;
+      return pairs;
     }
     for (let r = 0; r < runs.length; r += 2) {
       const end = runs[r + 1] ?? 0;
@@ -155,7 +155,51 @@ export class KeywordIndex implements KeywordEntries {
         if (isHighSurrogate(text.charCodeAt(at)) && isLowSurrogate(text.charCodeAt(at + 1))) at++;
       }
     }
+    return pairs;
   }
+}
+
+/** Lists of ids, flat: list i is ids[start[i] .. start[i + 1]). */
+interface IdLists {
+  readonly start: Int32Array;
+  readonly ids: Int32Array;
+}
+
+function idLists(lists: readonly (readonly number[])[]): IdLists {
+  const start = new Int32Array(lists.length + 1);
+  lists.forEach((list, i) => (start[i + 1] = (start[i] ?? 0) + list.length));
+  return { start, ids: Int32Array.from(lists.flat()) };
+}
+
+/**
+ * The positions of each id, sorted, once each: from the matcher's (literal, position) pairs, each
+ * literal standing for its ids, and from (id, position) pairs. Counted first, then placed in one
+ * typed array: the matcher can report hundreds of thousands.
+ */
+function groupPositions(size: number, found: Int32Array, literalIds: IdLists, pairs: readonly number[]): Int32Array[] {
+  const { start, ids } = literalIds;
+  const offsets = new Int32Array(size + 1);
+  const count = (id: number): void => {
+    offsets[id + 1] = (offsets[id + 1] ?? 0) + 1;
+  };
+  for (let k = 0; k < found.length; k += 2) {
+    const literal = found[k] ?? 0;
+    for (let j = start[literal] ?? 0; j < (start[literal + 1] ?? 0); j++) count(ids[j] ?? 0);
+  }
+  for (let k = 0; k < pairs.length; k += 2) count(pairs[k] ?? 0);
+  for (let id = 0; id < size; id++) offsets[id + 1] = (offsets[id + 1] ?? 0) + (offsets[id] ?? 0);
+  const all = new Int32Array(offsets[size] ?? 0);
+  const next = offsets.slice(0, size);
+  const place = (id: number, at: number): void => {
+    all[next[id] ?? 0] = at;
+    next[id] = (next[id] ?? 0) + 1;
+  };
+  for (let k = 0; k < found.length; k += 2) {
+    const literal = found[k] ?? 0;
+    for (let j = start[literal] ?? 0; j < (start[literal + 1] ?? 0); j++) place(ids[j] ?? 0, found[k + 1] ?? 0);
+  }
+  for (let k = 0; k < pairs.length; k += 2) place(pairs[k] ?? 0, pairs[k + 1] ?? 0);
+  return Array.from({ length: size }, (_, id) => sortUnique(all.subarray(offsets[id] ?? 0, offsets[id + 1] ?? 0)));
 }
 
 /** Start and end of each run of non-ASCII characters, flat; null when there are more than `limit` characters in them. */
@@ -179,16 +223,30 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
-/** Sorts a list of positions in place and drops repeats. */
-function sortUnique(list: number[]): void {
-  if (list.length < 2) return;
-  let sorted = true;
-  for (let i = 1; i < list.length && sorted; i++) sorted = (list[i] ?? 0) > (list[i - 1] ?? 0);
-  if (sorted) return;
-  list.sort((a, b) => a - b);
-  let kept = 1;
+/**
+ * Sorts positions in place and returns them without repeats. The matcher lists a literal where it
+ * ends, so a position is out of order only among the few listed while its literal was read:
+ * insertion sorts that in about one pass (a general sort if the list turns out otherwise).
+ */
+function sortUnique(list: Int32Array): Int32Array {
+  let moves = 0;
+  for (let i = 1; i < list.length; i++) {
+    const value = list[i] ?? 0;
+    let j = i - 1;
+    while (j >= 0 && (list[j] ?? 0) > value) {
+      list[j + 1] = list[j] ?? 0;
+      j--;
+      moves++;
+    }
+    list[j + 1] = value;
+    if (moves > 4 * list.length) {
+      list.sort();
+      break;
+    }
+  }
+  let kept = Math.min(1, list.length);
   for (let i = 1; i < list.length; i++) if (list[i] !== list[kept - 1]) list[kept++] = list[i] ?? 0;
-  list.length = kept;
+  return list.subarray(0, kept);
 }
 
 function literalLength(keyword: CompiledKeyword): number | null {

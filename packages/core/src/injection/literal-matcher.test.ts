@@ -3,7 +3,8 @@ import { LiteralMatcher, type MatcherLiteral } from "./literal-matcher.js";
 
 function found(literals: readonly MatcherLiteral[], text: string): string[] {
   const hits: string[] = [];
-  new LiteralMatcher(literals).scan(text, (i, start) => hits.push(`${literals[i]?.literal}@${start}`));
+  const found = new LiteralMatcher(literals).scan(text);
+  for (let k = 0; k < found.length; k += 2) hits.push(`${literals[found[k] ?? 0]?.literal}@${found[k + 1]}`);
   return hits.toSorted();
 }
 

@@ -17,6 +17,9 @@ export interface MatcherLiteral {
 const OTHER = 0;
 const SPACE = 1;
 const UNKNOWN = 0xffff;
+const SPACED = 1;
+const WORD_START = 2;
+const CASE_SENSITIVE = 4;
 
 export class LiteralMatcher {
   /** Symbol of each UTF-16 code unit: OTHER, SPACE, or a folded character some literal has; filled as met. */
@@ -37,9 +40,11 @@ export class LiteralMatcher {
   private readonly dictionary: Int32Array;
   /** 1 for a state where some literal ends (its own or its dictionary state's). */
   private readonly output: Uint8Array;
-  /** Per literal, its length in symbols, and 1 when it has a space (its length in the text varies). */
+  /** Per literal, its length in symbols, and its flags (SPACED: its length in the text varies). */
   private readonly lengths: Int32Array;
-  private readonly spaced: Uint8Array;
+  private readonly flags: Uint8Array;
+  /** The occurrences of the last scan. */
+  private found = new Int32Array(1024);
 
   constructor(private readonly literals: readonly MatcherLiteral[]) {
     const folded = literals.map((l) => l.literal.split("").map((ch) => (ch === " " ? -1 : fold(ch))));
@@ -52,7 +57,16 @@ export class LiteralMatcher {
     this.width = width;
     const words = folded.map((word) => word.map((c) => (c < 0 ? SPACE : (this.symbols.get(c) ?? OTHER))));
     this.lengths = new Int32Array(words.map((w) => w.length));
-    this.spaced = new Uint8Array(words.map((w) => (w.includes(SPACE) ? 1 : 0)));
+    this.flags = new Uint8Array(
+      words.map(
+        (w, i) =>
+          (w.includes(SPACE) ? SPACED : 0) |
+          (literals[i]?.wordStart === true ? WORD_START : 0) |
+          (literals[i]?.caseSensitive === true ? CASE_SENSITIVE : 0),
+      ),
+    );
+    // ASCII symbols are known now: the scan reads them without checking.
+    for (let code = 0; code < 128; code++) this.learn(code);
 
     // The trie, in the table: a zero entry is no child (the root is nobody's child). Each state's
     // children are also chained (firstChild, sibling) for the breadth-first walk below.
@@ -117,28 +131,46 @@ export class LiteralMatcher {
     }
   }
 
-  /** Calls `found` for every occurrence, in the order the occurrences end. */
-  scan(text: string, found: (literal: number, start: number) => void): void {
-    const { next, width, symbolOf, head, nextLiteral, dictionary, output, lengths, spaced } = this;
+  /**
+   * Every occurrence, as pairs of the literal's index and its start (in the order the occurrences
+   * end). The array is reused by the next scan.
+   */
+  scan(text: string): Int32Array {
+    const { next, width, head, nextLiteral, dictionary, output, lengths, flags } = this;
+    const ascii = this.symbolOf.subarray(0, 128);
+    let found = this.found;
+    let count = 0;
     let state = 0;
-    let previous = OTHER;
+    let inSpace = false;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      let symbol = symbolOf[code] ?? UNKNOWN;
-      if (symbol === UNKNOWN) symbol = this.learn(code);
-      // A run of whitespace is one space.
-      if (symbol === SPACE && previous === SPACE) continue;
-      previous = symbol;
+      const symbol = code < 128 ? (ascii[code] ?? OTHER) : this.symbolOfWide(code);
+      if (symbol === SPACE) {
+        // A run of whitespace is one space.
+        if (inSpace) continue;
+        inSpace = true;
+      } else inSpace = false;
       state = symbol < width ? (next[state * width + symbol] ?? 0) : this.step(state, symbol);
       if (output[state] === 0) continue;
       for (let s = state; s >= 0; s = dictionary[s] ?? -1) {
         for (let literal = head[s] ?? -1; literal >= 0; literal = nextLiteral[literal] ?? -1) {
           const length = lengths[literal] ?? 0;
-          const start = spaced[literal] === 1 ? this.startOf(text, i, length) : i + 1 - length;
-          if (this.accepts(literal, text, start)) found(literal, start);
+          const flag = flags[literal] ?? 0;
+          const start = (flag & SPACED) !== 0 ? this.startOf(text, i, length) : i + 1 - length;
+          if ((flag & WORD_START) !== 0 && start > 0 && isWordCode(text.charCodeAt(start - 1))) continue;
+          if ((flag & CASE_SENSITIVE) !== 0 && !this.sameCase(literal, text, start)) continue;
+          if (count + 2 > found.length) {
+            const grown = new Int32Array(found.length * 2);
+            grown.set(found);
+            found = grown;
+            this.found = grown;
+          }
+          found[count++] = literal;
+          found[count++] = start;
         }
       }
     }
+    return found.subarray(0, count);
   }
 
   /** Where a literal of `length` symbols ending at `end` starts: back over its symbols, a whitespace run counting one. */
@@ -151,13 +183,10 @@ export class LiteralMatcher {
     return at;
   }
 
-  private accepts(index: number, text: string, start: number): boolean {
-    const literal = this.literals[index];
-    if (literal == null) return false;
-    if (literal.wordStart && start > 0 && isWordCode(text.charCodeAt(start - 1))) return false;
-    if (!literal.caseSensitive) return true;
+  /** A case-sensitive literal, found folded, is there exactly. */
+  private sameCase(index: number, text: string, start: number): boolean {
     let at = start;
-    for (const ch of literal.literal) {
+    for (const ch of this.literals[index]?.literal ?? "") {
       if (ch !== " ") {
         if (text[at++] !== ch) return false;
       } else while (at < text.length && this.isSpace(text.charCodeAt(at))) at++;
@@ -165,10 +194,13 @@ export class LiteralMatcher {
     return true;
   }
 
+  private symbolOfWide(code: number): number {
+    const symbol = this.symbolOf[code] ?? UNKNOWN;
+    return symbol === UNKNOWN ? this.learn(code) : symbol;
+  }
+
   private isSpace(code: number): boolean {
-    let symbol = this.symbolOf[code] ?? UNKNOWN;
-    if (symbol === UNKNOWN) symbol = this.learn(code);
-    return symbol === SPACE;
+    return this.symbolOfWide(code) === SPACE;
   }
 
   private learn(code: number): number {

@@ -30,7 +30,8 @@ export function normalizeText(raw: string): NormalizedText {
   const first = decodeAndCompose(raw);
   const folded = foldMixedWords(first.text);
   if (folded == null) return first.text === raw ? { text: raw, map: null } : first;
-  return { text: folded.text, map: { toRaw: (offset) => first.map.toRaw(folded.map.toRaw(offset)) } };
+  const { map } = first;
+  return { text: folded.text, map: map == null ? folded.map : { toRaw: (offset) => map.toRaw(folded.map.toRaw(offset)) } };
 }
 
 /** Maps an offset of a normalized text back to the raw text. */
@@ -49,14 +50,22 @@ class MappedBuilder {
   private readonly rawStarts: number[] = [];
   private readonly identities: boolean[] = [];
   private length = 0;
+  /** A piece was rewritten or left out: the text differs from its source. */
+  private changed = false;
 
   push(text: string, rawAt: number, identity: boolean): void {
+    if (!identity) this.changed = true;
     if (text === "") return;
     this.parts.push(text);
     this.outStarts.push(this.length);
     this.rawStarts.push(rawAt);
     this.identities.push(identity);
     this.length += text.length;
+  }
+
+  /** The text and its map; the source itself, unmapped, when every piece was copied unchanged (no copy of a long text is made). */
+  finishOrSource(source: string): NormalizedText {
+    return this.changed || this.length !== source.length ? this.finish(source.length) : { text: source, map: null };
   }
 
   finish(rawLength: number): { text: string; map: OffsetMap } {
@@ -78,7 +87,7 @@ class MappedBuilder {
   }
 }
 
-function decodeAndCompose(raw: string): { text: string; map: OffsetMap } {
+function decodeAndCompose(raw: string): NormalizedText {
   const out = new MappedBuilder();
   let last = 0;
   SPECIAL.lastIndex = 0;
@@ -100,7 +109,7 @@ function decodeAndCompose(raw: string): { text: string; map: OffsetMap } {
     else appendCodePoints(out, run, m.index, true);
   }
   if (last < raw.length) out.push(raw.slice(last), last, true);
-  return out.finish(raw.length);
+  return out.finishOrSource(raw);
 }
 
 function hasTags(run: string): boolean {

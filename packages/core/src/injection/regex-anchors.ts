@@ -1,6 +1,6 @@
 import { anchorScore, ENOUGH } from "./anchor-score.js";
 import { regexPrefixes } from "./regex-prefixes.js";
-import type { Anchor, Prefix } from "./rule-types.js";
+import type { Anchor, Prefixes } from "./rule-types.js";
 
 export { anchorScore, MIN_ANCHOR_SCORE } from "./anchor-score.js";
 
@@ -14,7 +14,7 @@ export { anchorScore, MIN_ANCHOR_SCORE } from "./anchor-score.js";
 export interface RegexShape {
   readonly anchors: readonly Anchor[] | null;
   readonly maxLength: number | null;
-  readonly prefixes?: readonly Prefix[];
+  readonly prefixes?: Prefixes;
 }
 
 interface Info {

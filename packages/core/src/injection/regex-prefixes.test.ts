@@ -1,17 +1,19 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { regexPrefixes } from "./regex-prefixes.js";
+import { prefixLiterals, regexPrefixes } from "./regex-prefixes.js";
 import { parseExamples } from "./rule-examples.js";
 import { SHIPPED_RULES } from "./shipped-rules.js";
 
-const shown = (source: string, flags = "i"): string[] | null =>
-  regexPrefixes(source, flags)?.map((p) => `${p.wordStart === true ? "\\b" : ""}${p.literal}`) ?? null;
+const shown = (source: string, flags = "i"): string[] | null => {
+  const prefixes = regexPrefixes(source, flags);
+  return prefixes == null ? null : [...prefixLiterals(prefixes.atWordStart).map((p) => `\\b${p}`), ...prefixLiterals(prefixes.anywhere)];
+};
 
 describe("regexPrefixes", () => {
   it.each([
     ["\\b(?:reveal|print)\\s+your\\s+\\w+", ["\\breveal your", "\\bprint your"]],
-    // Past ten characters a phrase is selective enough, and is not extended.
-    ["\\bignore\\s+(?:all\\s+)?previous", ["\\bignore previous", "\\bignore all"]],
+    // Past ten characters a phrase is selective enough: it is not extended, and is cut at twelve.
+    ["\\bignore\\s+(?:all\\s+)?previous", ["\\bignore previ", "\\bignore all"]],
     ["(?:hey\\s+)?Claude[,:]", ["claude,", "claude:", "hey claude,", "hey claude:"]],
     ["e-?mail\\b", ["email", "e-mail"]],
     ["summari[sz]e", ["summarise", "summarize"]],
@@ -23,7 +25,12 @@ describe("regexPrefixes", () => {
   });
 
   it("keeps the case of a case-sensitive regex", () => {
-    expect(shown("\\bSYSTEM\\s+PROMPT", "")).toEqual(["\\bSYSTEM PROMPT"]);
+    expect(shown("\\bSYSTEM\\s+MODE", "")).toEqual(["\\bSYSTEM MODE"]);
+  });
+
+  it("keeps a group's many alternatives, which no shorter one covers", () => {
+    const words = Array.from({ length: 100 }, (_, i) => `w${i}x`);
+    expect(shown(`(?:${words.join("|")})\\b`)?.length).toBe(100);
   });
 
   it("drops a literal that a shorter one already starts", () => {
@@ -57,13 +64,11 @@ describe("shipped keywords' prefixes", () => {
 
   it.each(keywords.map((k) => [k.name, k] as const))("%s: every match in the rules' examples starts with a prefix", (_, keyword) => {
     const re = new RegExp(keyword.source, `${keyword.flags}g`);
-    const starts = (keyword.prefixes ?? []).map(
-      (p) =>
-        new RegExp(
-          `${p.wordStart === true ? "\\b" : ""}${p.literal.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&").replace(/ /g, "\\s+")}`,
-          `${keyword.flags}y`,
-        ),
-    );
+    const literal = (p: string): string => p.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&").replace(/ /g, "\\s+");
+    const starts = [
+      ...prefixLiterals(keyword.prefixes?.atWordStart ?? "").map((p) => new RegExp(`\\b${literal(p)}`, `${keyword.flags}y`)),
+      ...prefixLiterals(keyword.prefixes?.anywhere ?? "").map((p) => new RegExp(literal(p), `${keyword.flags}y`)),
+    ];
     const unprefixed: string[] = [];
     for (const text of texts) {
       for (let m = re.exec(text); m != null; m = re.exec(text)) {

@@ -3,10 +3,10 @@
  * "print your", each at a word start. When every match starts with one of a few literals, the
  * matches are exactly the positions where a literal occurs and a sticky match succeeds there, so
  * a keyword can be searched by trying those positions instead of running its regex over the
- * whole text, with the same results (see searchAtStarts). Lowercase for a case-insensitive
+ * whole text, with the same results (see searchStarts). Lowercase for a case-insensitive
  * regex; a space stands for any run of whitespace, as in the anchors (see regexShape).
  */
-import type { Prefix } from "./rule-types.js";
+import type { Prefixes } from "./rule-types.js";
 
 /** A way a regex part can begin: its text, whether it is all of the part, whether `\b` precedes it. */
 interface Lead {
@@ -16,7 +16,11 @@ interface Lead {
 }
 
 /** Beyond this many alternatives a part is not expanded further: its leads so far are kept. */
-const MAX_LEADS = 64;
+const MAX_LEADS = 32;
+/** The alternatives of `|` are kept up to this many (each is needed: none covers another). */
+const MAX_OPTIONS = 256;
+/** Prefixes are cut to this length: their first characters find the same starts, with few more (the regex confirms). */
+const MAX_LENGTH = 12;
 /** A lead of words this long is selective enough: it is not extended (which would only make more leads). */
 const LONG_ENOUGH = 10;
 const EMPTY: readonly Lead[] = [{ text: "", done: true, boundary: false }];
@@ -24,26 +28,43 @@ const OPEN: readonly Lead[] = [{ text: "", done: false, boundary: false }];
 const BOUNDARY: readonly Lead[] = [{ text: "", done: true, boundary: true }];
 
 /** Null when some match may start with something other than a literal (or the flags are not supported). */
-export function regexPrefixes(source: string, flags: string): Prefix[] | null {
+export function regexPrefixes(source: string, flags: string): Prefixes | null {
   // With `u` or `v`, `\b`, case folding and positions inside surrogate pairs follow other rules.
   if (/[^ims]/.test(flags)) return null;
   const parser = new LeadParser(source, flags.includes("i"));
   const leads = parser.alternation();
   if (parser.failed || parser.at < source.length) return null;
-  const prefixes: Prefix[] = [];
+  const kept: { literal: string; wordStart: boolean }[] = [];
   // Shortest first: a literal that starts with a kept one adds no start the kept one does not find.
-  const byLength = leads.map((l) => ({ ...l, text: l.text.trimEnd() })).toSorted((a, b) => a.text.length - b.text.length);
+  const byLength = leads
+    .map((l) => ({ ...l, text: l.text.slice(0, MAX_LENGTH).trimEnd() }))
+    .toSorted((a, b) => a.text.length - b.text.length);
   for (const lead of byLength) {
     if (lead.text === "" || lead.text.startsWith(" ")) return null;
     const wordStart = lead.boundary && /^\w/.test(lead.text);
-    if (!prefixes.some((p) => lead.text.startsWith(p.literal) && (wordStart || p.wordStart !== true)))
-      prefixes.push({ literal: lead.text, ...(wordStart ? { wordStart: true as const } : {}) });
+    if (!kept.some((k) => lead.text.startsWith(k.literal) && (wordStart || !k.wordStart))) kept.push({ literal: lead.text, wordStart });
   }
-  return prefixes;
+  const list = (wordStart: boolean): string =>
+    kept
+      .filter((k) => k.wordStart === wordStart)
+      .map((k) => k.literal)
+      .join("\n");
+  return { atWordStart: list(true), anywhere: list(false) };
 }
 
-/** Appends `right` to every lead of `left` that is not finished; null when there would be too many. */
+/** The literals of one list of Prefixes. */
+export function prefixLiterals(list: string): string[] {
+  return list === "" ? [] : list.split("\n");
+}
+
+/**
+ * Appends `right` to every lead of `left` that is not finished; null when that would make more
+ * leads than MAX_LEADS and than either side has (an alternation's own leads pass through). Leads
+ * of a character or two (`//`, `#`) occur almost everywhere: making them longer is worth more.
+ */
 function cross(left: readonly Lead[], right: readonly Lead[]): Lead[] | null {
+  const short = left.some((l) => l.done && l.text.trim().length < 3);
+  const most = Math.max(short ? 4 * MAX_LEADS : MAX_LEADS, left.length, right.length);
   const out = new Map<string, Lead>();
   for (const l of left) {
     if (!l.done) add(out, l);
@@ -53,9 +74,18 @@ function cross(left: readonly Lead[], right: readonly Lead[]): Lead[] | null {
         const text = l.text.endsWith(" ") && r.text.startsWith(" ") ? l.text + r.text.slice(1) : l.text + r.text;
         add(out, { text, done: r.done, boundary: l.text === "" ? l.boundary || r.boundary : l.boundary });
       }
-    if (out.size > MAX_LEADS) return null;
+    if (out.size > most) return null;
   }
   return [...out.values()];
+}
+
+/** Without the leads an unfinished shorter one already covers (every text they start with, it starts with). */
+function minimized(leads: readonly Lead[]): Lead[] {
+  const kept: Lead[] = [];
+  for (const lead of leads.toSorted((a, b) => a.text.length - b.text.length)) {
+    if (!kept.some((k) => !k.done && lead.text.startsWith(k.text) && (lead.boundary || !k.boundary))) kept.push(lead);
+  }
+  return kept;
 }
 
 /** Keeps one lead per text and state; a lead without a `\b` is the weaker, so it wins a tie. */
@@ -82,7 +112,9 @@ class LeadParser {
     if (options.length === 1) return options[0] ?? OPEN;
     const all = new Map<string, Lead>();
     for (const leads of options) for (const lead of leads) add(all, lead);
-    return all.size > MAX_LEADS ? OPEN : [...all.values()];
+    if (all.size <= MAX_LEADS) return [...all.values()];
+    const fewer = minimized([...all.values()]);
+    return fewer.length > MAX_OPTIONS ? OPEN : fewer;
   }
 
   private sequence(): readonly Lead[] {
@@ -91,7 +123,7 @@ class LeadParser {
     while (this.at < this.src.length && this.src[this.at] !== "|" && this.src[this.at] !== ")") {
       const atom = this.repeated(this.atom());
       if (!leads.some((l) => l.done)) continue;
-      leads = cross(leads, atom) ?? leads.map((l) => ({ ...l, done: false }));
+      leads = cross(leads, atom) ?? minimized(leads.map((l) => ({ ...l, done: false })));
     }
     return leads;
   }

@@ -24,12 +24,15 @@ export type RuleForm = "normalized" | "raw";
 export type Anchor = { readonly literal: string; readonly caseSensitive?: true; readonly wordStart?: true } | { readonly class: string };
 
 /**
- * A literal some matches of a keyword start with (case and spaces as in an Anchor; `wordStart` when
- * the regex asserts `\b` before it). A keyword's prefixes together give every place a match can start.
+ * What every match of a keyword starts with (see regexPrefixes): literals, lowercase for a
+ * case-insensitive keyword, a space standing for any run of whitespace; those in `atWordStart`
+ * only where a word starts (the regex asserts `\b` before them). Each list is one string, the
+ * literals separated by newlines (which they never contain): a rule set has thousands, every hook
+ * process loads the shipped ones, and a few long strings load far faster than many short ones.
  */
-export interface Prefix {
-  readonly literal: string;
-  readonly wordStart?: true;
+export interface Prefixes {
+  readonly atWordStart: string;
+  readonly anywhere: string;
 }
 
 export interface CompiledKeyword {
@@ -41,7 +44,7 @@ export interface CompiledKeyword {
   /** Upper bound of a match's length, or null when unbounded. */
   readonly maxLength: number | null;
   /** What every match starts with (see regexPrefixes); absent when a match may start with anything. */
-  readonly prefixes?: readonly Prefix[];
+  readonly prefixes?: Prefixes;
   /** A fuzzy keyword is only matched exactly here: no match means "not evaluated", never "clean". */
   readonly fuzzy?: true;
   readonly line: number;
