@@ -73,7 +73,7 @@ interface SubjectScan {
   matches: readonly ScanMatch[];
 }
 
-/** A statistical finding carries its own reasons instead of a rule's description. */
+/** A finding of the statistical or structural checks, or a quoted mention, carries its own reason instead of the rule's description. */
 type ScanMatch = TextMatch & { readonly reason?: string };
 
 export function createInjectionScanner(options: InjectionScannerOptions = {}): InjectionScanner {

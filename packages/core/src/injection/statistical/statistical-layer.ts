@@ -1,16 +1,17 @@
-import { layerRule } from "../layer-rule.js";
-import { type ActionClass, unaskedActions } from "../signals/action-classes.js";
-import { decodeModel, type LinearModel, scoreText } from "./linear-model.js";
 import fs from "node:fs";
-import { structuralSignals } from "../signals/structural-signals.js";
+import { layerRule } from "../layer-rule.js";
 import { isAboutAttacks } from "../quoted-mention.js";
+import { type ActionClass, unaskedActions } from "../signals/action-classes.js";
+import { structuralSignals } from "../signals/structural-signals.js";
+import { decodeModel, type LinearModel, scoreText } from "./linear-model.js";
 
 /**
  * The statistical layer: a linear model trained on injections and on hard benign text scores each
- * stretch of a text; a stretch is flagged when the score alone is very high, or when it is high
- * and something else supports it: the stretch speaks to the agent or fakes a boundary, or asks
- * for an action of a kind the user never asked for. The model gives recall, the supports keep the
- * precision of rules.
+ * stretch of a text; a stretch is flagged when the score is very high and the stretch says
+ * something to someone, or from lower scores when something else supports it: it speaks to the
+ * agent, fakes a boundary, tries to turn the agent from its task or keep something from the user,
+ * or asks for a kind of action the user never asked for. The model gives recall, the supports
+ * keep the precision of rules.
  */
 export interface StatisticalLayer {
   readonly model: LinearModel;
@@ -28,7 +29,7 @@ export const DEFAULT_ADDRESSED_AT = -3;
 const UNASKED_MARGIN = 3;
 const SIGNAL_LOOKBACK = 200;
 const MAX_STRETCHES = 8;
-// Writing about attacks quotes them (advisories, threat models, detector tests): there the model's score has to be higher still.
+/** Writing about attacks (advisories, threat models, detector tests) quotes them: there the score has to be this much higher. */
 const ABOUT_ATTACKS_MARGIN = 3;
 
 /**
@@ -77,20 +78,21 @@ export function findInstructionStretches(
     const request = signals.includes("request");
     if (addressed) reasons.push("it addresses the AI agent");
     if (boundary) reasons.push("it fakes a role turn or the end of the data");
-    const conceal = signals.includes("conceal-from-user") || signals.includes("detour");
+    const steers = signals.includes("conceal-from-user") || signals.includes("detour");
     if (signals.includes("conceal-from-user")) reasons.push("it asks to keep something from the user");
     if (signals.includes("detour")) reasons.push("it tries to turn the agent away from its task");
     const unaskedRequest = request && unasked.length > 0;
     if (unaskedRequest) reasons.push(`it asks for ${unasked.join(", ")} actions the user did not ask for`);
-    // Writing about attacks quotes them: there only the model's score alone counts.
-    // Even a very high score needs the stretch to say something to someone: code and tables
-    // full of words the model has seen in attacks do not.
+    // Writing about attacks quotes them: there only a higher score alone counts. Even a very high
+    // score needs the stretch to say something to someone: code and tables full of words the
+    // model has seen in attacks do not.
     const about = isAboutAttacks(text, s.start, s.end);
+    const speaksToAgent = addressed || boundary || steers;
     const flagged =
-      (s.logit >= layer.aloneAt + (about ? ABOUT_ATTACKS_MARGIN : 0) && (addressed || boundary || conceal || request)) ||
+      (s.logit >= layer.aloneAt + (about ? ABOUT_ATTACKS_MARGIN : 0) && (speaksToAgent || request)) ||
       (!about &&
-        (((addressed || boundary || conceal) && request && s.logit >= layer.addressedAt) ||
-          ((addressed || boundary || conceal) && s.logit >= layer.supportedAt) ||
+        ((speaksToAgent && request && s.logit >= layer.addressedAt) ||
+          (speaksToAgent && s.logit >= layer.supportedAt) ||
           // Docs are full of requests; one for an action the user never asked for needs a higher score.
           (unaskedRequest && s.logit >= layer.supportedAt + UNASKED_MARGIN)));
     if (flagged) found.push({ start: s.start, end: s.end, logit: s.logit, reasons });
