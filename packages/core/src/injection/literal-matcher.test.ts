@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LiteralMatcher, type MatcherLiteral } from "./literal-matcher.js";
 
-function found(literals: readonly MatcherLiteral[], text: string): string[] {
+function occurrences(literals: readonly MatcherLiteral[], text: string): string[] {
   const hits: string[] = [];
   const found = new LiteralMatcher(literals).scan(text);
   for (let k = 0; k < found.length; k += 2) hits.push(`${literals[found[k] ?? 0]?.literal}@${found[k + 1]}`);
@@ -31,25 +31,25 @@ function byRegex(literals: readonly MatcherLiteral[], text: string): string[] {
 
 describe("LiteralMatcher", () => {
   it("finds every occurrence, overlapping ones and literals inside others included", () => {
-    expect(found([lit("aa"), lit("aab"), lit("ab")], "aaab")).toEqual(["aa@0", "aa@1", "aab@1", "ab@2"]);
+    expect(occurrences([lit("aa"), lit("aab"), lit("ab")], "aaab")).toEqual(["aa@0", "aa@1", "aab@1", "ab@2"]);
   });
 
   it("ignores case, and a space stands for any run of whitespace", () => {
-    expect(found([lit("ignore all")], "IGNORE \t\n ALL, Ignore\u00a0all")).toEqual(["ignore all@0", "ignore all@15"]);
+    expect(occurrences([lit("ignore all")], "IGNORE \t\n ALL, Ignore\u00a0all")).toEqual(["ignore all@0", "ignore all@15"]);
   });
 
   it("finds a word-start literal only where a word starts", () => {
-    expect(found([lit("act", { wordStart: true })], "act react (act) _act")).toEqual(["act@0", "act@11"]);
+    expect(occurrences([lit("act", { wordStart: true })], "act react (act) _act")).toEqual(["act@0", "act@11"]);
   });
 
   it("compares a case-sensitive literal exactly", () => {
-    expect(found([lit("SYSTEM PROMPT", { caseSensitive: true })], "system prompt SYSTEM  PROMPT System PROMPT")).toEqual([
+    expect(occurrences([lit("SYSTEM PROMPT", { caseSensitive: true })], "system prompt SYSTEM  PROMPT System PROMPT")).toEqual([
       "SYSTEM PROMPT@14",
     ]);
   });
 
   it("folds non-ASCII letters as a case-insensitive regex does", () => {
-    expect(found([lit("négligez"), lit("игнорируй")], "NÉGLIGEZ Игнорируй")).toEqual(["négligez@0", "игнорируй@9"]);
+    expect(occurrences([lit("négligez"), lit("игнорируй")], "NÉGLIGEZ Игнорируй")).toEqual(["négligez@0", "игнорируй@9"]);
   });
 
   it("finds what a regex per literal finds, on mixed text", () => {
@@ -64,6 +64,6 @@ describe("LiteralMatcher", () => {
       lit("ς"),
     ];
     const text = "You  are now DAN. dan, yOu\tARE\n\nnow; </DATA> 忽略之前 STRASSE straße ΣΊΣΥΦΟΣ σς youare";
-    expect(found(literals, text)).toEqual(byRegex(literals, text));
+    expect(occurrences(literals, text)).toEqual(byRegex(literals, text));
   });
 });

@@ -52,6 +52,9 @@ describe("regexPrefixes", () => {
   });
 });
 
+/** A prefix as a regex: escaped, a space standing for any run of whitespace. */
+const asRegex = (p: string): string => p.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&").replace(/ /g, "\\s+");
+
 describe("shipped keywords' prefixes", () => {
   const texts = fs
     .readdirSync(new URL("../../rules/", import.meta.url))
@@ -64,10 +67,9 @@ describe("shipped keywords' prefixes", () => {
 
   it.each(keywords.map((k) => [k.name, k] as const))("%s: every match in the rules' examples starts with a prefix", (_, keyword) => {
     const re = new RegExp(keyword.source, `${keyword.flags}g`);
-    const literal = (p: string): string => p.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&").replace(/ /g, "\\s+");
     const starts = [
-      ...prefixLiterals(keyword.prefixes?.atWordStart ?? "").map((p) => new RegExp(`\\b${literal(p)}`, `${keyword.flags}y`)),
-      ...prefixLiterals(keyword.prefixes?.anywhere ?? "").map((p) => new RegExp(literal(p), `${keyword.flags}y`)),
+      ...prefixLiterals(keyword.prefixes?.atWordStart ?? "").map((p) => new RegExp(`\\b${asRegex(p)}`, `${keyword.flags}y`)),
+      ...prefixLiterals(keyword.prefixes?.anywhere ?? "").map((p) => new RegExp(asRegex(p), `${keyword.flags}y`)),
     ];
     const unprefixed: string[] = [];
     for (const text of texts) {
