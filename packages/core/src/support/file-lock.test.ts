@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { LockTimeoutError, withFileLock } from "./file-lock.js";
+import { isProcessAlive, LockTimeoutError, withFileLock } from "./file-lock.js";
 
 let dir: string;
 let lockPath: string;
@@ -71,5 +71,24 @@ describe("withFileLock", () => {
 
   it("writes the owner's pid into the lock file from the moment it exists", () => {
     expect(withFileLock(lockPath, () => fs.readFileSync(lockPath, "utf8"))).toMatch(new RegExp(`^${process.pid}:\\d+$`));
+  });
+});
+
+describe("isProcessAlive", () => {
+  it("is true for a running process", () => {
+    expect(isProcessAlive(process.pid)).toBe(true);
+  });
+
+  it.skipIf(process.platform !== "linux")("is false for a process that exited but was not reaped yet (a zombie)", async () => {
+    // The shell forks `true` and becomes `sleep`, which never reaps it: `true` stays a zombie.
+    const parent = spawn("sh", ["-c", "true & echo $!; exec sleep 5"], { stdio: ["ignore", "pipe", "ignore"] });
+    try {
+      const zombie = Number((await new Promise<string>((resolve) => parent.stdout.once("data", (d) => resolve(String(d))))).trim());
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(fs.readFileSync(`/proc/${zombie}/stat`, "latin1")).toMatch(/\) Z /);
+      expect(isProcessAlive(zombie)).toBe(false);
+    } finally {
+      parent.kill("SIGKILL");
+    }
   });
 });

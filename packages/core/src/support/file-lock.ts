@@ -186,13 +186,30 @@ function ownerOf(lockPath: string): number | "absent" | undefined {
   return Number.isInteger(owner) && owner > 0 ? owner : undefined;
 }
 
+/**
+ * Whether a process still runs. A process killed but not yet reaped by its parent (a zombie: a
+ * busy parent reaps late) holds no lock any more, though signals still reach its pid; on Linux its
+ * state says so.
+ */
 export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return !isCode(error, "ESRCH");
   }
+  return !isZombie(pid);
+}
+
+function isZombie(pid: number): boolean {
+  let stat: string;
+  try {
+    stat = fs.readFileSync(`/proc/${pid}/stat`, "latin1");
+  } catch {
+    return false;
+  }
+  // "pid (comm) state …": the command name may hold spaces and parentheses, the state follows the last ")".
+  const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+  return state === "Z" || state === "X";
 }
 
 export function isCode(error: unknown, code: string): boolean {
