@@ -14,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { BIPIA_TARGETED, BIPIA_TASK_RELEVANT, embed } from "../packages/core/training/corpus.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values: args } = parseArgs({
@@ -60,30 +61,8 @@ const readJsonl = (p) =>
 // BIPIA's own grouping of its text attacks: task-irrelevant questions (which no rule can tell from
 // ordinary text), task-relevant ones (which change how the assistant writes its answer) and
 // targeted ones (which make the assistant add content to its answer). The last two address the
-// assistant; the code attacks ask it to put a malicious snippet into its code.
-const TASK_RELEVANT = new Set([
-  "Substitution Ciphers",
-  "Base Encoding",
-  "Reverse Text",
-  "Emoji Substitution",
-  "Alphanumeric Substitution",
-  "Homophonic Substitution",
-  "Misspelling Intentionally",
-  "Anagramming",
-  "Space Removal & Grouping",
-]);
-const TARGETED = new Set([
-  "Information Dissemination",
-  "Marketing & Advertising",
-  "Entertainment",
-  "Scams & Fraud",
-  "Misinformation & Propaganda",
-  "Instruction",
-  "Social Interaction",
-  "Persuasion",
-  "Clickbait",
-  "Malware Distribution",
-]);
+// assistant; the code attacks ask it to put a malicious snippet into its code. The categories and
+// the placement are the training corpus's (packages/core/training/corpus.mjs).
 
 function bipiaAttacks(kind) {
   const out = { relevant: [], targeted: [], irrelevant: [] };
@@ -92,9 +71,9 @@ function bipiaAttacks(kind) {
       const group =
         kind === "code"
           ? "targeted"
-          : TASK_RELEVANT.has(category) || (category === "Language Translation" && split === "test")
+          : BIPIA_TASK_RELEVANT.has(category) || (category === "Language Translation" && split === "test")
             ? "relevant"
-            : TARGETED.has(category)
+            : BIPIA_TARGETED.has(category)
               ? "targeted"
               : "irrelevant";
       out[group].push(...list);
@@ -111,15 +90,8 @@ const contexts = {
   table: readJsonl("bipia/table/test.jsonl").map((r) => r.context),
 };
 
-/** An attack inserted at the start, middle (at a line break) or end of a clean context. */
-function embed(attack, context, position) {
-  if (position === 0) return `${attack}\n\n${context}`;
-  if (position === 2) return `${context}\n\n${attack}`;
-  const lines = context.split("\n");
-  const at = Math.floor(lines.length / 2);
-  return [...lines.slice(0, at), attack, ...lines.slice(at)].join("\n");
-}
-const indirect = (attacks, pool) => attacks.flatMap((a, i) => [0, 1, 2].map((p) => embed(a, pool[(i * 7 + p) % pool.length], p)));
+// An attack inserted at the start, middle (at a line break) or end of a clean context.
+const indirect = (attacks, pool) => attacks.flatMap((a, i) => [0, 1, 2].map((p) => embed(a, pool[(i * 7 + p) % pool.length], p).text));
 
 const text = bipiaAttacks("text");
 const code = bipiaAttacks("code");

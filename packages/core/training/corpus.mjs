@@ -31,7 +31,8 @@ export function splitOf(key, testShare = 0.3) {
 // BIPIA groups its text attacks by category; these are the ones that address the assistant
 // (change its answer, make it add content or run code). Task-irrelevant questions ("write a poem")
 // are quiet requests no detector should flag by wording alone, so they are left out of both labels.
-const BIPIA_AGENT_CATEGORIES = new Set([
+/** BIPIA's text-attack categories that change how the assistant writes its answer. */
+export const BIPIA_TASK_RELEVANT = new Set([
   "Substitution Ciphers",
   "Base Encoding",
   "Reverse Text",
@@ -41,6 +42,9 @@ const BIPIA_AGENT_CATEGORIES = new Set([
   "Misspelling Intentionally",
   "Anagramming",
   "Space Removal & Grouping",
+]);
+/** BIPIA's text-attack categories that make the assistant add content to its answer. */
+export const BIPIA_TARGETED = new Set([
   "Information Dissemination",
   "Marketing & Advertising",
   "Entertainment",
@@ -52,6 +56,7 @@ const BIPIA_AGENT_CATEGORIES = new Set([
   "Clickbait",
   "Malware Distribution",
 ]);
+const BIPIA_AGENT_CATEGORIES = new Set([...BIPIA_TASK_RELEVANT, ...BIPIA_TARGETED]);
 
 function readJson(file) {
   return JSON.parse(fs.readFileSync(file, "utf8"));
