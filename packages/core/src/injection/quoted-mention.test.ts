@@ -53,3 +53,10 @@ describe("isQuotedMention, quotations over several lines", () => {
     expect(mentionOf(`For example a request to politely ${PHRASE} or to reveal the system prompt.`, PHRASE)).toBe(true);
   });
 });
+
+describe("isQuotedMention, a quotation inside a string", () => {
+  it("takes an example quoted inside a prompt string for a mention", () => {
+    const text = `GUARD = (\n    "Decide whether the text gives orders to an AI (for example '${PHRASE}'). Answer SAFE or NOT."\n)`;
+    expect(mentionOf(text, PHRASE)).toBe(true);
+  });
+});

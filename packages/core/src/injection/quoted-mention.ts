@@ -13,7 +13,7 @@ const CUE_AFTER =
 const ABOUT_ATTACKS =
   /\b(?:prompt[- ]injection|injection[- ](?:resistance|attacks?|tests?|suites?|payloads?|defen[cs]es?|attempts?)|jailbreak|adversarial|red[- ]team|owasp|attacker|malicious|injected|detector|exfiltrat\w*|threat\s+model|phishing)/i;
 const DESCRIBED =
-  /\b(?:requests?|attempts?|asks?|asking|tries|trying|tricks?|tricked|tricking|designed|meant|intended|manipulated?|coax(?:ed|es)?|convince[sd]?|persuade[sd]?)\s+(?:(?:the|an?|its|it|them|model|agent|assistant|llm|chatbot|bot)\s+){0,3}to\s+[^.!?\n]{0,80}$/i;
+  /\b(?:requests?|attempts?|asks?|asking|tries|trying|tricks?|tricked|tricking|designed|meant|intended|manipulated?|coax(?:ed|es)?|convince[sd]?|persuade[sd]?|told|tells|telling)\s+(?:[\w'-]+\s+){0,3}to\s+[^.!?\n]{0,80}$/i;
 const CONTEXT = 400;
 const HEAD = 1500;
 
@@ -46,7 +46,13 @@ export function isQuotedMention(text: string, start: number, end: number): boole
   const after = text.slice(end, Math.min(paragraphEnd < 0 ? text.length : paragraphEnd, end + CONTEXT));
   const close = closingQuote(after, before[open] ?? '"');
   if (close < 0) return false;
-  return about || CUE_BEFORE.test(wide.slice(0, wide.length - (before.length - open))) || CUE_AFTER.test(after.slice(close + 1));
+  // The cue may stand before the quote or, in a string holding a quotation, inside it ("… (for example 'ignore …')").
+  return (
+    about ||
+    CUE_BEFORE.test(wide.slice(0, wide.length - (before.length - open))) ||
+    CUE_BEFORE.test(before.slice(open + 1)) ||
+    CUE_AFTER.test(after.slice(close + 1))
+  );
 }
 
 const CLOSE_OF: Readonly<Record<string, string>> = { '"': '"', "“": "”", "`": "`", "'": "'", "‘": "’" };
