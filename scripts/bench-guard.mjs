@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { BIPIA_TARGETED, BIPIA_TASK_RELEVANT, embed } from "../packages/core/training/corpus.mjs";
+import { BIPIA_TARGETED, BIPIA_TASK_RELEVANT, embed, nodeModulesFiles } from "../packages/core/training/corpus.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values: args } = parseArgs({
@@ -179,7 +179,7 @@ const agent = report.attacks.filter((a) => a.agentDirected);
 report.agentDirected = { n: agent.reduce((s, a) => s + a.n, 0), warned: agent.reduce((s, a) => s + a.warned, 0) };
 
 if (!args.quick) {
-  const files = listNodeModulesFiles(path.join(root, "node_modules/.pnpm"));
+  const files = nodeModulesFiles(root);
   let fp = 0;
   let lowOnly = 0;
   const layerFp = { rules: 0, model: 0 };
@@ -266,20 +266,6 @@ function printReport(r) {
       `start-up: node -e 0 median ${s.bare.toFixed(1)} ms; importing the scanner and scanning a short text median ${s.withScanner.toFixed(1)} ms (${(s.withScanner / s.bare).toFixed(2)}x)`,
     );
   }
-}
-
-function listNodeModulesFiles(dir) {
-  const out = [];
-  const walk = (d) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, entry.name);
-      if (entry.isSymbolicLink()) continue;
-      if (entry.isDirectory()) walk(p);
-      else if (/^(README|LICEN[CS]E|CHANGELOG)/i.test(entry.name) || /\.(md|js|ts)$/.test(entry.name)) out.push(p);
-    }
-  };
-  walk(dir);
-  return out.sort();
 }
 
 function makeMiB(files) {
