@@ -88,14 +88,18 @@ function examples(docs, model) {
   return xs;
 }
 
+/** Fisher-Yates in place, from the seeded generator. */
+function shuffle(list) {
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [list[i], list[j]] = [list[j], list[i]];
+  }
+  return list;
+}
+
 function sample(list, n) {
   if (list.length <= n) return list;
-  const copy = [...list];
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [copy[j], copy[i]];
-  }
-  return copy.slice(0, n);
+  return shuffle([...list]).slice(0, n);
 }
 
 /** Logistic regression with AdaGrad steps and L2, positives weighted to balance the classes. */
@@ -110,10 +114,7 @@ function fit(xs, epochs) {
   const l2 = 1e-6;
   const order = xs.map((_, i) => i);
   for (let epoch = 0; epoch < epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
+    shuffle(order);
     let loss = 0;
     for (const i of order) {
       const { f, y } = xs[i];

@@ -50,21 +50,17 @@ export interface PieceSum {
   readonly count: number;
 }
 
-export function sumPiece(model: LinearModel, text: string, start: number, end: number, buffer?: Int32Array): PieceSum {
-  const out = buffer != null && buffer.length >= featureCapacity(end - start) ? buffer : new Int32Array(featureCapacity(end - start));
-  const count = hashFeatures(text, start, end, out);
+/** `buffer` holds `featureCapacity` of the piece's length: one array serves every piece of a text. */
+function sumPiece(model: LinearModel, text: string, start: number, end: number, buffer: Int32Array): PieceSum {
+  const count = hashFeatures(text, start, end, buffer);
   const weights = model.weights;
   let sum = 0;
-  for (let i = 0; i < count; i++) sum += weights[out[i] ?? 0] ?? 0;
+  for (let i = 0; i < count; i++) sum += weights[buffer[i] ?? 0] ?? 0;
   return { sum, count };
 }
 
 export function logit(model: LinearModel, sum: number, count: number): number {
   return count === 0 ? -Infinity : model.bias + (model.scale * sum) / Math.sqrt(count);
-}
-
-export function probability(z: number): number {
-  return 1 / (1 + Math.exp(-z));
 }
 
 /** The most suspicious stretch of a text: one piece or two neighbouring ones. */

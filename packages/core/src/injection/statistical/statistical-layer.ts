@@ -71,7 +71,6 @@ export function findInstructionStretches(
     const stretch = text.slice(s.start, s.end);
     // Who a request speaks to is often said a line or two before it ("To the AI agent triaging this:").
     const signals = structuralSignals(text.slice(Math.max(0, s.start - SIGNAL_LOOKBACK), s.end));
-    const unasked = unaskedActions(stretch, asked);
     const reasons = [`reads like an instruction to the agent (model log-odds ${s.logit.toFixed(1)})`];
     const addressed = signals.includes("addressed-to-agent");
     const boundary = signals.includes("role-or-boundary");
@@ -81,7 +80,9 @@ export function findInstructionStretches(
     const steers = signals.includes("conceal-from-user") || signals.includes("detour");
     if (signals.includes("conceal-from-user")) reasons.push("it asks to keep something from the user");
     if (signals.includes("detour")) reasons.push("it tries to turn the agent away from its task");
-    const unaskedRequest = request && unasked.length > 0;
+    // Only a request can ask for an action: the seven action patterns run for those alone.
+    const unasked = request ? unaskedActions(stretch, asked) : [];
+    const unaskedRequest = unasked.length > 0;
     if (unaskedRequest) reasons.push(`it asks for ${unasked.join(", ")} actions the user did not ask for`);
     // Writing about attacks quotes them: there only a higher score alone counts. Even a very high
     // score needs the stretch to say something to someone: code and tables full of words the
