@@ -44,6 +44,11 @@ describe("SessionStore asked actions", () => {
     expect(store.readAskedActions("s1")).toEqual(["mail", "payment"]);
   });
 
+  it("writes nothing for a prompt that asks for no kind of action", () => {
+    store.addAskedActions("s1", []);
+    expect(fs.existsSync(path.join(store.paths.root, "guard", "s1", "asked-actions.json"))).toBe(false);
+  });
+
   it("keeps a session's kinds apart from another's", () => {
     store.addAskedActions("s1", ["mail"]);
     expect(store.readAskedActions("s2")).toBeUndefined();

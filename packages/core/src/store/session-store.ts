@@ -156,17 +156,17 @@ export class SessionStore {
     return calls.toSorted((a, b) => a.timestamp_start.localeCompare(b.timestamp_start));
   }
 
-  /** Adds to the kinds of action the session's prompts asked for. */
+  /** Adds to the kinds of action the session's prompts asked for; writes only when a kind is new. */
   addAskedActions(sessionId: string, actions: readonly ActionClass[]): void {
     const known = this.readAskedActions(sessionId) ?? [];
     const all = [...new Set([...known, ...actions])].toSorted();
-    if (all.length === known.length && known.length > 0) return;
+    if (all.length === known.length) return;
     const file = askedActionsPath(this.paths, sessionId);
     ensureContainedDir(this.paths.root, path.dirname(file));
     writeFileAtomic(file, JSON.stringify({ actions: all }));
   }
 
-  /** The kinds of action the session's prompts asked for; undefined when no prompt was seen (or the file is unreadable). */
+  /** The kinds of action the session's prompts asked for; undefined when none is recorded (or the file is unreadable). */
   readAskedActions(sessionId: string): ActionClass[] | undefined {
     return readSmallJson(askedActionsPath(this.paths, sessionId), askedActionsSchema())?.actions;
   }
