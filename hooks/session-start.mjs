@@ -4,7 +4,10 @@ await (async function runWithCodeCache(code, key, url) {
   const require = process.getBuiltinModule ?? (await import("node:module")).createRequire(url);
   const fs = require("node:fs");
   const file = require("node:url").fileURLToPath(url);
-  const dir = require("node:path").join(file, "..", ".cache");
+  // Run as the Claude Code plugin, the hook keeps its cache in the plugin's data folder, not in
+  // the installed plugin's files (replaced on every update).
+  const pluginData = process.env.CLAUDE_PLUGIN_DATA;
+  const dir = pluginData ? require("node:path").join(pluginData, "code-cache") : require("node:path").join(file, "..", ".cache");
   let binary = 0x811c9dc5;
   for (const ch of `${process.execPath} ${process.version} ${process.arch}`) binary = Math.imul(binary ^ ch.charCodeAt(0), 0x01000193);
   const cacheFile = `${dir}/${key}-${(binary >>> 0).toString(36)}.v8`;

@@ -1,17 +1,18 @@
 #!/usr/bin/env node
-// Bundles the warden CLI into packages/cli/dist/warden.mjs: one file that plain node runs.
-import { copyFileSync } from "node:fs";
+// Bundles the warden CLI into hooks/warden.mjs: one file that plain node runs, committed with the
+// hooks so that a clone and the Claude Code plugin (hooks/ is the plugin) have it without a build.
+// Minified to keep that committed file small; names are kept so a bug's stack trace still reads.
 import { build } from "esbuild";
 
 await build({
   entryPoints: ["src/main.ts"],
-  outfile: "dist/warden.mjs",
+  outfile: "../../hooks/warden.mjs",
   bundle: true,
+  minify: true,
+  keepNames: true,
   platform: "node",
   format: "esm",
   target: "node20",
   banner: { js: `#!/usr/bin/env node\nimport{createRequire as __cr}from"node:module";const require=__cr(import.meta.url);` },
   logLevel: "warning",
 });
-// The injection scanner's statistical model is read from beside the module that loads it.
-copyFileSync("../core/src/injection/statistical/injection-model.bin", "dist/injection-model.bin");

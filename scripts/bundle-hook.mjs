@@ -162,7 +162,7 @@ function hookModule(code) {
 
 /**
  * Runs in the hook file (serialised with toString): compiles `code` with the V8 code cache
- * `.cache/<key>-<node binary>.v8` beside the hook and calls the function it evaluates to. A missing,
+ * `.cache/<key>-<node binary>.v8` beside the hook (in the plugin's data folder when run as the plugin) and calls the function it evaluates to. A missing,
  * damaged, stale or rejected cache only costs the compilation it would have saved; the process then
  * leaves a new cache, if the folder is writable, for the next one. The key hashes the code; V8
  * checks its own version and flags but not how the node binary was built, hence the binary's hash.
@@ -171,7 +171,10 @@ async function runWithCodeCache(code, key, url) {
   const require = process.getBuiltinModule ?? (await import("node:module")).createRequire(url);
   const fs = require("node:fs");
   const file = require("node:url").fileURLToPath(url);
-  const dir = require("node:path").join(file, "..", ".cache");
+  // Run as the Claude Code plugin, the hook keeps its cache in the plugin's data folder, not in
+  // the installed plugin's files (replaced on every update).
+  const pluginData = process.env.CLAUDE_PLUGIN_DATA;
+  const dir = pluginData ? require("node:path").join(pluginData, "code-cache") : require("node:path").join(file, "..", ".cache");
   let binary = 0x811c9dc5;
   for (const ch of `${process.execPath} ${process.version} ${process.arch}`) binary = Math.imul(binary ^ ch.charCodeAt(0), 0x01000193);
   const cacheFile = `${dir}/${key}-${(binary >>> 0).toString(36)}.v8`;

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { HOOKS_DIR, REPO_ROOT, makeSandbox, runCliProcess, runHookProcess, type Sandbox } from "../support/hook-process.js";
 import { recordSession, TRANSCRIPT_COST } from "./recorded-sessions.js";
 
-// What only the real entry point shows: the built packages/cli/dist/warden.mjs run as a process
+// What only the real entry point shows: the built hooks/warden.mjs run as a process
 // (exit codes, stdout and stderr, the hooks folder it wires), reading what the real hooks recorded.
 // Every other CLI test runs the commands in-process through runCli.
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const HOOKS_DIR = path.join(REPO_ROOT, "hooks");
-export const CLI = path.join(REPO_ROOT, "packages/cli/dist/warden.mjs");
+export const CLI = path.join(REPO_ROOT, "hooks/warden.mjs");
 
 export type HookName = "session-start" | "post-tool-guard" | "session-end";
 

@@ -2,8 +2,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { runCli } from "./run-cli.js";
 
-// The bundle lives in packages/cli/dist; the hooks it wires are the repository's hooks/.
-const hooksDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../hooks");
+// The bundle is hooks/warden.mjs, beside the hooks it wires (in a checkout or an installed plugin).
+const hooksDir = path.dirname(fileURLToPath(import.meta.url));
 
 // A reader that stops early (`warden show x | head`) closes the pipe: that is not an error.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {

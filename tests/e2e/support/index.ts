@@ -72,6 +72,7 @@ export {
   eventsFor,
   eventsIn,
   installWarden,
+  installWardenPlugin,
   oneTo,
   readRegistry,
   readReport,

@@ -12,7 +12,7 @@ import { readJsonl, toolUsesIn, type Transcript } from "./transcript.js";
  */
 
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-export const WARDEN_CLI = path.join(REPO_ROOT, "packages", "cli", "dist", "warden.mjs");
+export const WARDEN_CLI = path.join(REPO_ROOT, "hooks", "warden.mjs");
 export const WARDEN_HOOKS_DIR = path.join(REPO_ROOT, "hooks");
 
 export class WardenInstallError extends Error {
@@ -216,4 +216,29 @@ export function eventsFor(records: readonly JsonRecord[], toolUseId: string): Js
 /** The records of one type, in file order. */
 export function recordsOfType(records: readonly JsonRecord[], type: string): JsonRecord[] {
   return records.filter((record) => record["type"] === type);
+}
+
+/**
+ * Installs Warden as a user would install the plugin: `claude plugin marketplace add <checkout>`
+ * then `claude plugin install warden@warden`, run as real processes with a hermetic HOME.
+ */
+export async function installWardenPlugin(home: string, claudeBin: string): Promise<void> {
+  for (const args of [
+    ["plugin", "marketplace", "add", REPO_ROOT],
+    ["plugin", "install", "warden@warden"],
+  ]) {
+    const child = spawn(claudeBin, args, {
+      cwd: home,
+      env: { PATH: process.env["PATH"] ?? "/usr/bin:/bin", HOME: home, CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1", NO_COLOR: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
+    const code = await new Promise<number | null>((resolve, reject) => {
+      child.once("error", reject);
+      child.once("close", resolve);
+    });
+    if (code !== 0) throw new WardenInstallError(`claude ${args.join(" ")} exited ${code}, expected 0: ${preview(output)}`);
+  }
 }

@@ -401,6 +401,15 @@ export const DANGEROUS_COMMANDS: readonly DangerousCase[] = [
   [`python3 -c "open('.claude/settings.json', 'w').write('{}')"`, "deny", "guard.disable"],
   ["rm -rf .claude", "deny", "guard.disable"],
   ["truncate -s 0 .warden/sessions.jsonl", "deny", "guard.disable"],
+  ["rm -rf ~/.claude/plugins/cache/warden", "deny", "guard.disable"],
+  [`echo '{}' > ~/.claude/plugins/installed_plugins.json`, "deny", "guard.disable"],
+  // guard.disable-plugin: Claude Code's own commands switching the plugin off
+  ["claude plugin disable warden@warden", "deny", "guard.disable-plugin"],
+  ["claude plugin uninstall warden --scope user", "deny", "guard.disable-plugin"],
+  ["claude plugins remove warden@warden", "deny", "guard.disable-plugin"],
+  ["claude plugin disable --all", "deny", "guard.disable-plugin"],
+  ["claude plugin marketplace remove warden", "deny", "guard.disable-plugin"],
+  ["npx claude plugin disable warden@warden", "deny", "guard.disable-plugin"],
   // guard.disable: moving or replacing .warden, by any spelling the guard can see
   [`python3 -c "import shutil; shutil.move('.warden','x')"`, "deny", "guard.disable"],
   [`python3 -c "import os; os.replace('.warden','x')"`, "deny", "guard.disable"],

@@ -10,6 +10,7 @@ import { inputCodeRules } from "./input-code-rules.js";
 import { secretVariableRules } from "./secret-variables.js";
 import { RULE_PACKS } from "./packs/pack-catalogue.js";
 import type { PathRule } from "./protected-paths.js";
+import { pluginRules } from "./plugin-rules.js";
 import type { CommandRule } from "./rule-context.js";
 import { systemRules } from "./system-rules.js";
 
@@ -89,7 +90,17 @@ export const PATH_RULES: readonly PathRule[] = [
     category: "guard-tampering",
     reason: "it changes Claude Code's settings or Warden's own config and records, which could switch the guard off",
     access: "write",
-    paths: [".claude", ".claude/settings*.json", ".claude/warden.json", ".warden", ".warden/**", "managed-settings.json"],
+    paths: [
+      ".claude",
+      ".claude/settings*.json",
+      ".claude/warden.json",
+      ".warden",
+      ".warden/**",
+      "managed-settings.json",
+      // Installed plugins, their list and their data: Warden as a plugin lives there.
+      "~/.claude/plugins",
+      "~/.claude/plugins/**",
+    ],
     except: [],
   },
 ];
@@ -106,6 +117,7 @@ export const COMMAND_RULES: readonly CommandRule[] = [
   ...systemRules,
   ...inputCodeRules,
   ...secretVariableRules,
+  ...pluginRules,
   ...RULE_PACKS.flatMap((pack) => pack.rules),
 ];
 
