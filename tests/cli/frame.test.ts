@@ -81,6 +81,14 @@ describe("options before the command", () => {
     expect([result.code, JSON.parse(result.stdout).dir]).toEqual([0, box.wardenDir]);
   });
 
+  it("says when an option before the command does not apply to it", async () => {
+    const result = await runCliInProcess(["--dir", box.wardenDir, "explain", "ls"], box);
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      expect.stringMatching(/^warden explain: --dir does not apply to warden explain \(it takes --cwd, --project, --json, --help\)\n/),
+    ]);
+  });
+
   it("refuses an unknown option before the command, with a suggestion", async () => {
     const result = await runCliInProcess(["--jsno", "sessions"], box);
     expect([result.code, result.stderr]).toEqual([

@@ -39,9 +39,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           COMMANDS.map((c) => c.name),
         )}`,
       );
+    refuseMovedOptions(args.slice(0, args.length - rest.length), command);
     return await command.execute(help ? ["--help"] : args, io);
   } catch (error) {
     return reportError(error, command, io, json);
+  }
+}
+
+/** An option given before the command's name that the command does not take is named as such, not as unknown. */
+function refuseMovedOptions(moved: readonly string[], command: Command): void {
+  for (const arg of moved) {
+    const name = arg.startsWith("--") ? (arg.slice(2).split("=")[0] ?? "") : "";
+    if (name !== "" && command.options[name] == null) {
+      const takes = Object.keys(command.options).map((o) => `--${o}`);
+      throw new CliUsageError(`--${name} does not apply to warden ${command.name} (it takes ${takes.join(", ")})`);
+    }
   }
 }
 
