@@ -52,19 +52,31 @@ describe("the built warden CLI", () => {
     expect([result.code, result.stdout, result.stderr]).toEqual([2, "", expect.stringContaining("usage: warden sessions")]);
   });
 
-  it("exits 2 on an unknown command, with the list of commands on stderr", async () => {
+  it("exits 2 on an unknown command, with the closest command and the list of commands on stderr", async () => {
     const result = await runCliProcess(["sesions"], box);
     expect([result.code, result.stdout, result.stderr]).toEqual([
       2,
       "",
-      expect.stringMatching(/^warden: unknown command "sesions"\nusage: warden <command>/),
+      expect.stringMatching(/^warden: unknown command "sesions"; did you mean "sessions"\?\nusage: warden /),
     ]);
   });
 
-  it("exits 1 when the command cannot do its job, saying why on stderr", async () => {
+  it("exits 3 when the command cannot do its job, saying why on stderr", async () => {
     await recordSession(box, FIRST);
     const result = await runCliProcess(["show", "ffff"], box);
-    expect([result.code, result.stdout, result.stderr]).toEqual([1, "", expect.stringContaining('no session matches "ffff"')]);
+    expect([result.code, result.stdout, result.stderr]).toEqual([3, "", expect.stringContaining('no session matches "ffff"')]);
+  });
+
+  it("prints the version of the root package.json, built in", async () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8"));
+    const result = await runCliProcess(["--version"], box);
+    expect([result.code, result.stdout]).toEqual([0, `warden ${version}\n`]);
+  });
+
+  it("prints the version as JSON with --json", async () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8"));
+    const result = await runCliProcess(["--version", "--json"], box);
+    expect([result.code, JSON.parse(result.stdout)]).toEqual([0, { version }]);
   });
 });
 

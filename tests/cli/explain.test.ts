@@ -54,4 +54,37 @@ describe("warden explain", () => {
     const result = await runCliInProcess(["explain"], box);
     expect([result.code, result.stderr]).toEqual([2, expect.stringContaining("give the command to explain")]);
   });
+
+  it.each([
+    ["deny", "rm -rf ~", 1],
+    ["ask", "terraform apply -auto-approve", 1],
+    ["allow", "ls -la", 0],
+  ])("exits by its decision: %s -> %i", async (_decision, command, code) => {
+    const result = await runCliInProcess(["explain", command], box);
+    expect(result.code).toBe(code);
+  });
+
+  it("explains with the built-in policy when the config names an unknown rule, warning as the guard would", async () => {
+    fs.mkdirSync(path.join(box.project, ".claude"));
+    fs.writeFileSync(
+      path.join(box.project, ".claude", "warden.json"),
+      JSON.stringify({ commands: { rules: { "no.such-rule": { enabled: false } } } }),
+    );
+    const result = await runCliInProcess(["explain", "git push --force", "--project", box.project], box);
+    expect([result.code, result.stdout, result.stderr]).toEqual([
+      1,
+      expect.stringMatching(/decision +deny[\s\S]*rule +git\.force-push/),
+      expect.stringMatching(/^warden explain: config: commands: "rules" names unknown rule ids: no\.such-rule\..*built-in command policy/),
+    ]);
+  });
+
+  it("explains when the config names an unknown pack", async () => {
+    fs.mkdirSync(path.join(box.project, ".claude"));
+    fs.writeFileSync(
+      path.join(box.project, ".claude", "warden.json"),
+      JSON.stringify({ commands: { packs: { nopack: { enabled: false } } } }),
+    );
+    const result = await runCliInProcess(["explain", "ls", "--project", box.project], box);
+    expect([result.code, result.stderr]).toEqual([0, expect.stringContaining("warden explain: config: ")]);
+  });
 });

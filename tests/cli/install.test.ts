@@ -72,11 +72,11 @@ describe("warden install", () => {
     expect(fs.existsSync(path.join(box.home, ".claude", "settings.json"))).toBe(true);
   });
 
-  it("refuses an unparseable settings file with a clear message and leaves it untouched", async () => {
+  it("refuses an unparseable settings file with a clear message, exit code 3, and leaves it untouched", async () => {
     writeSettings('{ "hooks": { oops } }');
     const result = await runCliInProcess(["install", "--project", box.project], box);
     expect([result.code, result.stderr, fs.readFileSync(settingsFile, "utf8")]).toEqual([
-      2,
+      3,
       expect.stringMatching(/not valid JSON, so it was left untouched/),
       '{ "hooks": { oops } }',
     ]);
@@ -85,5 +85,39 @@ describe("warden install", () => {
   it("refuses to run without a target", async () => {
     const result = await runCliInProcess(["install"], box);
     expect([result.code, result.stderr]).toEqual([2, expect.stringMatching(/--project DIR or --user/)]);
+  });
+
+  it("refuses a --project DIR that does not exist, exit code 3, and writes nothing", async () => {
+    const typo = path.join(box.project, "typo", "dir");
+    const result = await runCliInProcess(["install", "--project", typo], box);
+    expect([result.code, result.stderr, fs.existsSync(path.join(box.project, "typo"))]).toEqual([
+      3,
+      expect.stringContaining(`${typo} is not an existing directory; nothing was written`),
+      false,
+    ]);
+  });
+
+  it("creates .claude/ inside an existing project", async () => {
+    const result = await runCliInProcess(["install", "--project", box.project], box);
+    expect([result.code, fs.existsSync(settingsFile)]).toEqual([0, true]);
+  });
+
+  it("--json says what it wrote", async () => {
+    const result = await runCliInProcess(["install", "--project", box.project, "--json"], box);
+    expect(JSON.parse(result.stdout)).toEqual({ file: settingsFile, action: "wired", wired: true, hooks_dir: HOOKS_DIR, problems: [] });
+  });
+
+  it("--json says what it removed", async () => {
+    await runCliInProcess(["install", "--project", box.project], box);
+    const result = await runCliInProcess(["install", "--project", box.project, "--uninstall", "--json"], box);
+    expect(JSON.parse(result.stdout)).toMatchObject({ action: "removed", wired: false });
+  });
+
+  it("--check --json lists what is missing, exit code 1", async () => {
+    const result = await runCliInProcess(["install", "--project", box.project, "--check", "--json"], box);
+    expect([result.code, JSON.parse(result.stdout)]).toEqual([
+      1,
+      expect.objectContaining({ action: "checked", wired: false, problems: expect.arrayContaining(["SessionEnd: not wired"]) }),
+    ]);
   });
 });

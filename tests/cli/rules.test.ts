@@ -53,14 +53,37 @@ describe("warden rules check", () => {
     ]);
   });
 
-  it("exits 2 on a DIR that does not exist", async () => {
+  it("exits 3 on a DIR that does not exist", async () => {
     const result = await runCliInProcess(["rules", "check", "nowhere"], box);
-    expect([result.code, result.stderr]).toEqual([2, expect.stringContaining("cannot read rules at")]);
+    expect([result.code, result.stderr]).toEqual([3, expect.stringContaining("cannot read rules at")]);
   });
 
   it("exits 2 without a subcommand, with usage", async () => {
     const result = await runCliInProcess(["rules"], box);
     expect([result.code, result.stderr]).toEqual([2, expect.stringContaining("usage: warden rules check|test")]);
+  });
+
+  it("--json gives the errors with file, line and column", async () => {
+    writeRule("broken.nov", 'rule Broken {\n  keywords:\n    $a = "x"\n  condition:\n    $b\n}\n');
+    const result = await runCliInProcess(["rules", "check", "rules", "--json"], box);
+    expect([result.code, JSON.parse(result.stdout)]).toEqual([
+      1,
+      expect.objectContaining({
+        action: "check",
+        passed: false,
+        errors: [expect.objectContaining({ file: "rules/broken.nov", line: 5, column: 5, rule: "Broken" })],
+      }),
+    ]);
+  });
+
+  it("ignores an unknown rule id in the project's config, as the guard does", async () => {
+    fs.mkdirSync(path.join(box.project, ".claude"));
+    fs.writeFileSync(
+      path.join(box.project, ".claude", "warden.json"),
+      JSON.stringify({ commands: { rules: { "no.such-rule": { enabled: false } } } }),
+    );
+    const result = await runCliInProcess(["rules", "check"], box);
+    expect(result.code).toBe(0);
   });
 });
 
@@ -92,5 +115,19 @@ describe("warden rules test", () => {
     writeRule("needle.examples.json", JSON.stringify({ Needle: { no_match: ["a needle"] } }));
     const result = await runCliInProcess(["rules", "test", "rules/needle.nov"], box);
     expect([result.code, result.stdout]).toEqual([1, expect.stringContaining("FAIL rules/needle.examples.json Needle: expected no match")]);
+  });
+
+  it("--json gives each failing example", async () => {
+    writeRule("needle.nov", NEEDLE_RULE);
+    writeRule("needle.examples.json", JSON.stringify({ Needle: { match: ["only hay"] } }));
+    const result = await runCliInProcess(["rules", "--json", "test", "rules"], box);
+    expect([result.code, JSON.parse(result.stdout)]).toEqual([
+      1,
+      expect.objectContaining({
+        action: "test",
+        passed: false,
+        failures: [expect.objectContaining({ rule: "Needle", expected: "match", text: "only hay" })],
+      }),
+    ]);
   });
 });

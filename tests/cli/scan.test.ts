@@ -82,9 +82,9 @@ describe("warden scan", () => {
     expect([result.code, result.stdout]).toEqual([1, expect.stringMatching(/^bad\.md: 2 findings[\s\S]*^good\.md: no findings/m)]);
   });
 
-  it("exits 2 on a file it cannot read", async () => {
+  it("exits 3 on a file it cannot read", async () => {
     const result = await runCliInProcess(["scan", "missing.md"], box);
-    expect([result.code, result.stderr]).toEqual([2, expect.stringContaining("cannot read missing.md")]);
+    expect([result.code, result.stderr]).toEqual([3, expect.stringContaining("cannot read missing.md")]);
   });
 
   it("exits 2 on an unknown --min-severity", async () => {
@@ -112,5 +112,15 @@ describe("warden scan", () => {
   it("shows its usage with --help", async () => {
     const result = await runCliInProcess(["scan", "--help"], box);
     expect([result.code, result.stdout]).toEqual([0, expect.stringContaining("usage: warden scan [FILE... | -]")]);
+  });
+
+  it("ignores an unknown rule id in the project's config, as the guard does", async () => {
+    fs.mkdirSync(path.join(box.project, ".claude"));
+    fs.writeFileSync(
+      path.join(box.project, ".claude", "warden.json"),
+      JSON.stringify({ commands: { rules: { "no.such-rule": { enabled: false } } } }),
+    );
+    const result = await runCliInProcess(["scan"], box, "Nothing to see here.");
+    expect([result.code, result.stderr]).toEqual([0, ""]);
   });
 });

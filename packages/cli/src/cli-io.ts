@@ -9,16 +9,18 @@ export interface CliIo {
   readonly err: (text: string) => void;
   /** The clock; the real one when omitted. */
   readonly now?: () => Date;
+  /** Warden's version, which the bundle has built in; absent when running from the sources. */
+  readonly version?: string;
 }
 
 export const clockOf = (io: Pick<CliIo, "now">): (() => Date) => io.now ?? (() => new Date());
 
-/** A mistake in how the command was called: printed with usage, exit code 2. */
+/** A mistake in how the command was called (nothing was done): printed with usage, exit code 2. */
 export class CliUsageError extends Error {
   override readonly name = "CliUsageError";
 }
 
-/** The command was called correctly but could not do its job (e.g. an unknown session id): exit code 1. */
+/** The command was called correctly but could not do its job (e.g. an unknown session id): exit code 3. */
 export class CliFailure extends Error {
   override readonly name = "CliFailure";
 }

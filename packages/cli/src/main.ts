@@ -2,6 +2,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { runCli } from "./run-cli.js";
 
+/** The root package.json's version, written in by scripts/bundle-cli.mjs (esbuild's define). */
+declare const WARDEN_VERSION: string;
+
 // The bundle is hooks/warden.mjs, beside the hooks it wires (in a checkout or an installed plugin).
 const hooksDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -17,4 +20,5 @@ process.exitCode = await runCli(process.argv.slice(2), {
   isTty: Boolean(process.stdout.isTTY),
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
+  version: WARDEN_VERSION,
 });

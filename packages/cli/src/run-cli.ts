@@ -1,69 +1,114 @@
-import { SessionTooLargeError } from "@warden/core";
-import { CliFailure, CliUsageError, type CliIo } from "./cli-io.js";
-import { CLEAN_USAGE, runClean } from "./commands/clean.js";
-import { COST_USAGE, runCost } from "./commands/cost.js";
-import { FINALIZE_USAGE, runFinalize } from "./commands/finalize.js";
-import { DOCTOR_USAGE, runDoctor } from "./commands/doctor.js";
-import { EXPLAIN_USAGE, runExplain } from "./commands/explain.js";
-import { INSTALL_USAGE, runInstall } from "./commands/install.js";
-import { REPORT_USAGE, runReport } from "./commands/report.js";
-import { RULES_USAGE, runRules } from "./commands/rules.js";
-import { SCAN_USAGE, runScan } from "./commands/scan.js";
-import { SESSIONS_USAGE, runSessions } from "./commands/sessions.js";
-import { SHOW_USAGE, runShow } from "./commands/show.js";
-import { SettingsFileError } from "./hook-wiring.js";
+import { CliUsageError, type CliIo } from "./cli-io.js";
+import { classifyError } from "./cli-errors.js";
+import { COMMANDS } from "./commands.js";
+import type { Command } from "./define-command.js";
+import { didYouMean } from "./did-you-mean.js";
+import { EXIT, EXIT_STATUS_HELP } from "./exit-status.js";
+import { splitArgv } from "./leading-options.js";
 
-const COMMANDS: Record<string, { usage: string; run: (argv: string[], io: CliIo) => number | Promise<number> }> = {
-  install: { usage: INSTALL_USAGE, run: runInstall },
-  sessions: { usage: SESSIONS_USAGE, run: runSessions },
-  show: { usage: SHOW_USAGE, run: runShow },
-  report: { usage: REPORT_USAGE, run: runReport },
-  cost: { usage: COST_USAGE, run: runCost },
-  finalize: { usage: FINALIZE_USAGE, run: runFinalize },
-  clean: { usage: CLEAN_USAGE, run: runClean },
-  doctor: { usage: DOCTOR_USAGE, run: runDoctor },
-  explain: { usage: EXPLAIN_USAGE, run: runExplain },
-  scan: { usage: SCAN_USAGE, run: runScan },
-  rules: { usage: RULES_USAGE, run: runRules },
-};
+export const USAGE = `usage: warden [--json] [--dir DIR] <command> [arguments] [options]
+       warden --version | --help | help <command>
 
-export const USAGE = `usage: warden <command> [options]\n\ncommands:\n${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(10)} ${c.usage.split("\n")[0]?.replace(/^usage: warden \S+ ?/, "")}`)
-  .join("\n")}`;
+commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join("\n")}
+
+"warden <command> --help" lists a command's arguments and options. --json works on every command;
+--json, --dir DIR and --project DIR may also come before the command's name.
+
+${EXIT_STATUS_HELP}`;
 
 /** The CLI's one error boundary: returns the exit code, never throws, never calls process.exit. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name == null || name === "--help" || name === "-h" || name === "help") {
-    io.out(USAGE);
-    return name == null ? 2 : 0;
-  }
-  const command = COMMANDS[name];
-  if (command == null) {
-    io.err(`warden: unknown command "${name}"\n${USAGE}`);
-    return 2;
-  }
-  if (rest.includes("--help") || rest.includes("-h")) {
-    io.out(command.usage);
-    return 0;
-  }
+  const json = wantsJson(argv);
+  let command: Command | undefined;
   try {
-    return await command.run(rest, io);
+    const { name, args, rest, help, version } = splitArgv(argv);
+    if (version) return printVersion(io, json);
+    if (name == null && help) return printHelp(undefined, io);
+    if (name === "help")
+      return printHelp(
+        rest.find((a) => !a.startsWith("-")),
+        io,
+      );
+    if (name == null) throw new CliUsageError("give a command");
+    command = COMMANDS.find((c) => c.name === name);
+    if (command == null)
+      throw new CliUsageError(
+        `unknown command "${name}"${didYouMean(
+          name,
+          COMMANDS.map((c) => c.name),
+        )}`,
+      );
+    refuseMovedOptions(args.slice(0, args.length - rest.length), command);
+    return await command.execute(help ? ["--help"] : args, io);
   } catch (error) {
-    // A session too large to report is the session's state, not Warden's failure: its message says it all.
-    if (error instanceof CliFailure || error instanceof SessionTooLargeError) {
-      io.err(`warden ${name}: ${error.message}`);
-      return 1;
-    }
-    if (error instanceof CliUsageError || error instanceof SettingsFileError || isParseArgsError(error)) {
-      io.err(`warden ${name}: ${error instanceof Error ? error.message : String(error)}`);
-      return 2;
-    }
-    io.err(`warden ${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return 1;
+    return reportError(error, command, io, json);
   }
 }
 
-function isParseArgsError(error: unknown): boolean {
-  return error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS");
+/** An option given before the command's name that the command does not take is named as such, not as unknown. */
+function refuseMovedOptions(moved: readonly string[], command: Command): void {
+  for (const arg of moved) {
+    const name = arg.startsWith("--") ? (arg.slice(2).split("=")[0] ?? "") : "";
+    if (name !== "" && command.options[name] == null) {
+      const takes = Object.keys(command.options).map((o) => `--${o}`);
+      throw new CliUsageError(`--${name} does not apply to warden ${command.name} (it takes ${takes.join(", ")})`);
+    }
+  }
+}
+
+/** --json asks for JSON errors too, wherever it stands (before a `--`, after which words are arguments). */
+function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf("--");
+  return (end === -1 ? argv : argv.slice(0, end)).includes("--json");
+}
+
+function printVersion(io: CliIo, json: boolean): number {
+  const version = io.version ?? "unknown (not built: run pnpm build)";
+  io.out(json ? JSON.stringify({ version }) : `warden ${version}`);
+  return EXIT.yes;
+}
+
+function printHelp(topic: string | undefined, io: CliIo): number {
+  if (topic == null) {
+    io.out(USAGE);
+    return EXIT.yes;
+  }
+  const command = COMMANDS.find((c) => c.name === topic);
+  if (command == null)
+    throw new CliUsageError(
+      `no help for "${topic}": not a command${didYouMean(
+        topic,
+        COMMANDS.map((c) => c.name),
+      )}`,
+    );
+  io.out(command.usage);
+  return EXIT.yes;
+}
+
+/**
+ * Says what went wrong on stderr, in words (with the usage after a usage error); with --json, stdout
+ * carries one `{"error": {"code", "message"}}` so scripts never parse prose. Only a bug in Warden
+ * shows a stack, and says so.
+ */
+function reportError(error: unknown, command: Command | undefined, io: CliIo, json: boolean): number {
+  const report = classifyError(error);
+  const prefix = command == null ? "warden" : `warden ${command.name}`;
+  switch (report.kind) {
+    case "usage":
+      io.err(`${prefix}: ${report.message}\n${command?.usage ?? USAGE}`);
+      break;
+    case "failure":
+      io.err(`${prefix}: ${report.message}`);
+      break;
+    case "bug":
+      io.err(`${prefix}: ${report.stack}\nthis is a bug in warden; please report it, with the command you ran and this message`);
+      break;
+    default: {
+      const unknown: never = report;
+      throw new Error(`unknown error report ${JSON.stringify(unknown)}`);
+    }
+  }
+  if (json) io.out(JSON.stringify({ error: { code: report.code, message: report.message } }));
+  return report.code;
 }

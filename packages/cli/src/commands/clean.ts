@@ -3,17 +3,27 @@ import type { SessionStore } from "@warden/core";
 import { CliUsageError, clockOf, type CliIo } from "../cli-io.js";
 import { openStore } from "../data-dir.js";
 import { formatTime, toJson } from "../format.js";
-import { DATA_OPTIONS, DATA_OPTIONS_USAGE, parseCommand } from "../parse-command.js";
+import { defineCommand, type CommandArgs } from "../define-command.js";
+import { DATA_OPTIONS } from "../parse-command.js";
 import { compressiblePaths, gzipFile, lastActivityMs, ownedPaths } from "../session-files.js";
 
-export const CLEAN_USAGE = `usage: warden clean --older-than AGE [--compress] [--dry-run] [--force] [--dir DIR] [--json]
-  deletes sessions whose last activity is older than AGE (e.g. 30d, 12h), with their reports,
-  transcript cache and pending calls; open sessions (no end record) are left alone
-  --older-than AGE  days (d) or hours (h) since the session file last changed
-  --compress        gzip the session file and reports instead of deleting (every reader reads .gz)
-  --dry-run         print what would be done; change nothing
-  --force           include open sessions
-${DATA_OPTIONS_USAGE}`;
+const CLEAN_OPTIONS = {
+  ...DATA_OPTIONS,
+  "older-than": { type: "string", value: "AGE", help: "days (d) or hours (h) since the session file last changed" },
+  compress: { type: "boolean", help: "gzip the session file and reports instead of deleting (every reader reads .gz)" },
+  "dry-run": { type: "boolean", help: "print what would be done; change nothing" },
+  force: { type: "boolean", help: "include open sessions" },
+} as const;
+
+export const CLEAN = defineCommand({
+  name: "clean",
+  synopsis: "--older-than AGE [--compress] [--dry-run] [--force]",
+  summary: "deletes (or compresses) sessions whose last activity is older than AGE (e.g. 30d, 12h)",
+  details: `with their reports, transcript cache and pending calls; open sessions (no end record) are
+left alone`,
+  options: CLEAN_OPTIONS,
+  run: (args, io) => runClean(args, io),
+});
 
 interface CleanAction {
   session_id: string;
@@ -24,16 +34,8 @@ interface CleanAction {
   files: string[];
 }
 
-export function runClean(argv: string[], io: CliIo): number {
-  const options = {
-    ...DATA_OPTIONS,
-    "older-than": { type: "string" },
-    compress: { type: "boolean" },
-    "dry-run": { type: "boolean" },
-    force: { type: "boolean" },
-  } as const;
-  const { values } = parseCommand(argv, options, CLEAN_USAGE);
-  if (values["older-than"] == null) throw new CliUsageError(`--older-than AGE is required\n${CLEAN_USAGE}`);
+export function runClean({ values }: CommandArgs<typeof CLEAN_OPTIONS>, io: CliIo): number {
+  if (values["older-than"] == null) throw new CliUsageError("--older-than AGE is required");
   const cutoff = clockOf(io)().getTime() - parseAge(values["older-than"]);
   const store = openStore(values.dir, io);
   const dryRun = values["dry-run"] ?? false;
@@ -66,9 +68,7 @@ export function parseAge(text: string): number {
   const match = /^(\d+(?:\.\d+)?)([dh])$/.exec(text.trim());
   const unit = match?.[2] == null ? undefined : UNITS[match[2]];
   if (match == null || unit == null)
-    throw new CliUsageError(
-      `--older-than expects a number of days or hours such as 30d or 12h; got "${text.slice(0, 40)}"\n${CLEAN_USAGE}`,
-    );
+    throw new CliUsageError(`--older-than expects a number of days or hours such as 30d or 12h; got "${text.slice(0, 40)}"`);
   return Number(match[1]) * unit;
 }
 

@@ -2,15 +2,24 @@ import type { CliIo } from "../cli-io.js";
 import { CliUsageError } from "../cli-io.js";
 import { openStore } from "../data-dir.js";
 import { formatCost, formatTable, formatTokens, toJson } from "../format.js";
-import { DATA_OPTIONS, DATA_OPTIONS_USAGE, parseCommand } from "../parse-command.js";
+import { defineCommand, type CommandArgs } from "../define-command.js";
+import { DATA_OPTIONS } from "../parse-command.js";
 import { allSessionRows, inputSide, type SessionRow } from "../session-rows.js";
 
-export const COST_USAGE = `usage: warden cost [--daily | --monthly] [--dir DIR] [--json]
-  total cost and tokens per day (default) or month of session start (UTC), and the grand total;
-  sessions whose cost is unknown (no report, no transcript, or an unpriced model) are counted apart
-  --daily           one row per day
-  --monthly         one row per month
-${DATA_OPTIONS_USAGE}`;
+const COST_OPTIONS = {
+  ...DATA_OPTIONS,
+  daily: { type: "boolean", help: "one row per day (the default)" },
+  monthly: { type: "boolean", help: "one row per month" },
+} as const;
+
+export const COST = defineCommand({
+  name: "cost",
+  synopsis: "[--daily | --monthly]",
+  summary: "total cost and tokens per day (default) or month of session start (UTC), and the grand total",
+  details: "sessions whose cost is unknown (no report, no transcript, or an unpriced model) are counted apart",
+  options: COST_OPTIONS,
+  run: (args, io) => runCost(args, io),
+});
 
 interface CostRow {
   period: string;
@@ -22,9 +31,8 @@ interface CostRow {
   output_tokens: number;
 }
 
-export function runCost(argv: string[], io: CliIo): number {
-  const { values } = parseCommand(argv, { ...DATA_OPTIONS, daily: { type: "boolean" }, monthly: { type: "boolean" } }, COST_USAGE);
-  if (values.daily && values.monthly) throw new CliUsageError(`--daily and --monthly cannot be combined\n${COST_USAGE}`);
+export function runCost({ values }: CommandArgs<typeof COST_OPTIONS>, io: CliIo): number {
+  if (values.daily && values.monthly) throw new CliUsageError("--daily and --monthly cannot be combined");
   const by = values.monthly ? "month" : "day";
   const store = openStore(values.dir, io);
   const sessions = allSessionRows(store);

@@ -2,16 +2,26 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { createCommandPolicy, loadWardenConfig, resolveWardenDir, SessionStore } from "@warden/core";
 import type { CliIo } from "../cli-io.js";
+import { defineCommand, type CommandArgs } from "../define-command.js";
 import { formatBytes } from "../format.js";
 import { checkWiring, HOOK_FILES, isWardenHook, parseSettings, type Settings } from "../hook-wiring.js";
 import { ownedPaths } from "../session-files.js";
 
-export const DOCTOR_USAGE = `usage: warden doctor [--project DIR] [--json]
-  checks the wiring in the project and user settings, the hook files, the config,
-  runs a self-test (rm -rf ~ must be denied, ls allowed) and reports where the data lives`;
+const DOCTOR_OPTIONS = {
+  project: { type: "string", value: "DIR", help: "the project to check (default: the cwd)" },
+} as const;
+
+export const DOCTOR = defineCommand({
+  name: "doctor",
+  summary: "checks that Warden is on: wiring, hook files, config, a self-test, where the data lives",
+  details: `checks the wiring in the project and user settings, the hook files, the config,
+runs a self-test (rm -rf ~ must be denied, ls allowed) and reports where the data lives`,
+  options: DOCTOR_OPTIONS,
+  answersNo: "a check failed: Warden is not fully on",
+  run: (args, io) => runDoctor(args, io),
+});
 
 interface Check {
   readonly name: string;
@@ -20,8 +30,7 @@ interface Check {
 }
 
 /** Everything a user needs to know to trust that Warden is on, in one command. */
-export function runDoctor(argv: string[], io: CliIo): number {
-  const { values } = parseArgs({ args: argv, options: { project: { type: "string" }, json: { type: "boolean" } }, strict: true });
+export function runDoctor({ values }: CommandArgs<typeof DOCTOR_OPTIONS>, io: CliIo): number {
   const project = path.resolve(io.cwd, values.project ?? ".");
   const home = io.env.HOME || os.homedir();
   const userSettings = path.join(io.env.CLAUDE_CONFIG_DIR || path.join(home, ".claude"), "settings.json");

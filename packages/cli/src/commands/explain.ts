@@ -1,35 +1,54 @@
 import os from "node:os";
 import path from "node:path";
-import { createCommandPolicy, explainCommand, loadWardenConfig, type CommandExplanation } from "@warden/core";
-import { CliUsageError, type CliIo } from "../cli-io.js";
-import { parseCommand } from "../parse-command.js";
-
-export const EXPLAIN_USAGE = `usage: warden explain "<command>" [--cwd DIR] [--project DIR] [--json]
-  shows how the guard parses a shell command (segments, unwrapped layers such as sudo, bash -c,
-  $(...), resolved targets), which rule decides and why; the project's and user's config apply
-  --cwd DIR         the directory the command would run in (default: the current one)
-  --project DIR     the project (default: the cwd); its .claude/warden.json applies
-  --json            machine-readable output`;
+import { CommandPolicyConfigError, createCommandPolicy, explainCommand, loadWardenConfig, type CommandExplanation } from "@warden/core";
+import { CliUsageError } from "../cli-io.js";
+import { defineCommand } from "../define-command.js";
+import { EXIT } from "../exit-status.js";
 
 /** The guard's reasoning about one command, without running anything. */
-export function runExplain(argv: string[], io: CliIo): number {
-  const { values, positionals } = parseCommand(
-    argv,
-    { cwd: { type: "string" }, project: { type: "string" }, json: { type: "boolean" } },
-    EXPLAIN_USAGE,
-    1,
-  );
-  const command = positionals[0];
-  if (command == null || command.trim() === "") throw new CliUsageError(`give the command to explain, quoted\n${EXPLAIN_USAGE}`);
-  const cwd = path.resolve(io.cwd, values.cwd ?? ".");
-  const projectDir = path.resolve(io.cwd, values.project ?? values.cwd ?? ".");
-  const home = io.env.HOME || os.homedir();
-  const config = loadWardenConfig(projectDir, home);
-  for (const error of config.errors) io.err(`warden explain: config ignored: ${error}`);
-  const policy = createCommandPolicy(config.commands);
-  const explanation = explainCommand(command, { cwd, projectDir, home, policy });
-  io.out(values.json ? JSON.stringify(explanation, null, 2) : formatExplanation(explanation));
-  return 0;
+export const EXPLAIN = defineCommand({
+  name: "explain",
+  synopsis: '"<command>"',
+  summary: "shows how the guard parses a shell command and which rule decides, and why",
+  details: `segments, unwrapped layers (sudo, bash -c, $(...)), resolved targets; the project's and
+user's config apply, as in the guard (a config problem is reported and, as the guard does, set aside)`,
+  maxPositionals: 1,
+  options: {
+    cwd: { type: "string", value: "DIR", help: "the directory the command would run in (default: the current one)" },
+    project: { type: "string", value: "DIR", help: "the project (default: --cwd, else the cwd); its .claude/warden.json applies" },
+  },
+  answersNo: "the guard would deny the command or ask first",
+  run: ({ values, positionals }, io) => {
+    const command = positionals[0];
+    if (command == null || command.trim() === "")
+      throw new CliUsageError(`give the command to explain, quoted: warden explain "rm -rf build"`);
+    const cwd = path.resolve(io.cwd, values.cwd ?? ".");
+    const projectDir = path.resolve(io.cwd, values.project ?? values.cwd ?? ".");
+    const home = io.env.HOME || os.homedir();
+    const config = loadWardenConfig(projectDir, home);
+    for (const error of config.errors) io.err(`warden explain: config ignored: ${error}`);
+    const policy = policyAsTheGuardBuildsIt(config.commands, (warning) => io.err(`warden explain: config: ${warning}`));
+    const explanation = explainCommand(command, { cwd, projectDir, home, policy });
+    io.out(values.json ? JSON.stringify(explanation, null, 2) : formatExplanation(explanation));
+    return explanation.decision.decision === "allow" ? EXIT.yes : EXIT.no;
+  },
+});
+
+/**
+ * The policy the guard would use: a config naming an unknown rule or pack is set aside with a
+ * warning and the built-in rules apply (post-tool-guard's guard-factories does the same).
+ */
+function policyAsTheGuardBuildsIt(
+  options: Parameters<typeof createCommandPolicy>[0],
+  warn: (text: string) => void,
+): ReturnType<typeof createCommandPolicy> {
+  try {
+    return createCommandPolicy(options);
+  } catch (error) {
+    if (!(error instanceof CommandPolicyConfigError)) throw error;
+    warn(`commands: ${error.message}; the guard ignores this config and applies the built-in command policy, so this explanation does too`);
+    return createCommandPolicy({});
+  }
 }
 
 function formatExplanation(e: CommandExplanation): string {

@@ -1,50 +1,82 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { isCode, writeFileAtomic } from "@warden/core";
-import { CliUsageError, type CliIo } from "../cli-io.js";
+import { CliFailure, CliUsageError, type CliIo } from "../cli-io.js";
+import { defineCommand } from "../define-command.js";
+import { EXIT } from "../exit-status.js";
+import { toJson } from "../format.js";
 import { applyWiring, checkWiring, formatSettings, parseSettings, removeWiring } from "../hook-wiring.js";
 
-export const INSTALL_USAGE = `usage: warden install (--project DIR | --user) [--uninstall | --check]
-  --project DIR  wire DIR/.claude/settings.json
-  --user         wire ~/.claude/settings.json ($CLAUDE_CONFIG_DIR if set)
-  --uninstall    remove Warden's entries, nothing else
-  --check        exit 1 if the wiring is missing or stale; changes nothing`;
+/** What `install --json` prints: the file, what was done to it, and (for --check) what is wrong. */
+interface InstallResult {
+  readonly file: string;
+  readonly action: "wired" | "removed" | "unchanged" | "checked";
+  /** Whether the file holds Warden's current wiring now. */
+  readonly wired: boolean;
+  readonly hooks_dir: string;
+  readonly problems: readonly string[];
+}
 
 /** Wires, unwires or checks Warden's hooks in one settings file. */
-export function runInstall(argv: string[], io: CliIo): number {
-  const { values } = parseArgs({
-    args: argv,
-    options: { project: { type: "string" }, user: { type: "boolean" }, uninstall: { type: "boolean" }, check: { type: "boolean" } },
-    strict: true,
-  });
-  if ((values.project == null) === !values.user) throw new CliUsageError(`give exactly one of --project DIR or --user\n${INSTALL_USAGE}`);
-  if (values.uninstall && values.check) throw new CliUsageError(`--uninstall and --check cannot be combined\n${INSTALL_USAGE}`);
-  const file =
-    values.project != null ? path.join(path.resolve(io.cwd, values.project), ".claude", "settings.json") : userSettingsPath(io.env);
-  const hooksDir = hooksDirFor(file, io.hooksDir);
-  const text = readIfExists(file);
-  const settings = parseSettings(text ?? "", file);
+export const INSTALL = defineCommand({
+  name: "install",
+  synopsis: "(--project DIR | --user) [--uninstall | --check]",
+  summary: "wires Warden's hooks into a Claude Code settings file (or removes or checks them)",
+  details: "other hooks and settings in the file are left as they are; running it twice changes nothing",
+  options: {
+    project: { type: "string", value: "DIR", help: "wire DIR/.claude/settings.json; DIR must exist" },
+    user: { type: "boolean", help: "wire ~/.claude/settings.json ($CLAUDE_CONFIG_DIR/settings.json if set)" },
+    uninstall: { type: "boolean", help: "remove Warden's entries, nothing else" },
+    check: { type: "boolean", help: "change nothing; exit 1 if the wiring is missing or stale" },
+  },
+  answersNo: "--check: the wiring is missing or stale",
+  run: ({ values }, io) => {
+    if ((values.project == null) === !values.user) throw new CliUsageError("give exactly one of --project DIR or --user");
+    if (values.uninstall && values.check) throw new CliUsageError("--uninstall and --check cannot be combined");
+    const file = values.project != null ? projectSettingsPath(values.project, io) : userSettingsPath(io.env);
+    const hooksDir = hooksDirFor(file, io.hooksDir);
+    const settings = parseSettings(readIfExists(file) ?? "", file);
+    const print = (result: InstallResult, text: string) => io.out(values.json ? toJson(result) : text);
 
-  if (values.check) {
-    const problems = checkWiring(settings, hooksDir);
-    if (problems.length === 0) {
-      io.out(`${file}: Warden's hooks are wired and current`);
-      return 0;
+    if (values.check) {
+      const problems = checkWiring(settings, hooksDir);
+      const result: InstallResult = { file, action: "checked", wired: problems.length === 0, hooks_dir: hooksDir, problems };
+      if (result.wired) print(result, `${file}: Warden's hooks are wired and current`);
+      else print(result, `${file}: Warden's wiring needs \`warden install\`:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+      return result.wired ? EXIT.yes : EXIT.no;
     }
-    io.out(`${file}: Warden's wiring needs \`warden install\`:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-    return 1;
+    const next = values.uninstall ? removeWiring(settings) : applyWiring(settings, hooksDir);
+    const wired = checkWiring(next, hooksDir).length === 0;
+    if (next === settings) {
+      const result: InstallResult = { file, action: "unchanged", wired, hooks_dir: hooksDir, problems: [] };
+      print(result, `${file}: ${values.uninstall ? "no Warden entries to remove" : "already wired"}; unchanged`);
+      return EXIT.yes;
+    }
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    writeFileAtomic(file, formatSettings(next));
+    const result: InstallResult = { file, action: values.uninstall ? "removed" : "wired", wired, hooks_dir: hooksDir, problems: [] };
+    print(result, `${file}: ${values.uninstall ? "Warden's hooks removed" : `Warden's hooks wired to ${hooksDir}`}`);
+    return EXIT.yes;
+  },
+});
+
+/** DIR/.claude/settings.json; a DIR that does not exist is a typo, never a project to create. */
+function projectSettingsPath(project: string, io: CliIo): string {
+  const dir = path.resolve(io.cwd, project);
+  if (!isDirectory(dir))
+    throw new CliFailure(
+      `--project ${project}: ${dir} is not an existing directory; nothing was written (give the project's folder, e.g. --project .)`,
+    );
+  return path.join(dir, ".claude", "settings.json");
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
   }
-  const next = values.uninstall ? removeWiring(settings) : applyWiring(settings, hooksDir);
-  if (next === settings) {
-    io.out(`${file}: ${values.uninstall ? "no Warden entries to remove" : "already wired"}; unchanged`);
-    return 0;
-  }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  writeFileAtomic(file, formatSettings(next));
-  io.out(`${file}: ${values.uninstall ? "Warden's hooks removed" : `Warden's hooks wired to ${hooksDir}`}`);
-  return 0;
 }
 
 function userSettingsPath(env: Readonly<Record<string, string | undefined>>): string {

@@ -1,9 +1,10 @@
 import { formatDiagnostic, type RulesCheck, type RulesTest } from "@warden/core";
 
-/** What `warden rules check|test` prints, and its exit code: 1 when something is broken. */
+/** What `warden rules check|test` prints (as text and as JSON), and its exit code: 1 when something is broken. */
 export interface RulesReport {
   readonly exitCode: 0 | 1;
   readonly text: string;
+  readonly json: object;
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -22,7 +23,15 @@ export function formatRulesCheck(check: RulesCheck): RulesReport {
   lines.push(
     `${plural(check.rules.length, "rule")} in ${plural(check.files, "file")}: ${plural(check.errors.length, "error")}, ${plural(check.warnings.length, "warning")}, ${check.partial.length} partially evaluated`,
   );
-  return { exitCode: check.errors.length > 0 ? 1 : 0, text: lines.join("\n") };
+  const json = {
+    passed: check.errors.length === 0,
+    files: check.files,
+    rules: check.rules.map((r) => ({ name: r.name, file: r.file, line: r.line, severity: r.severity })),
+    errors: check.errors,
+    warnings: check.warnings,
+    partial: check.partial.map(({ rule, missing }) => ({ rule: rule.name, file: rule.file, line: rule.line, missing_tiers: missing })),
+  };
+  return { exitCode: check.errors.length > 0 ? 1 : 0, text: lines.join("\n"), json };
 }
 
 /** Each misbehaving example, unknown rule and untested rule, then the tally. */
@@ -37,5 +46,14 @@ export function formatRulesTest(test: RulesTest): RulesReport {
   for (const u of report.unknown) lines.push(`error: ${u.file}: examples for unknown rule ${u.rule}`);
   for (const name of report.untested) lines.push(`warning: rule ${name} has no examples`);
   lines.push(`${plural(report.passed, "example")} passed, ${report.failures.length} failed`);
-  return { exitCode: test.passed ? 0 : 1, text: lines.join("\n") };
+  const json = {
+    passed: test.passed,
+    examples_passed: report.passed,
+    failures: report.failures,
+    errors: test.errors,
+    bad_examples: test.badExamples,
+    unknown_rules: report.unknown,
+    untested_rules: report.untested,
+  };
+  return { exitCode: test.passed ? 0 : 1, text: lines.join("\n"), json };
 }

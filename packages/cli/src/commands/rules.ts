@@ -13,43 +13,57 @@ import {
   type RuleSource,
 } from "@warden/core";
 import { CliFailure, CliUsageError, type CliIo } from "../cli-io.js";
-import { parseCommand } from "../parse-command.js";
+import { defineCommand } from "../define-command.js";
+import { didYouMean } from "../did-you-mean.js";
+import { toJson } from "../format.js";
 import { formatRulesCheck, formatRulesTest } from "./rules-report.js";
 
-export const RULES_USAGE = `usage: warden rules check|test [DIR] [--project DIR]
-  check: parses the NOVA rule files (.nov) and reports each error with file:line:column and what
-  was expected, and the rules that will only be partially evaluated because a tier they need
-  (semantics, or llm unless configured) is not available here; exit code 1 on an error
-  test: runs every rule file's own examples (<name>.examples.json beside <name>.nov); exit code 1
-  when an example does not behave
-  DIR               a folder of .nov files or one .nov file (default: the shipped rules)
-  --project DIR     the project (default: the cwd); its .claude/warden.json decides whether the llm tier is on`;
+const SUBCOMMANDS = ["check", "test"] as const;
 
 /** `warden rules check|test [DIR]`: lints rule files or runs their examples. */
-export function runRules(argv: string[], io: CliIo): number {
-  const [action, ...rest] = argv;
-  if (action !== "check" && action !== "test") {
-    throw new CliUsageError(`${action == null ? "give a subcommand" : `unknown subcommand "${action}"`}: check or test\n${RULES_USAGE}`);
-  }
-  const { values, positionals } = parseCommand(rest, { project: { type: "string" } }, RULES_USAGE, 1);
-  const target = positionals[0] == null ? shippedRulesDir() : path.resolve(io.cwd, positionals[0]);
-  const sources = readSources(target, io.cwd);
-  if (sources.length === 0) throw new CliUsageError(`no .nov rule files in ${target}`);
+export const RULES = defineCommand({
+  name: "rules",
+  synopsis: "check|test [DIR]",
+  summary: "checks the prompt-injection rule files (.nov) or runs their examples",
+  details: `check: parses the NOVA rule files and reports each error with file:line:column and what was
+expected, and the rules only partially evaluated because a tier they need (semantics, or llm unless
+configured) is not available here
+test: runs every rule file's own examples (<name>.examples.json beside <name>.nov)
+DIR: a folder of .nov files or one .nov file (default: the shipped rules)`,
+  maxPositionals: 2,
+  options: {
+    project: {
+      type: "string",
+      value: "DIR",
+      help: "the project (default: the cwd); its .claude/warden.json decides whether the llm tier is on",
+    },
+  },
+  answersNo: "check: a rule file has an error; test: an example does not behave",
+  run: ({ values, positionals }, io) => {
+    const [action, dir] = positionals;
+    if (action !== "check" && action !== "test") {
+      const problem = action == null ? "give a subcommand" : `unknown subcommand "${action}"${didYouMean(action, SUBCOMMANDS)}`;
+      throw new CliUsageError(`${problem}: ${SUBCOMMANDS.join(" or ")}`);
+    }
+    const target = dir == null ? shippedRulesDir() : path.resolve(io.cwd, dir);
+    const sources = readSources(target, io.cwd);
+    if (sources.length === 0) throw new CliFailure(`no .nov rule files in ${target}; give a folder of .nov files or one .nov file`);
 
-  const report =
-    action === "check"
-      ? formatRulesCheck(checkRules(sources, { llm: llmTierOn(values.project, io), semantics: false }))
-      : formatRulesTest(testRules(sources, readExamples(target, io.cwd)));
-  io.out(report.text);
-  return report.exitCode;
-}
+    const report =
+      action === "check"
+        ? formatRulesCheck(checkRules(sources, { llm: llmTierOn(values.project, io), semantics: false }))
+        : formatRulesTest(testRules(sources, readExamples(target, io.cwd)));
+    io.out(values.json ? toJson({ action, target, ...report.json }) : report.text);
+    return report.exitCode;
+  },
+});
 
 /**
  * The shipped `.nov` files. SHIPPED_RULES_DIR is right when core runs from its own folder; inside
- * the CLI bundle (packages/cli/dist/warden.mjs) it points beside the bundle, so look there too.
+ * the CLI bundle (hooks/warden.mjs) it points beside the bundle, so look in the checkout too.
  */
 function shippedRulesDir(): string {
-  const candidates = [SHIPPED_RULES_DIR, fileURLToPath(new URL("../../core/rules/", import.meta.url))];
+  const candidates = [SHIPPED_RULES_DIR, fileURLToPath(new URL("../packages/core/rules/", import.meta.url))];
   const found = candidates.find((dir) => fs.existsSync(path.join(dir, "instruction-override.nov")));
   if (found == null)
     throw new CliFailure(`the shipped rules are not beside this CLI (looked in ${candidates.join(" and ")}); give the rules DIR`);
@@ -60,7 +74,7 @@ function readSources(target: string, cwd: string): RuleSource[] {
   try {
     return readRuleSources(target).map((s) => ({ ...s, path: displayPath(s.path, cwd) }));
   } catch (error) {
-    throw new CliUsageError(`cannot read rules at ${target}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new CliFailure(`cannot read rules at ${target}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 

@@ -1,19 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createInjectionScanner, injectionOptionsFromConfig, loadWardenConfig, parseSeverity } from "@warden/core";
-import { CliUsageError, type CliIo } from "../cli-io.js";
-import { parseCommand } from "../parse-command.js";
+import { createInjectionScanner, injectionOptionsFromConfig, loadWardenConfig, parseSeverity, SEVERITIES } from "@warden/core";
+import { CliFailure, CliUsageError, type CliIo } from "../cli-io.js";
+import { defineCommand } from "../define-command.js";
 import { runScanCommand, type ScanInput } from "./scan-report.js";
-
-export const SCAN_USAGE = `usage: warden scan [FILE... | -] [--min-severity low|medium|high|critical] [--json] [--project DIR]
-  scans text for prompt injection as the guard hook would, with the project's and user's
-  \`injection\` config (warn level, extra rule files, the LLM tier when configured); prints each
-  finding's rule, severity, offsets, matched form and excerpt. FILE "-" or none reads stdin.
-  exit code 1 when a finding reaches --min-severity, 0 when none does, 2 on error
-  --min-severity S  the least severity that fails the scan (default: the config's warn_at, else medium)
-  --project DIR     the project (default: the cwd); its .claude/warden.json applies
-  --json            machine-readable output`;
 
 /** The world `warden scan` needs beyond CliIo: stdin, read completely. */
 export interface ScanIo extends CliIo {
@@ -21,14 +12,34 @@ export interface ScanIo extends CliIo {
 }
 
 /** Scans files or stdin with the guard's rules; 1 when something at or above the threshold was found. */
-export async function runScan(argv: string[], io: ScanIo): Promise<number> {
-  const options = { "min-severity": { type: "string" }, project: { type: "string" }, json: { type: "boolean" } } as const;
-  const { values, positionals } = parseCommand(argv, options, SCAN_USAGE, Number.POSITIVE_INFINITY);
+export const SCAN = defineCommand({
+  name: "scan",
+  synopsis: "[FILE... | -]",
+  summary: "scans text for prompt injection as the guard hook would",
+  details: `with the project's and user's \`injection\` config (warn level, extra rule files, the LLM tier
+when configured); prints each finding's rule, severity, offsets, matched form and excerpt.
+FILE "-" or none reads stdin`,
+  maxPositionals: Number.POSITIVE_INFINITY,
+  options: {
+    "min-severity": {
+      type: "string",
+      value: "S",
+      help: "low, medium, high or critical: the least severity that fails the scan (default: the config's warn_at, else medium)",
+    },
+    project: { type: "string", value: "DIR", help: "the project (default: the cwd); its .claude/warden.json applies" },
+  },
+  answersNo: "a finding reaches --min-severity",
+  run: ({ values, positionals }, io: ScanIo) => scan(values, positionals, io),
+});
+
+async function scan(
+  values: { readonly "min-severity"?: string; readonly project?: string; readonly json?: boolean },
+  positionals: readonly string[],
+  io: ScanIo,
+): Promise<number> {
   // Checked before anything is read, so a bad option never waits on stdin.
   if (values["min-severity"] != null && parseSeverity(values["min-severity"]) == null) {
-    throw new CliUsageError(
-      `--min-severity ${JSON.stringify(values["min-severity"])} is not one of low, medium, high, critical\n${SCAN_USAGE}`,
-    );
+    throw new CliUsageError(`--min-severity ${JSON.stringify(values["min-severity"])} is not one of ${SEVERITIES.join(", ")}`);
   }
   const projectDir = path.resolve(io.cwd, values.project ?? ".");
   const home = io.env.HOME || os.homedir();
@@ -38,7 +49,6 @@ export async function runScan(argv: string[], io: ScanIo): Promise<number> {
   for (const error of resolved.errors) io.err(`warden scan: injection: ${error}`);
 
   const inputs = await readInputs(positionals.length > 0 ? positionals : ["-"], io);
-  if (inputs == null) return 2;
   // No time budget: unlike the hook, nobody is waiting on a tool call, and a cut-short scan would pass silently.
   const scanner = createInjectionScanner({ ...resolved.options, timeBudgetMs: Number.POSITIVE_INFINITY });
   const result = await runScanCommand(inputs, {
@@ -51,8 +61,8 @@ export async function runScan(argv: string[], io: ScanIo): Promise<number> {
   return result.exitCode;
 }
 
-/** The sources' texts; null (after saying why) when one cannot be read. */
-async function readInputs(sources: readonly string[], io: ScanIo): Promise<ScanInput[] | null> {
+/** The sources' texts; a source that cannot be read fails the scan before anything is scanned. */
+async function readInputs(sources: readonly string[], io: ScanIo): Promise<ScanInput[]> {
   const inputs: ScanInput[] = [];
   let stdin: string | undefined;
   for (const source of sources) {
@@ -64,8 +74,7 @@ async function readInputs(sources: readonly string[], io: ScanIo): Promise<ScanI
     try {
       inputs.push({ source, text: fs.readFileSync(path.resolve(io.cwd, source), "utf8") });
     } catch (error) {
-      io.err(`warden scan: cannot read ${source}: ${error instanceof Error ? error.message : String(error)}`);
-      return null;
+      throw new CliFailure(`cannot read ${source}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
   }
   return inputs;

@@ -1,17 +1,21 @@
 import type { CliIo } from "../cli-io.js";
 import { openStore } from "../data-dir.js";
+import { defineCommand, type CommandArgs } from "../define-command.js";
 import { formatBytes, formatCost, formatDuration, formatTable, formatTime, formatTokens, shortId, toJson } from "../format.js";
-import { DATA_OPTIONS, DATA_OPTIONS_USAGE, parseCommand } from "../parse-command.js";
+import { DATA_OPTIONS } from "../parse-command.js";
 import { allSessionRows, inputSide, type SessionRow } from "../session-rows.js";
 
-export const SESSIONS_USAGE = `usage: warden sessions [--dir DIR] [--json]
-  lists every recorded session, newest first: id, start (UTC), duration, tool calls,
-  verdicts (allowed/warned/blocked), tokens (input incl. cache / output), cost, end reason or "open"
-${DATA_OPTIONS_USAGE}`;
+export const SESSIONS = defineCommand({
+  name: "sessions",
+  summary: "lists every recorded session, newest first",
+  details: `id, start (UTC), duration, tool calls, verdicts (allowed/warned/blocked),
+tokens (input incl. cache / output), cost, end reason or "open"`,
+  options: DATA_OPTIONS,
+  run: (args, io) => runSessions(args, io),
+});
 
 /** One line per session, from its report when current, else from its records. */
-export function runSessions(argv: string[], io: CliIo): number {
-  const { values } = parseCommand(argv, DATA_OPTIONS, SESSIONS_USAGE);
+export function runSessions({ values }: CommandArgs<typeof DATA_OPTIONS>, io: CliIo): number {
   const store = openStore(values.dir, io);
   const rows = allSessionRows(store);
   if (values.json) {

@@ -1,0 +1,15 @@
+import { CLEAN } from "./commands/clean.js";
+import { COST } from "./commands/cost.js";
+import { DOCTOR } from "./commands/doctor.js";
+import { EXPLAIN } from "./commands/explain.js";
+import { FINALIZE } from "./commands/finalize.js";
+import { INSTALL } from "./commands/install.js";
+import { REPORT } from "./commands/report.js";
+import { RULES } from "./commands/rules.js";
+import { SCAN } from "./commands/scan.js";
+import { SESSIONS } from "./commands/sessions.js";
+import { SHOW } from "./commands/show.js";
+import type { Command } from "./define-command.js";
+
+/** Every command, in the order `warden --help` lists them. */
+export const COMMANDS: readonly Command[] = [INSTALL, SESSIONS, SHOW, REPORT, COST, FINALIZE, CLEAN, DOCTOR, EXPLAIN, SCAN, RULES];
