@@ -61,10 +61,10 @@ describe("the built warden CLI", () => {
     ]);
   });
 
-  it("exits 1 when the command cannot do its job, saying why on stderr", async () => {
+  it("exits 3 when the command cannot do its job, saying why on stderr", async () => {
     await recordSession(box, FIRST);
     const result = await runCliProcess(["show", "ffff"], box);
-    expect([result.code, result.stdout, result.stderr]).toEqual([1, "", expect.stringContaining('no session matches "ffff"')]);
+    expect([result.code, result.stdout, result.stderr]).toEqual([3, "", expect.stringContaining('no session matches "ffff"')]);
   });
 });
 

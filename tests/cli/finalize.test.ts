@@ -49,10 +49,10 @@ describe("warden finalize", () => {
     expect(JSON.parse(result.stdout)).toEqual({ finalized: [{ session_id: OPEN, reason: "manual", report_paths: reports(OPEN) }] });
   });
 
-  it("refuses a session that already ended, exit code 1", async () => {
+  it("refuses a session that already ended, exit code 3", async () => {
     await recordSession(box, OPEN);
     const result = await runCliInProcess(["finalize", "aaaa"], box);
-    expect([result.code, result.stderr]).toEqual([1, expect.stringContaining(`session ${OPEN} already ended`)]);
+    expect([result.code, result.stderr]).toEqual([3, expect.stringContaining(`session ${OPEN} already ended`)]);
   });
 
   it("without an id closes only the sessions whose Claude Code is gone", async () => {

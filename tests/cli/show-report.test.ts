@@ -53,17 +53,17 @@ describe("warden show", () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ report_version: 2, session: { session_id: FIRST }, verdicts: { blocked: 1 } });
   });
 
-  it("names an ambiguous prefix and the sessions it matches, exit code 1", async () => {
+  it("names an ambiguous prefix and the sessions it matches, exit code 3", async () => {
     await recordSession(box, FIRST);
     await recordSession(box, SECOND);
     const result = await runCliInProcess(["show", "aaaa"], box);
-    expect([result.code, result.stderr]).toEqual([1, expect.stringContaining(`"aaaa" matches 2 sessions: ${FIRST}, ${SECOND}`)]);
+    expect([result.code, result.stderr]).toEqual([3, expect.stringContaining(`"aaaa" matches 2 sessions: ${FIRST}, ${SECOND}`)]);
   });
 
-  it("names an unknown id, exit code 1", async () => {
+  it("names an unknown id, exit code 3", async () => {
     await recordSession(box, FIRST);
     const result = await runCliInProcess(["show", "ffff"], box);
-    expect([result.code, result.stderr]).toEqual([1, expect.stringContaining('no session matches "ffff"')]);
+    expect([result.code, result.stderr]).toEqual([3, expect.stringContaining('no session matches "ffff"')]);
   });
 
   it("without an id is a usage error, exit code 2", async () => {

@@ -94,11 +94,11 @@ describe("a session too large to report", () => {
 });
 
 describe("warden report on a session too large to report", () => {
-  it("exits 1 with its size, the limit, and that its records are complete", async () => {
+  it("exits 3 with its size, the limit, and that its records are complete", async () => {
     await hugeAndSmallSessions();
     const result = await runCliInProcess(["report", HUGE.slice(0, 8)], box);
     expect([result.code, result.stderr]).toEqual([
-      1,
+      3,
       expect.stringMatching(
         new RegExp(
           `^warden report: session ${HUGE} is \\d+ bytes \\(300\\.0 MiB\\), more than the 268435456 bytes \\(256\\.0 MiB\\) .*its records are complete`,
@@ -122,10 +122,10 @@ describe("warden report on a session too large to report", () => {
 });
 
 describe("warden show on a session too large to report", () => {
-  it("exits 1 and says why", async () => {
+  it("exits 3 and says why", async () => {
     await hugeAndSmallSessions();
     const result = await runCliInProcess(["show", HUGE.slice(0, 8)], box);
-    expect([result.code, result.stderr]).toEqual([1, expect.stringContaining("its records are complete")]);
+    expect([result.code, result.stderr]).toEqual([3, expect.stringContaining("its records are complete")]);
   });
 });
 
@@ -181,11 +181,11 @@ describe("warden finalize on a session too large to report", () => {
     });
   });
 
-  it("exits 1 with its size and that it was closed without a report", async () => {
+  it("exits 3 with its size and that it was closed without a report", async () => {
     await openHugeSession();
     const result = await runCliInProcess(["finalize", HUGE.slice(0, 8)], box);
     expect([result.code, result.stderr]).toEqual([
-      1,
+      3,
       expect.stringMatching(new RegExp(`^warden finalize: finalized ${HUGE} \\(manual\\) without a report: session ${HUGE} is \\d+ bytes`)),
     ]);
   });
@@ -206,7 +206,7 @@ describe("warden finalize on a session too large to report", () => {
     makeHuge(HUGE, new Date(Date.now() - 2 * 24 * 60 * 60 * 1000));
     const result = await runCliInProcess(["finalize"], box);
     expect([result.code, result.stdout, fs.existsSync(reportFile(SMALL)), lastRecord(sessionFile(HUGE)).report_skipped]).toEqual([
-      1,
+      3,
       `finalized ${SMALL} (stale); report: ${["json", "html", "md"].map((ext) => path.join(box.wardenDir, "reports", `${SMALL}.${ext}`)).join(", ")}\n`,
       true,
       expect.stringContaining("bytes"),

@@ -18,7 +18,7 @@ export class CliUsageError extends Error {
   override readonly name = "CliUsageError";
 }
 
-/** The command was called correctly but could not do its job (e.g. an unknown session id): exit code 1. */
+/** The command was called correctly but could not do its job (e.g. an unknown session id): exit code 3. */
 export class CliFailure extends Error {
   override readonly name = "CliFailure";
 }

@@ -53,7 +53,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     // A session too large to report is the session's state, not Warden's failure: its message says it all.
     if (error instanceof CliFailure || error instanceof SessionTooLargeError) {
       io.err(`warden ${name}: ${error.message}`);
-      return 1;
+      return 3;
     }
     if (error instanceof CliUsageError || error instanceof SettingsFileError || isParseArgsError(error)) {
       io.err(`warden ${name}: ${error instanceof Error ? error.message : String(error)}`);

@@ -9,7 +9,7 @@ import { resolveSession } from "../session-arg.js";
 export const FINALIZE_USAGE = `usage: warden finalize [<id>] [--dir DIR] [--json]
   with an id (or a unique prefix): closes that session now, as SessionEnd would (reason "manual");
   without: closes every stale session (open, and its Claude Code process is gone or silent for a day);
-  a session too large to report is closed without a report, and the exit code is 1
+  a session too large to report is closed without a report, and the exit code is 3
 ${DATA_OPTIONS_USAGE}`;
 
 interface Finalized {

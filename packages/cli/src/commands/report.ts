@@ -7,7 +7,7 @@ import { requireSessionArg } from "../session-arg.js";
 
 export const REPORT_USAGE = `usage: warden report <id> [--dir DIR] [--json]
   regenerates a session's reports from its records and transcript; prints the paths written;
-  a session too large to report (over 256 MiB) is refused with its size, exit code 1
+  a session too large to report (over 256 MiB) is refused with its size, exit code 3
 ${DATA_OPTIONS_USAGE}`;
 
 export async function runReport(argv: string[], io: CliIo): Promise<number> {
