@@ -82,6 +82,7 @@ describe("warden sessions", () => {
   });
 
   it("says so when no session is recorded", async () => {
+    fs.mkdirSync(box.wardenDir);
     const result = await runCliInProcess(["sessions"], box);
     expect([result.code, result.stdout]).toEqual([0, expect.stringContaining("no sessions recorded")]);
   });

@@ -9,7 +9,8 @@ export const DATA_OPTIONS = {
   json: { type: "boolean" },
 } as const satisfies Options;
 
-export const DATA_OPTIONS_USAGE = `  --dir DIR         the .warden directory (default: $WARDEN_DIR, else the nearest .warden up from the cwd)
+export const DATA_OPTIONS_USAGE = `  --dir DIR         the project folder or its .warden directory (default: $WARDEN_DIR, else the nearest
+                    .warden up from the cwd); exit code 3 when there is none
   --json            machine-readable output`;
 
 /**

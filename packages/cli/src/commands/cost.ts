@@ -43,7 +43,7 @@ export function runCost(argv: string[], io: CliIo): number {
     return 0;
   }
   if (sessions.length === 0) {
-    io.out(`no sessions recorded in ${store.paths.root}`);
+    io.out(`no sessions recorded yet in ${store.paths.root}`);
     return 0;
   }
   const cells = (r: CostRow) => [

@@ -19,7 +19,7 @@ export function runSessions(argv: string[], io: CliIo): number {
     return 0;
   }
   if (rows.length === 0) {
-    io.out(`no sessions recorded in ${store.paths.root}`);
+    io.out(`no sessions recorded yet in ${store.paths.root}`);
     return 0;
   }
   const header = ["id", "start (UTC)", "duration", "calls", "allow/warn/block", "tokens in/out", "cost", "end"];
