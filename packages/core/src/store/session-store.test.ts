@@ -62,16 +62,23 @@ describe("SessionStore asked actions", () => {
   });
 });
 
-describe("SessionStore.removeFromRegistry", () => {
-  const end = (id: string) => ({
-    type: "end" as const,
-    session_id: id,
-    ended_at: "2026-12-01T11:00:00.000Z",
-    reason: "other",
-    counts: {},
-    report_paths: [],
-  });
+const end = (id: string) => ({
+  type: "end" as const,
+  session_id: id,
+  ended_at: "2026-12-01T11:00:00.000Z",
+  reason: "other",
+  counts: {},
+  report_paths: [],
+});
 
+/** A store whose lock waits are short, with the registry's lock held by a live process (this one). */
+function lockedRegistry(): SessionStore {
+  store.appendRegistry(end("s1"));
+  fs.writeFileSync(`${store.paths.registry}.lock`, `${process.pid}:0`);
+  return new SessionStore(store.paths.root, () => new Date(), { lock: { timeoutMs: 50 } });
+}
+
+describe("SessionStore.removeFromRegistry", () => {
   it("drops the lines of the sessions named and keeps the others", () => {
     for (const id of ["s1", "s2", "s1"]) store.appendRegistry(end(id));
     const removed = store.removeFromRegistry(new Set(["s1"]));
@@ -81,13 +88,6 @@ describe("SessionStore.removeFromRegistry", () => {
   it("is nothing to do without a registry", () => {
     expect([store.removeFromRegistry(new Set(["s1"])), fs.existsSync(store.paths.registry)]).toEqual([0, false]);
   });
-
-  /** A store whose lock waits are short, with the registry's lock held by a live process (this one). */
-  function lockedRegistry(): SessionStore {
-    store.appendRegistry(end("s1"));
-    fs.writeFileSync(`${store.paths.registry}.lock`, `${process.pid}:0`);
-    return new SessionStore(store.paths.root, () => new Date(), { lock: { timeoutMs: 50 } });
-  }
 
   it("rewrites the registry only under its lock", () => {
     const locked = lockedRegistry();
