@@ -9,6 +9,11 @@ export interface CliIo {
   readonly err: (text: string) => void;
   /** The clock; the real one when omitted. */
   readonly now?: () => Date;
+  /**
+   * Asks the person at the terminal a yes/no question (`warden clean` before deleting); true only
+   * for y or yes. Absent when stdin is not a terminal: there is nobody to ask.
+   */
+  readonly confirm?: (question: string) => Promise<boolean>;
 }
 
 export const clockOf = (io: Pick<CliIo, "now">): (() => Date) => io.now ?? (() => new Date());
