@@ -66,6 +66,16 @@ describe("the built warden CLI", () => {
     const result = await runCliProcess(["show", "ffff"], box);
     expect([result.code, result.stdout, result.stderr]).toEqual([3, "", expect.stringContaining('no session matches "ffff"')]);
   });
+
+  it("refuses to delete without --yes when stdin is a pipe (nobody to ask), exit code 2", async () => {
+    await recordSession(box, FIRST);
+    const result = await runCliProcess(["clean", "--older-than", "0h"], box, "y\n");
+    expect([result.code, result.stderr, fs.existsSync(path.join(box.wardenDir, "sessions", `${FIRST}.jsonl`))]).toEqual([
+      2,
+      expect.stringContaining("stdin is not a terminal to confirm: pass --yes"),
+      true,
+    ]);
+  });
 });
 
 describe("this repository's own .claude/settings.json", () => {
