@@ -27,11 +27,11 @@ describe("the built warden CLI", () => {
     expect([result.code, lines(result.stdout)]).toEqual([
       0,
       [
-        expect.stringMatching(/^id +start \(UTC\) +duration +calls +allow\/warn\/block +tokens in\/out +cost +end$/),
-        expect.stringMatching(/^bbbb2222 +\d{4}-\d\d-\d\d \d\d:\d\d +\S+ +4 +3\/0\/1 +- +- +open$/),
+        expect.stringMatching(/^id +start \(UTC\) +duration +calls +allow\/warn\/block +tokens in\/out +cost +model +end +first prompt$/),
+        expect.stringMatching(/^bbbb2222 +\d{4}-\d\d-\d\d \d\d:\d\d +\S+ +4 +3\/0\/1 +- +- +- +open +-$/),
         expect.stringMatching(
           new RegExp(
-            `^aaaa1111 +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d +\\S+ +4 +3/0/1 +1\\.00k/500 +\\${TRANSCRIPT_COST} +prompt_input_exit$`,
+            `^aaaa1111 +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d +\\S+ +4 +3/0/1 +1\\.00k/500 +\\${TRANSCRIPT_COST} +sonnet-4-5 +prompt_input_exit +-$`,
           ),
         ),
       ],
@@ -77,6 +77,16 @@ describe("the built warden CLI", () => {
     const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8"));
     const result = await runCliProcess(["--version", "--json"], box);
     expect([result.code, JSON.parse(result.stdout)]).toEqual([0, { version }]);
+  });
+
+  it("refuses to delete without --yes when stdin is a pipe (nobody to ask), exit code 2", async () => {
+    await recordSession(box, FIRST);
+    const result = await runCliProcess(["clean", "--older-than", "0h"], box, "y\n");
+    expect([result.code, result.stderr, fs.existsSync(path.join(box.wardenDir, "sessions", `${FIRST}.jsonl`))]).toEqual([
+      2,
+      expect.stringContaining("stdin is not a terminal to confirm: pass --yes"),
+      true,
+    ]);
   });
 });
 

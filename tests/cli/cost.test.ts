@@ -24,7 +24,7 @@ describe("warden cost", () => {
       expect.stringMatching(/^day \(UTC\) +sessions +tokens in +tokens out +cost$/),
       expect.stringMatching(new RegExp(`^${startDay(PRICED)} +2 +1\\.00k +500 +${cost} +1 unknown$`)),
       expect.stringMatching(new RegExp(`^total +2 +1\\.00k +500 +${cost} +1 unknown$`)),
-      expect.stringMatching(/^1 session\(s\) with unknown cost are not in the totals/),
+      expect.stringMatching(/^1 session with unknown cost is not in the totals/),
       "",
     ]);
   });
@@ -45,6 +45,7 @@ describe("warden cost", () => {
         },
       ],
       total: { period: "total", sessions: 1, unknown_cost_sessions: 0, cost_usd: 0.0105, input_tokens: 1000, output_tokens: 500 },
+      deleted_sessions: 0,
     });
   });
 

@@ -20,6 +20,8 @@ export interface RecordOptions {
   readonly transcript?: boolean;
   /** Who handles each hook event; in this process by default. */
   readonly hooks?: HookRunner;
+  /** A prompt submitted after the start, before the tool calls. */
+  readonly prompt?: string;
 }
 
 /** What one claude-sonnet-4-5 response of 1,000 input and 500 output tokens costs. */
@@ -31,6 +33,7 @@ export async function recordSession(box: Sandbox, sessionId: string, options: Re
   const transcript = options.transcript ? writeTranscript(box, sessionId) : undefined;
   const withTranscript = <T extends object>(payload: T) => (transcript ? { ...payload, transcript_path: transcript } : payload);
   await run("session-start", withTranscript(p.sessionStart(s)), box);
+  if (options.prompt != null) await run("post-tool-guard", p.userPromptSubmit(s, options.prompt), box);
   await toolCall(run, box, s, "Bash", { command: "npm test" }, p.bashResponse("ok"), "toolu_bash");
   await toolCall(
     run,

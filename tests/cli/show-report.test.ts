@@ -41,6 +41,24 @@ describe("warden show", () => {
     expect(result.stdout).toMatch(/blocked Bash at .* rule fs\.rm-home \(critical\)\n +rm -rf ~\n +reason: Warden blocked this command/);
   });
 
+  it("shows a block reason whole, however long, wrapped", async () => {
+    await recordSession(box, FIRST);
+    const result = await runCliInProcess(["show", "aaaa1"], box);
+    expect(result.stdout).toMatch(/\n +reason: Warden blocked this command: [^]*\n {6}\S[^]*do not try to work around the guard\.\n/);
+  });
+
+  it("says where the session's HTML report is", async () => {
+    await recordSession(box, FIRST);
+    const result = await runCliInProcess(["show", "aaaa1"], box);
+    expect(result.stdout).toContain(`\n  report    ${path.join(box.wardenDir, "reports", `${FIRST}.html`)}\n`);
+  });
+
+  it("counts one prompt in the singular", async () => {
+    await recordSession(box, FIRST, { prompt: "fix the tests" });
+    const result = await runCliInProcess(["show", "aaaa1"], box);
+    expect(result.stdout).toContain("activity  4 tool calls, 1 prompt, 0 subagent stops");
+  });
+
   it("lists the files written", async () => {
     await recordSession(box, FIRST);
     const result = await runCliInProcess(["show", "aaaa1"], box);

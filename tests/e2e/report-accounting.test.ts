@@ -173,6 +173,10 @@ describe("the report of a two-model session with parallel calls, a subagent and 
     ]);
   });
 
+  it("names the subagent's model, the only one it used", () => {
+    expect(firstReport?.["subagents"]).toEqual([expect.objectContaining({ models: [SUBAGENT_MODEL] })]);
+  });
+
   it("gives the subagent the input and output tokens of its model, the only one it used", () => {
     const haiku = first.result.modelUsage[SUBAGENT_MODEL];
     expect(firstReport?.["subagents"]).toEqual([

@@ -11,6 +11,11 @@ export interface CliIo {
   readonly now?: () => Date;
   /** Warden's version, which the bundle has built in; absent when running from the sources. */
   readonly version?: string;
+  /**
+   * Asks the person at the terminal a yes/no question (`warden clean` before deleting); true only
+   * for y or yes. Absent when stdin is not a terminal: there is nobody to ask.
+   */
+  readonly confirm?: (question: string) => Promise<boolean>;
 }
 
 export const clockOf = (io: Pick<CliIo, "now">): (() => Date) => io.now ?? (() => new Date());

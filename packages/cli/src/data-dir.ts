@@ -2,16 +2,56 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { loadWardenConfig, SessionStore } from "@warden/core";
-import type { CliIo } from "./cli-io.js";
+import { CliFailure, type CliIo } from "./cli-io.js";
 
 /**
- * Which `.warden/` directory a command reads: `--dir DIR`, else `$WARDEN_DIR`, else the nearest
- * `.warden` directory found walking up from the cwd, else `<cwd>/.warden`.
+ * Which data directory a command reads: `--dir DIR` (a data directory, or a project folder holding
+ * one in `.warden`), else `$WARDEN_DIR`, else the nearest `.warden` directory found walking up from
+ * the cwd. Throws a CliFailure naming what was looked for when there is none: answering "no
+ * sessions" about a folder that does not exist would hide a mistyped path or a wrong cwd.
  */
 export function resolveDataDir(dir: string | undefined, io: Pick<CliIo, "cwd" | "env">): string {
-  if (dir != null && dir !== "") return path.resolve(io.cwd, dir);
-  if (io.env.WARDEN_DIR) return path.resolve(io.cwd, io.env.WARDEN_DIR);
-  return findUp(path.resolve(io.cwd)) ?? path.join(path.resolve(io.cwd), ".warden");
+  if (dir != null && dir !== "") return dataDirOfArg(path.resolve(io.cwd, dir));
+  if (io.env.WARDEN_DIR) return existingWardenDir(path.resolve(io.cwd, io.env.WARDEN_DIR));
+  const cwd = path.resolve(io.cwd);
+  const found = findUp(cwd);
+  if (found != null) return found;
+  throw new CliFailure(
+    `no .warden directory found in ${cwd} or any folder above it. Run warden inside a project Warden records ` +
+      `(its hooks create .warden/ at the first session), or name the data: --dir <project or its .warden>, or set WARDEN_DIR`,
+  );
+}
+
+/**
+ * What the store writes at a session's first record (see SessionStore.ensureLayout and
+ * appendRegistry): a folder holding one of these is a data directory, whatever its name.
+ */
+const DATA_DIR_ENTRIES = ["sessions", "sessions.jsonl"];
+
+/** A `.warden` folder is one even while empty (a wired project with no session yet). */
+function isDataDir(dir: string): boolean {
+  return path.basename(dir) === ".warden" || DATA_DIR_ENTRIES.some((entry) => fs.existsSync(path.join(dir, entry)));
+}
+
+function dataDirOfArg(dir: string): string {
+  if (!fs.existsSync(dir))
+    throw new CliFailure(`--dir ${dir}: no such directory; give a project folder holding .warden, or a .warden directory itself`);
+  if (!isDirectory(dir)) throw new CliFailure(`--dir ${dir} is not a directory; give a project folder or its .warden directory`);
+  if (isDataDir(dir)) return dir;
+  const inside = path.join(dir, ".warden");
+  if (isDirectory(inside)) return inside;
+  throw new CliFailure(
+    `--dir ${dir} is neither a Warden data directory (it has no sessions/ or sessions.jsonl) nor a project holding one (there is no ${inside})`,
+  );
+}
+
+/** `$WARDEN_DIR` is where the hooks write, used as it is; only its absence is an error. */
+function existingWardenDir(dir: string): string {
+  if (isDirectory(dir)) return dir;
+  throw new CliFailure(
+    `WARDEN_DIR is ${dir}, which is not a directory: no session has been recorded there (the hooks create it at the first one); ` +
+      `fix WARDEN_DIR, or unset it to use the nearest .warden`,
+  );
 }
 
 function findUp(start: string): string | undefined {

@@ -20,12 +20,29 @@ export function formatDuration(ms: number | null | undefined): string {
   return `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, "0")}m`;
 }
 
-/** `950`, `12.3k`, `4.56M`. */
+const TOKEN_UNITS = [
+  [1e9, "B"],
+  [1e6, "M"],
+  [1e3, "k"],
+] as const;
+
+/**
+ * Three significant digits everywhere (`950`, `6.80k`, `12.3k`, `456k`, `4.56M`, `1.20B`), so
+ * figures side by side read alike; a value that rounds up to the next unit takes it (`1.00M`, never `1000k`).
+ */
 export function formatTokens(n: number): string {
-  if (n < 1000) return String(n);
-  if (n < 1_000_000) return `${(n / 1000).toFixed(n < 10_000 ? 2 : 1)}k`;
-  return `${(n / 1_000_000).toFixed(2)}M`;
+  // 0.9995 of a unit is where three digits of the smaller unit round up to 1000.
+  const [size, unit] = TOKEN_UNITS.find(([s]) => n >= s * 0.9995) ?? [1, ""];
+  return size === 1 ? String(Math.round(n)) : `${(n / size).toPrecision(3)}${unit}`;
 }
+
+/** `1 prompt`, `2 prompts`; `plural` when adding an s will not do. */
+export function countOf(n: number, word: string, plural = `${word}s`): string {
+  return `${n} ${n === 1 ? word : plural}`;
+}
+
+/** `sonnet-4-5` for `claude-sonnet-4-5-20250929`: a model's name without what every one repeats. */
+export const shortModel = (model: string): string => model.replace(/^claude-/, "").replace(/-\d{8}$/, "");
 
 /** `512 B`, `12.5 KiB`, `300.0 MiB`. */
 export function formatBytes(bytes: number): string {
@@ -57,6 +74,19 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
 export function oneLine(text: string, max = 100): string {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** The text in lines of at most `width` characters, broken at spaces (a longer word keeps its own line). */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter((w) => w !== "")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  return line === "" ? lines : [...lines, line];
 }
 
 /** Emphasis for a terminal; plain text when stdout is not a TTY or NO_COLOR is set. */

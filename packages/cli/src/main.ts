@@ -1,4 +1,5 @@
 import path from "node:path";
+import readline from "node:readline/promises";
 import { fileURLToPath } from "node:url";
 import { runCli } from "./run-cli.js";
 
@@ -21,4 +22,16 @@ process.exitCode = await runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   version: WARDEN_VERSION,
+  ...(process.stdin.isTTY ? { confirm: confirmOnTerminal } : {}),
 });
+
+/** The question on stderr (stdout may be piped), the answer from stdin; end of input (Ctrl-D) is no. */
+async function confirmOnTerminal(question: string): Promise<boolean> {
+  const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await rl.question(`${question} [y/N] `).catch(() => "");
+    return /^y(?:es)?$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
+}

@@ -26,7 +26,7 @@ export const DATA_OPTIONS = {
   dir: {
     type: "string",
     value: "DIR",
-    help: "the .warden directory (default: $WARDEN_DIR, else the nearest .warden up from the cwd)",
+    help: "the project folder or its .warden directory (default: $WARDEN_DIR, else the nearest .warden up from the cwd); exit status 3 when there is none",
   },
 } as const satisfies OptionSpecs;
 

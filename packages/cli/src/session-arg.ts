@@ -1,10 +1,10 @@
 import { UnknownSessionError, type SessionStore } from "@warden/core";
 import { CliFailure, CliUsageError } from "./cli-io.js";
 
-/** The full id the command's `<id>` argument names (a unique prefix will do). */
-export function requireSessionArg(store: SessionStore, arg: string | undefined, usage: string): string {
-  if (arg == null || arg === "") throw new CliUsageError(`a session id (or a unique prefix of one) is required\n${usage}`);
-  return resolveSession(store, arg);
+/** The command's `<id>` argument, checked before any data is looked for: a usage error comes first. */
+export function requireSessionArg(arg: string | undefined): string {
+  if (arg == null || arg === "") throw new CliUsageError("a session id (or a unique prefix of one) is required");
+  return arg;
 }
 
 export function resolveSession(store: SessionStore, prefix: string): string {

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { gzipSync } from "node:zlib";
 import {
   guardStateDirOf,
@@ -55,6 +56,22 @@ export function ownedPaths(store: SessionStore, sessionId: string): string[] {
     pendingDirOf(store.paths, sessionId),
     guardStateDirOf(store.paths, sessionId),
   ].filter((f) => isContainedPath(store.paths.root, f) && fs.existsSync(f));
+}
+
+/** The bytes the files (folders with all they hold) take; what is gone by now counts nothing. */
+export function bytesOf(files: readonly string[]): number {
+  return files.reduce((sum, file) => sum + bytesOfOne(file), 0);
+}
+
+function bytesOfOne(file: string): number {
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(file);
+  } catch {
+    return 0;
+  }
+  if (!stat.isDirectory()) return stat.size;
+  return fs.readdirSync(file).reduce((sum, name) => sum + bytesOfOne(path.join(file, name)), 0);
 }
 
 /** The plain session file and reports, which `clean --compress` turns into `.gz` files. */

@@ -1,5 +1,7 @@
-import { reportRefusal, summarizeSession, type ReportModel, type SessionStore } from "@warden/core";
+import { redactText, reportRefusal, summarizeSession, type ReportModel, type SessionStore } from "@warden/core";
 import { isCompressed, lastActivityMs, readReport } from "./session-files.js";
+
+type SessionRecord = ReturnType<SessionStore["readSession"]>["records"][number];
 
 interface RowBase {
   readonly session_id: string;
@@ -12,6 +14,12 @@ interface RowBase {
   /** Null while the session is open (no end record after its last start). */
   readonly end_reason: string | null;
   readonly compressed: boolean;
+  /** The folder the session ran in; null when unknown. */
+  readonly project_dir: string | null;
+  /** The model(s) of the main conversation, most output first; empty when unknown (no current report). */
+  readonly main_models: string[];
+  /** The first prompt on one line, cut to FIRST_PROMPT_CHARS, masked as the report masks it; null when none was recorded. */
+  readonly first_prompt: string | null;
 }
 
 type Verdicts = { readonly allowed: number; readonly warned: number; readonly blocked: number };
@@ -49,6 +57,9 @@ export interface TokenTotals {
 /** A report written before the session's last record is out of date (e.g. the session was resumed). */
 const CLOCK_SLACK_MS = 1000;
 
+/** Enough to recognise a session in a list; the JSON carries this much too, never a whole pasted file. */
+export const FIRST_PROMPT_CHARS = 200;
+
 export function sessionRow(store: SessionStore, sessionId: string): SessionRow {
   const report = readReport(store, sessionId);
   const activity = lastActivityMs(store, sessionId);
@@ -61,7 +72,7 @@ export function sessionRow(store: SessionStore, sessionId: string): SessionRow {
 }
 
 /** One bad session (unreadable, damaged) is listed as such and never hides the others. */
-function rowOrError(store: SessionStore, sessionId: string): SessionRow {
+export function rowOrError(store: SessionStore, sessionId: string): SessionRow {
   try {
     return sessionRow(store, sessionId);
   } catch (error) {
@@ -75,6 +86,9 @@ function rowOrError(store: SessionStore, sessionId: string): SessionRow {
       cost_usd: null,
       end_reason: null,
       compressed: false,
+      project_dir: null,
+      main_models: [],
+      first_prompt: null,
       source: "unreadable",
       error: error instanceof Error ? error.message : String(error),
     };
@@ -103,8 +117,49 @@ function rowFromReport(store: SessionStore, report: ReportModel, lastActivity: n
     cost_usd: report.cost_usd,
     end_reason: session.end_reason,
     compressed: isCompressed(store, session.session_id),
+    project_dir: session.project_dir ?? session.cwd,
+    main_models: mainModels(report),
+    first_prompt: firstPromptOfReport(store, report),
     source: "report",
   };
+}
+
+/**
+ * The models the main conversation answered with, most output first. The conversation names the
+ * model of each answer; without one, the models no subagent used, else every model.
+ */
+export function mainModels(report: ReportModel): string[] {
+  const byOutput = (names: Iterable<string>) =>
+    [...new Set(names)].toSorted(
+      (a, b) => (report.models[b]?.output_tokens ?? 0) - (report.models[a]?.output_tokens ?? 0) || a.localeCompare(b),
+    );
+  const answered = report.conversation.flatMap((c) => (c.role === "assistant" && c.agent_id == null && c.model ? [c.model] : []));
+  if (answered.length > 0) return byOutput(answered);
+  const bySubagents = new Set(report.subagents.flatMap((a) => a.models ?? []));
+  const others = Object.keys(report.models).filter((m) => !bySubagents.has(m));
+  return byOutput(others.length > 0 ? others : Object.keys(report.models));
+}
+
+/** The report's first prompt (it is masked already); its records' when the transcript gave no conversation. */
+function firstPromptOfReport(store: SessionStore, report: ReportModel): string | null {
+  const prompt = report.conversation.find((c) => c.role === "user")?.text;
+  if (prompt != null) return oneLinePrompt(prompt);
+  const sessionId = report.session.session_id;
+  if (report.counts.prompts === 0 || reportRefusal(store, sessionId) != null) return null;
+  return firstPromptOfRecords(store, store.readSession(sessionId).records);
+}
+
+/** Records are masked when written unless `redact: "off"`; masked again here in case that setting changed since. */
+function firstPromptOfRecords(store: SessionStore, records: readonly SessionRecord[]): string | null {
+  const record = records.find((r) => r.type === "prompt");
+  if (record == null) return null;
+  const text = typeof record.prompt === "string" ? record.prompt : JSON.stringify(record.prompt);
+  return oneLinePrompt(store.redacts ? redactText(text) : text);
+}
+
+function oneLinePrompt(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > FIRST_PROMPT_CHARS ? `${flat.slice(0, FIRST_PROMPT_CHARS - 1)}…` : flat;
 }
 
 export function tokenTotals(report: ReportModel): TokenTotals | null {
@@ -135,6 +190,9 @@ function rowFromRecords(store: SessionStore, sessionId: string): SessionRow {
     cost_usd: null,
     end_reason: end?.reason ?? null,
     compressed: isCompressed(store, sessionId),
+    project_dir: projectOf(records[0]),
+    main_models: [],
+    first_prompt: firstPromptOfRecords(store, records),
     source: "records",
   };
 }
@@ -155,9 +213,17 @@ function rowFromEdges(store: SessionStore, sessionId: string, bytes: number): Se
     cost_usd: null,
     end_reason: end?.reason ?? null,
     compressed: isCompressed(store, sessionId),
+    project_dir: projectOf(first),
+    main_models: [],
+    first_prompt: null,
     source: "too_large",
     bytes,
   };
+}
+
+/** The project a session's opening record names. */
+function projectOf(record: SessionRecord | undefined): string | null {
+  return record?.type === "init" ? record.project_dir : null;
 }
 
 /** All input-side tokens (fresh, cache writes and cache reads): what the model read. */

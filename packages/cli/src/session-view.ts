@@ -1,12 +1,29 @@
 import type { ReportModel } from "@warden/core";
-import { formatCost, formatDuration, formatTable, formatTime, formatTokens, oneLine, type Style } from "./format.js";
+import {
+  countOf,
+  formatCost,
+  formatDuration,
+  formatTable,
+  formatTime,
+  formatTokens,
+  oneLine,
+  shortModel,
+  wrapText,
+  type Style,
+} from "./format.js";
 
 type ToolEvent = ReportModel["events"][number];
 
-/** A session's report as terminal text: header, tokens and cost, tools, guard verdicts, files, subagents. */
-export function renderSessionView(model: ReportModel, style: Style): string[] {
+/** Where a block reason wraps: it is shown whole, however long. */
+const REASON_WIDTH = 96;
+
+/**
+ * A session's report as terminal text: header (with where its reports are: `reportPaths`, the
+ * files written), tokens and cost, tools, guard verdicts, files, subagents.
+ */
+export function renderSessionView(model: ReportModel, style: Style, reportPaths: readonly string[] = []): string[] {
   return [
-    ...header(model, style),
+    ...header(model, style, reportPaths),
     ...section(style, "Tokens and cost", usage(model)),
     ...section(style, "Tools", tools(model)),
     ...section(style, "Blocked and warned calls", guarded(model, style)),
@@ -28,7 +45,7 @@ function section(style: Style, title: string, lines: string[]): string[] {
   return lines.length === 0 ? [] : ["", style.bold(title), ...lines];
 }
 
-function header(model: ReportModel, style: Style): string[] {
+function header(model: ReportModel, style: Style, reportPaths: readonly string[]): string[] {
   const s = model.session;
   const { allowed, warned, blocked } = model.verdicts;
   const health = s.health === "blocked" ? style.red(s.health) : s.health === "warned" ? style.yellow(s.health) : s.health;
@@ -42,12 +59,23 @@ function header(model: ReportModel, style: Style): string[] {
     ["duration", formatDuration(s.duration_ms)],
     [
       "activity",
-      `${model.counts.events} tool calls, ${model.counts.prompts} prompts, ${model.counts.subagent_stops} subagent stops, ${model.counts.compactions} compactions, ${model.counts.resumes} resumes`,
+      [
+        countOf(model.counts.events, "tool call"),
+        countOf(model.counts.prompts, "prompt"),
+        countOf(model.counts.subagent_stops, "subagent stop"),
+        countOf(model.counts.compactions, "compaction"),
+        countOf(model.counts.resumes, "resume"),
+      ].join(", "),
     ],
     ["verdicts", `${allowed} allowed, ${warned} warned, ${blocked} blocked`],
     ["health", health],
     ["cost", formatCost(model.cost_usd)],
   ];
+  // The HTML report to open, and the JSON data behind it (gzipped for a compressed session).
+  const html = reportPaths.find((p) => /\.html(?:\.gz)?$/.test(p));
+  const json = reportPaths.find((p) => /\.json(?:\.gz)?$/.test(p));
+  if (html != null) rows.push(["report", html]);
+  if (json != null) rows.push(["data", json]);
   return [style.bold(`Session ${s.session_id}`), ...rows.map(([k, v]) => `  ${k.padEnd(9)} ${v}`)];
 }
 
@@ -63,7 +91,16 @@ function usage(model: ReportModel): string[] {
     String(m.api_calls),
     formatCost(m.cost_usd),
   ]);
-  const total = ["total", "", "", "", "", "", formatCost(model.cost_usd)];
+  const sum = (pick: (m: (typeof entries)[number][1]) => number) => entries.reduce((n, [, m]) => n + pick(m), 0);
+  const total = [
+    "total",
+    formatTokens(sum((m) => m.input_tokens)),
+    formatTokens(sum((m) => m.output_tokens)),
+    formatTokens(sum((m) => m.cache_creation_input_tokens)),
+    formatTokens(sum((m) => m.cache_read_input_tokens)),
+    String(sum((m) => m.api_calls)),
+    formatCost(model.cost_usd),
+  ];
   return indent(
     formatTable(
       ["model", "input", "output", "cache write", "cache read", "calls", "cost"],
@@ -96,7 +133,7 @@ function guarded(model: ReportModel, style: Style): string[] {
     const rules = e.rules_matched.length > 0 ? e.rules_matched.join(", ") : "-";
     const lines = [`  ${verdict} ${e.tool_name} at ${formatTime(e.timestamp_start)}  rule ${rules}${e.severity ? ` (${e.severity})` : ""}`];
     lines.push(`    ${oneLine(excerptOf(e))}`);
-    if (e.reason) lines.push(`    reason: ${oneLine(e.reason, 200)}`);
+    if (e.reason) lines.push(...wrapText(`reason: ${e.reason}`, REASON_WIDTH).map((l, i) => (i === 0 ? `    ${l}` : `      ${l}`)));
     return lines;
   });
 }
@@ -121,10 +158,14 @@ function subagents(model: ReportModel): string[] {
   const rows = model.subagents.map((a) => [
     a.agent_id,
     a.agent_type ?? "-",
+    a.models == null || a.models.length === 0 ? "-" : a.models.map(shortModel).join(","),
     String(a.tool_calls),
     `${formatTokens(a.input_tokens)}/${formatTokens(a.output_tokens)}`,
+    formatCost(a.cost_usd),
   ]);
-  return indent(formatTable(["agent", "type", "calls", "tokens in/out"], rows, ["left", "left", "right", "right"]));
+  return indent(
+    formatTable(["agent", "type", "model", "calls", "tokens in/out", "cost"], rows, ["left", "left", "left", "right", "right", "right"]),
+  );
 }
 
 const indent = (lines: string[]): string[] => lines.map((l) => `  ${l}`);

@@ -31,7 +31,8 @@ export { guardStateDirOf, pendingDirOf, reportPath, resolveWardenDir, sessionLog
 export { readMaybeGzipped } from "./store/session-log.js";
 export type { SessionEdges } from "./store/session-edges.js";
 export { boundValue } from "./store/bounded-value.js";
-export { isContainedPath } from "./store/contained-path.js";
+export { redactText } from "./store/redact-secrets.js";
+export { appendContained, isContainedPath } from "./store/contained-path.js";
 export { findStaleSessions } from "./store/stale-sessions.js";
 
 // Reports.

@@ -1,7 +1,8 @@
 import type { CliIo } from "../cli-io.js";
 import { CliUsageError } from "../cli-io.js";
 import { openStore } from "../data-dir.js";
-import { formatCost, formatTable, formatTokens, toJson } from "../format.js";
+import { readCleanedSessions } from "../cleaned-sessions.js";
+import { countOf, formatCost, formatTable, formatTokens, toJson } from "../format.js";
 import { defineCommand, type CommandArgs } from "../define-command.js";
 import { DATA_OPTIONS } from "../parse-command.js";
 import { allSessionRows, inputSide, type SessionRow } from "../session-rows.js";
@@ -16,7 +17,8 @@ export const COST = defineCommand({
   name: "cost",
   synopsis: "[--daily | --monthly]",
   summary: "total cost and tokens per day (default) or month of session start (UTC), and the grand total",
-  details: "sessions whose cost is unknown (no report, no transcript, or an unpriced model) are counted apart",
+  details: `sessions whose cost is unknown (no report, no transcript, or an unpriced model) are counted apart;
+sessions deleted by \`warden clean\` still count (clean keeps their figures in cleaned-sessions.jsonl)`,
   options: COST_OPTIONS,
   run: (args, io) => runCost(args, io),
 });
@@ -35,7 +37,11 @@ export function runCost({ values }: CommandArgs<typeof COST_OPTIONS>, io: CliIo)
   if (values.daily && values.monthly) throw new CliUsageError("--daily and --monthly cannot be combined");
   const by = values.monthly ? "month" : "day";
   const store = openStore(values.dir, io);
-  const sessions = allSessionRows(store);
+  const recorded = allSessionRows(store);
+  const live = new Set(recorded.map((r) => r.session_id));
+  // A deleted session recorded again (resumed) is counted from its records: its transcript holds it all.
+  const deleted = readCleanedSessions(store).filter((s) => !live.has(s.session_id));
+  const sessions: Spend[] = [...recorded, ...deleted];
   const rows = new Map<string, CostRow>();
   const total = emptyRow("total");
   for (const session of sessions) {
@@ -47,11 +53,11 @@ export function runCost({ values }: CommandArgs<typeof COST_OPTIONS>, io: CliIo)
   }
   const periods = [...rows.values()].toSorted((a, b) => a.period.localeCompare(b.period));
   if (values.json) {
-    io.out(toJson({ by, periods, total }));
+    io.out(toJson({ by, periods, total, deleted_sessions: deleted.length }));
     return 0;
   }
   if (sessions.length === 0) {
-    io.out(`no sessions recorded in ${store.paths.root}`);
+    io.out(`no sessions recorded yet in ${store.paths.root}`);
     return 0;
   }
   const cells = (r: CostRow) => [
@@ -68,10 +74,13 @@ export function runCost({ values }: CommandArgs<typeof COST_OPTIONS>, io: CliIo)
     ["left", "right", "right", "right", "right", "left"],
   );
   for (const line of table) io.out(line);
-  if (total.unknown_cost_sessions > 0)
+  if (total.unknown_cost_sessions > 0) {
+    const unknown = countOf(total.unknown_cost_sessions, "session");
     io.out(
-      `${total.unknown_cost_sessions} session(s) with unknown cost are not in the totals (see \`warden sessions\`; \`warden report <id>\` refreshes one)`,
+      `${unknown} with unknown cost ${total.unknown_cost_sessions === 1 ? "is" : "are"} not in the totals (see \`warden sessions\`; \`warden report <id>\` refreshes one)`,
     );
+  }
+  if (deleted.length > 0) io.out(`the totals include ${countOf(deleted.length, "session")} deleted by \`warden clean\``);
   return 0;
 }
 
@@ -79,7 +88,10 @@ function emptyRow(period: string): CostRow {
   return { period, sessions: 0, unknown_cost_sessions: 0, cost_usd: 0, input_tokens: 0, output_tokens: 0 };
 }
 
-function add(row: CostRow, session: SessionRow): void {
+/** What a session adds to the totals, whether it is still recorded or was deleted by `warden clean`. */
+type Spend = Pick<SessionRow, "started_at" | "tokens" | "cost_usd">;
+
+function add(row: CostRow, session: Spend): void {
   row.sessions++;
   if (session.tokens != null) {
     row.input_tokens += inputSide(session.tokens);

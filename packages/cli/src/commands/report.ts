@@ -4,7 +4,7 @@ import { defineCommand } from "../define-command.js";
 import { toJson } from "../format.js";
 import { DATA_OPTIONS } from "../parse-command.js";
 import { regenerateReports } from "../session-files.js";
-import { requireSessionArg } from "../session-arg.js";
+import { requireSessionArg, resolveSession } from "../session-arg.js";
 
 export const REPORT = defineCommand({
   name: "report",
@@ -14,8 +14,9 @@ export const REPORT = defineCommand({
   maxPositionals: 1,
   options: DATA_OPTIONS,
   run: async ({ values, positionals }, io) => {
+    const prefix = requireSessionArg(positionals[0]);
     const store = openStore(values.dir, io, clockOf(io));
-    const sessionId = requireSessionArg(store, positionals[0], REPORT.usage);
+    const sessionId = resolveSession(store, prefix);
     const { paths } = await regenerateReports(store, sessionId, clockOf(io)());
     if (values.json) io.out(toJson({ session_id: sessionId, paths }));
     else for (const file of paths) io.out(file);

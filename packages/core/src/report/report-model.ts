@@ -96,6 +96,8 @@ export const reportModelSchema = lazySchema(() =>
         input_tokens: z.number(),
         output_tokens: z.number(),
         cost_usd: z.nullable(z.number()),
+        /** The models it called, most output first. Absent in reports written before Warden kept them. */
+        models: z.optional(z.array(z.string())),
       }),
     ),
     mcp_servers: z.array(z.object({ server: z.string(), tools: z.record(z.string(), z.number()) })),

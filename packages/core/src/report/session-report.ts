@@ -138,8 +138,15 @@ function subagentsOf(transcript: TranscriptView | null, events: readonly ToolEve
       input_tokens: t?.usage.input_tokens ?? 0,
       output_tokens: t?.usage.output_tokens ?? 0,
       cost_usd: t ? subagentCost(t.usage_by_model) : null,
+      models: t ? modelsByOutput(t.usage_by_model) : [],
     };
   });
+}
+
+function modelsByOutput(byModel: Parameters<typeof costOfUsage>[0]): string[] {
+  return Object.entries(byModel)
+    .toSorted(([a, x], [b, y]) => y.output_tokens - x.output_tokens || a.localeCompare(b))
+    .map(([model]) => model);
 }
 
 /** A subagent's cost over all its models; null when any of them has no known price. */

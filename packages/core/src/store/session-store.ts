@@ -1,11 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
-import { isCode, type LockOptions } from "../support/file-lock.js";
+import { isCode, withFileLock, type LockOptions } from "../support/file-lock.js";
 import { pendingCallSchema, type PendingCall } from "./pending-call.js";
 import { askedActionsSchema } from "./asked-actions.js";
 import type { ActionClass } from "../injection/signals/action-classes.js";
 import { appendSessionRecords, readSessionLog, type ComposeRecords, type SessionLog } from "./session-log.js";
 import { readSessionEdges, type SessionEdges } from "./session-edges.js";
+import { withoutSessions } from "./session-registry.js";
 import type { RecordDraft, RegistryLine, SessionRecord } from "./session-record.js";
 import { appendContained, ensureContainedDir } from "./contained-path.js";
 import { FILE_MODE } from "../support/private-file-flags.js";
@@ -115,10 +116,42 @@ export class SessionStore {
     );
   }
 
-  /** One line per write with O_APPEND: registry lines from concurrent sessions never interleave. */
+  /**
+   * One line per write with O_APPEND, under the registry's lock: `removeFromRegistry` rewrites the
+   * file under it, and a line appended to the old file while it does so would be lost.
+   */
   appendRegistry(line: RegistryLine): void {
     this.ensureLayout();
-    appendContained(this.paths.registry, `${JSON.stringify(line)}\n`);
+    withFileLock(this.registryLock, () => appendContained(this.paths.registry, `${JSON.stringify(line)}\n`), this.options.lock);
+  }
+
+  /**
+   * Drops the registry lines of the sessions (`warden clean` deleted them), keeping every other
+   * line; returns how many were dropped. The new file replaces the old one atomically, under the
+   * lock every append takes, so no line of a live session is lost or torn.
+   */
+  removeFromRegistry(sessionIds: ReadonlySet<string>): number {
+    if (sessionIds.size === 0) return 0;
+    return withFileLock(
+      this.registryLock,
+      () => {
+        let text: string;
+        try {
+          text = fs.readFileSync(this.paths.registry, "utf8");
+        } catch (error) {
+          if (isCode(error, "ENOENT")) return 0;
+          throw error;
+        }
+        const kept = withoutSessions(text, sessionIds);
+        if (kept.removed > 0) writeFileAtomic(this.paths.registry, kept.text);
+        return kept.removed;
+      },
+      this.options.lock,
+    );
+  }
+
+  private get registryLock(): string {
+    return `${this.paths.registry}.lock`;
   }
 
   savePendingCall(sessionId: string, call: PendingCall): void {

@@ -1,7 +1,6 @@
 import fs from "node:fs";
-import { registryLineSchema } from "./session-record.js";
+import { registryEntryOf } from "./session-registry.js";
 import type { SessionStore } from "./session-store.js";
-import { isSafeSessionId } from "./warden-paths.js";
 
 export interface StaleCheck {
   readonly now: Date;
@@ -40,24 +39,6 @@ export function openSessionIds(store: SessionStore): string[] {
   return [...open].filter(([, isOpen]) => isOpen).map(([id]) => id);
 }
 
-// Warden writes `type` and `session_id` first: reading them off the line's start keeps SessionStart
-// fast in a project with thousands of sessions. Lines of another shape get the full schema.
-const LINE_HEAD = /^\{"type":"(start|end)","session_id":"([A-Za-z0-9._-]+)"/;
-
-/** A registry line's entry; undefined for a line that is not one, or names an id unsafe as a file name. */
-function registryEntryOf(line: string): { type: "start" | "end"; sessionId: string } | undefined {
-  if (line === "") return undefined;
-  const head = LINE_HEAD.exec(line);
-  const entry =
-    head?.[1] && head[2] ? { type: head[1] === "start" ? ("start" as const) : ("end" as const), sessionId: head[2] } : parsedEntry(line);
-  return entry != null && isSafeSessionId(entry.sessionId) ? entry : undefined;
-}
-
-function parsedEntry(line: string): { type: "start" | "end"; sessionId: string } | undefined {
-  const parsed = registryLineSchema().safeParse(safeJson(line));
-  return parsed.success ? { type: parsed.data.type, sessionId: parsed.data.session_id } : undefined;
-}
-
 /**
  * Above this, a session is judged from its file's last record alone: every SessionStart asks about
  * every open session, and reading a huge one whole would cost seconds and its size in memory.
@@ -79,12 +60,4 @@ function isStale(store: SessionStore, sessionId: string, check: StaleCheck): boo
   const owner = records.findLast((r) => r.type === "init" || r.type === "resume");
   const pid = owner && "claude_pid" in owner && typeof owner.claude_pid === "number" ? owner.claude_pid : null;
   return pid != null && !check.isProcessAlive(pid);
-}
-
-function safeJson(line: string): unknown {
-  try {
-    return JSON.parse(line);
-  } catch {
-    return undefined;
-  }
 }
