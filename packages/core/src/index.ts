@@ -70,5 +70,6 @@ export {
 // Small shared helpers.
 export { isCode, isProcessAlive } from "./support/file-lock.js";
 export { monotonicMs } from "./support/lazy-builtin.js";
-export { describeIssues } from "./support/schema-issues.js";
+export { describeIssue, describeIssues, formatPath, type IssueContext, type SchemaIssue } from "./support/schema-issues.js";
+export { closestName } from "./support/closest-name.js";
 export { WARDEN_VERSION } from "./support/version.js";

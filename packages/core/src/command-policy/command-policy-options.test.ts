@@ -179,15 +179,15 @@ describe("configuration errors", () => {
     expect(() => createCommandPolicy({ rules: { "git.force-pushh": { action: "ask" } } })).toThrow(CommandPolicyConfigError);
   });
 
-  it("says which id is unknown and which are known", () => {
+  it("says which id is unknown, the id it most likely meant, and which are known", () => {
     expect(() => createCommandPolicy({ rules: { "git.force-pushh": { action: "ask" } } })).toThrow(
-      /git\.force-pushh.*Known ids: .*git\.force-push/,
+      /^commands\.rules: unknown rule id "git\.force-pushh" \(did you mean "git\.force-push"\?\); known rule ids: .*git\.force-push/,
     );
   });
 
   it("names an unknown pack and the known ones", () => {
     expect(() => createCommandPolicy({ packs: { terraform: { enabled: false } } })).toThrow(
-      /unknown packs: terraform\. Known packs: .*iac/,
+      /^commands\.packs: unknown pack "terraform"; known packs: .*iac/,
     );
   });
 

@@ -25,6 +25,7 @@ import { createRuleContext, type CommandRule, type ReadText, type Recoverability
 import { readGitStatus, type ReadStatus } from "./read-git-status.js";
 import { readBoundedFile } from "../support/read-bounded-file.js";
 import { toolTarget } from "./tool-targets.js";
+import { closestName } from "../support/closest-name.js";
 
 /**
  * The shell-aware guard: built once per process from the options, then `decide()` per tool call.
@@ -60,6 +61,15 @@ export class CommandPolicyConfigError extends Error {
   override readonly name = "CommandPolicyConfigError";
 }
 
+/** `unknown rule id "git.forcepush" (did you mean "git.force-push"?); known rule ids: …`. */
+function unknownNames(kind: string, unknown: readonly string[], known: readonly string[]): string {
+  const named = unknown.map((id) => {
+    const guess = closestName(id, known);
+    return `${JSON.stringify(id)}${guess == null ? "" : ` (did you mean ${JSON.stringify(guess)}?)`}`;
+  });
+  return `unknown ${kind}${unknown.length > 1 ? "s" : ""} ${named.join(", ")}; known ${kind}s: ${known.join(", ")}`;
+}
+
 const ACCESSES: readonly PathAccess[] = ["read", "write"];
 const WINDOWS_DRIVE = /^[A-Za-z]:\//;
 /** Scripts larger than this are not read: a migration that size is not typed into a command. */
@@ -82,12 +92,12 @@ export function createCommandPolicy(options: CommandPolicyOptions = {}, world: C
   }
   const unknown = Object.keys(overrides).filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    throw new CommandPolicyConfigError(`"rules" names unknown rule ids: ${unknown.join(", ")}. Known ids: ${[...known].join(", ")}`);
+    throw new CommandPolicyConfigError(`commands.rules: ${unknownNames("rule id", unknown, [...known])}`);
   }
   const packIds = RULE_PACKS.map((p) => p.id);
   const unknownPacks = Object.keys(packs).filter((id) => !packIds.includes(id));
   if (unknownPacks.length > 0) {
-    throw new CommandPolicyConfigError(`"packs" names unknown packs: ${unknownPacks.join(", ")}. Known packs: ${packIds.join(", ")}`);
+    throw new CommandPolicyConfigError(`commands.packs: ${unknownNames("pack", unknownPacks, packIds)}`);
   }
   // The rule's own override wins over its pack's setting, which wins over the catalogue.
   const apply = <T extends RuleInfo>(rule: T): T | undefined => {
