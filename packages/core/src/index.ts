@@ -41,7 +41,7 @@ export { reportFiles, type ReportOptions, writeSessionReports } from "./report/w
 export { MAX_REPORTED_SESSION_BYTES, reportRefusal, SessionTooLargeError } from "./report/report-size.js";
 
 // Configuration.
-export { loadWardenConfig } from "./config/warden-config.js";
+export { configPaths, loadWardenConfig } from "./config/warden-config.js";
 
 // The command guard.
 export { type CommandExplanation, CommandPolicyConfigError, createCommandPolicy, explainCommand } from "./command-policy/index.js";
