@@ -74,7 +74,9 @@ describe("warden explain", () => {
     expect([result.code, result.stdout, result.stderr]).toEqual([
       1,
       expect.stringMatching(/decision +deny[\s\S]*rule +git\.force-push/),
-      expect.stringMatching(/^warden explain: config: commands: "rules" names unknown rule ids: no\.such-rule\..*built-in command policy/),
+      expect.stringMatching(
+        /^warden explain: config: commands\.rules: unknown rule id "no\.such-rule"; none of the .*built-in command policy/,
+      ),
     ]);
   });
 

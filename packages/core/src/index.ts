@@ -42,7 +42,7 @@ export { reportFiles, type ReportOptions, writeSessionReports } from "./report/w
 export { MAX_REPORTED_SESSION_BYTES, reportRefusal, SessionTooLargeError } from "./report/report-size.js";
 
 // Configuration.
-export { loadWardenConfig } from "./config/warden-config.js";
+export { configPaths, loadWardenConfig } from "./config/warden-config.js";
 
 // The command guard.
 export { type CommandExplanation, CommandPolicyConfigError, createCommandPolicy, explainCommand } from "./command-policy/index.js";
@@ -71,5 +71,6 @@ export {
 // Small shared helpers.
 export { isCode, isProcessAlive } from "./support/file-lock.js";
 export { monotonicMs } from "./support/lazy-builtin.js";
-export { describeIssues } from "./support/schema-issues.js";
+export { describeIssue, describeIssues, formatPath, type IssueContext, type SchemaIssue } from "./support/schema-issues.js";
+export { closestName } from "./support/closest-name.js";
 export { WARDEN_VERSION } from "./support/version.js";

@@ -2,12 +2,14 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createCommandPolicy, loadWardenConfig, resolveWardenDir, SessionStore } from "@warden/core";
+import { configPaths, createCommandPolicy, loadWardenConfig, resolveWardenDir, SessionStore } from "@warden/core";
 import type { CliIo } from "../cli-io.js";
 import { defineCommand, type CommandArgs } from "../define-command.js";
 import { formatBytes } from "../format.js";
-import { checkWiring, HOOK_FILES, isWardenHook, parseSettings, type Settings } from "../hook-wiring.js";
+import { HOOK_FILES, isWardenHook } from "../hook-wiring.js";
 import { ownedPaths } from "../session-files.js";
+import { installCommand, shellWord, type DoctorCheck } from "./doctor-check.js";
+import { readSettings, wiringChecks, type SettingsFile } from "./doctor-wiring.js";
 
 const DOCTOR_OPTIONS = {
   project: { type: "string", value: "DIR", help: "the project to check (default: the cwd)" },
@@ -17,106 +19,84 @@ export const DOCTOR = defineCommand({
   name: "doctor",
   summary: "checks that Warden is on: wiring, hook files, config, a self-test, where the data lives",
   details: `checks the wiring in the project and user settings, the hook files, the config,
-runs a self-test (rm -rf ~ must be denied, ls allowed) and reports where the data lives`,
+runs a self-test (rm -rf ~ must be denied, ls allowed) and reports where the data lives;
+every problem comes with the command that fixes it (--json: {healthy, checks: [{name, ok,
+detail, fix}], data})`,
   options: DOCTOR_OPTIONS,
   answersNo: "a check failed: Warden is not fully on",
   run: (args, io) => runDoctor(args, io),
 });
-
-interface Check {
-  readonly name: string;
-  readonly ok: boolean;
-  readonly detail: string;
-}
 
 /** Everything a user needs to know to trust that Warden is on, in one command. */
 export function runDoctor({ values }: CommandArgs<typeof DOCTOR_OPTIONS>, io: CliIo): number {
   const project = path.resolve(io.cwd, values.project ?? ".");
   const home = io.env.HOME || os.homedir();
   const userSettings = path.join(io.env.CLAUDE_CONFIG_DIR || path.join(home, ".claude"), "settings.json");
-  const settings = [readSettings(path.join(project, ".claude", "settings.json")), readSettings(userSettings)] as const;
-  const checks: Check[] = [
-    wiringCheck("project wiring", settings[0], project, io.hooksDir),
-    wiringCheck("user wiring", settings[1], project, io.hooksDir),
+  const settings = [readSettings("project", path.join(project, ".claude", "settings.json")), readSettings("user", userSettings)] as const;
+  const dataDir = resolveWardenDir({ env: io.env, cwd: project });
+  const wiring = wiringChecks(settings, project, io.hooksDir);
+  const checks: DoctorCheck[] = [
+    ...wiring,
     ...HOOK_FILES.map((hook) => hookFileCheck(hook, io.hooksDir, io.env)),
     configCheck(project, home),
-    ...selfTest(project, settings, io.env),
+    // With no guard wired there is nothing to test: the failing wiring check already says how to wire it.
+    ...(wiredGuardCommand(settings) == null && wiring.some((c) => !c.ok) ? [] : selfTest(project, settings, io.env)),
   ];
-  const wiredSomewhere = checks.slice(0, 2).some((c) => c.ok);
-  const required = checks.slice(2);
-  const dataDir = resolveWardenDir({ env: io.env, cwd: project });
   const data = { dir: dataDir, bytes: directorySize(dataDir), sessions: countFiles(path.join(dataDir, "sessions")) };
-  const healthy = wiredSomewhere && required.every((c) => c.ok);
+  const healthy = checks.every((c) => c.ok);
   if (values.json) {
     io.out(JSON.stringify({ healthy, checks, data }, null, 2));
-  } else {
-    // Wiring in either the project or the user settings is enough: the other one is optional.
-    const label = (c: Check, i: number) => (c.ok ? "ok  " : i < 2 && wiredSomewhere ? "--  " : "FAIL");
-    checks.forEach((c, i) => io.out(`${label(c, i)}  ${c.name}: ${c.detail}`));
-    io.out(`data  ${data.dir}: ${data.sessions} session file(s), ${formatBytes(data.bytes)}`);
-    io.out(
-      healthy ? "Warden is on." : "Warden is NOT fully on: see FAIL above (the wiring needs the project or the user settings, not both).",
-    );
+    return healthy ? 0 : 1;
   }
+  for (const c of checks) {
+    io.out(`${c.ok ? "ok  " : "FAIL"}  ${c.name}: ${c.detail}`);
+    if (c.fix != null) io.out(`      fix: ${c.fix}`);
+  }
+  io.out(`data  ${data.dir}: ${data.sessions} session file(s), ${formatBytes(data.bytes)}`);
+  const problems = checks.filter((c) => !c.ok).length;
+  io.out(
+    healthy ? "Warden is on." : `Warden is NOT fully on: ${problems} problem${problems === 1 ? "" : "s"}, each FAIL above with its fix.`,
+  );
   return healthy ? 0 : 1;
 }
 
-/** A settings file read once for every check: its parsed content, or why there is none. */
-interface SettingsFile {
-  readonly file: string;
-  readonly settings?: Settings;
-  readonly problem?: string;
-}
-
-function readSettings(file: string): SettingsFile {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch {
-    return { file, problem: `${file} does not exist` };
-  }
-  try {
-    return { file, settings: parseSettings(text, file) };
-  } catch (error) {
-    return { file, problem: error instanceof Error ? error.message : String(error) };
-  }
-}
-
-function wiringCheck(name: string, { file, settings, problem }: SettingsFile, project: string, hooksDir: string): Check {
-  if (settings == null) return { name, ok: false, detail: problem ?? `${file} could not be read` };
-  const ownRepo = path.resolve(project, "hooks") === path.resolve(hooksDir) && file.startsWith(project);
-  const problems = checkWiring(settings, ownRepo ? "${CLAUDE_PROJECT_DIR}/hooks" : hooksDir);
-  return problems.length === 0
-    ? { name, ok: true, detail: `${file} is wired and current` }
-    : { name, ok: false, detail: `${file}: ${problems.join("; ")}` };
-}
-
-function hookFileCheck(hook: string, hooksDir: string, env: CliIo["env"]): Check {
+function hookFileCheck(hook: string, hooksDir: string, env: CliIo["env"]): DoctorCheck {
   const file = path.join(hooksDir, `${hook}.mjs`);
-  if (!fs.existsSync(file)) return { name: `hook ${hook}`, ok: false, detail: `${file} is missing: run pnpm build` };
+  const rebuild = `npx -y pnpm@10 --dir ${shellWord(path.dirname(hooksDir))} build`;
+  if (!fs.existsSync(file))
+    return { name: `hook ${hook}`, ok: false, detail: `${file} is missing: Warden's hooks are built files`, fix: rebuild };
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "warden-doctor-"));
   // Empty stdin: the hook must shrug it off (exit 0, silent) and log the problem in its data dir.
   const run = spawnSync(process.execPath, [file], { input: "", encoding: "utf8", env: { ...env, WARDEN_DIR: scratch } });
   fs.rmSync(scratch, { recursive: true, force: true });
-  const ok = run.status === 0 && run.stdout === "";
+  if (run.status === 0 && run.stdout === "") return { name: `hook ${hook}`, ok: true, detail: `${file} runs` };
   return {
     name: `hook ${hook}`,
-    ok,
-    detail: ok ? `${file} runs` : `${file} exited ${run.status} with ${JSON.stringify((run.stdout + run.stderr).slice(0, 200))}`,
+    ok: false,
+    detail: `${file} does not run cleanly with Node ${process.version}: given an empty input it exited ${run.status ?? run.signal} with ${JSON.stringify((run.stdout + run.stderr).slice(0, 200))}`,
+    fix: rebuild,
   };
 }
 
-function configCheck(project: string, home: string): Check {
+function configCheck(project: string, home: string): DoctorCheck {
   const config = loadWardenConfig(project, home);
   const errors = [...config.errors];
+  const files = configPaths(project, home);
+  const named = [files.project, files.user].filter((file) => errors.some((e) => e.startsWith(`${file}:`)));
   try {
     createCommandPolicy(config.commands);
   } catch (error) {
-    errors.push(`commands: ${error instanceof Error ? error.message : String(error)}`);
+    // The rule and pack ids are checked once both files are merged: either file may hold the key.
+    errors.push(`${files.project} or ${files.user}: ${error instanceof Error ? error.message : String(error)}`);
+    named.push(...[files.project, files.user].filter((file) => !named.includes(file) && fs.existsSync(file)));
   }
-  return errors.length === 0
-    ? { name: "config", ok: true, detail: "valid (or absent: defaults apply)" }
-    : { name: "config", ok: false, detail: errors.join("; ") };
+  if (errors.length === 0) return { name: "config", ok: true, detail: "valid (or absent: defaults apply)" };
+  return {
+    name: "config",
+    ok: false,
+    detail: `${errors.join("; ")}; the guard runs without the invalid file's settings until it is corrected`,
+    fix: `correct the key${errors.length === 1 ? "" : "s"} named above in ${named.join(" and ")}, then run \`warden doctor\` again`,
+  };
 }
 
 /** The command Claude Code runs for PreToolUse in this project: the first wiring that has Warden's guard. */
@@ -133,10 +113,17 @@ function wiredGuardCommand(files: readonly SettingsFile[]): { readonly command: 
  * data directory, about a destructive and a harmless command; then checks the deny was recorded.
  * The self-test's own session is removed afterwards.
  */
-function selfTest(project: string, settingsFiles: readonly SettingsFile[], env: CliIo["env"]): Check[] {
+function selfTest(project: string, settingsFiles: readonly SettingsFile[], env: CliIo["env"]): DoctorCheck[] {
   const wired = wiredGuardCommand(settingsFiles);
   if (wired == null)
-    return [{ name: "self-test", ok: false, detail: "no PreToolUse hook of Warden's is wired: nothing guards this project" }];
+    return [
+      {
+        name: "self-test",
+        ok: false,
+        detail: "no PreToolUse hook of Warden's is wired, so nothing guards this project and there is nothing to test",
+        fix: installCommand("project", project),
+      },
+    ];
   const sessionId = `warden-doctor-${process.pid}-${Date.now()}`;
   const hookEnv = { ...env, CLAUDE_PROJECT_DIR: project };
   const expand = (part: string) => part.replaceAll("${CLAUDE_PROJECT_DIR}", project);
@@ -154,25 +141,44 @@ function selfTest(project: string, settingsFiles: readonly SettingsFile[], env: 
     const [program, args] = wired.args.length > 0 ? [expand(wired.command), wired.args.map(expand)] : ["sh", ["-c", expand(wired.command)]];
     const run = spawnSync(program, args, { input: JSON.stringify(payload), encoding: "utf8", cwd: project, env: hookEnv, timeout: 10_000 });
     if (run.stdout.includes('"permissionDecision":"deny"')) return "denied";
+    if (run.stdout.includes('"permissionDecision":"ask"')) return "asked";
     return run.status === 0 && run.stdout === ""
       ? "allowed"
       : `failed (exit ${run.status ?? run.signal}: ${(run.stdout + run.stderr).slice(0, 200)})`;
   };
   const rm = ask("rm -rf ~", "toolu_doctor_rm");
   const ls = ask("ls -la", "toolu_doctor_ls");
-  const store = new SessionStore(resolveWardenDir({ env: hookEnv, cwd: project }));
+  // The data directory the hook itself uses, as Claude Code starts it (with CLAUDE_PROJECT_DIR).
+  const dataDir = resolveWardenDir({ env: hookEnv, cwd: project });
+  const store = new SessionStore(dataDir);
   const recorded = recordedDeny(store, sessionId);
   removeSelfTestSession(store, sessionId);
+  const hookRun = `${wired.command} ${wired.args.join(" ")}`.trim();
   return [
-    { name: "self-test rm -rf ~", ok: rm === "denied", detail: rm },
-    { name: "self-test ls -la", ok: ls === "allowed", detail: ls },
-    {
-      name: "self-test recording",
-      ok: recorded,
-      detail: recorded
-        ? `the deny was recorded in ${store.paths.sessionsDir}`
-        : `the deny was NOT recorded: see ${store.paths.errorsLog} (decisions still apply)`,
-    },
+    rm === "denied"
+      ? { name: "self-test rm -rf ~", ok: true, detail: rm }
+      : {
+          name: "self-test rm -rf ~",
+          ok: false,
+          detail: `the wired guard (${hookRun}) ${rm.startsWith("failed") ? rm : `${rm} it`} instead of denying it: a config may have switched the rule off`,
+          fix: `warden explain --project ${shellWord(project)} "rm -rf ~"`,
+        },
+    ls === "allowed"
+      ? { name: "self-test ls -la", ok: true, detail: ls }
+      : {
+          name: "self-test ls -la",
+          ok: false,
+          detail: `the wired guard (${hookRun}) ${ls.startsWith("failed") ? ls : `${ls} it`} instead of allowing it: a custom rule in the config may match it`,
+          fix: `warden explain --project ${shellWord(project)} "ls -la"`,
+        },
+    recorded
+      ? { name: "self-test recording", ok: true, detail: `the deny was recorded in ${store.paths.sessionsDir}` }
+      : {
+          name: "self-test recording",
+          ok: false,
+          detail: `the deny was NOT recorded in ${store.paths.sessionsDir} (decisions still apply, but nothing is kept): the data directory ${dataDir} cannot be written; the hook logs why in ${store.paths.errorsLog} when it can`,
+          fix: `make ${dataDir} a writable directory (move away whatever is there), or set WARDEN_DIR to one`,
+        },
   ];
 }
 

@@ -46,7 +46,7 @@ function policyAsTheGuardBuildsIt(
     return createCommandPolicy(options);
   } catch (error) {
     if (!(error instanceof CommandPolicyConfigError)) throw error;
-    warn(`commands: ${error.message}; the guard ignores this config and applies the built-in command policy, so this explanation does too`);
+    warn(`${error.message}; the guard ignores this config and applies the built-in command policy, so this explanation does too`);
     return createCommandPolicy({});
   }
 }

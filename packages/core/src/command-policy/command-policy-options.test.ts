@@ -179,15 +179,27 @@ describe("configuration errors", () => {
     expect(() => createCommandPolicy({ rules: { "git.force-pushh": { action: "ask" } } })).toThrow(CommandPolicyConfigError);
   });
 
-  it("says which id is unknown and which are known", () => {
+  it("says which id is unknown and the id it most likely meant, and nothing more", () => {
     expect(() => createCommandPolicy({ rules: { "git.force-pushh": { action: "ask" } } })).toThrow(
-      /git\.force-pushh.*Known ids: .*git\.force-push/,
+      /^commands\.rules: unknown rule id "git\.force-pushh" \(did you mean "git\.force-push"\?\)$/,
+    );
+  });
+
+  it("lists the rule ids of the same family when no id is close", () => {
+    expect(() => createCommandPolicy({ rules: { "git.amend-pushed": { action: "ask" } } })).toThrow(
+      /^commands\.rules: unknown rule id "git\.amend-pushed"; known rule ids starting "git\.": git\.force-push, .*git\.stash-clear$/,
+    );
+  });
+
+  it("says where the rule ids are listed when neither a close id nor a family is known", () => {
+    expect(() => createCommandPolicy({ rules: { "no.such-rule": { action: "ask" } } })).toThrow(
+      /^commands\.rules: unknown rule id "no\.such-rule"; none of the \d+ known rule ids is close \(the README's guard section lists them/,
     );
   });
 
   it("names an unknown pack and the known ones", () => {
     expect(() => createCommandPolicy({ packs: { terraform: { enabled: false } } })).toThrow(
-      /unknown packs: terraform\. Known packs: .*iac/,
+      /^commands\.packs: unknown pack "terraform"; known packs: .*iac/,
     );
   });
 

@@ -25,6 +25,7 @@ import { createRuleContext, type CommandRule, type ReadText, type Recoverability
 import { readGitStatus, type ReadStatus } from "./read-git-status.js";
 import { readBoundedFile } from "../support/read-bounded-file.js";
 import { toolTarget } from "./tool-targets.js";
+import { closestName } from "../support/closest-name.js";
 
 /**
  * The shell-aware guard: built once per process from the options, then `decide()` per tool call.
@@ -60,6 +61,31 @@ export class CommandPolicyConfigError extends Error {
   override readonly name = "CommandPolicyConfigError";
 }
 
+/**
+ * `unknown rule id "git.forcepush" (did you mean "git.force-push"?)`. Without a close name, the known
+ * names follow: all of them when they are few, else those of the same family (`git.`), else where to
+ * find them, so that one typo does not print a hundred ids.
+ */
+function unknownNames(kind: string, unknown: readonly string[], known: readonly string[]): string {
+  return unknown
+    .map((id) => {
+      const guess = closestName(id, known);
+      if (guess != null) return `unknown ${kind} ${JSON.stringify(id)} (did you mean ${JSON.stringify(guess)}?)`;
+      const family = known.filter((name) => name.startsWith(`${id.split(".")[0]}.`));
+      const listed =
+        known.length <= MAX_LISTED_NAMES
+          ? `known ${kind}s: ${known.join(", ")}`
+          : family.length > 0
+            ? `known ${kind}s starting "${id.split(".")[0]}.": ${family.join(", ")}`
+            : `none of the ${known.length} known ${kind}s is close (the README's guard section lists them; \`warden explain\` names the one deciding a command)`;
+      return `unknown ${kind} ${JSON.stringify(id)}; ${listed}`;
+    })
+    .join("; ");
+}
+
+/** Up to this many known names are listed in full after an unknown one. */
+const MAX_LISTED_NAMES = 24;
+
 const ACCESSES: readonly PathAccess[] = ["read", "write"];
 const WINDOWS_DRIVE = /^[A-Za-z]:\//;
 /** Scripts larger than this are not read: a migration that size is not typed into a command. */
@@ -82,12 +108,12 @@ export function createCommandPolicy(options: CommandPolicyOptions = {}, world: C
   }
   const unknown = Object.keys(overrides).filter((id) => !known.has(id));
   if (unknown.length > 0) {
-    throw new CommandPolicyConfigError(`"rules" names unknown rule ids: ${unknown.join(", ")}. Known ids: ${[...known].join(", ")}`);
+    throw new CommandPolicyConfigError(`commands.rules: ${unknownNames("rule id", unknown, [...known])}`);
   }
   const packIds = RULE_PACKS.map((p) => p.id);
   const unknownPacks = Object.keys(packs).filter((id) => !packIds.includes(id));
   if (unknownPacks.length > 0) {
-    throw new CommandPolicyConfigError(`"packs" names unknown packs: ${unknownPacks.join(", ")}. Known packs: ${packIds.join(", ")}`);
+    throw new CommandPolicyConfigError(`commands.packs: ${unknownNames("pack", unknownPacks, packIds)}`);
   }
   // The rule's own override wins over its pack's setting, which wins over the catalogue.
   const apply = <T extends RuleInfo>(rule: T): T | undefined => {

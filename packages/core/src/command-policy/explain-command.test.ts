@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { explainCommand } from "./explain-command.js";
+import { filesAccessed } from "../hook/files-accessed.js";
 
 const ctx = { cwd: "/home/dev/project", projectDir: "/home/dev/project", home: "/home/dev" };
 
@@ -17,6 +18,14 @@ describe("explainCommand", () => {
       rules: ["fs.rm-home"],
     });
   });
+
+  it.each(["sleep 0.2", "head -n 20 file.txt", "git log -n 5 -- src/a.ts", "tar -xzf x.tgz -C out", "npm run build"])(
+    "lists as targets of %s exactly the files the recorder keeps",
+    (command) => {
+      const targets = new Set(explainCommand(command, ctx).commands.flatMap((c) => c.targets.map((t) => t.path)));
+      expect([...targets].toSorted()).toEqual(filesAccessed("Bash", { command }, ctx.cwd, ctx.home).toSorted());
+    },
+  );
 
   it("says which rule decided and why", () => {
     const explanation = explainCommand("sudo rm -rf ~", ctx);

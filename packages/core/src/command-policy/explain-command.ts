@@ -1,12 +1,9 @@
 import type { PolicyDecision } from "../guard-policy.js";
-import { classifyTarget, type PathClass } from "./rules/classify-path.js";
-import { deletionTargets, readWords, writeWords } from "./shell/command-paths.js";
 import type { CommandPolicyOptions } from "./command-policy-options.js";
 import type { CommandContext, ExecSource, Redirect, RuleAction } from "./command-types.js";
 import { createCommandPolicy, type CommandPolicy } from "./create-command-policy.js";
 import { displayWord } from "./shell/display-word.js";
-import { contextFor } from "./rules/remote-context.js";
-import { isDynamic } from "./shell/resolve-word.js";
+import { fileTargets, type FileTarget } from "./command-files.js";
 
 /**
  * The data behind `warden explain "<command>"`: how the command was parsed (segments, unwrapped
@@ -19,12 +16,8 @@ export interface ExplainContext extends CommandContext {
   readonly options?: CommandPolicyOptions;
 }
 
-export interface ExplainedTarget {
-  readonly word: string;
-  readonly path: string;
-  readonly kind: PathClass;
-  readonly access: "read" | "write" | "delete";
-}
+/** A file the command touches: the same list the recorder keeps as the call's `files_accessed`. */
+export type ExplainedTarget = FileTarget;
 
 export interface ExplainedCommand {
   readonly program: string;
@@ -71,15 +64,7 @@ export function explainCommand(command: string, ctx: ExplainContext): CommandExp
   const context = { cwd: ctx.cwd, projectDir: ctx.projectDir, home: ctx.home };
   const { analysis, matches, decision, recoverability } = policy.evaluateCommand(command, context);
   const commands = analysis.commands.map((cmd): ExplainedCommand => {
-    const targets: ExplainedTarget[] = [];
-    const add = (word: string, access: ExplainedTarget["access"]): void => {
-      const where = isDynamic(word) ? undefined : classifyTarget(word, cmd.cwd, contextFor(cmd, context));
-      const known = targets.some((t) => t.word === word && (t.access === access || t.access === "delete"));
-      if (where != null && !known) targets.push({ word, path: where.path, kind: where.cls, access });
-    };
-    for (const target of deletionTargets(cmd)) add(target.word, "delete");
-    for (const word of writeWords(cmd)) add(word, "write");
-    for (const word of readWords(cmd)) add(word, "read");
+    const targets = fileTargets(cmd, context);
     return {
       program: displayWord(cmd.name),
       argv: cmd.argv.map(displayWord),

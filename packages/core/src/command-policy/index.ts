@@ -29,6 +29,7 @@ export {
   type ExplainedCommand,
   type ExplainedTarget,
 } from "./explain-command.js";
+export { commandFiles, fileTargets, type FileTarget } from "./command-files.js";
 export { RULE_CATALOGUE } from "./rules/rule-catalogue.js";
 export { RULE_PACKS } from "./rules/packs/pack-catalogue.js";
 export type { RulePack } from "./rules/packs/rule-pack.js";

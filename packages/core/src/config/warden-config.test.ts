@@ -70,6 +70,37 @@ describe("loadWardenConfig", () => {
     expect(loadWardenConfig(project, home).errors).toEqual([expect.stringContaining("fail_mdoe")]);
   });
 
+  it.each([
+    [{ fail_mode: "strict" }, 'fail_mode: "strict" is not accepted; expected one of "open", "closed"'],
+    [{ redact: true }, 'redact: true is not accepted; expected one of "on", "off"'],
+    [{ max_value_bytes: "big" }, 'max_value_bytes: "big" (a string) is not a number'],
+    [{ max_value_bytes: 100 }, "max_value_bytes: 100 is too small; expected at least 1024"],
+    [{ fail_mdoe: "closed" }, 'unknown top-level key "fail_mdoe" (did you mean "fail_mode"?); known keys: $schema, max_value_bytes'],
+    [
+      { commands: { rules: { "git.force-push": { action: "block" } } } },
+      'commands.rules["git.force-push"].action: "block" is not accepted; expected one of "deny", "ask", "warn"',
+    ],
+    [
+      { commands: { rules: { "git.force-push": { actoin: "ask" } } } },
+      'commands.rules["git.force-push"]: unknown key "actoin" (did you mean "action"?)',
+    ],
+    [
+      { commands: { command_rules: [{ id: "team.x", command: "terraform" }] } },
+      "commands.command_rules[0].reason: missing; expected a string",
+    ],
+    [{ injection: { warn_at: "hi" } }, 'injection.warn_at: "hi" is not accepted; expected one of "low", "medium", "high", "critical"'],
+    [{ commands: [] }, "commands: [] is not an object"],
+  ])("names the file, the key, the value found and what is accepted for %j", (value, message) => {
+    write(project, value);
+    const file = path.join(project, ".claude", "warden.json");
+    expect(loadWardenConfig(project, home).errors).toEqual([expect.stringContaining(`${file}: ${message}`)]);
+  });
+
+  it("reports each problem of a file on its own", () => {
+    write(project, { fail_mode: "strict", redact: "maybe" });
+    expect(loadWardenConfig(project, home).errors).toHaveLength(2);
+  });
+
   it("reports text that is not JSON", () => {
     write(project, "{ nope");
     expect(loadWardenConfig(project, home).errors).toEqual([expect.stringMatching(/not valid JSON/)]);

@@ -4,7 +4,7 @@ import { DEFAULT_VALUE_LIMIT_BYTES } from "../store/bounded-value.js";
 import { commandPolicyOptionsSchema, type CommandPolicyOptions } from "../command-policy/command-policy-options.js";
 import { injectionConfigSchema, type InjectionConfig } from "../injection/injection-config-schema.js";
 import { lazySchema } from "../support/lazy-schema.js";
-import { describeIssues } from "../support/schema-issues.js";
+import { describeIssue } from "../support/schema-issues.js";
 import { readBoundedFile } from "../support/read-bounded-file.js";
 import { isCode } from "../support/file-lock.js";
 
@@ -39,7 +39,7 @@ export interface ResolvedConfig {
   readonly redact: boolean;
   readonly commands: CommandPolicyOptions;
   readonly injection: InjectionConfig;
-  /** Problems found in the config files; each names the file and what was wrong. */
+  /** Problems found in the config files; each names the file, the key, the value found and what is accepted. */
   readonly errors: readonly string[];
 }
 
@@ -115,9 +115,10 @@ function readConfigFile(file: string, errors: string[]): WardenConfig {
     errors.push(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
     return {};
   }
-  const parsed = wardenConfigSchema().safeParse(json);
+  const schema = wardenConfigSchema();
+  const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
-  const issues = describeIssues(parsed.error.issues);
-  errors.push(`${file}: ${issues}`);
+  // One error per problem, each naming the file, the key path, the value found and what is accepted.
+  for (const issue of parsed.error.issues) errors.push(`${file}: ${describeIssue(issue, { input: json, schema })}`);
   return {};
 }

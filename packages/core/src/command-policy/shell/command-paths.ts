@@ -5,6 +5,7 @@ import { parseGit } from "./parse-git.js";
 import { parseOptions, hasOption, optionValue, type OptionSpec } from "./parse-options.js";
 import { readRemoteCommand } from "./remote-command.js";
 import { expandBraces } from "./resolve-word.js";
+import { tarFiles } from "./parse-tar.js";
 
 /**
  * Which words of a command name files it reads, writes or deletes. Quoted data is not a path:
@@ -163,6 +164,20 @@ const GIT_WRITING = new Set([
   "revert",
   "worktree",
 ]);
+/**
+ * Programs whose options take values that are not files: `head -n 20 file.txt` reads
+ * `file.txt`, not `20`.
+ */
+const VALUE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  head: { value: "nc", valueLong: ["lines", "bytes"] },
+  tail: { value: "ncs", valueLong: ["lines", "bytes", "pid", "sleep-interval", "max-unchanged-stats"] },
+};
+/** `git log -n 5 --author bob -- src`: counts, names and patterns are not paths. */
+const GIT_READING_OPTIONS: OptionSpec = {
+  value: "nSGLU",
+  valueLong: ["max-count", "skip", "since", "until", "after", "before", "author", "committer", "grep", "format", "pretty", "date"],
+};
+const SED_OPTIONS: OptionSpec = { value: "efl", valueLong: ["expression", "file", "line-length"] };
 const OUTPUT_OPS = new Set([">", ">>", "&>", "&>>", ">|", "<>"]);
 const DIGITS_OR_DASH = /^(?:\d+|-)$/;
 
@@ -174,7 +189,12 @@ export function readWords(cmd: SimpleCommand): string[] {
   if (cmd.name === "git") {
     const git = parseGit(cmd.args);
     if (!GIT_READING.has(git.sub)) return inputs;
-    return [...positionals(git.args).map((w) => (w.includes(":") && !w.startsWith(":") ? w.slice(w.indexOf(":") + 1) : w)), ...inputs];
+    return [
+      ...parseOptions(git.args, GIT_READING_OPTIONS).positionals.map((w) =>
+        w.includes(":") && !w.startsWith(":") ? w.slice(w.indexOf(":") + 1) : w,
+      ),
+      ...inputs,
+    ];
   }
   const grepValues = GREP_VALUES[cmd.name];
   if (grepValues != null) {
@@ -182,6 +202,10 @@ export function readWords(cmd: SimpleCommand): string[] {
     const patternGiven = hasOption(p, "ef", ["regexp", "file"]);
     return [...(patternGiven ? p.positionals : p.positionals.slice(1)), ...(p.values.get("f") ?? []), ...inputs];
   }
+  const valued = VALUE_OPTIONS[cmd.name];
+  if (valued != null) return [...parseOptions(cmd.args, valued).positionals, ...inputs];
+  if (cmd.name === "sed") return [...sedFiles(cmd.args), ...inputs];
+  if (cmd.name === "tar") return [...tarFiles(cmd.args), ...inputs];
   const fetch = describeFetch(cmd.name, cmd.args, cmd.redirects);
   if (fetch != null) return [...fetch.uploads.filter((u) => u !== "-"), ...inputs];
   if (cmd.name === "dd") return [...ddOperands(cmd.args, "if"), ...inputs];
@@ -189,6 +213,13 @@ export function readWords(cmd: SimpleCommand): string[] {
   if (COPIERS.has(cmd.name)) return [...copySources(cmd.name, cmd.args), ...inputs];
   if (pullsEnvFile(cmd)) return inputs;
   return [...positionals(withoutEnvFiles(cmd.args)), ...inputs];
+}
+
+/** `sed -n 1,20p file.txt`, `sed -i "s/a/b/" f`: the first operand is the script unless `-e` or `-f` gives it; a `-f` script is a file. */
+function sedFiles(args: readonly string[]): string[] {
+  const p = parseOptions(args, SED_OPTIONS);
+  const scriptGiven = hasOption(p, "ef", ["expression", "file"]);
+  return [...(scriptGiven ? p.positionals : p.positionals.slice(1)), ...(p.values.get("f") ?? [])];
 }
 
 /** `vercel env pull .env.local`, `netlify env:list --plain > x`: the named file is written from the service, not read. */
@@ -236,8 +267,9 @@ export function writeWords(cmd: SimpleCommand): string[] {
     const git = parseGit(cmd.args);
     return GIT_WRITING.has(git.sub) ? [...positionals(git.args), ...outputs] : outputs;
   }
-  if (cmd.name === "sed" && !hasOption(parseOptions(cmd.args, { value: "ef", valueLong: ["expression", "file"] }), "i", ["in-place"]))
-    return outputs;
+  if (cmd.name === "sed")
+    return hasOption(parseOptions(cmd.args, SED_OPTIONS), "i", ["in-place"]) ? [...sedFiles(cmd.args), ...outputs] : outputs;
+  if (cmd.name === "tar") return [...tarFiles(cmd.args), ...outputs];
   const fetch = describeFetch(cmd.name, cmd.args, cmd.redirects);
   if (fetch != null) return [...fetch.files, ...outputs];
   if (cmd.name === "dd") return [...ddOperands(cmd.args, "of"), ...outputs];
