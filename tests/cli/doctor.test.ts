@@ -20,6 +20,12 @@ async function doctorJson(): Promise<{ code: number | null; checks: Check[] }> {
 }
 
 const check = (checks: readonly Check[], name: string) => checks.find((c) => c.name === name);
+
+/** What `claude plugin install warden@warden` writes into a settings file. */
+function enablePlugin(settingsFile: string): void {
+  fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+  fs.writeFileSync(settingsFile, JSON.stringify({ enabledPlugins: { "warden@warden": true } }));
+}
 beforeEach(() => {
   box = makeSandbox();
 });
@@ -67,6 +73,38 @@ describe("warden doctor", () => {
     await runCliInProcess(["install", "--user"], box);
     const { code, checks } = await doctorJson();
     expect([code, checks.filter((c) => !c.ok)]).toEqual([0, []]);
+  });
+
+  it("counts the Warden plugin as the wiring: healthy with no settings wired, the self-test passing", async () => {
+    enablePlugin(path.join(box.home, ".claude", "settings.json"));
+    const { code, checks } = await doctorJson();
+    expect([code, check(checks, "plugin")?.ok, checks.filter((c) => c.name.startsWith("self-test")).map((c) => c.detail)]).toEqual([
+      0,
+      true,
+      ["denied", "allowed", `the deny was recorded in ${path.join(box.project, ".warden", "sessions")}`],
+    ]);
+  });
+
+  it("flags the plugin enabled while a settings file also wires the hooks, with the command that removes the wiring", async () => {
+    await runCliInProcess(["install", "--project", box.project], box);
+    enablePlugin(path.join(box.home, ".claude", "settings.json"));
+    const { code, checks } = await doctorJson();
+    expect([code, check(checks, "plugin and settings")]).toEqual([
+      1,
+      expect.objectContaining({
+        ok: false,
+        fix: `warden install --project ${box.project} --uninstall`,
+        detail: expect.stringContaining("runs every hook twice"),
+      }),
+    ]);
+  });
+
+  it("does not count a plugin the project's settings turn off", async () => {
+    enablePlugin(path.join(box.home, ".claude", "settings.json"));
+    fs.mkdirSync(path.join(box.project, ".claude"));
+    fs.writeFileSync(path.join(box.project, ".claude", "settings.json"), JSON.stringify({ enabledPlugins: { "warden@warden": false } }));
+    const { code, checks } = await doctorJson();
+    expect([code, check(checks, "plugin"), check(checks, "wiring")?.ok]).toEqual([1, undefined, false]);
   });
 
   it("says how to repair wiring that lacks an event", async () => {

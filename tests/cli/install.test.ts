@@ -102,6 +102,18 @@ describe("warden install", () => {
     expect([result.code, fs.existsSync(settingsFile)]).toEqual([0, true]);
   });
 
+  it("warns that hooks would run twice when the Warden plugin is enabled too, and still wires as asked", async () => {
+    const userSettings = path.join(box.home, ".claude", "settings.json");
+    fs.mkdirSync(path.dirname(userSettings), { recursive: true });
+    fs.writeFileSync(userSettings, JSON.stringify({ enabledPlugins: { "warden@warden": true } }));
+    const result = await runCliInProcess(["install", "--project", box.project], box);
+    expect([result.code, result.stderr, fs.existsSync(settingsFile)]).toEqual([
+      0,
+      expect.stringContaining("the Warden plugin warden@warden is also enabled"),
+      true,
+    ]);
+  });
+
   it("--json says what it wrote", async () => {
     const result = await runCliInProcess(["install", "--project", box.project, "--json"], box);
     expect(JSON.parse(result.stdout)).toEqual({ file: settingsFile, action: "wired", wired: true, hooks_dir: HOOKS_DIR, problems: [] });

@@ -1,12 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { checkWiring, isWardenHook, parseSettings, type Settings } from "../hook-wiring.js";
+import type { WardenPlugin } from "../plugin-state.js";
 import type { DoctorCheck } from "./doctor-check.js";
 import { installCommand } from "./doctor-check.js";
 
 /**
- * Doctor's view of the wiring: Warden's hooks belong in the project's or the user's Claude Code
- * settings, in exactly one of them. Each file is read once and shared with the self-test.
+ * Doctor's view of the wiring: Warden's hooks come from the Warden plugin or from the project's or
+ * the user's Claude Code settings, from exactly one of them. Each file is read once and shared
+ * with the self-test.
  */
 
 /** A settings file read once for every check: its parsed content, or why there is none. */
@@ -47,13 +49,24 @@ function wiringState({ file, settings, problem }: SettingsFile, project: string,
   return problems.length === 0 ? { kind: "current" } : { kind: "partial", problems };
 }
 
-/** One row per settings file, then one for the pair when neither or both wire Warden. */
-export function wiringChecks(files: readonly [SettingsFile, SettingsFile], project: string, hooksDir: string): DoctorCheck[] {
+/** One row per settings file, one for the plugin when it is on, then one when nothing or more than one wires Warden. */
+export function wiringChecks(
+  files: readonly [SettingsFile, SettingsFile],
+  project: string,
+  hooksDir: string,
+  plugin: WardenPlugin | undefined,
+): DoctorCheck[] {
   const states = files.map((f) => wiringState(f, project, hooksDir));
   const rows = files.map((f, i) => fileRow(f, states[i] ?? { kind: "absent" }, project));
   const [projectFile, userFile] = files;
   const wired = states.filter((s) => s.kind === "current" || s.kind === "partial").length;
-  if (wired === 0 && states.every((s) => s.kind === "absent")) {
+  if (plugin != null)
+    rows.push({
+      name: "plugin",
+      ok: true,
+      detail: `the Warden plugin ${plugin.id} is enabled in ${plugin.file} (${plugin.scope} settings): Claude Code runs its hooks in every session here`,
+    });
+  if (plugin == null && wired === 0 && states.every((s) => s.kind === "absent")) {
     rows.push({
       name: "wiring",
       ok: false,
@@ -69,19 +82,33 @@ export function wiringChecks(files: readonly [SettingsFile, SettingsFile], proje
       fix: installCommand("user", project, "--uninstall"),
     });
   }
-  const plugin = pluginWiringCheck(files);
-  if (plugin != null) rows.push(plugin);
+  const both =
+    plugin == null
+      ? undefined
+      : pluginAndSettingsCheck(
+          plugin,
+          files.filter((_, i) => isWired(states[i])),
+          project,
+        );
+  if (both != null) rows.push(both);
   return rows;
 }
 
+const isWired = (state: WiringState | undefined): boolean => state?.kind === "current" || state?.kind === "partial";
+
 /**
- * Reserved for Warden installed as a Claude Code plugin: a plugin's hooks run in addition to those
- * of the settings files, so a plugin install that is also wired in settings runs every hook twice.
- * When the plugin lands, this returns a failing check naming the settings file(s) that still wire
- * Warden, with `warden install --project DIR --uninstall` / `--user --uninstall` as the fix.
+ * Claude Code runs a plugin's hooks and the same hooks from a settings file both, concurrently
+ * (it merges identical entries only between settings files): every call guarded and recorded twice.
  */
-function pluginWiringCheck(_files: readonly SettingsFile[]): DoctorCheck | undefined {
-  return undefined;
+function pluginAndSettingsCheck(plugin: WardenPlugin, wiredFiles: readonly SettingsFile[], project: string): DoctorCheck | undefined {
+  const [first, ...others] = wiredFiles;
+  if (first == null) return undefined;
+  return {
+    name: "plugin and settings",
+    ok: false,
+    detail: `the Warden plugin ${plugin.id} is on and ${wiredFiles.map((f) => f.file).join(" and ")} also wire${wiredFiles.length === 1 ? "s" : ""} Warden's hooks: Claude Code then runs every hook twice, concurrently, so each tool call is guarded and recorded twice. Keep the plugin and remove the settings wiring${others.length > 0 ? ` (also \`${others.map((f) => installCommand(f.scope, project, "--uninstall")).join("`, `")}\`)` : ""}`,
+    fix: installCommand(first.scope, project, "--uninstall"),
+  };
 }
 
 function fileRow(f: SettingsFile, state: WiringState, project: string): DoctorCheck {

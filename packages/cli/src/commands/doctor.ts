@@ -5,11 +5,12 @@ import path from "node:path";
 import { configPaths, createCommandPolicy, loadWardenConfig, resolveWardenDir, SessionStore } from "@warden/core";
 import type { CliIo } from "../cli-io.js";
 import { defineCommand, type CommandArgs } from "../define-command.js";
-import { formatBytes } from "../format.js";
+import { countOf, formatBytes } from "../format.js";
 import { HOOK_FILES, isWardenHook } from "../hook-wiring.js";
 import { ownedPaths } from "../session-files.js";
 import { installCommand, shellWord, type DoctorCheck } from "./doctor-check.js";
 import { readSettings, wiringChecks, type SettingsFile } from "./doctor-wiring.js";
+import { enabledWardenPlugin } from "../plugin-state.js";
 
 const DOCTOR_OPTIONS = {
   project: { type: "string", value: "DIR", help: "the project to check (default: the cwd)" },
@@ -34,13 +35,15 @@ export function runDoctor({ values }: CommandArgs<typeof DOCTOR_OPTIONS>, io: Cl
   const userSettings = path.join(io.env.CLAUDE_CONFIG_DIR || path.join(home, ".claude"), "settings.json");
   const settings = [readSettings("project", path.join(project, ".claude", "settings.json")), readSettings("user", userSettings)] as const;
   const dataDir = resolveWardenDir({ env: io.env, cwd: project });
-  const wiring = wiringChecks(settings, project, io.hooksDir);
+  const plugin = enabledWardenPlugin(project, io.env, home);
+  const wiring = wiringChecks(settings, project, io.hooksDir, plugin);
+  const guard = wiredGuardCommand(settings) ?? (plugin == null ? undefined : pluginGuardCommand(io.hooksDir));
   const checks: DoctorCheck[] = [
     ...wiring,
     ...HOOK_FILES.map((hook) => hookFileCheck(hook, io.hooksDir, io.env)),
     configCheck(project, home),
     // With no guard wired there is nothing to test: the failing wiring check already says how to wire it.
-    ...(wiredGuardCommand(settings) == null && wiring.some((c) => !c.ok) ? [] : selfTest(project, settings, io.env)),
+    ...(guard == null && wiring.some((c) => !c.ok) ? [] : selfTest(project, guard, io.env)),
   ];
   const data = { dir: dataDir, bytes: directorySize(dataDir), sessions: countFiles(path.join(dataDir, "sessions")) };
   const healthy = checks.every((c) => c.ok);
@@ -52,7 +55,7 @@ export function runDoctor({ values }: CommandArgs<typeof DOCTOR_OPTIONS>, io: Cl
     io.out(`${c.ok ? "ok  " : "FAIL"}  ${c.name}: ${c.detail}`);
     if (c.fix != null) io.out(`      fix: ${c.fix}`);
   }
-  io.out(`data  ${data.dir}: ${data.sessions} session file(s), ${formatBytes(data.bytes)}`);
+  io.out(`data  ${data.dir}: ${countOf(data.sessions, "session file")}, ${formatBytes(data.bytes)}`);
   const problems = checks.filter((c) => !c.ok).length;
   io.out(
     healthy ? "Warden is on." : `Warden is NOT fully on: ${problems} problem${problems === 1 ? "" : "s"}, each FAIL above with its fix.`,
@@ -99,8 +102,13 @@ function configCheck(project: string, home: string): DoctorCheck {
   };
 }
 
+interface GuardCommand {
+  readonly command: string;
+  readonly args: readonly string[];
+}
+
 /** The command Claude Code runs for PreToolUse in this project: the first wiring that has Warden's guard. */
-function wiredGuardCommand(files: readonly SettingsFile[]): { readonly command: string; readonly args: readonly string[] } | undefined {
+function wiredGuardCommand(files: readonly SettingsFile[]): GuardCommand | undefined {
   for (const { settings } of files) {
     const hook = (settings?.hooks?.PreToolUse ?? []).flatMap((group) => group.hooks).find((h) => isWardenHook(h));
     if (hook?.command != null) return { command: hook.command, args: hook.args ?? [] };
@@ -108,13 +116,17 @@ function wiredGuardCommand(files: readonly SettingsFile[]): { readonly command: 
   return undefined;
 }
 
+/** The plugin's PreToolUse command, as its hooks.json has it, for the hooks beside this warden (the plugin's own when run from it). */
+function pluginGuardCommand(hooksDir: string): GuardCommand {
+  return { command: "node", args: [path.join(hooksDir, "post-tool-guard.mjs")] };
+}
+
 /**
  * Asks the guard exactly as a session would: the wired command, in the project, against its real
  * data directory, about a destructive and a harmless command; then checks the deny was recorded.
  * The self-test's own session is removed afterwards.
  */
-function selfTest(project: string, settingsFiles: readonly SettingsFile[], env: CliIo["env"]): DoctorCheck[] {
-  const wired = wiredGuardCommand(settingsFiles);
+function selfTest(project: string, wired: GuardCommand | undefined, env: CliIo["env"]): DoctorCheck[] {
   if (wired == null)
     return [
       {

@@ -7,6 +7,7 @@ import { defineCommand } from "../define-command.js";
 import { EXIT } from "../exit-status.js";
 import { toJson } from "../format.js";
 import { applyWiring, checkWiring, formatSettings, parseSettings, removeWiring } from "../hook-wiring.js";
+import { enabledWardenPlugin } from "../plugin-state.js";
 
 /** What `install --json` prints: the file, what was done to it, and (for --check) what is wrong. */
 interface InstallResult {
@@ -55,6 +56,13 @@ export const INSTALL = defineCommand({
     }
     fs.mkdirSync(path.dirname(file), { recursive: true });
     writeFileAtomic(file, formatSettings(next));
+    const plugin = values.uninstall
+      ? undefined
+      : enabledWardenPlugin(path.dirname(path.dirname(file)), io.env, io.env.HOME || os.homedir());
+    if (plugin != null)
+      io.err(
+        `warden install: warning: the Warden plugin ${plugin.id} is also enabled (${plugin.file}); Claude Code runs a plugin's hooks and these both, so every call is guarded and recorded twice: keep one (\`claude plugin disable ${plugin.id}\`, or \`warden install ${values.user ? "--user" : `--project ${values.project ?? ""}`} --uninstall\`)`,
+      );
     const result: InstallResult = { file, action: values.uninstall ? "removed" : "wired", wired, hooks_dir: hooksDir, problems: [] };
     print(result, `${file}: ${values.uninstall ? "Warden's hooks removed" : `Warden's hooks wired to ${hooksDir}`}`);
     return EXIT.yes;
