@@ -30,6 +30,7 @@ record) are left alone. Their figures (start, tokens and cost by model) stay in 
 \`warden cost\` totals do not change. Deleting asks for confirmation on a terminal (exit status 1 when
 declined); elsewhere it needs --yes (without it: exit status 2, nothing deleted)`,
   options: CLEAN_OPTIONS,
+  answersNo: "the question was declined; nothing was deleted",
   run: (args, io) => runClean(args, io),
 });
 

@@ -57,7 +57,7 @@ export function wiringChecks(
   plugin: WardenPlugin | undefined,
 ): DoctorCheck[] {
   const states = files.map((f) => wiringState(f, project, hooksDir));
-  const rows = files.map((f, i) => fileRow(f, states[i] ?? { kind: "absent" }, project));
+  const rows = files.map((f, i) => fileRow(f, states[i] ?? { kind: "absent" }, project, plugin != null));
   const [projectFile, userFile] = files;
   const wired = states.filter((s) => s.kind === "current" || s.kind === "partial").length;
   if (plugin != null)
@@ -111,7 +111,7 @@ function pluginAndSettingsCheck(plugin: WardenPlugin, wiredFiles: readonly Setti
   };
 }
 
-function fileRow(f: SettingsFile, state: WiringState, project: string): DoctorCheck {
+function fileRow(f: SettingsFile, state: WiringState, project: string, pluginOn: boolean): DoctorCheck {
   const name = `${f.scope} wiring`;
   switch (state.kind) {
     case "unreadable":
@@ -122,7 +122,7 @@ function fileRow(f: SettingsFile, state: WiringState, project: string): DoctorCh
         fix: `correct the JSON of ${f.file} by hand, then run \`warden doctor\` again`,
       };
     case "absent":
-      return { name, ok: true, detail: `${f.file} does not wire Warden (one settings file is enough)` };
+      return { name, ok: true, detail: `${f.file} does not wire Warden (${pluginOn ? "the plugin does" : "one settings file is enough"})` };
     case "current":
       return { name, ok: true, detail: `${f.file} is wired and current` };
     case "partial":
