@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -80,15 +80,35 @@ describe("isProcessAlive", () => {
   });
 
   it.skipIf(process.platform !== "linux")("is false for a process that exited but was not reaped yet (a zombie)", async () => {
-    // The shell forks `true` and becomes `sleep`, which never reaps it: `true` stays a zombie.
-    const parent = spawn("sh", ["-c", "true & echo $!; exec sleep 5"], { stdio: ["ignore", "pipe", "ignore"] });
+    // The shell starts a child blocked on a fifo, then becomes `sleep`, which never reaps a child.
+    // Only once the exec is seen is the child let go: it exits and stays a zombie, whatever the
+    // machine's load (a child that exits before the exec may be reaped by the shell itself).
+    const fifo = path.join(dir, "go");
+    execFileSync("mkfifo", [fifo]);
+    const parent = spawn("sh", ["-c", 'head -c 1 "$0" > /dev/null & echo $!; exec sleep 30', fifo], {
+      stdio: ["ignore", "pipe", "ignore"],
+    });
     try {
       const zombie = Number((await new Promise<string>((resolve) => parent.stdout.once("data", (d) => resolve(String(d))))).trim());
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(fs.readFileSync(`/proc/${zombie}/stat`, "latin1")).toMatch(/\) Z /);
+      await until(() => readProc(`/proc/${parent.pid}/comm`) === "sleep\n");
+      fs.writeFileSync(fifo, "x");
+      await until(() => /\) Z /.test(readProc(`/proc/${zombie}/stat`)));
       expect(isProcessAlive(zombie)).toBe(false);
     } finally {
       parent.kill("SIGKILL");
     }
   });
 });
+
+function readProc(file: string): string {
+  try {
+    return fs.readFileSync(file, "latin1");
+  } catch {
+    return "";
+  }
+}
+
+/** Resolves once `done()` holds; polls every 10 ms (the test's own timeout bounds the wait). */
+async function until(done: () => boolean): Promise<void> {
+  while (!done()) await new Promise((resolve) => setTimeout(resolve, 10));
+}
