@@ -1,3 +1,4 @@
+import { LockTimeoutError, OutsideDataDirError, UnsafeSessionIdError } from "@warden/core";
 import { describe, expect, it } from "vitest";
 import { CliFailure, CliUsageError } from "./cli-io.js";
 import { classifyError } from "./cli-errors.js";
@@ -18,6 +19,14 @@ describe("classifyError", () => {
   it("maps a failed file operation to 3 with node's message, which names the call and the path", () => {
     const error = Object.assign(new Error("EACCES: permission denied, open '/x'"), { code: "EACCES", syscall: "open" });
     expect(classifyError(error)).toEqual({ kind: "failure", code: 3, message: "EACCES: permission denied, open '/x'" });
+  });
+
+  it.each([
+    ["a lock held too long", new LockTimeoutError("the lock .warden/sessions/x.lock is held by pid 12 for 30 s")],
+    ["an unsafe session id", new UnsafeSessionIdError('session id "../x" cannot name a file')],
+    ["a path leading out of the data directory", new OutsideDataDirError(".warden/sessions is a link")],
+  ])("maps %s to 3 with its own message, not as a bug", (_, error) => {
+    expect(classifyError(error)).toEqual({ kind: "failure", code: 3, message: error.message });
   });
 
   it("calls anything else a bug, with its stack", () => {

@@ -1,4 +1,11 @@
-import { CommandPolicyConfigError, SessionTooLargeError, UnknownSessionError } from "@warden/core";
+import {
+  CommandPolicyConfigError,
+  LockTimeoutError,
+  OutsideDataDirError,
+  SessionTooLargeError,
+  UnknownSessionError,
+  UnsafeSessionIdError,
+} from "@warden/core";
 import { CliFailure, CliUsageError } from "./cli-io.js";
 import { SettingsFileError } from "./hook-wiring.js";
 import { EXIT } from "./exit-status.js";
@@ -9,8 +16,20 @@ export type ErrorReport =
   | { readonly kind: "failure"; readonly code: typeof EXIT.failure; readonly message: string }
   | { readonly kind: "bug"; readonly code: typeof EXIT.failure; readonly message: string; readonly stack: string };
 
-/** Errors whose message says everything a user needs: the state of their files, not Warden's failure. */
-const FORESEEN = [CliFailure, SettingsFileError, SessionTooLargeError, UnknownSessionError, CommandPolicyConfigError] as const;
+/**
+ * Errors whose message says everything a user needs: the state of their files, not Warden's failure
+ * (a lock held by a hung process, a session id or a link that would lead outside the data directory).
+ */
+const FORESEEN = [
+  CliFailure,
+  SettingsFileError,
+  SessionTooLargeError,
+  UnknownSessionError,
+  CommandPolicyConfigError,
+  LockTimeoutError,
+  UnsafeSessionIdError,
+  OutsideDataDirError,
+] as const;
 
 export function classifyError(error: unknown): ErrorReport {
   if (error instanceof CliUsageError) return { kind: "usage", code: EXIT.usage, message: withoutUsage(error.message) };

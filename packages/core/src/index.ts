@@ -27,12 +27,20 @@ export { type FinalizeOutcome, finalizeSession } from "./hook/finalize-session.j
 
 // The store: .warden/ and its files.
 export { SessionStore, UnknownSessionError, writeFileAtomic } from "./store/session-store.js";
-export { guardStateDirOf, pendingDirOf, reportPath, resolveWardenDir, sessionLogPath, transcriptCachePath } from "./store/warden-paths.js";
+export {
+  guardStateDirOf,
+  pendingDirOf,
+  reportPath,
+  resolveWardenDir,
+  sessionLogPath,
+  transcriptCachePath,
+  UnsafeSessionIdError,
+} from "./store/warden-paths.js";
 export { readMaybeGzipped } from "./store/session-log.js";
 export type { SessionEdges } from "./store/session-edges.js";
 export { boundValue } from "./store/bounded-value.js";
 export { redactText } from "./store/redact-secrets.js";
-export { appendContained, isContainedPath } from "./store/contained-path.js";
+export { appendContained, isContainedPath, OutsideDataDirError } from "./store/contained-path.js";
 export { findStaleSessions } from "./store/stale-sessions.js";
 
 // Reports.
@@ -69,7 +77,7 @@ export {
 } from "./injection/index.js";
 
 // Small shared helpers.
-export { isCode, isProcessAlive } from "./support/file-lock.js";
+export { isCode, isProcessAlive, LockTimeoutError } from "./support/file-lock.js";
 export { monotonicMs } from "./support/lazy-builtin.js";
 export { describeIssue, describeIssues, formatPath, type IssueContext, type SchemaIssue } from "./support/schema-issues.js";
 export { closestName } from "./support/closest-name.js";
