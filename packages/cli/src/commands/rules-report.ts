@@ -1,4 +1,5 @@
 import { formatDiagnostic, type RulesCheck, type RulesTest } from "@warden/core";
+import { countOf } from "../format.js";
 
 /** What `warden rules check|test` prints (as text and as JSON), and its exit code: 1 when something is broken. */
 export interface RulesReport {
@@ -6,8 +7,6 @@ export interface RulesReport {
   readonly text: string;
   readonly json: object;
 }
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** Every error with file:line:column and what was expected, warnings, and the partially evaluated rules. */
 export function formatRulesCheck(check: RulesCheck): RulesReport {
@@ -21,7 +20,7 @@ export function formatRulesCheck(check: RulesCheck): RulesReport {
     );
   }
   lines.push(
-    `${plural(check.rules.length, "rule")} in ${plural(check.files, "file")}: ${plural(check.errors.length, "error")}, ${plural(check.warnings.length, "warning")}, ${check.partial.length} partially evaluated`,
+    `${countOf(check.rules.length, "rule")} in ${countOf(check.files, "file")}: ${countOf(check.errors.length, "error")}, ${countOf(check.warnings.length, "warning")}, ${check.partial.length} partially evaluated`,
   );
   const json = {
     passed: check.errors.length === 0,
@@ -45,7 +44,7 @@ export function formatRulesTest(test: RulesTest): RulesReport {
   }
   for (const u of report.unknown) lines.push(`error: ${u.file}: examples for unknown rule ${u.rule}`);
   for (const name of report.untested) lines.push(`warning: rule ${name} has no examples`);
-  lines.push(`${plural(report.passed, "example")} passed, ${report.failures.length} failed`);
+  lines.push(`${countOf(report.passed, "example")} passed, ${report.failures.length} failed`);
   const json = {
     passed: test.passed,
     examples_passed: report.passed,
