@@ -8,14 +8,16 @@ import {
 
 /** The guard hook's policy and scanner, built on first use from the config. */
 export const guardFactories: GuardFactories = {
-  policy: ({ config, warn }) => {
+  policy: ({ config, env, warn }) => {
+    // Run as the Claude Code plugin, the guard's own files are these (Claude Code sets both).
+    const world = { guardDirs: [env.CLAUDE_PLUGIN_ROOT, env.CLAUDE_PLUGIN_DATA].filter((dir): dir is string => dir != null && dir !== "") };
     try {
-      return createCommandPolicy(config.commands);
+      return createCommandPolicy(config.commands, world);
     } catch (error) {
       // A bad rule override must not switch the guard off: the built-in rules keep protecting.
       if (!(error instanceof CommandPolicyConfigError)) throw error;
       warn(`commands: ${error.message}; the built-in command policy applies instead`);
-      return createCommandPolicy({});
+      return createCommandPolicy({}, world);
     }
   },
   scanner: ({ config, env, projectDir, stateDir, warn }) => {

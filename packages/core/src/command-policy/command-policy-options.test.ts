@@ -244,3 +244,28 @@ describe("unparseable commands", () => {
     expect(decide({ rules: { "shell.unparseable": { enabled: false } } }, "echo 'x").findings).toEqual([]);
   });
 });
+
+describe("the running guard's own directories", () => {
+  const pluginRoot = "/home/dev/.claude/plugins/cache/warden/warden/1a2b3c";
+  const guarded = createCommandPolicy({}, { guardDirs: [pluginRoot] });
+  const writeTool = (file_path: string): ToolCall => ({ toolName: "Write", toolInput: { file_path, content: "x" }, ...at });
+
+  it("denies a command writing into them, as guard.disable", () => {
+    expect(guarded.decide(bash(`echo 'process.exit(0)' > ${pluginRoot}/post-tool-guard.mjs`))).toMatchObject({
+      decision: "deny",
+      findings: [expect.objectContaining({ rule: "guard.disable" })],
+    });
+  });
+
+  it("denies the Write tool there too", () => {
+    expect(guarded.decide(writeTool(`${pluginRoot}/hooks.json`)).decision).toBe("deny");
+  });
+
+  it("lets the guard's files be read", () => {
+    expect(guarded.decide(bash(`cat ${pluginRoot}/hooks.json`)).decision).toBe("allow");
+  });
+
+  it("protects nothing extra when it is not told where it runs from", () => {
+    expect(createCommandPolicy({}).decide(writeTool("/opt/tools/hooks.json")).decision).toBe("allow");
+  });
+});

@@ -47,6 +47,11 @@ export interface CommandPolicyWorld {
   readonly readStatus?: ReadStatus;
   /** Reads a local file a command feeds to a program (a SQL script to `psql -f`); the default reads at most 1 MiB. */
   readonly readText?: ReadText;
+  /**
+   * Absolute directories of the running guard itself (the plugin's root and data folder when run as
+   * the Claude Code plugin): writing there could switch the guard off, so guard.disable covers them.
+   */
+  readonly guardDirs?: readonly string[];
 }
 
 export interface CommandPolicy extends ToolPolicy {
@@ -87,6 +92,12 @@ function unknownNames(kind: string, unknown: readonly string[], known: readonly 
 const MAX_LISTED_NAMES = 24;
 
 const ACCESSES: readonly PathAccess[] = ["read", "write"];
+const GUARD_DISABLE = "guard.disable";
+/**
+ * A guard directory becomes a glob of guard.disable; one whose name has glob characters would
+ * mean something else as a glob, so it is left out (Claude Code names plugin folders without them).
+ */
+const GLOB_CHARACTERS = /[*?[\]{}()!+@]/;
 const WINDOWS_DRIVE = /^[A-Za-z]:\//;
 /** Scripts larger than this are not read: a migration that size is not typed into a command. */
 const MAX_READ_BYTES = 1024 * 1024;
@@ -129,8 +140,13 @@ export function createCommandPolicy(options: CommandPolicyOptions = {}, world: C
     if (effective != null) commandRules.push(effective);
   }
   const pathRules: PathRule[] = [];
+  const guardPaths = (world.guardDirs ?? [])
+    .filter((dir) => !GLOB_CHARACTERS.test(dir))
+    .map((dir) => dir.replace(/\/+$/, ""))
+    .flatMap((dir) => [dir, `${dir}/**`]);
   for (const rule of [...PATH_RULES, ...customPaths]) {
-    const effective = apply<PathRule>({ ...rule, except: [...rule.except, ...(overrides[rule.id]?.except ?? [])] });
+    const paths = rule.id === GUARD_DISABLE && guardPaths.length > 0 ? [...rule.paths, ...guardPaths] : rule.paths;
+    const effective = apply<PathRule>({ ...rule, paths, except: [...rule.except, ...(overrides[rule.id]?.except ?? [])] });
     if (effective != null) pathRules.push(effective);
   }
   const paths = new ProtectedPaths(pathRules, (abs) => holdsPrivateKey(abs, readText(abs)));
