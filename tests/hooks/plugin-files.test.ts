@@ -1,12 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { decisionOf, makeSandbox, runHookProcess, type Sandbox } from "../support/hook-process.js";
+import { decisionOf, HOOKS_DIR, makeSandbox, runHookProcess, type Sandbox } from "../support/hook-process.js";
 import * as p from "../support/payloads.js";
 
 /**
- * Run as the Claude Code plugin, the guard hook gets CLAUDE_PLUGIN_ROOT and CLAUDE_PLUGIN_DATA
- * from Claude Code: the plugin's own files, which the agent must not rewrite to switch it off.
+ * The guard's own files, which the agent must not rewrite to switch it off: the hooks folder it
+ * runs from and, run as the Claude Code plugin, CLAUDE_PLUGIN_ROOT and CLAUDE_PLUGIN_DATA.
+ * The hooks folder here is this checkout's: a guard that failed these tests would have let the
+ * write run, so they only ask (PreToolUse), never run the command.
  */
 
 let box: Sandbox;
@@ -40,5 +42,19 @@ describe("the guard run as the plugin", () => {
     const command = `echo 'x' > ${pluginRoot}/notes.txt`;
     const result = await runHookProcess("post-tool-guard", p.preToolUse(s(), "Bash", p.bashInput(command), "toolu_pl3"), box);
     expect(decisionOf(result)).not.toBe("deny");
+  });
+});
+
+describe("the guard wired in a settings file", () => {
+  it("denies a command that overwrites the hook it runs from", async () => {
+    const command = `echo 'process.exit(0)' > ${HOOKS_DIR}/post-tool-guard.mjs`;
+    const result = await runHookProcess("post-tool-guard", p.preToolUse(s(), "Bash", p.bashInput(command), "toolu_pl4"), box);
+    expect(decisionOf(result)).toBe("deny");
+  });
+
+  it("denies the Write tool into its hooks folder", async () => {
+    const input = p.writeInput(path.join(HOOKS_DIR, "hooks.json"), "{}");
+    const result = await runHookProcess("post-tool-guard", p.preToolUse(s(), "Write", input, "toolu_pl5"), box);
+    expect(decisionOf(result)).toBe("deny");
   });
 });

@@ -8,9 +8,8 @@ import {
 
 /** The guard hook's policy and scanner, built on first use from the config. */
 export const guardFactories: GuardFactories = {
-  policy: ({ config, env, warn }) => {
-    // Run as the Claude Code plugin, the guard's own files are these (Claude Code sets both).
-    const world = { guardDirs: [env.CLAUDE_PLUGIN_ROOT, env.CLAUDE_PLUGIN_DATA].filter((dir): dir is string => dir != null && dir !== "") };
+  policy: ({ config, guardDirs, warn }) => {
+    const world = { guardDirs };
     try {
       return createCommandPolicy(config.commands, world);
     } catch (error) {

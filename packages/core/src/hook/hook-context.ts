@@ -17,6 +17,8 @@ export interface HookWorld {
   readonly claudePid: number | null;
   /** Whether a process still runs; stale-session detection asks it about recorded Claude Code pids. */
   readonly isProcessAlive: (pid: number) => boolean;
+  /** The folder of the hook file being run (the guard's own code), when it is one of Warden's hooks. */
+  readonly hooksDir?: string;
 }
 
 export interface HookContext extends HookWorld {
@@ -35,6 +37,11 @@ export interface GuardSetup {
   readonly config: ResolvedConfig;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly projectDir: string;
+  /**
+   * The guard's own folders (the hooks it runs from; the plugin's root and data folder when run as
+   * the Claude Code plugin): writing there could switch it off.
+   */
+  readonly guardDirs: readonly string[];
   /**
    * A directory of this session's own for the guard's state (e.g. the LLM tier's cache and budget),
    * made when called; it refuses a path that a link or `..` would lead outside the data dir.
@@ -64,7 +71,15 @@ export function realWorld(): HookWorld {
     home: process.env.HOME || os.homedir(),
     claudePid: process.ppid > 1 ? process.ppid : null,
     isProcessAlive,
+    ...hooksDirOf(process.argv[1]),
   };
+}
+
+const HOOK_FILE = /[\\/](?:session-start|post-tool-guard|session-end)\.mjs$/;
+
+/** The running script's folder when the script is one of Warden's hooks (not a test runner's). */
+function hooksDirOf(script: string | undefined): Pick<HookWorld, "hooksDir"> {
+  return script != null && HOOK_FILE.test(script) ? { hooksDir: path.dirname(path.resolve(script)) } : {};
 }
 
 export function createHookContext(
@@ -83,6 +98,9 @@ export function createHookContext(
     config,
     env: world.env,
     projectDir,
+    guardDirs: [world.hooksDir, world.env.CLAUDE_PLUGIN_ROOT, world.env.CLAUDE_PLUGIN_DATA].filter(
+      (dir): dir is string => dir != null && dir !== "",
+    ),
     stateDir: (name) => {
       const dir = path.join(guardStateDirOf(store.paths, payload.session_id), name);
       ensureContainedDir(store.paths.root, dir);
