@@ -16,6 +16,15 @@ describe("warden explain", () => {
     expect(result.stdout).toMatch(/layers +bash -c[\s\S]*target +delete .*\/home \(home[\s\S]*decision +deny[\s\S]*rule +fs\.rm-home/);
   });
 
+  it("says when --cwd names no existing directory, and still explains", async () => {
+    const result = await runCliInProcess(["explain", "ls", "--cwd", path.join(box.project, "nowhere")], box);
+    expect([result.code, result.stderr, result.stdout]).toEqual([
+      0,
+      expect.stringContaining("nowhere is not an existing directory"),
+      expect.stringContaining("decision  allow"),
+    ]);
+  });
+
   it("names the pack and the rule that decided", async () => {
     const result = await runCliInProcess(["explain", "ssh bastion 'terraform destroy -auto-approve'"], box);
     expect(result.stdout).toMatch(/layers +ssh bastion[\s\S]*decision +deny[\s\S]*rule +iac\.destroy-unattended\npack +iac/);

@@ -53,6 +53,12 @@ describe("warden rules check", () => {
     ]);
   });
 
+  it("exits 2 on a file that is not a .nov rule file, naming it", async () => {
+    fs.writeFileSync(path.join(box.project, "passwd"), "root:x:0:0::/root:/bin/sh\n");
+    const result = await runCliInProcess(["rules", "check", "passwd"], box);
+    expect([result.code, result.stderr]).toEqual([2, expect.stringContaining("passwd is not a rule file")]);
+  });
+
   it("exits 3 on a DIR that does not exist", async () => {
     const result = await runCliInProcess(["rules", "check", "nowhere"], box);
     expect([result.code, result.stderr]).toEqual([3, expect.stringContaining("cannot read rules at")]);

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { CommandPolicyConfigError, createCommandPolicy, explainCommand, loadWardenConfig, type CommandExplanation } from "@warden/core";
@@ -23,6 +24,9 @@ user's config apply, as in the guard (a config problem is reported and, as the g
     if (command == null || command.trim() === "")
       throw new CliUsageError(`give the command to explain, quoted: warden explain "rm -rf build"`);
     const cwd = path.resolve(io.cwd, values.cwd ?? ".");
+    // The command is only explained, never run: a folder that does not exist is worth a word, not a refusal.
+    if (!isDirectory(cwd))
+      io.err(`warden explain: --cwd ${values.cwd ?? "."}: ${cwd} is not an existing directory; explaining as if the command ran there`);
     const projectDir = path.resolve(io.cwd, values.project ?? values.cwd ?? ".");
     const home = io.env.HOME || os.homedir();
     const config = loadWardenConfig(projectDir, home);
@@ -33,6 +37,14 @@ user's config apply, as in the guard (a config problem is reported and, as the g
     return explanation.decision.decision === "allow" ? EXIT.yes : EXIT.no;
   },
 });
+
+function isDirectory(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The policy the guard would use: a config naming an unknown rule or pack is set aside with a

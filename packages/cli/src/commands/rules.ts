@@ -46,6 +46,8 @@ DIR: a folder of .nov files or one .nov file (default: the shipped rules)`,
       throw new CliUsageError(`${problem}: ${SUBCOMMANDS.join(" or ")}`);
     }
     const target = dir == null ? shippedRulesDir() : path.resolve(io.cwd, dir);
+    if (isFile(target) && !target.endsWith(".nov"))
+      throw new CliUsageError(`${dir ?? target} is not a rule file: give a folder of .nov files or one .nov file`);
     const sources = readSources(target, io.cwd);
     if (sources.length === 0) throw new CliFailure(`no .nov rule files in ${target}; give a folder of .nov files or one .nov file`);
 
@@ -68,6 +70,14 @@ function shippedRulesDir(): string {
   if (found == null)
     throw new CliFailure(`the shipped rules are not beside this CLI (looked in ${candidates.join(" and ")}); give the rules DIR`);
   return found;
+}
+
+function isFile(target: string): boolean {
+  try {
+    return fs.statSync(target).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function readSources(target: string, cwd: string): RuleSource[] {
