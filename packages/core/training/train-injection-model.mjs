@@ -16,6 +16,7 @@ import { normalizeText } from "../src/injection/normalize-text.ts";
 import { createInjectionScanner } from "../src/injection/injection-scanner.ts";
 import { DEFAULT_ADDRESSED_AT, DEFAULT_ALONE_AT, DEFAULT_SUPPORTED_AT } from "../src/injection/statistical/statistical-layer.ts";
 import { buildCorpus, seededRandom } from "./corpus.mjs";
+import { shuffle } from "./random-text.mjs";
 
 const defaultThresholds = () => ({ aloneAt: DEFAULT_ALONE_AT, supportedAt: DEFAULT_SUPPORTED_AT, addressedAt: DEFAULT_ADDRESSED_AT });
 
@@ -88,18 +89,9 @@ function examples(docs, model) {
   return xs;
 }
 
-/** Fisher-Yates in place, from the seeded generator. */
-function shuffle(list) {
-  for (let i = list.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [list[i], list[j]] = [list[j], list[i]];
-  }
-  return list;
-}
-
 function sample(list, n) {
   if (list.length <= n) return list;
-  return shuffle([...list]).slice(0, n);
+  return shuffle(random, list).slice(0, n);
 }
 
 /** Logistic regression with AdaGrad steps and L2, positives weighted to balance the classes. */
@@ -112,9 +104,9 @@ function fit(xs, epochs) {
   const posWeight = (xs.length - positives) / Math.max(1, positives);
   const rate = 0.2;
   const l2 = 1e-6;
-  const order = xs.map((_, i) => i);
+  let order = xs.map((_, i) => i);
   for (let epoch = 0; epoch < epochs; epoch++) {
-    shuffle(order);
+    order = shuffle(random, order);
     let loss = 0;
     for (const i of order) {
       const { f, y } = xs[i];

@@ -14,6 +14,7 @@
 // `node written-attacks.mjs` prints 15 samples and the number of distinct texts among 5000.
 
 import { pathToFileURL } from "node:url";
+import { chance, hex, int, pad2, pick, prefixLines, shuffle, upperFirst } from "./random-text.mjs";
 
 /** @typedef {() => number} Random a seeded RNG returning floats in [0, 1) */
 /**
@@ -31,21 +32,8 @@ import { pathToFileURL } from "node:url";
 // Random helpers
 // ---------------------------------------------------------------------------------------------
 
-/** @template T @param {Random} random @param {readonly T[]} items @returns {T} */
-const pick = (random, items) => /** @type {T} */ (items[Math.floor(random() * items.length)]);
-/** @param {Random} random @param {number} lo @param {number} hi */
-const int = (random, lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
-/** @param {Random} random @param {number} p */
-const chance = (random, p) => random() < p;
 /** @template T @param {Random} random @param {readonly T[]} items @param {number} n @returns {T[]} */
-function sample(random, items, n) {
-  const copy = items.slice();
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [/** @type {T} */ (copy[j]), /** @type {T} */ (copy[i])];
-  }
-  return copy.slice(0, Math.max(0, Math.min(n, copy.length)));
-}
+const sample = (random, items, n) => shuffle(random, items).slice(0, Math.max(0, Math.min(n, items.length)));
 /** How many filler blocks: sometimes none, usually a few, now and then many. @param {Random} random @param {number} max */
 function fillerCount(random, max) {
   const r = random();
@@ -59,10 +47,6 @@ function place(random, items, item) {
   const at = r < 0.25 ? 0 : r < 0.7 ? int(random, 0, items.length) : items.length;
   return [...items.slice(0, at), item, ...items.slice(at)];
 }
-const hex = (/** @type {Random} */ random, /** @type {number} */ n) =>
-  Array.from({ length: n }, () => "0123456789abcdef"[int(random, 0, 15)]).join("");
-const upperFirst = (/** @type {string} */ s) => s.charAt(0).toUpperCase() + s.slice(1);
-const pad2 = (/** @type {number} */ n) => String(n).padStart(2, "0");
 const randomDate = (/** @type {Random} */ random) => `20${int(random, 23, 25)}-${pad2(int(random, 1, 12))}-${pad2(int(random, 1, 28))}`;
 const randomTime = (/** @type {Random} */ random) => `${pad2(int(random, 0, 23))}:${pad2(int(random, 0, 59))}`;
 /** @param {string} text @param {number} width */
@@ -1040,12 +1024,6 @@ function clock(random, stepSeconds) {
     return { day, hms: `${pad2(Math.floor(t / 3600))}:${pad2(Math.floor(t / 60) % 60)}:${pad2(t % 60)}` };
   };
 }
-/** @param {string} text @param {string} prefix */
-const prefixLines = (text, prefix) =>
-  text
-    .split("\n")
-    .map((l) => (l ? `${prefix}${l}` : prefix.trimEnd()))
-    .join("\n");
 /** @param {string} text */
 const escapeAttr = (text) =>
   text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\n/g, " ");

@@ -15,6 +15,7 @@
 // `node written-benign.mjs` prints 15 samples and the number of distinct texts among 5000.
 
 import { pathToFileURL } from "node:url";
+import { chance, hex, int, pad2, pick, prefixLines, shuffle, upperFirst } from "./random-text.mjs";
 
 /** @typedef {() => number} Random a seeded RNG returning floats in [0, 1) */
 /** @typedef {{ text: string, genre: string, carrier: string }} WrittenBenign */
@@ -35,21 +36,6 @@ import { pathToFileURL } from "node:url";
 // Random helpers
 // ---------------------------------------------------------------------------------------------
 
-/** @template T @param {Random} random @param {readonly T[]} items @returns {T} */
-const pick = (random, items) => /** @type {T} */ (items[Math.floor(random() * items.length)]);
-/** @param {Random} random @param {number} lo @param {number} hi */
-const int = (random, lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
-/** @param {Random} random @param {number} p */
-const chance = (random, p) => random() < p;
-/** @template T @param {Random} random @param {readonly T[]} items @returns {T[]} */
-function shuffle(random, items) {
-  const copy = items.slice();
-  for (let i = copy.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [copy[i], copy[j]] = [/** @type {T} */ (copy[j]), /** @type {T} */ (copy[i])];
-  }
-  return copy;
-}
 /** Between lo and hi distinct items, in random order. @template T @param {Random} random @param {readonly T[]} items @param {number} lo @param {number} hi @returns {T[]} */
 const some = (random, items, lo, hi) => shuffle(random, items).slice(0, Math.min(items.length, int(random, lo, hi)));
 /** An item not in `avoid`. @param {Random} random @param {readonly string[]} items @param {string[]} avoid */
@@ -60,11 +46,7 @@ function pickOther(random, items, avoid) {
   }
   return pick(random, items);
 }
-const pad2 = (/** @type {number} */ n) => String(n).padStart(2, "0");
-const hex = (/** @type {Random} */ random, /** @type {number} */ n) =>
-  Array.from({ length: n }, () => "0123456789abcdef"[int(random, 0, 15)]).join("");
 const digits = (/** @type {Random} */ random, /** @type {number} */ n) => Array.from({ length: n }, () => int(random, 0, 9)).join("");
-const upperFirst = (/** @type {string} */ s) => s.charAt(0).toUpperCase() + s.slice(1);
 const slug = (/** @type {string} */ s) =>
   s
     .toLowerCase()
@@ -85,12 +67,6 @@ function wrap(text, width) {
   }
   return lines;
 }
-/** @param {string} text @param {string} prefix */
-const prefixLines = (text, prefix) =>
-  text
-    .split("\n")
-    .map((l) => (l ? `${prefix}${l}` : prefix.trimEnd()))
-    .join("\n");
 /** @param {string} text */
 const escapeHtml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 /** @param {string} text */
