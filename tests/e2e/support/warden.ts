@@ -21,11 +21,24 @@ export class WardenInstallError extends Error {
 
 /** Runs `node warden.mjs install --project <projectDir>` with a hermetic HOME; throws unless it exits 0. */
 export async function installWarden(projectDir: string, home: string): Promise<string> {
-  const child = spawn(process.execPath, [WARDEN_CLI, "install", "--project", projectDir], {
-    cwd: projectDir,
-    env: { PATH: process.env["PATH"] ?? "/usr/bin:/bin", HOME: home, TZ: "UTC", NO_COLOR: "1" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const env = { PATH: process.env["PATH"] ?? "/usr/bin:/bin", HOME: home, TZ: "UTC", NO_COLOR: "1" };
+  const { code, stdout, stderr } = await runToEnd(process.execPath, [WARDEN_CLI, "install", "--project", projectDir], projectDir, env);
+  if (code !== 0) {
+    throw new WardenInstallError(
+      `warden install --project ${projectDir} exited ${code}, expected 0; stdout: ${preview(stdout)}; stderr: ${preview(stderr)}`,
+    );
+  }
+  return stdout;
+}
+
+/** Runs a program with no stdin to its end: its exit code and what it printed. */
+async function runToEnd(
+  program: string,
+  args: readonly string[],
+  cwd: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(program, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -34,12 +47,7 @@ export async function installWarden(projectDir: string, home: string): Promise<s
     child.once("error", reject);
     child.once("close", resolve);
   });
-  if (code !== 0) {
-    throw new WardenInstallError(
-      `warden install --project ${projectDir} exited ${code}, expected 0; stdout: ${preview(stdout)}; stderr: ${preview(stderr)}`,
-    );
-  }
-  return stdout;
+  return { code, stdout, stderr };
 }
 
 export function wardenDirOf(projectDir: string): string {
@@ -223,22 +231,12 @@ export function recordsOfType(records: readonly JsonRecord[], type: string): Jso
  * then `claude plugin install warden@warden`, run as real processes with a hermetic HOME.
  */
 export async function installWardenPlugin(home: string, claudeBin: string): Promise<void> {
+  const env = { PATH: process.env["PATH"] ?? "/usr/bin:/bin", HOME: home, CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1", NO_COLOR: "1" };
   for (const args of [
     ["plugin", "marketplace", "add", REPO_ROOT],
     ["plugin", "install", "warden@warden"],
   ]) {
-    const child = spawn(claudeBin, args, {
-      cwd: home,
-      env: { PATH: process.env["PATH"] ?? "/usr/bin:/bin", HOME: home, CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1", NO_COLOR: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (output += chunk));
-    const code = await new Promise<number | null>((resolve, reject) => {
-      child.once("error", reject);
-      child.once("close", resolve);
-    });
-    if (code !== 0) throw new WardenInstallError(`claude ${args.join(" ")} exited ${code}, expected 0: ${preview(output)}`);
+    const { code, stdout, stderr } = await runToEnd(claudeBin, args, home, env);
+    if (code !== 0) throw new WardenInstallError(`claude ${args.join(" ")} exited ${code}, expected 0: ${preview(stdout + stderr)}`);
   }
 }
