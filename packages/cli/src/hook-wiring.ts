@@ -1,3 +1,4 @@
+import path from "node:path";
 import * as z from "zod/mini";
 import { describeIssues } from "@warden/core";
 
@@ -58,6 +59,15 @@ export function parseSettings(text: string, file: string): Settings {
     throw new SettingsFileError(`${file} does not have the shape of Claude Code settings (${issues}), so it was left untouched`);
   }
   return parsed.data;
+}
+
+/**
+ * The hooks folder as a settings file names it: Warden's own repository refers to its hooks
+ * through ${CLAUDE_PROJECT_DIR}, so its settings file can be committed; any other file, by path.
+ */
+export function wiredHooksDir(settingsFile: string, hooksDir: string): string {
+  const project = path.dirname(path.dirname(settingsFile));
+  return path.resolve(project, "hooks") === path.resolve(hooksDir) ? "${CLAUDE_PROJECT_DIR}/hooks" : hooksDir;
 }
 
 /** The matcher groups Warden adds, one per event, in exec form (no shell, no quoting issues). */

@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import path from "node:path";
 import * as z from "zod/mini";
+import { settingsFiles, type SettingsScope } from "./settings-paths.js";
 
 /**
  * Whether Claude Code runs Warden as a plugin for a project: the `enabledPlugins` entries of the
@@ -8,12 +8,10 @@ import * as z from "zod/mini";
  * deciding, as Claude Code merges them.
  */
 
-export type PluginScope = "user" | "project" | "local";
-
 export interface WardenPlugin {
   /** The plugin id, e.g. `warden@warden`. */
   readonly id: string;
-  readonly scope: PluginScope;
+  readonly scope: SettingsScope;
   /** The settings file whose entry decides. */
   readonly file: string;
 }
@@ -22,15 +20,6 @@ export interface WardenPlugin {
 const enabledPluginsSchema = z.looseObject({ enabledPlugins: z.optional(z.record(z.string(), z.unknown())) });
 
 const isWardenId = (id: string): boolean => id === "warden" || id.startsWith("warden@");
-
-/** The settings files Claude Code reads for a project, least specific first. */
-export function settingsFiles(project: string, env: Readonly<Record<string, string | undefined>>, home: string) {
-  return [
-    { scope: "user", file: path.join(env.CLAUDE_CONFIG_DIR || path.join(home, ".claude"), "settings.json") },
-    { scope: "project", file: path.join(project, ".claude", "settings.json") },
-    { scope: "local", file: path.join(project, ".claude", "settings.local.json") },
-  ] as const satisfies ReadonlyArray<{ scope: PluginScope; file: string }>;
-}
 
 /** The enabled Warden plugin for the project, or undefined when none is (a missing or unreadable file counts as no entry). */
 export function enabledWardenPlugin(

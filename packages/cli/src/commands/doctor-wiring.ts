@@ -1,6 +1,5 @@
 import fs from "node:fs";
-import path from "node:path";
-import { checkWiring, isWardenHook, parseSettings, type Settings } from "../hook-wiring.js";
+import { checkWiring, isWardenHook, parseSettings, wiredHooksDir, type Settings } from "../hook-wiring.js";
 import type { WardenPlugin } from "../plugin-state.js";
 import type { DoctorCheck } from "./doctor-check.js";
 import { installCommand } from "./doctor-check.js";
@@ -39,13 +38,12 @@ type WiringState =
   | { readonly kind: "absent" | "current" }
   | { readonly kind: "partial"; readonly problems: readonly string[] };
 
-function wiringState({ file, settings, problem }: SettingsFile, project: string, hooksDir: string): WiringState {
+function wiringState({ file, settings, problem }: SettingsFile, hooksDir: string): WiringState {
   if (settings == null) return { kind: "unreadable", why: problem ?? `${file} could not be read` };
   const hasWarden = Object.values(settings.hooks ?? {}).some((groups) => groups.some((g) => g.hooks.some(isWardenHook)));
   if (!hasWarden) return { kind: "absent" };
-  // Warden's own repository wires its hooks through ${CLAUDE_PROJECT_DIR}, as `warden install` does there.
-  const ownRepo = path.resolve(project, "hooks") === path.resolve(hooksDir) && file.startsWith(project);
-  const problems = checkWiring(settings, ownRepo ? "${CLAUDE_PROJECT_DIR}/hooks" : hooksDir);
+  // Checked against what `warden install` writes into this very file.
+  const problems = checkWiring(settings, wiredHooksDir(file, hooksDir));
   return problems.length === 0 ? { kind: "current" } : { kind: "partial", problems };
 }
 
@@ -56,7 +54,7 @@ export function wiringChecks(
   hooksDir: string,
   plugin: WardenPlugin | undefined,
 ): DoctorCheck[] {
-  const states = files.map((f) => wiringState(f, project, hooksDir));
+  const states = files.map((f) => wiringState(f, hooksDir));
   const rows = files.map((f, i) => fileRow(f, states[i] ?? { kind: "absent" }, project, plugin != null));
   const [projectFile, userFile] = files;
   const wired = states.filter((s) => s.kind === "current" || s.kind === "partial").length;

@@ -10,7 +10,9 @@ import { HOOK_FILES, isWardenHook } from "../hook-wiring.js";
 import { ownedPaths } from "../session-files.js";
 import { installCommand, shellWord, type DoctorCheck } from "./doctor-check.js";
 import { readSettings, wiringChecks, type SettingsFile } from "./doctor-wiring.js";
+import { homeOf } from "../data-dir.js";
 import { enabledWardenPlugin } from "../plugin-state.js";
+import { userSettingsPath } from "../settings-paths.js";
 
 const DOCTOR_OPTIONS = {
   project: { type: "string", value: "DIR", help: "the project to check (default: the cwd)" },
@@ -31,8 +33,8 @@ detail, fix}], data})`,
 /** Everything a user needs to know to trust that Warden is on, in one command. */
 export function runDoctor({ values }: CommandArgs<typeof DOCTOR_OPTIONS>, io: CliIo): number {
   const project = path.resolve(io.cwd, values.project ?? ".");
-  const home = io.env.HOME || os.homedir();
-  const userSettings = path.join(io.env.CLAUDE_CONFIG_DIR || path.join(home, ".claude"), "settings.json");
+  const home = homeOf(io);
+  const userSettings = userSettingsPath(io.env, home);
   const settings = [readSettings("project", path.join(project, ".claude", "settings.json")), readSettings("user", userSettings)] as const;
   const dataDir = resolveWardenDir({ env: io.env, cwd: project });
   const plugin = enabledWardenPlugin(project, io.env, home);

@@ -1,8 +1,8 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { CommandPolicyConfigError, createCommandPolicy, explainCommand, loadWardenConfig, type CommandExplanation } from "@warden/core";
 import { CliUsageError } from "../cli-io.js";
+import { homeOf } from "../data-dir.js";
 import { defineCommand } from "../define-command.js";
 import { EXIT } from "../exit-status.js";
 
@@ -28,7 +28,7 @@ user's config apply, as in the guard (a config problem is reported and, as the g
     if (!isDirectory(cwd))
       io.err(`warden explain: --cwd ${values.cwd ?? "."}: ${cwd} is not an existing directory; explaining as if the command ran there`);
     const projectDir = path.resolve(io.cwd, values.project ?? values.cwd ?? ".");
-    const home = io.env.HOME || os.homedir();
+    const home = homeOf(io);
     const config = loadWardenConfig(projectDir, home);
     for (const error of config.errors) io.err(`warden explain: config ignored: ${error}`);
     const policy = policyAsTheGuardBuildsIt(config.commands, (warning) => io.err(`warden explain: config: ${warning}`));

@@ -1,13 +1,14 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { isCode, writeFileAtomic } from "@warden/core";
 import { CliFailure, CliUsageError, type CliIo } from "../cli-io.js";
 import { defineCommand } from "../define-command.js";
 import { EXIT } from "../exit-status.js";
 import { toJson } from "../format.js";
-import { applyWiring, checkWiring, formatSettings, parseSettings, removeWiring } from "../hook-wiring.js";
+import { applyWiring, checkWiring, formatSettings, parseSettings, removeWiring, wiredHooksDir } from "../hook-wiring.js";
+import { homeOf } from "../data-dir.js";
 import { enabledWardenPlugin } from "../plugin-state.js";
+import { userSettingsPath } from "../settings-paths.js";
 
 /** What `install --json` prints: the file, what was done to it, and (for --check) what is wrong. */
 interface InstallResult {
@@ -35,8 +36,8 @@ export const INSTALL = defineCommand({
   run: ({ values }, io) => {
     if ((values.project == null) === !values.user) throw new CliUsageError("give exactly one of --project DIR or --user");
     if (values.uninstall && values.check) throw new CliUsageError("--uninstall and --check cannot be combined");
-    const file = values.project != null ? projectSettingsPath(values.project, io) : userSettingsPath(io.env);
-    const hooksDir = hooksDirFor(file, io.hooksDir);
+    const file = values.project != null ? projectSettingsPath(values.project, io) : userSettingsPath(io.env, homeOf(io));
+    const hooksDir = wiredHooksDir(file, io.hooksDir);
     const settings = parseSettings(readIfExists(file) ?? "", file);
     const print = (result: InstallResult, text: string) => io.out(values.json ? toJson(result) : text);
 
@@ -56,9 +57,7 @@ export const INSTALL = defineCommand({
     }
     fs.mkdirSync(path.dirname(file), { recursive: true });
     writeFileAtomic(file, formatSettings(next));
-    const plugin = values.uninstall
-      ? undefined
-      : enabledWardenPlugin(path.dirname(path.dirname(file)), io.env, io.env.HOME || os.homedir());
+    const plugin = values.uninstall ? undefined : enabledWardenPlugin(path.dirname(path.dirname(file)), io.env, homeOf(io));
     if (plugin != null)
       io.err(
         `warden install: warning: the Warden plugin ${plugin.id} is also enabled (${plugin.file}); Claude Code runs a plugin's hooks and these both, so every call is guarded and recorded twice: keep one (\`claude plugin disable ${plugin.id}\`, or \`warden install ${values.user ? "--user" : `--project ${values.project ?? ""}`} --uninstall\`)`,
@@ -85,17 +84,6 @@ function isDirectory(dir: string): boolean {
   } catch {
     return false;
   }
-}
-
-function userSettingsPath(env: Readonly<Record<string, string | undefined>>): string {
-  const configDir = env.CLAUDE_CONFIG_DIR || path.join(env.HOME || os.homedir(), ".claude");
-  return path.join(configDir, "settings.json");
-}
-
-/** Warden's own repository refers to its hooks through ${CLAUDE_PROJECT_DIR}, so the file can be committed. */
-function hooksDirFor(settingsFile: string, hooksDir: string): string {
-  const project = path.dirname(path.dirname(settingsFile));
-  return path.resolve(project, "hooks") === path.resolve(hooksDir) ? "${CLAUDE_PROJECT_DIR}/hooks" : hooksDir;
 }
 
 function readIfExists(file: string): string | undefined {

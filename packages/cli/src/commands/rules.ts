@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -13,6 +12,7 @@ import {
   type RuleSource,
 } from "@warden/core";
 import { CliFailure, CliUsageError, type CliIo } from "../cli-io.js";
+import { homeOf } from "../data-dir.js";
 import { defineCommand } from "../define-command.js";
 import { didYouMean } from "../did-you-mean.js";
 import { toJson } from "../format.js";
@@ -107,7 +107,7 @@ function displayPath(file: string, cwd: string): string {
 /** Whether the guard would ask the LLM tier in this project: enabled in config and its API key set. */
 function llmTierOn(project: string | undefined, io: CliIo): boolean {
   const projectDir = path.resolve(io.cwd, project ?? ".");
-  const config = loadWardenConfig(projectDir, io.env.HOME || os.homedir());
+  const config = loadWardenConfig(projectDir, homeOf(io));
   for (const error of config.errors) io.err(`warden rules: config ignored: ${error}`);
   const llm = config.injection.llm;
   if (llm == null) return false;

@@ -1,8 +1,8 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { createInjectionScanner, injectionOptionsFromConfig, loadWardenConfig, parseSeverity, SEVERITIES } from "@warden/core";
 import { CliFailure, CliUsageError, type CliIo } from "../cli-io.js";
+import { homeOf } from "../data-dir.js";
 import { defineCommand } from "../define-command.js";
 import { runScanCommand, type ScanInput } from "./scan-report.js";
 
@@ -42,7 +42,7 @@ async function scan(
     throw new CliUsageError(`--min-severity ${JSON.stringify(values["min-severity"])} is not one of ${SEVERITIES.join(", ")}`);
   }
   const projectDir = path.resolve(io.cwd, values.project ?? ".");
-  const home = io.env.HOME || os.homedir();
+  const home = homeOf(io);
   const config = loadWardenConfig(projectDir, home);
   for (const error of config.errors) io.err(`warden scan: config ignored: ${error}`);
   const resolved = injectionOptionsFromConfig(config.injection, { env: io.env, projectDir });
