@@ -7,9 +7,10 @@ import { INSTALL } from "./commands/install.js";
 import { REPORT } from "./commands/report.js";
 import { RULES } from "./commands/rules.js";
 import { SCAN } from "./commands/scan.js";
+import { SERVER } from "./commands/server.js";
 import { SESSIONS } from "./commands/sessions.js";
 import { SHOW } from "./commands/show.js";
 import type { Command } from "./define-command.js";
 
 /** Every command, in the order `warden --help` lists them. */
-export const COMMANDS: readonly Command[] = [INSTALL, SESSIONS, SHOW, REPORT, COST, FINALIZE, CLEAN, DOCTOR, EXPLAIN, SCAN, RULES];
+export const COMMANDS: readonly Command[] = [INSTALL, SESSIONS, SHOW, REPORT, COST, FINALIZE, CLEAN, DOCTOR, EXPLAIN, SCAN, RULES, SERVER];

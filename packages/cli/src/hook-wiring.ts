@@ -24,7 +24,18 @@ export const WIRED_EVENTS: ReadonlyArray<{ event: string; hook: HookFile; timeou
   { event: "SessionEnd", hook: "session-end", timeout: 10 },
 ];
 
-const OURS = /(^|[\\/])hooks[\\/](session-start|post-tool-guard|session-end)\.mjs$/;
+const OURS = /(^|[\\/])hooks[\\/](session-start\.mjs|post-tool-guard\.mjs|session-end\.mjs|resident-hook\.bash)$/;
+
+/**
+ * How the hooks are wired. "command": each event runs its hook in a new Node process. "resident"
+ * (`install --server`): SessionStart (and PreCompact) still do, and start the resident server;
+ * every other event runs the small hook client hooks/resident-hook.bash, which hands the call to
+ * the server and runs the Node hook itself whenever the server cannot take it.
+ */
+export type WiringMode = "command" | "resident";
+
+/** The resident client waits up to 2 + 25 + 10 s for a server that stalls, then runs the hook: room for both. */
+const RESIDENT_TIMEOUT_S = 60;
 
 const hookCommandSchema = z.looseObject({
   type: z.optional(z.string()),
@@ -71,13 +82,26 @@ export function wiredHooksDir(settingsFile: string, hooksDir: string): string {
 }
 
 /** The matcher groups Warden adds, one per event, in exec form (no shell, no quoting issues). */
-export function wardenWiring(hooksDir: string): Record<string, MatcherGroup> {
+export function wardenWiring(hooksDir: string, mode: WiringMode = "command"): Record<string, MatcherGroup> {
   const wiring: Record<string, MatcherGroup> = {};
   for (const { event, hook, timeout, matcher } of WIRED_EVENTS) {
-    const command: HookCommand = { type: "command", command: "node", args: [`${hooksDir}/${hook}.mjs`], timeout };
+    const command: HookCommand =
+      mode === "command"
+        ? { type: "command", command: "node", args: [`${hooksDir}/${hook}.mjs`], timeout }
+        : hook === "session-start"
+          ? { type: "command", command: "node", args: [`${hooksDir}/${hook}.mjs`, "--server"], timeout }
+          : { type: "command", command: "bash", args: [`${hooksDir}/resident-hook.bash`, hook], timeout: RESIDENT_TIMEOUT_S };
     wiring[event] = matcher == null ? { hooks: [command] } : { matcher, hooks: [command] };
   }
   return wiring;
+}
+
+/** The mode of the Warden wiring a settings file holds ("command" when it holds none). */
+export function wiringModeOf(settings: Settings): WiringMode {
+  const resident = Object.values(settings.hooks ?? {}).some((groups) =>
+    groups.some((g) => g.hooks.some((h) => isWardenHook(h) && (h.args ?? []).some((a) => a.endsWith("resident-hook.bash")))),
+  );
+  return resident ? "resident" : "command";
 }
 
 export function isWardenHook(command: HookCommand): boolean {
@@ -101,18 +125,18 @@ export function removeWiring(settings: Settings): Settings {
 }
 
 /** Settings with exactly Warden's current entries; other hooks and settings are left as they were. */
-export function applyWiring(settings: Settings, hooksDir: string): Settings {
-  if (checkWiring(settings, hooksDir).length === 0) return settings;
+export function applyWiring(settings: Settings, hooksDir: string, mode: WiringMode = "command"): Settings {
+  if (checkWiring(settings, hooksDir, mode).length === 0) return settings;
   const cleared = removeWiring(settings);
   const hooks: Record<string, MatcherGroup[]> = { ...cleared.hooks };
-  for (const [event, group] of Object.entries(wardenWiring(hooksDir))) hooks[event] = [...(hooks[event] ?? []), group];
+  for (const [event, group] of Object.entries(wardenWiring(hooksDir, mode))) hooks[event] = [...(hooks[event] ?? []), group];
   return { ...cleared, hooks };
 }
 
 /** What is missing or out of date in the settings' Warden wiring; empty when it is current. */
-export function checkWiring(settings: Settings, hooksDir: string): string[] {
+export function checkWiring(settings: Settings, hooksDir: string, mode: WiringMode = "command"): string[] {
   const problems: string[] = [];
-  const wanted = wardenWiring(hooksDir);
+  const wanted = wardenWiring(hooksDir, mode);
   for (const [event, group] of Object.entries(wanted)) {
     const ours = (settings.hooks?.[event] ?? []).flatMap((g) => g.hooks.filter(isWardenHook).map((h) => ({ group: g, hook: h })));
     if (ours.length === 0) problems.push(`${event}: not wired`);

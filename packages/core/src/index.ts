@@ -7,8 +7,8 @@ export { atLeast, type Finding, maxSeverity, maxVerdict, parseSeverity, SEVERITI
 export { CLEAN_SCAN, type ScanOutcome, type ScanSubject } from "./guard-policy.js";
 
 // The hook runtime: one process boundary, the payloads, the context handlers receive, recording.
-export { type HookHandlers, type HookOutcome, type HookReply, replyThenRecord, runHook } from "./hook/run-hook.js";
-export { createHookContext, type GuardFactories, type HookContext } from "./hook/hook-context.js";
+export { type HookHandlers, type HookIo, type HookOutcome, type HookReply, replyThenRecord, runHook } from "./hook/run-hook.js";
+export { createHookContext, type GuardFactories, type HookContext, type HookWorld, realWorld } from "./hook/hook-context.js";
 export type {
   PostToolUseFailurePayload,
   PostToolUsePayload,
@@ -82,3 +82,32 @@ export { monotonicMs } from "./support/lazy-builtin.js";
 export { describeIssue, describeIssues, formatPath, type IssueContext, type SchemaIssue } from "./support/schema-issues.js";
 export { closestName } from "./support/closest-name.js";
 export { WARDEN_VERSION } from "./support/version.js";
+
+// The resident server's state, and starting, probing and stopping it.
+export {
+  ensureServerDir,
+  formatServerState,
+  newServerSecrets,
+  parseServerState,
+  readServerState,
+  removeServerState,
+  serverBuildOf,
+  type ServerPaths,
+  serverPaths,
+  type ServerState,
+  ServerStateError,
+  serverUrl,
+  writeServerState,
+} from "./resident/server-state.js";
+export {
+  ensureServer,
+  type EnsureOutcome,
+  probeServer,
+  PROOF_HEADER,
+  sameSecret,
+  type ServerHealth,
+  ServerStartError,
+  type ServerStatus,
+  serverStatus,
+  stopServer,
+} from "./resident/server-control.js";

@@ -1,4 +1,5 @@
 import {
+  ensureServer,
   finalizeSession,
   findStaleSessions,
   initDraftFor,
@@ -42,7 +43,28 @@ export async function handleSessionStart(payload: SessionStartPayload, ctx: Hook
     warden_version: WARDEN_VERSION,
   });
   await finalizeStaleSessions(ctx, payload.session_id);
+  await keepServerRunning(ctx, payload.session_id);
   return configWarning(ctx);
+}
+
+/**
+ * In resident mode the session's first hook makes sure the user's server runs, and is of this
+ * build (a server left from before an update is replaced). A server that cannot start costs only
+ * speed: every hook then runs in its own process, as without resident mode.
+ */
+async function keepServerRunning(ctx: HookContext, sessionId: string): Promise<void> {
+  if (ctx.residentServer == null) return;
+  try {
+    await ensureServer(ctx.residentServer.paths, { serverFile: ctx.residentServer.serverFile });
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    ctx.store.appendError({
+      hook: "session-start",
+      event: "SessionStart",
+      session_id: sessionId,
+      message: `resident server not started: ${why}`,
+    });
+  }
 }
 
 /** Sessions whose Claude Code died without SessionEnd are closed by the next session in the project. */

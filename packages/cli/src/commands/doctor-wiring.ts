@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { checkWiring, isWardenHook, parseSettings, wiredHooksDir, type Settings } from "../hook-wiring.js";
+import { checkWiring, isWardenHook, parseSettings, wiredHooksDir, wiringModeOf, type Settings } from "../hook-wiring.js";
 import type { WardenPlugin } from "../plugin-state.js";
 import type { DoctorCheck } from "./doctor-check.js";
 import { installCommand } from "./doctor-check.js";
@@ -43,7 +43,7 @@ function wiringState({ file, settings, problem }: SettingsFile, hooksDir: string
   const hasWarden = Object.values(settings.hooks ?? {}).some((groups) => groups.some((g) => g.hooks.some(isWardenHook)));
   if (!hasWarden) return { kind: "absent" };
   // Checked against what `warden install` writes into this very file.
-  const problems = checkWiring(settings, wiredHooksDir(file, hooksDir));
+  const problems = checkWiring(settings, wiredHooksDir(file, hooksDir), wiringModeOf(settings));
   return problems.length === 0 ? { kind: "current" } : { kind: "partial", problems };
 }
 

@@ -5,7 +5,16 @@ import { CliFailure, CliUsageError, type CliIo } from "../cli-io.js";
 import { defineCommand } from "../define-command.js";
 import { EXIT } from "../exit-status.js";
 import { toJson } from "../format.js";
-import { applyWiring, checkWiring, formatSettings, parseSettings, removeWiring, wiredHooksDir } from "../hook-wiring.js";
+import {
+  applyWiring,
+  checkWiring,
+  formatSettings,
+  parseSettings,
+  removeWiring,
+  wiredHooksDir,
+  wiringModeOf,
+  type WiringMode,
+} from "../hook-wiring.js";
 import { homeOf } from "../data-dir.js";
 import { enabledWardenPlugin } from "../plugin-state.js";
 import { userSettingsPath } from "../settings-paths.js";
@@ -13,6 +22,7 @@ import { userSettingsPath } from "../settings-paths.js";
 /** What `install --json` prints: the file, what was done to it, and (for --check) what is wrong. */
 interface InstallResult {
   readonly file: string;
+  readonly mode: WiringMode;
   readonly action: "wired" | "removed" | "unchanged" | "checked";
   /** Whether the file holds Warden's current wiring now. */
   readonly wired: boolean;
@@ -23,7 +33,7 @@ interface InstallResult {
 /** Wires, unwires or checks Warden's hooks in one settings file. */
 export const INSTALL = defineCommand({
   name: "install",
-  synopsis: "(--project DIR | --user) [--uninstall | --check]",
+  synopsis: "(--project DIR | --user) [--server] [--uninstall | --check]",
   summary: "wires Warden's hooks into a Claude Code settings file (or removes or checks them)",
   details: "other hooks and settings in the file are left as they are; running it twice changes nothing",
   options: {
@@ -31,6 +41,10 @@ export const INSTALL = defineCommand({
     user: { type: "boolean", help: "wire ~/.claude/settings.json ($CLAUDE_CONFIG_DIR/settings.json if set)" },
     uninstall: { type: "boolean", help: "remove Warden's entries, nothing else" },
     check: { type: "boolean", help: "change nothing; exit 1 if the wiring is missing or stale" },
+    server: {
+      type: "boolean",
+      help: "resident mode: hooks are served by one resident server (started by SessionStart), each falling back to its own process when the server cannot answer",
+    },
   },
   answersNo: "--check: the wiring is missing or stale",
   run: ({ values }, io) => {
@@ -38,20 +52,24 @@ export const INSTALL = defineCommand({
     if (values.uninstall && values.check) throw new CliUsageError("--uninstall and --check cannot be combined");
     const file = values.project != null ? projectSettingsPath(values.project, io) : userSettingsPath(io.env, homeOf(io));
     const hooksDir = wiredHooksDir(file, io.hooksDir);
+    if (values.server && values.uninstall)
+      throw new CliUsageError("--server and --uninstall cannot be combined (--uninstall removes either wiring)");
     const settings = parseSettings(readIfExists(file) ?? "", file);
+    // --check judges the wiring in the mode the file is in, unless --server asks about resident mode.
+    const mode: WiringMode = values.server ? "resident" : values.check ? wiringModeOf(settings) : "command";
     const print = (result: InstallResult, text: string) => io.out(values.json ? toJson(result) : text);
 
     if (values.check) {
-      const problems = checkWiring(settings, hooksDir);
-      const result: InstallResult = { file, action: "checked", wired: problems.length === 0, hooks_dir: hooksDir, problems };
+      const problems = checkWiring(settings, hooksDir, mode);
+      const result: InstallResult = { file, mode, action: "checked", wired: problems.length === 0, hooks_dir: hooksDir, problems };
       if (result.wired) print(result, `${file}: Warden's hooks are wired and current`);
       else print(result, `${file}: Warden's wiring needs \`warden install\`:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
       return result.wired ? EXIT.yes : EXIT.no;
     }
-    const next = values.uninstall ? removeWiring(settings) : applyWiring(settings, hooksDir);
-    const wired = checkWiring(next, hooksDir).length === 0;
+    const next = values.uninstall ? removeWiring(settings) : applyWiring(settings, hooksDir, mode);
+    const wired = checkWiring(next, hooksDir, mode).length === 0;
     if (next === settings) {
-      const result: InstallResult = { file, action: "unchanged", wired, hooks_dir: hooksDir, problems: [] };
+      const result: InstallResult = { file, mode, action: "unchanged", wired, hooks_dir: hooksDir, problems: [] };
       print(result, `${file}: ${values.uninstall ? "no Warden entries to remove" : "already wired"}; unchanged`);
       return EXIT.yes;
     }
@@ -62,11 +80,16 @@ export const INSTALL = defineCommand({
       io.err(
         `warden install: warning: the Warden plugin ${plugin.id} is also enabled (${plugin.file}); Claude Code runs a plugin's hooks and these both, so every call is guarded and recorded twice: keep one (\`claude plugin disable ${plugin.id}\`, or \`warden install ${values.user ? "--user" : `--project ${values.project ?? ""}`} --uninstall\`)`,
       );
-    const result: InstallResult = { file, action: values.uninstall ? "removed" : "wired", wired, hooks_dir: hooksDir, problems: [] };
-    print(result, `${file}: ${values.uninstall ? "Warden's hooks removed" : `Warden's hooks wired to ${hooksDir}`}`);
+    const result: InstallResult = { file, mode, action: values.uninstall ? "removed" : "wired", wired, hooks_dir: hooksDir, problems: [] };
+    print(
+      result,
+      `${file}: ${values.uninstall ? "Warden's hooks removed" : `Warden's hooks wired to ${hooksDir}${values.server ? RESIDENT_NOTE : ""}`}`,
+    );
     return EXIT.yes;
   },
 });
+
+const RESIDENT_NOTE = " in resident mode (the server starts with the next session, or now with `warden server start`)";
 
 /** DIR/.claude/settings.json; a DIR that does not exist is a typo, never a project to create. */
 function projectSettingsPath(project: string, io: CliIo): string {

@@ -7,6 +7,7 @@ import { loadWardenConfig, type ResolvedConfig } from "../config/warden-config.j
 import { isProcessAlive } from "../support/file-lock.js";
 import { guardStateDirOf, resolveWardenDir } from "../store/warden-paths.js";
 import { ensureContainedDir } from "../store/contained-path.js";
+import { serverPaths, type ServerPaths } from "../resident/server-state.js";
 
 /** The world a handler may touch, passed in so tests (and a resident server) supply their own. */
 export interface HookWorld {
@@ -19,6 +20,8 @@ export interface HookWorld {
   readonly isProcessAlive: (pid: number) => boolean;
   /** The folder of the hook file being run (the guard's own code), when it is one of Warden's hooks. */
   readonly hooksDir?: string;
+  /** Set when the hooks are wired in resident mode (`--server`): the server SessionStart keeps running. */
+  readonly residentServer?: { readonly serverFile: string; readonly paths: ServerPaths };
 }
 
 export interface HookContext extends HookWorld {
@@ -69,13 +72,31 @@ export function realWorld(): HookWorld {
     env: process.env,
     now: () => new Date(),
     home: process.env.HOME || os.homedir(),
-    claudePid: process.ppid > 1 ? process.ppid : null,
+    claudePid: claudePidOf(process.env.WARDEN_CLAUDE_PID, process.ppid),
     isProcessAlive,
     ...hooksDirOf(process.argv[1]),
+    ...residentServerOf(process.argv),
   };
 }
 
-const HOOK_FILE = /[\\/](?:session-start|post-tool-guard|session-end)\.mjs$/;
+/** `node session-start.mjs --server`: the wiring of resident mode, where SessionStart starts the server. */
+function residentServerOf(argv: readonly string[]): Pick<HookWorld, "residentServer"> {
+  const { hooksDir } = hooksDirOf(argv[1]);
+  if (hooksDir == null || !argv.slice(2).includes("--server")) return {};
+  const home = process.env.HOME || os.homedir();
+  return { residentServer: { serverFile: path.join(hooksDir, "server.mjs"), paths: serverPaths(process.env, home) } };
+}
+
+/**
+ * Claude Code is the hook's parent, unless the resident hook client ran this hook for it: that
+ * client is then the parent, and names Claude Code in WARDEN_CLAUDE_PID.
+ */
+function claudePidOf(fromClient: string | undefined, ppid: number): number | null {
+  const pid = fromClient != null && /^[1-9][0-9]{0,9}$/.test(fromClient) ? Number(fromClient) : ppid;
+  return pid > 1 ? pid : null;
+}
+
+const HOOK_FILE = /[\\/](?:session-start|post-tool-guard|session-end|server)\.mjs$/;
 
 /** The running script's folder when the script is one of Warden's hooks (not a test runner's). */
 function hooksDirOf(script: string | undefined): Pick<HookWorld, "hooksDir"> {

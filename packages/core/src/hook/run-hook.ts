@@ -40,6 +40,11 @@ export interface HookIo extends HookWorld {
   readonly writeStdout: (text: string) => void;
   readonly writeStderr: (text: string) => void;
   readonly cwd: () => string;
+  /**
+   * Told once the decision is out (printed, or there is none) and before the recording starts: the
+   * resident server sends the decision to its client then, so a crash while recording loses no decision.
+   */
+  readonly decided?: () => void;
 }
 
 export class HookInputError extends Error {
@@ -117,11 +122,13 @@ export async function runHook(
     const reply = outcome instanceof ReplyThenRecord ? outcome.reply : outcome;
     if (reply !== undefined) io.writeStdout(`${JSON.stringify(reply)}\n`);
     replied = true;
+    io.decided?.();
     if (outcome instanceof ReplyThenRecord) await outcome.record();
   } catch (error) {
     reportFailure(hookName, error, input.text, payload, io);
     if (!replied && payload?.hook_event_name === "PreToolUse" && ctx?.config.failMode === "closed")
       io.writeStdout(`${JSON.stringify(failClosedReply(error))}\n`);
+    if (!replied) io.decided?.();
   }
 }
 

@@ -1,0 +1,2 @@
+export { createResidentServer, type ResidentServerOptions, type ServedHook } from "./resident-server.js";
+export { servedHooks } from "./served-hooks.js";

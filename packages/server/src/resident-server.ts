@@ -1,0 +1,168 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import {
+  type GuardFactories,
+  type HookHandlers,
+  type HookIo,
+  type HookWorld,
+  PROOF_HEADER,
+  runHook,
+  sameSecret,
+  type ServerState,
+} from "@warden/core";
+
+/** A hook the server serves: the same handlers (and guard) as the command hook of that name. */
+export interface ServedHook {
+  readonly handlers: HookHandlers;
+  readonly guard?: GuardFactories;
+}
+
+export interface ResidentServerOptions {
+  readonly hooks: Readonly<Record<string, ServedHook>>;
+  readonly state: Pick<ServerState, "token" | "proof" | "build" | "pid" | "port">;
+  /** The world every call starts from; each request adds its session's variables and Claude Code's pid. */
+  readonly world: HookWorld;
+  readonly startedAt: string;
+  /** A payload larger than this is refused (413): its client then runs the hook itself. */
+  readonly maxPayloadBytes: number;
+  readonly log: (line: string) => void;
+}
+
+/**
+ * The variables of the session that sent a call (its project, its data dir) travel as headers,
+ * since one server serves every session of the user; everything else comes from the server's
+ * own environment. Header values are bytes: a path in UTF-8 arrives as Latin-1 and is decoded back.
+ */
+const FORWARDED_ENV = { "x-claude-project-dir": "CLAUDE_PROJECT_DIR", "x-warden-dir": "WARDEN_DIR" } as const;
+
+/**
+ * Answers the hook client (hooks/resident-hook.bash) and `warden server status`:
+ * - `GET /v1/health`: pid, build, start time, calls served.
+ * - `POST /v1/hook/<hook>`: the body is the hook payload; the reply streams as two lines, the
+ *   decision (a JSON object, or empty) as soon as it is made, then `done` once it is recorded.
+ *   A client that saw the decision but not `done` prints the decision and records the call itself.
+ * Every answer carries the proof, so a client can tell Warden's server from whatever else holds the
+ * port. Only loopback, only with the token, never a browser (no Origin, Host must be the address).
+ */
+export function createResidentServer(options: ResidentServerOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  let served = 0;
+  const host = `127.0.0.1:${options.state.port}`;
+  return (req, res) => {
+    const refusal = refuse(req, options, host);
+    if (refusal != null) {
+      res.writeHead(refusal.status, { "content-type": "text/plain", connection: "close" }).end(`${refusal.message}\n`);
+      req.resume();
+      return;
+    }
+    const headers = { [PROOF_HEADER]: options.state.proof, "x-warden-build": options.state.build, connection: "close" };
+    const url = req.url ?? "";
+    if (req.method === "GET" && url === "/v1/health") {
+      const health = { pid: options.state.pid, build: options.state.build, started_at: options.startedAt, served };
+      res.writeHead(200, { ...headers, "content-type": "application/json" }).end(JSON.stringify(health));
+      return;
+    }
+    const hookName = /^\/v1\/hook\/([a-z-]+)$/.exec(url)?.[1];
+    const hook = hookName == null ? undefined : options.hooks[hookName];
+    if (req.method !== "POST" || hookName == null || hook == null) {
+      res.writeHead(404, { ...headers, "content-type": "text/plain" }).end(`no such endpoint: ${req.method} ${url}\n`);
+      req.resume();
+      return;
+    }
+    const declared = Number(req.headers["content-length"]);
+    if (!Number.isSafeInteger(declared) || declared > options.maxPayloadBytes) {
+      res
+        .writeHead(413, { ...headers, "content-type": "text/plain" })
+        .end(`a payload needs a Content-Length of at most ${options.maxPayloadBytes} bytes\n`);
+      req.resume();
+      return;
+    }
+    // The proof goes out at once: the client knows within a round trip that Warden's server has its call.
+    res.writeHead(200, { ...headers, "content-type": "text/plain" });
+    res.flushHeaders();
+    readBody(req, declared).then(
+      async (body) => {
+        served++;
+        await serveCall(hookName, hook, body, req, res, options);
+      },
+      (error: unknown) => {
+        options.log(`request body not read: ${error instanceof Error ? error.message : String(error)}`);
+        res.destroy();
+      },
+    );
+  };
+}
+
+function refuse(req: IncomingMessage, options: ResidentServerOptions, host: string): { status: number; message: string } | undefined {
+  const remote = req.socket.remoteAddress;
+  if (remote !== "127.0.0.1" && remote !== "::ffff:127.0.0.1") return { status: 403, message: "loopback only" };
+  if (req.headers.origin != null) return { status: 403, message: "not for browsers" };
+  if (req.headers.host !== host) return { status: 421, message: `this server answers only as ${host}` };
+  const auth = req.headers.authorization ?? "";
+  const token = auth.startsWith("Bearer ") ? auth.slice(7) : "";
+  if (!sameSecret(token, options.state.token)) return { status: 401, message: "a valid token is required" };
+  return undefined;
+}
+
+function readBody(req: IncomingMessage, length: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > length) req.destroy(new Error(`body longer than its Content-Length (${length})`));
+      else chunks.push(chunk);
+    });
+    req.on("end", () =>
+      size === length ? resolve(Buffer.concat(chunks).toString("utf8")) : reject(new Error(`body of ${size} bytes, ${length} declared`)),
+    );
+    req.on("error", reject);
+  });
+}
+
+async function serveCall(
+  hookName: string,
+  hook: ServedHook,
+  body: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: ResidentServerOptions,
+): Promise<void> {
+  let decision = "";
+  let sent = false;
+  const sendDecision = (): void => {
+    if (sent) return;
+    sent = true;
+    // One line: runHook prints at most one JSON object, which JSON.stringify keeps on one line.
+    res.write(`${decision.trim()}\n`);
+  };
+  const io: HookIo = {
+    ...options.world,
+    env: { ...options.world.env, ...forwardedEnv(req) },
+    claudePid: pidHeader(req.headers["x-claude-pid"]),
+    readStdin: () => Promise.resolve({ text: body }),
+    writeStdout: (text) => {
+      decision += text;
+    },
+    writeStderr: (text) => options.log(`${hookName}: ${text.trim()}`),
+    cwd: () => options.world.home,
+    decided: sendDecision,
+  };
+  try {
+    await runHook(hookName, hook.handlers, hook.guard, io);
+  } finally {
+    sendDecision();
+    res.end("done\n");
+  }
+}
+
+function forwardedEnv(req: IncomingMessage): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = {};
+  for (const [header, name] of Object.entries(FORWARDED_ENV)) {
+    const value = req.headers[header];
+    env[name] = typeof value === "string" && value !== "" ? Buffer.from(value, "latin1").toString("utf8") : undefined;
+  }
+  return env;
+}
+
+function pidHeader(value: string | string[] | undefined): number | null {
+  return typeof value === "string" && /^[1-9][0-9]{0,9}$/.test(value) && Number(value) > 1 ? Number(value) : null;
+}
