@@ -19,10 +19,14 @@ export class WardenInstallError extends Error {
   override readonly name = "WardenInstallError";
 }
 
-/** Runs `node warden.mjs install --project <projectDir>` with a hermetic HOME; throws unless it exits 0. */
-export async function installWarden(projectDir: string, home: string): Promise<string> {
+/**
+ * Runs `node warden.mjs install --project <projectDir>` (with `--server`: resident mode) with a
+ * hermetic HOME; throws unless it exits 0.
+ */
+export async function installWarden(projectDir: string, home: string, options: { server?: boolean } = {}): Promise<string> {
   const env = { PATH: process.env["PATH"] ?? "/usr/bin:/bin", HOME: home, TZ: "UTC", NO_COLOR: "1" };
-  const { code, stdout, stderr } = await runToEnd(process.execPath, [WARDEN_CLI, "install", "--project", projectDir], projectDir, env);
+  const args = [WARDEN_CLI, "install", "--project", projectDir, ...(options.server ? ["--server"] : [])];
+  const { code, stdout, stderr } = await runToEnd(process.execPath, args, projectDir, env);
   if (code !== 0) {
     throw new WardenInstallError(
       `warden install --project ${projectDir} exited ${code}, expected 0; stdout: ${preview(stdout)}; stderr: ${preview(stderr)}`,
