@@ -11,6 +11,7 @@ import {
 } from "@warden/core";
 import { createResidentServer } from "./resident-server.js";
 import { servedHooks } from "./served-hooks.js";
+import { startWatchdog } from "./watchdog.js";
 
 /**
  * The resident server: started detached by `warden server start` or by the SessionStart hook,
@@ -19,6 +20,8 @@ import { servedHooks } from "./served-hooks.js";
  * is logged and ends the process (its clients then run the hooks themselves until the next start).
  */
 const MAX_PAYLOAD_BYTES = 64 * 1024 * 1024;
+// Longer than any legitimate stall: a session lock held by a dying hook (7 s) or a scan of a 64 MiB payload.
+const STALL_MS = 20_000;
 const log = (line: string): void => void process.stderr.write(`${new Date().toISOString()} [${process.pid}] ${line}\n`);
 
 const world = realWorld();
@@ -55,6 +58,7 @@ server.listen({ host: "127.0.0.1", port: 0 }, () => {
     }),
   );
   writeServerState(paths, state);
+  startWatchdog(paths.state, process.pid, STALL_MS, log);
   log(`listening on 127.0.0.1:${address.port}, build ${build}`);
 });
 

@@ -2,11 +2,19 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { configPaths, createCommandPolicy, loadWardenConfig, resolveWardenDir, SessionStore } from "@warden/core";
+import {
+  configPaths,
+  createCommandPolicy,
+  loadWardenConfig,
+  resolveWardenDir,
+  serverPaths,
+  serverStatus,
+  SessionStore,
+} from "@warden/core";
 import type { CliIo } from "../cli-io.js";
 import { defineCommand, type CommandArgs } from "../define-command.js";
 import { countOf, formatBytes } from "../format.js";
-import { HOOK_FILES, isWardenHook } from "../hook-wiring.js";
+import { HOOK_FILES, isWardenHook, wiringModeOf } from "../hook-wiring.js";
 import { ownedPaths } from "../session-files.js";
 import { installCommand, shellWord, type DoctorCheck } from "./doctor-check.js";
 import { readSettings, wiringChecks, type SettingsFile } from "./doctor-wiring.js";
@@ -31,7 +39,7 @@ detail, fix}], data})`,
 });
 
 /** Everything a user needs to know to trust that Warden is on, in one command. */
-export function runDoctor({ values }: CommandArgs<typeof DOCTOR_OPTIONS>, io: CliIo): number {
+export async function runDoctor({ values }: CommandArgs<typeof DOCTOR_OPTIONS>, io: CliIo): Promise<number> {
   const project = path.resolve(io.cwd, values.project ?? ".");
   const home = homeOf(io);
   const userSettings = userSettingsPath(io.env, home);
@@ -44,6 +52,7 @@ export function runDoctor({ values }: CommandArgs<typeof DOCTOR_OPTIONS>, io: Cl
     ...wiring,
     ...HOOK_FILES.map((hook) => hookFileCheck(hook, io.hooksDir, io.env)),
     configCheck(project, home),
+    ...(settings.some((s) => s.settings != null && wiringModeOf(s.settings) === "resident") ? [await residentServerCheck(io)] : []),
     // With no guard wired there is nothing to test: the failing wiring check already says how to wire it.
     ...(guard == null && wiring.some((c) => !c.ok) ? [] : selfTest(project, guard, io.env)),
   ];
@@ -63,6 +72,26 @@ export function runDoctor({ values }: CommandArgs<typeof DOCTOR_OPTIONS>, io: Cl
     healthy ? "Warden is on." : `Warden is NOT fully on: ${problems} problem${problems === 1 ? "" : "s"}, each FAIL above with its fix.`,
   );
   return healthy ? 0 : 1;
+}
+
+/**
+ * Wired with --server, the hooks want the resident server; without it they still guard and
+ * record, each in its own process, so its absence costs speed, not protection.
+ */
+async function residentServerCheck(io: CliIo): Promise<DoctorCheck> {
+  const name = "resident server";
+  const status = await serverStatus(serverPaths(io.env, homeOf(io)), path.join(io.hooksDir, "server.mjs"));
+  if (status.running && status.current)
+    return { name, ok: true, detail: `running (pid ${status.pid}, ${status.url}), ${status.served} calls served` };
+  const why = status.running
+    ? `pid ${status.pid} runs build ${status.build}, not this checkout's, so the hooks do not use it`
+    : "not running";
+  return {
+    name,
+    ok: false,
+    detail: `${why}: every hook runs in its own process (the guard is on, only slower); the next session starts it`,
+    fix: "warden server start",
+  };
 }
 
 function hookFileCheck(hook: string, hooksDir: string, env: CliIo["env"]): DoctorCheck {

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { isCode, writeFileAtomic } from "@warden/core";
@@ -54,6 +55,7 @@ export const INSTALL = defineCommand({
     const hooksDir = wiredHooksDir(file, io.hooksDir);
     if (values.server && values.uninstall)
       throw new CliUsageError("--server and --uninstall cannot be combined (--uninstall removes either wiring)");
+    if (values.server && !values.check) requireBash(io);
     const settings = parseSettings(readIfExists(file) ?? "", file);
     // --check judges the wiring in the mode the file is in, unless --server asks about resident mode.
     const mode: WiringMode = values.server ? "resident" : values.check ? wiringModeOf(settings) : "command";
@@ -90,6 +92,15 @@ export const INSTALL = defineCommand({
 });
 
 const RESIDENT_NOTE = " in resident mode (the server starts with the next session, or now with `warden server start`)";
+
+/** Resident mode's hook client is a bash script: without bash, Claude Code could not run the guard at all. */
+function requireBash(io: CliIo): void {
+  const run = spawnSync("bash", ["-c", "exit 0"], { env: { ...io.env }, stdio: "ignore", timeout: 5_000 });
+  if (run.error != null || run.status !== 0)
+    throw new CliFailure(
+      `--server needs bash on the PATH (its hook client is hooks/resident-hook.bash), and ${run.error != null ? `bash could not be run (${run.error.message})` : `bash exited ${run.status}`}; nothing was written: install without --server`,
+    );
+}
 
 /** DIR/.claude/settings.json; a DIR that does not exist is a typo, never a project to create. */
 function projectSettingsPath(project: string, io: CliIo): string {
