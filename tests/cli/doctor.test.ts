@@ -202,3 +202,25 @@ describe("warden doctor", () => {
     expect(folders).toEqual([[], []]);
   });
 });
+
+describe("warden doctor in resident mode", () => {
+  it("fails the resident-server check with its fix while the server is not running; the self-test still passes", async () => {
+    await runCliInProcess(["install", "--project", box.project, "--server"], box);
+    const { checks } = await doctorJson();
+    expect([check(checks, "resident server"), check(checks, "self-test rm -rf ~")?.ok]).toEqual([
+      expect.objectContaining({ ok: false, detail: expect.stringContaining("not running"), fix: "warden server start" }),
+      true,
+    ]);
+  });
+
+  it("passes once the server runs", async () => {
+    await runCliInProcess(["install", "--project", box.project, "--server"], box);
+    await runCliInProcess(["server", "start"], box);
+    try {
+      const { code, checks } = await doctorJson();
+      expect([code, check(checks, "resident server")?.ok]).toEqual([0, true]);
+    } finally {
+      await runCliInProcess(["server", "stop"], box);
+    }
+  });
+});

@@ -116,7 +116,14 @@ describe("warden install", () => {
 
   it("--json says what it wrote", async () => {
     const result = await runCliInProcess(["install", "--project", box.project, "--json"], box);
-    expect(JSON.parse(result.stdout)).toEqual({ file: settingsFile, action: "wired", wired: true, hooks_dir: HOOKS_DIR, problems: [] });
+    expect(JSON.parse(result.stdout)).toEqual({
+      file: settingsFile,
+      mode: "command",
+      action: "wired",
+      wired: true,
+      hooks_dir: HOOKS_DIR,
+      problems: [],
+    });
   });
 
   it("--json says what it removed", async () => {
@@ -131,5 +138,43 @@ describe("warden install", () => {
       1,
       expect.objectContaining({ action: "checked", wired: false, problems: expect.arrayContaining(["SessionEnd: not wired"]) }),
     ]);
+  });
+});
+
+describe("warden install --server", () => {
+  it("wires tool events to the resident hook client and SessionStart to start the server", async () => {
+    await runCliInProcess(["install", "--project", box.project, "--server"], box);
+    const settings = JSON.parse(fs.readFileSync(settingsFile, "utf8"));
+    expect([settings.hooks.PreToolUse[0].hooks[0], settings.hooks.SessionStart[0].hooks[0]]).toEqual([
+      { type: "command", command: "bash", args: [`${HOOKS_DIR}/resident-hook.bash`, "post-tool-guard"], timeout: 60 },
+      { type: "command", command: "node", args: [`${HOOKS_DIR}/session-start.mjs`, "--server"], timeout: 10 },
+    ]);
+  });
+
+  it("--check judges a resident wiring as current", async () => {
+    await runCliInProcess(["install", "--project", box.project, "--server"], box);
+    const check = await runCliInProcess(["install", "--project", box.project, "--check"], box);
+    expect(check.code).toBe(0);
+  });
+
+  it("without --server, turns a resident wiring back into one process per hook", async () => {
+    await runCliInProcess(["install", "--project", box.project, "--server"], box);
+    await runCliInProcess(["install", "--project", box.project], box);
+    const settings = JSON.parse(fs.readFileSync(settingsFile, "utf8"));
+    expect(settings.hooks.PreToolUse).toEqual([
+      { matcher: "*", hooks: [{ type: "command", command: "node", args: [`${HOOKS_DIR}/post-tool-guard.mjs`], timeout: 10 }] },
+    ]);
+  });
+
+  it("--uninstall removes a resident wiring", async () => {
+    writeSettings(userHook);
+    await runCliInProcess(["install", "--project", box.project, "--server"], box);
+    await runCliInProcess(["install", "--project", box.project, "--uninstall"], box);
+    expect(JSON.parse(fs.readFileSync(settingsFile, "utf8"))).toEqual(userHook);
+  });
+
+  it("refuses --server with --uninstall as a usage error, writing nothing", async () => {
+    const run = await runCliInProcess(["install", "--project", box.project, "--server", "--uninstall"], box);
+    expect([run.code, fs.existsSync(settingsFile)]).toEqual([2, false]);
   });
 });

@@ -55,7 +55,7 @@ export async function handleSessionStart(payload: SessionStartPayload, ctx: Hook
 async function keepServerRunning(ctx: HookContext, sessionId: string): Promise<void> {
   if (ctx.residentServer == null) return;
   try {
-    await ensureServer(ctx.residentServer.paths, { serverFile: ctx.residentServer.serverFile });
+    await ensureServer(ctx.residentServer.paths, { serverFile: ctx.residentServer.serverFile, env: ctx.env });
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     ctx.store.appendError({

@@ -43,7 +43,7 @@ $XDG_STATE_HOME/warden, else ~/.local/state/warden.`,
       return EXIT.yes;
     }
     if (action === "start") {
-      const outcome = await ensureServer(paths, { serverFile });
+      const outcome = await ensureServer(paths, { serverFile, env: io.env });
       const status = await serverStatus(paths, serverFile);
       const what =
         outcome.action === "running"

@@ -97,6 +97,8 @@ export async function serverStatus(paths: ServerPaths, serverFile: string): Prom
 export interface EnsureOptions {
   /** The server's entry file (hooks/server.mjs); its content hash is the build to run. */
   readonly serverFile: string;
+  /** The environment the server starts with (the caller's: its HOME, its LLM tier's API key). */
+  readonly env: Readonly<Record<string, string | undefined>>;
   /** How long to wait for a new server to be listening. */
   readonly readyTimeoutMs?: number;
 }
@@ -135,7 +137,7 @@ export async function ensureServer(paths: ServerPaths, options: EnsureOptions): 
       const old = now != null && health != null && now.pid === health.pid && isProcessAlive(now.pid) ? now : undefined;
       if (old != null) stopProcess(old.pid);
       if (now != null) removeServerState(paths, now.pid);
-      const pid = spawnServer(paths, options.serverFile);
+      const pid = spawnServer(paths, options);
       const state = waitForState(paths, pid, options.readyTimeoutMs ?? 5_000);
       return { action: "started", state, replacedPid: old?.pid ?? null } as const;
     },
@@ -166,13 +168,19 @@ function readStateLeniently(paths: ServerPaths): ServerState | undefined {
   }
 }
 
-function spawnServer(paths: ServerPaths, serverFile: string): number {
+function spawnServer(paths: ServerPaths, { serverFile, env }: EnsureOptions): number {
   rotateLog(paths.log);
   const log = fs.openSync(paths.log, APPEND_FLAGS, FILE_MODE);
   try {
     // Its own session (detached): it outlives the hook or command that started it, and a signal
     // to that process group does not reach it.
-    const child = spawn(process.execPath, [serverFile], { detached: true, stdio: ["ignore", log, log], cwd: paths.dir });
+    // The folder is named outright: the server announces itself where this caller looks.
+    const child = spawn(process.execPath, [serverFile], {
+      detached: true,
+      stdio: ["ignore", log, log],
+      cwd: paths.dir,
+      env: { ...env, WARDEN_SERVER_DIR: paths.dir },
+    });
     child.unref();
     if (child.pid == null) throw new ServerStartError(`could not start ${serverFile}; see ${paths.log}`);
     return child.pid;
