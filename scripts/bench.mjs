@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// `pnpm bench`: start-up cost of each built hook next to `node -e 0`, and the store's append
-// latency, measured on this machine in one run. Figures, not assertions: tests assert behaviour.
+// `pnpm bench`: start-up cost of each built hook next to `node -e 0`, a call's cost in resident
+// mode (bench-resident.mjs), and the store's append latency, measured on this machine in one run. Figures, not assertions: tests assert behaviour.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { countRecorded, printResidentTable, quantile, residentCases, servedCount, startResident, timeProcess } from "./bench-resident.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const core = await import(pathToFileURL(path.join(root, "packages/core/dist/index.js")).href);
@@ -14,17 +15,42 @@ const dist = (file) => import(pathToFileURL(path.join(root, "packages/core/dist"
 const { appendSessionRecords } = await dist("store/session-log.js");
 const { measureAnalysis } = await dist("command-policy/measure-analysis.js");
 const RUNS = Number(process.env.BENCH_RUNS ?? 31);
+const WARMUPS = 3;
+// How many tool calls the resident count runs at a time, as Claude Code runs parallel tools.
+const LANES = Number(process.env.BENCH_LANES ?? 4);
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
+const median = (xs) => xs.toSorted((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function hookBench() {
+/**
+ * Every hook process, `node -e 0` and the resident cases (bench-resident.mjs) in turn, run after
+ * run, so the machine's noise falls on all alike; then the resident count.
+ */
+async function hookBench() {
   const project = fs.mkdtempSync(path.join(os.tmpdir(), "warden-bench-"));
   const env = { PATH: process.env.PATH ?? "", HOME: project, CLAUDE_PROJECT_DIR: project, TZ: "UTC" };
   const base = { session_id: "b3nch000-0000-4000-8000-000000000001", transcript_path: path.join(project, "t.jsonl"), cwd: project };
   const tool = { ...base, permission_mode: "default", prompt_id: "p1", effort: { level: "high" } };
   const tenKiB = "const value = compute(input); // a line of ordinary source code\n".repeat(160);
   const stop = { ...tool, hook_event_name: "Stop", stop_hook_active: false, last_assistant_message: "Done." };
+  const pre = {
+    ...tool,
+    hook_event_name: "PreToolUse",
+    tool_name: "Bash",
+    tool_input: { command: "git status && npm test -- --run", description: "check" },
+    tool_use_id: "toolu_pre",
+  };
+  const post = {
+    ...tool,
+    hook_event_name: "PostToolUse",
+    tool_name: "Read",
+    tool_input: { file_path: `${project}/src/a.ts` },
+    tool_response: {
+      type: "text",
+      file: { filePath: `${project}/src/a.ts`, content: tenKiB, numLines: 160, startLine: 1, totalLines: 160 },
+    },
+    tool_use_id: "toolu_post",
+    duration_ms: 3,
+  };
   // What any hook pays before its first line runs: Node's ES module loader for the entry file.
   const emptyModule = path.join(project, "empty.mjs");
   fs.writeFileSync(emptyModule, "");
@@ -34,62 +60,66 @@ function hookBench() {
   fs.mkdirSync(path.dirname(uncached));
   fs.copyFileSync(path.join(root, "hooks", "session-end.mjs"), uncached);
   const dropCache = () => fs.rmSync(path.join(path.dirname(uncached), ".cache"), { recursive: true, force: true });
-  const cases = [
-    ["node -e 0", ["-e", "0"], ""],
-    ["node empty.mjs", [emptyModule], ""],
-    ["session-start (SessionStart)", ["hooks/session-start.mjs"], { ...base, hook_event_name: "SessionStart", source: "startup" }],
-    [
-      "post-tool-guard (PreToolUse Bash)",
-      ["hooks/post-tool-guard.mjs"],
-      {
-        ...tool,
-        hook_event_name: "PreToolUse",
-        tool_name: "Bash",
-        tool_input: { command: "git status && npm test -- --run", description: "check" },
-        tool_use_id: "toolu_pre",
-      },
-    ],
-    [
-      "post-tool-guard (PostToolUse Read 10 KiB)",
-      ["hooks/post-tool-guard.mjs"],
-      {
-        ...tool,
-        hook_event_name: "PostToolUse",
-        tool_name: "Read",
-        tool_input: { file_path: `${project}/src/a.ts` },
-        tool_response: {
-          type: "text",
-          file: { filePath: `${project}/src/a.ts`, content: tenKiB, numLines: 160, startLine: 1, totalLines: 160 },
-        },
-        tool_use_id: "toolu_post",
-        duration_ms: 3,
-      },
-    ],
-    ["session-end (Stop)", ["hooks/session-end.mjs"], stop],
-    ["session-end (Stop), no code cache", [uncached], stop, dropCache],
-  ];
-  const times = new Map(cases.map(([name]) => [name, []]));
-  for (let run = -3; run < RUNS; run++) {
-    for (const [name, args, payload, before] of cases) {
+  const node = (name, args, payload, before) => ({
+    name,
+    before,
+    measure: () => {
       const input = typeof payload === "string" ? payload : JSON.stringify(payload);
+      const { ms, stdout } = timeProcess(process.execPath, args, { input, env, cwd: root });
+      if (stdout.length > 0 && name.includes("Stop")) throw new Error(`${name} printed ${stdout}`);
+      return ms;
+    },
+  });
+  const cases = [
+    node("node -e 0", ["-e", "0"], ""),
+    node("node empty.mjs", [emptyModule], ""),
+    node("session-start (SessionStart)", ["hooks/session-start.mjs"], { ...base, hook_event_name: "SessionStart", source: "startup" }),
+    node("post-tool-guard (PreToolUse Bash)", ["hooks/post-tool-guard.mjs"], pre),
+    node("post-tool-guard (PostToolUse Read 10 KiB)", ["hooks/post-tool-guard.mjs"], post),
+    node("session-end (Stop)", ["hooks/session-end.mjs"], stop),
+    node("session-end (Stop), no code cache", [uncached], stop, dropCache),
+  ];
+  const resident = startResident({ root, env });
+  try {
+    const servedBefore = await servedCount(resident.state);
+    const { samples, decisions } = await measureInterleaved([
+      ...cases,
+      ...residentCases({ root, cwd: root, project, resident, pre, post }),
+    ]);
+    const served = { count: (await servedCount(resident.state)) - servedBefore, warmups: WARMUPS };
+    const baseline = samples.get("node -e 0");
+    console.log(`Hook processes (median and minimum of ${RUNS} runs, interleaved; target ≤ 1.3x node -e 0)`);
+    for (const { name } of cases) {
+      const t = samples.get(name);
+      const [m, least] = [median(t), Math.min(...t)];
+      console.log(
+        `  ${name.padEnd(44)} ${m.toFixed(1).padStart(7)} ms  ${(m / median(baseline)).toFixed(2)}x   min ${least.toFixed(1).padStart(6)} ms  ${(least / Math.min(...baseline)).toFixed(2)}x`,
+      );
+    }
+    const commandHook = { pre: "post-tool-guard (PreToolUse Bash)", post: "post-tool-guard (PostToolUse Read 10 KiB)" };
+    printResidentTable({ samples, decisions, runs: RUNS, baseline: "node -e 0", commandHook, served });
+    await countRecorded({ root, cwd: root, project, resident, base, lanes: LANES });
+  } finally {
+    resident.stop();
+    fs.rmSync(project, { recursive: true, force: true });
+  }
+}
+
+/** Each case's times (and the decision times of the cases that report one), warm-up runs left out. */
+async function measureInterleaved(cases) {
+  const samples = new Map(cases.map(({ name }) => [name, []]));
+  const decisions = new Map();
+  for (let run = -WARMUPS; run < RUNS; run++) {
+    for (const { name, measure, before } of cases) {
       before?.();
-      const started = process.hrtime.bigint();
-      const result = spawnSync(process.execPath, args, { input, env, cwd: root });
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      if (result.status !== 0 || (result.stdout.length > 0 && name.includes("Stop"))) throw new Error(`${name} failed: ${result.stderr}`);
-      if (run >= 0) times.get(name).push(ms);
+      const sample = await measure();
+      if (run < 0) continue;
+      const { ms, decisionMs } = typeof sample === "number" ? { ms: sample } : sample;
+      samples.get(name).push(ms);
+      if (decisionMs != null) decisions.set(name, [...(decisions.get(name) ?? []), decisionMs]);
     }
   }
-  fs.rmSync(project, { recursive: true, force: true });
-  const baseline = times.get("node -e 0");
-  console.log(`Hook processes (median and minimum of ${RUNS} runs, interleaved; target ≤ 1.3x node -e 0)`);
-  for (const [name] of cases) {
-    const t = times.get(name);
-    const [m, least] = [median(t), Math.min(...t)];
-    console.log(
-      `  ${name.padEnd(44)} ${m.toFixed(1).padStart(7)} ms  ${(m / median(baseline)).toFixed(2)}x   min ${least.toFixed(1).padStart(6)} ms  ${(least / Math.min(...baseline)).toFixed(2)}x`,
-    );
-  }
+  return { samples, decisions };
 }
 
 function appendBench() {
@@ -241,7 +271,7 @@ async function reportBench() {
 }
 
 console.log(`Warden bench on ${os.cpus().length}x ${os.cpus()[0]?.model ?? "cpu"}, node ${process.version}\n`);
-hookBench();
+await hookBench();
 appendBench();
 commandAnalysisBench();
 await reportBench();
