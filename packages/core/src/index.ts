@@ -4,11 +4,18 @@
 
 // The guard's words, shared by the guard and the store.
 export { atLeast, type Finding, maxSeverity, maxVerdict, parseSeverity, SEVERITIES, type Severity } from "./verdict.js";
-export { CLEAN_SCAN, type ScanOutcome, type ScanSubject } from "./guard-policy.js";
+export { CLEAN_SCAN, type ScanOutcome, type ScanSubject, type ToolPolicy } from "./guard-policy.js";
 
 // The hook runtime: one process boundary, the payloads, the context handlers receive, recording.
 export { type HookHandlers, type HookIo, type HookOutcome, type HookReply, replyThenRecord, runHook } from "./hook/run-hook.js";
-export { createHookContext, type GuardFactories, type HookContext, type HookWorld, realWorld } from "./hook/hook-context.js";
+export {
+  createHookContext,
+  type GuardFactories,
+  type GuardSetup,
+  type HookContext,
+  type HookWorld,
+  realWorld,
+} from "./hook/hook-context.js";
 export type {
   PostToolUseFailurePayload,
   PostToolUsePayload,
