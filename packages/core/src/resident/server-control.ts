@@ -124,7 +124,8 @@ export async function ensureServer(paths: ServerPaths, options: EnsureOptions): 
   const build = serverBuildOf(options.serverFile);
   const before = readStateLeniently(paths);
   const health = before != null && isProcessAlive(before.pid) ? await probeServer(before) : undefined;
-  if (before != null && health?.build === build) return { action: "running", state: before };
+  // The state line is what clients judge (they skip a server it names as another build), so it must agree too.
+  if (before != null && before.build === build && health?.build === build) return { action: "running", state: before };
   ensureServerDir(paths);
   return withFileLock(
     paths.startLock,
