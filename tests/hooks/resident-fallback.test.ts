@@ -181,4 +181,14 @@ describe("a server that accepts but never answers (SIGSTOPped)", () => {
     await runClient("post-tool-guard", rmHome(), box);
     expect(blockedEvents()).toEqual([["toolu_rm_home", "blocked"]]);
   });
+
+  it("once resumed, the server does not record the call its client gave up on a second time", async () => {
+    await stalled();
+    await runClient("post-tool-guard", rmHome(), box);
+    const state = readStateLine(box);
+    signal(state.pid, "SIGCONT");
+    // The health answer comes after the abandoned request in the server's queue: it was dealt with.
+    await healthOf(state);
+    expect(blockedEvents()).toEqual([["toolu_rm_home", "blocked"]]);
+  });
 });

@@ -9,7 +9,10 @@ import {
   runWarden,
   sessionRecords,
   startServer,
+  serverProcesses,
   stopEverything,
+  waitForDeath,
+  writeStateLine,
   type ResidentSandbox,
   type StateLine,
 } from "../support/resident.js";
@@ -54,6 +57,16 @@ describe("a PreToolUse served by the resident server", () => {
     await runClient("post-tool-guard", rmHome(box.project), box);
     expect([before.served, (await healthOf(state)).served]).toEqual([0, 1]);
   });
+});
+
+describe("a server whose state file now names another server", () => {
+  it("stops by itself: no client would call it any more", async () => {
+    const { pid } = await startServer(box);
+    // What ensureServer leaves when it started a new server beside one that did not answer.
+    writeStateLine(box, { pid: pid + 1 });
+    await waitForDeath(pid, 10_000);
+    expect(serverProcesses(box)).toEqual([]);
+  }, 20_000);
 });
 
 describe("warden server status --json", () => {

@@ -126,13 +126,27 @@ async function serveCall(
   res: ServerResponse,
   options: ResidentServerOptions,
 ): Promise<void> {
+  // The client closes its end only when done, or when it gave up waiting (it then runs the hook
+  // itself): a call it gave up on must not be recorded here too. A server that was stopped or busy
+  // finds the request and the client's close together: the close is read on the loop's next poll.
+  let clientGone = req.socket.readableEnded || req.socket.destroyed;
+  req.socket.once("end", () => (clientGone = true)).once("close", () => (clientGone = true));
+  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setImmediate(resolve));
+  if (clientGone) {
+    options.log(`${hookName}: the client gave up before the call was served; it runs the hook itself`);
+    res.destroy();
+    return;
+  }
   let decision = "";
   let sent = false;
-  const sendDecision = (): void => {
-    if (sent) return;
-    sent = true;
-    // One line: runHook prints at most one JSON object, which JSON.stringify keeps on one line.
-    res.write(`${decision.trim()}\n`);
+  const sendDecision = (): boolean => {
+    if (!sent) {
+      sent = true;
+      // One line: runHook prints at most one JSON object, which JSON.stringify keeps on one line.
+      res.write(`${decision.trim()}\n`);
+    }
+    return !clientGone;
   };
   const io: HookIo = {
     ...options.world,

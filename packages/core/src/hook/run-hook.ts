@@ -42,9 +42,11 @@ export interface HookIo extends HookWorld {
   readonly cwd: () => string;
   /**
    * Told once the decision is out (printed, or there is none) and before the recording starts: the
-   * resident server sends the decision to its client then, so a crash while recording loses no decision.
+   * resident server sends the decision to its client then, so a crash while recording loses no
+   * decision. False means nobody took the decision (the server's client gave up waiting and runs
+   * the hook itself): the call is then not recorded here, or it would be recorded twice.
    */
-  readonly decided?: () => void;
+  readonly decided?: () => boolean | void;
 }
 
 export class HookInputError extends Error {
@@ -122,8 +124,8 @@ export async function runHook(
     const reply = outcome instanceof ReplyThenRecord ? outcome.reply : outcome;
     if (reply !== undefined) io.writeStdout(`${JSON.stringify(reply)}\n`);
     replied = true;
-    io.decided?.();
-    if (outcome instanceof ReplyThenRecord) await outcome.record();
+    const taken = io.decided?.() !== false;
+    if (taken && outcome instanceof ReplyThenRecord) await outcome.record();
   } catch (error) {
     reportFailure(hookName, error, input.text, payload, io);
     if (!replied && payload?.hook_event_name === "PreToolUse" && ctx?.config.failMode === "closed")

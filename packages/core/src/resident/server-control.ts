@@ -86,7 +86,8 @@ export async function serverStatus(paths: ServerPaths, serverFile: string): Prom
     pid: health != null ? health.pid : null,
     url: health != null && state != null ? serverUrl(state) : null,
     build: health?.build ?? null,
-    current: health != null && health.build === serverBuildOf(serverFile),
+    // Clients go by the build in the state file: both must be this checkout's.
+    current: health != null && state != null && health.build === state.build && state.build === serverBuildOf(serverFile),
     served: health?.served ?? null,
     startedAt: health?.started_at ?? null,
     stateFile: paths.state,
