@@ -118,6 +118,36 @@ describe.each([
   });
 });
 
+/**
+ * A server that dies between its decision and its record: played by a process on the port that
+ * knows the proof, and closes after the decision line, without `done`.
+ */
+describe("a server that sent its decision but stopped before confirming the record", () => {
+  const DENY = {
+    hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: "denied by the server" },
+  };
+
+  async function decidedThenGone(): Promise<void> {
+    await killedServer();
+    const { port, proof } = readStateLine(box);
+    const halfway = await startFakeServer(port, `${JSON.stringify(DENY)}\n`, proof);
+    children.push(halfway.child);
+    writeStateLine(box, { pid: halfway.pid });
+  }
+
+  it("the client prints the server's decision, and only it", async () => {
+    await decidedThenGone();
+    const result = await runClient("post-tool-guard", rmHome(), box);
+    expect(result.stdout).toBe(`${JSON.stringify(DENY)}\n`);
+  });
+
+  it("the client records the call itself, once", async () => {
+    await decidedThenGone();
+    await runClient("post-tool-guard", rmHome(), box);
+    expect(blockedEvents()).toEqual([["toolu_rm_home", "blocked"]]);
+  });
+});
+
 /** The real server, its state line rewritten to name another build. */
 async function otherBuild(): Promise<void> {
   await startServer(box);
