@@ -4,7 +4,7 @@
 
 // The guard's words, shared by the guard and the store.
 export { atLeast, type Finding, maxSeverity, maxVerdict, parseSeverity, SEVERITIES, type Severity } from "./verdict.js";
-export { CLEAN_SCAN, type ScanOutcome, type ScanSubject, type ToolPolicy } from "./guard-policy.js";
+export { CLEAN_SCAN, NO_SCANNER, type ScanOutcome, type ScanSubject, type ToolPolicy } from "./guard-policy.js";
 
 // The hook runtime: one process boundary, the payloads, the context handlers receive, recording.
 export { type HookHandlers, type HookIo, type HookOutcome, type HookReply, replyThenRecord, runHook } from "./hook/run-hook.js";

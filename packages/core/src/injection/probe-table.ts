@@ -35,13 +35,24 @@ export class ProbeTable {
     const flat = text.toLowerCase().replace(/\s+/g, " ");
     const found = new Set<number>(this.always);
     const words = /[a-z0-9_]+/g;
+    // Words repeat (a text of 10 KiB has a few hundred distinct ones): each word's candidates are
+    // gathered once, over every first-word length, and most words have none.
+    const candidatesOf = new Map<string, readonly { id: number; text: string }[]>();
     for (let m = words.exec(flat); m != null; m = words.exec(flat)) {
       const word = m[0];
-      for (const length of this.lengths) {
-        if (length > word.length) break;
-        for (const probe of this.byWord.get(length === word.length ? word : word.slice(0, length)) ?? []) {
-          if (!found.has(probe.id) && flat.startsWith(probe.text, m.index)) found.add(probe.id);
+      let candidates = candidatesOf.get(word);
+      if (candidates == null) {
+        const gathered: { id: number; text: string }[] = [];
+        for (const length of this.lengths) {
+          if (length > word.length) break;
+          const probes = this.byWord.get(length === word.length ? word : word.slice(0, length));
+          if (probes != null) gathered.push(...probes);
         }
+        candidates = gathered;
+        candidatesOf.set(word, candidates);
+      }
+      for (const probe of candidates) {
+        if (!found.has(probe.id) && flat.startsWith(probe.text, m.index)) found.add(probe.id);
       }
     }
     for (const probe of this.others) if (!found.has(probe.id) && flat.includes(probe.text)) found.add(probe.id);
