@@ -287,6 +287,14 @@ describe("the running guard's own directories", () => {
     expect(policy.decide(read).findings.map((f) => f.rule)).toEqual(["guard.read-server-state"]);
   });
 
+  it("denies a kill of the pid read from that state file", () => {
+    const serverDir = "/tmp/warden-server";
+    const policy = createCommandPolicy({}, { guardDirs: [serverDir] });
+    expect(policy.decide(bash(`kill $(cut -d' ' -f1 ${serverDir}/server.state)`)).findings.map((f) => f.rule)).toContain(
+      "guard.stop-server",
+    );
+  });
+
   it("lets a state file outside them be read when they are not given", () => {
     expect(createCommandPolicy({}).decide(bash("cat /tmp/warden-server/server.state")).decision).toBe("allow");
   });

@@ -12,6 +12,7 @@ import { RULE_PACKS } from "./packs/pack-catalogue.js";
 import type { PathRule } from "./protected-paths.js";
 import { pluginRules } from "./plugin-rules.js";
 import { DEFAULT_SERVER_DIR, SERVER_STATE_FILE, SERVER_STATE_RULE } from "./server-folder.js";
+import { serverRules } from "./server-rules.js";
 import type { CommandRule } from "./rule-context.js";
 import { systemRules } from "./system-rules.js";
 
@@ -135,6 +136,7 @@ export const COMMAND_RULES: readonly CommandRule[] = [
   ...inputCodeRules,
   ...secretVariableRules,
   ...pluginRules,
+  ...serverRules,
   ...RULE_PACKS.flatMap((pack) => pack.rules),
 ];
 
