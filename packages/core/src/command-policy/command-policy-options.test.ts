@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { ToolCall } from "../guard-policy.js";
 import { commandPolicyOptionsSchema, type CommandPolicyOptions } from "./command-policy-options.js";
 import { CommandPolicyConfigError, createCommandPolicy } from "./create-command-policy.js";
+import { serverPaths } from "../resident/server-state.js";
+import { DEFAULT_SERVER_DIR, SERVER_STATE_FILE } from "./rules/server-folder.js";
 
 const at = { cwd: "/home/dev/project", projectDir: "/home/dev/project", home: "/home/dev" };
 const bash = (command: string): ToolCall => ({ toolName: "Bash", toolInput: { command }, ...at });
@@ -263,6 +265,38 @@ describe("the running guard's own directories", () => {
 
   it("lets the guard's files be read", () => {
     expect(guarded.decide(bash(`cat ${pluginRoot}/hooks.json`)).decision).toBe("allow");
+  });
+
+  it("know the resident server's state file where serverPaths puts it by default", () => {
+    expect(serverPaths({}, "/home/dev").state).toBe(`/home/dev/${DEFAULT_SERVER_DIR}/${SERVER_STATE_FILE}`);
+  });
+
+  it("denies reading the resident server's state file in them", () => {
+    const serverDir = "/tmp/warden-server";
+    const policy = createCommandPolicy({}, { guardDirs: [serverDir] });
+    expect(policy.decide(bash(`cut -d' ' -f3 ${serverDir}/server.state`))).toMatchObject({
+      decision: "deny",
+      findings: [expect.objectContaining({ rule: "guard.read-server-state" })],
+    });
+  });
+
+  it("denies the Read tool on that state file", () => {
+    const serverDir = "/tmp/warden-server";
+    const policy = createCommandPolicy({}, { guardDirs: [serverDir] });
+    const read: ToolCall = { toolName: "Read", toolInput: { file_path: `${serverDir}/server.state` }, ...at };
+    expect(policy.decide(read).findings.map((f) => f.rule)).toEqual(["guard.read-server-state"]);
+  });
+
+  it("denies a kill of the pid read from that state file", () => {
+    const serverDir = "/tmp/warden-server";
+    const policy = createCommandPolicy({}, { guardDirs: [serverDir] });
+    expect(policy.decide(bash(`kill $(cut -d' ' -f1 ${serverDir}/server.state)`)).findings.map((f) => f.rule)).toContain(
+      "guard.stop-server",
+    );
+  });
+
+  it("lets a state file outside them be read when they are not given", () => {
+    expect(createCommandPolicy({}).decide(bash("cat /tmp/warden-server/server.state")).decision).toBe("allow");
   });
 
   it("protects nothing extra when it is not told where it runs from", () => {

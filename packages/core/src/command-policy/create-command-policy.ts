@@ -11,6 +11,7 @@ import { ProtectedPaths, normalise, type PathAccess, type PathRule } from "./rul
 import { RULE_PACKS } from "./rules/packs/pack-catalogue.js";
 import { isCapturedIntoVariable } from "./rules/captured-reads.js";
 import { holdsPrivateKey } from "./rules/key-files.js";
+import { SERVER_STATE_FILE, SERVER_STATE_RULE } from "./rules/server-folder.js";
 import {
   COMMAND_RULES,
   PATH_RULES,
@@ -49,7 +50,8 @@ export interface CommandPolicyWorld {
   readonly readText?: ReadText;
   /**
    * Absolute directories of the running guard itself (the plugin's root and data folder when run as
-   * the Claude Code plugin): writing there could switch the guard off, so guard.disable covers them.
+   * the Claude Code plugin, the resident server's folder): writing there could switch the guard off,
+   * so guard.disable covers them, and the server's state file in any of them is guard.read-server-state's.
    */
   readonly guardDirs?: readonly string[];
 }
@@ -140,12 +142,12 @@ export function createCommandPolicy(options: CommandPolicyOptions = {}, world: C
     if (effective != null) commandRules.push(effective);
   }
   const pathRules: PathRule[] = [];
-  const guardPaths = (world.guardDirs ?? [])
-    .filter((dir) => !GLOB_CHARACTERS.test(dir))
-    .map((dir) => dir.replace(/\/+$/, ""))
-    .flatMap((dir) => [dir, `${dir}/**`]);
+  const guardDirs = (world.guardDirs ?? []).filter((dir) => !GLOB_CHARACTERS.test(dir)).map((dir) => dir.replace(/\/+$/, ""));
+  const guardPaths = guardDirs.flatMap((dir) => [dir, `${dir}/**`]);
+  const guardStateFiles = guardDirs.map((dir) => `${dir}/${SERVER_STATE_FILE}`);
   for (const rule of [...PATH_RULES, ...customPaths]) {
-    const paths = rule.id === GUARD_DISABLE && guardPaths.length > 0 ? [...rule.paths, ...guardPaths] : rule.paths;
+    const added = rule.id === GUARD_DISABLE ? guardPaths : rule.id === SERVER_STATE_RULE ? guardStateFiles : [];
+    const paths = added.length > 0 ? [...rule.paths, ...added] : rule.paths;
     const effective = apply<PathRule>({ ...rule, paths, except: [...rule.except, ...(overrides[rule.id]?.except ?? [])] });
     if (effective != null) pathRules.push(effective);
   }
@@ -199,7 +201,10 @@ export function createCommandPolicy(options: CommandPolicyOptions = {}, world: C
     const matches: RuleMatch[] = [];
     for (const target of targets) {
       const abs = absolutePath(target.path, call);
-      for (const rule of paths.match(abs, target.access, call.home)) {
+      const exact = paths.match(abs, target.access, call.home);
+      // Grep searches a folder's files, like `grep -r` in a command: the secrets inside it are read.
+      const found = exact.length > 0 || call.toolName !== "Grep" ? exact : paths.matchInside(abs, target.access, call.home);
+      for (const rule of found) {
         matches.push({
           rule,
           excerpt: target.path,

@@ -37,6 +37,16 @@ const ROWS: readonly Row[] = [
   ["Grep", { pattern: "KEY", path: "/home/dev/project/.env" }, "deny", "cred.read-secret"],
   ["Grep", { pattern: "KEY", path: "/home/dev/project/src" }, "allow", null],
   ["Glob", { pattern: "id_rsa", path: "/home/dev/.ssh" }, "deny", "cred.read-secret"],
+  // Grep searches the files of the folder it is given, like `grep -r`.
+  ["Grep", { pattern: "BEGIN", path: "/home/dev/.ssh" }, "deny", "cred.read-secret"],
+  ["Grep", { pattern: "BEGIN", path: "/home/dev/.ssh/id_rsa.pub" }, "allow", null],
+  // The resident server's state file holds its token and proof; its log does not.
+  ["Read", { file_path: "/home/dev/.local/state/warden/server.state" }, "deny", "guard.read-server-state"],
+  ["Grep", { pattern: ".", path: "/home/dev/.local/state/warden/server.state" }, "deny", "guard.read-server-state"],
+  ["Grep", { pattern: ".", path: "/home/dev/.local/state/warden" }, "deny", "guard.read-server-state"],
+  ["Read", { file_path: "/home/dev/.local/state/warden/server.log" }, "allow", null],
+  ["Grep", { pattern: "error", path: "/home/dev/.local/state/warden/server.log" }, "allow", null],
+  ["Write", { file_path: "/home/dev/.local/state/warden/server.state", content: "1 2 t p b" }, "deny", "guard.disable"],
   ["Glob", { pattern: "**/*.ts" }, "allow", null],
   ["WebFetch", { url: "https://example.com/.env", prompt: "x" }, "allow", null],
   ["mcp__fs__read", { path: "/home/dev/project/.env" }, "allow", null],

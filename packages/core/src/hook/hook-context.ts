@@ -42,7 +42,7 @@ export interface GuardSetup {
   readonly projectDir: string;
   /**
    * The guard's own folders (the hooks it runs from; the plugin's root and data folder when run as
-   * the Claude Code plugin): writing there could switch it off.
+   * the Claude Code plugin; the resident server's folder): writing there could switch it off.
    */
   readonly guardDirs: readonly string[];
   /**
@@ -119,7 +119,7 @@ export function createHookContext(
     config,
     env: world.env,
     projectDir,
-    guardDirs: [world.hooksDir, world.env.CLAUDE_PLUGIN_ROOT, world.env.CLAUDE_PLUGIN_DATA].filter(
+    guardDirs: [world.hooksDir, world.env.CLAUDE_PLUGIN_ROOT, world.env.CLAUDE_PLUGIN_DATA, serverPaths(world.env, world.home).dir].filter(
       (dir): dir is string => dir != null && dir !== "",
     ),
     stateDir: (name) => {

@@ -11,6 +11,8 @@ import { secretVariableRules } from "./secret-variables.js";
 import { RULE_PACKS } from "./packs/pack-catalogue.js";
 import type { PathRule } from "./protected-paths.js";
 import { pluginRules } from "./plugin-rules.js";
+import { DEFAULT_SERVER_DIR, SERVER_STATE_FILE, SERVER_STATE_RULE } from "./server-folder.js";
+import { serverRules } from "./server-rules.js";
 import type { CommandRule } from "./rule-context.js";
 import { systemRules } from "./system-rules.js";
 
@@ -100,7 +102,23 @@ export const PATH_RULES: readonly PathRule[] = [
       // Installed plugins, their list and their data: Warden as a plugin lives there.
       "~/.claude/plugins",
       "~/.claude/plugins/**",
+      // The resident server's folder where it is by default (the hook adds the one it uses):
+      // a state file written there would send the hooks to an impostor.
+      `~/${DEFAULT_SERVER_DIR}`,
+      `~/${DEFAULT_SERVER_DIR}/**`,
     ],
+    except: [],
+  },
+  {
+    id: SERVER_STATE_RULE,
+    severity: "critical",
+    action: "deny",
+    category: "guard-tampering",
+    reason:
+      "it reads the resident server's state file, whose token and proof would let a process answer the guard's hooks in the server's place; only the hooks and `warden server` read it",
+    access: "read",
+    // The hook adds the state file of the folder it uses; a command that searches the folder reads it too.
+    paths: [`~/${DEFAULT_SERVER_DIR}/${SERVER_STATE_FILE}`],
     except: [],
   },
 ];
@@ -118,6 +136,7 @@ export const COMMAND_RULES: readonly CommandRule[] = [
   ...inputCodeRules,
   ...secretVariableRules,
   ...pluginRules,
+  ...serverRules,
   ...RULE_PACKS.flatMap((pack) => pack.rules),
 ];
 
