@@ -59,6 +59,23 @@ describe("a PreToolUse served by the resident server", () => {
   });
 });
 
+describe.each([
+  ["10 KiB", 10 * 1024],
+  ["200 KiB (written in the background)", 200 * 1024],
+])("a PostToolUse of %s through the server", (_size, bytes) => {
+  it("is served, and recorded once", async () => {
+    await startServer(box);
+    const state = readStateLine(box);
+    const input = p.bashInput("cat big.txt");
+    const output = "x".repeat(bytes);
+    const at = { sessionId: SESSION, cwd: box.project };
+    await runClient("post-tool-guard", p.preToolUse(at, "Bash", input, "toolu_big"), box);
+    await runClient("post-tool-guard", p.postToolUse(at, "Bash", input, p.bashResponse(output), "toolu_big"), box);
+    const events = sessionRecords(box, SESSION).filter((r) => r.type === "event");
+    expect([(await healthOf(state)).served, events.map((e) => [e.tool_use_id, e.outcome])]).toEqual([2, [["toolu_big", "completed"]]]);
+  });
+});
+
 describe("a server whose state file now names another server", () => {
   it("stops by itself: no client would call it any more", async () => {
     const { pid } = await startServer(box);
