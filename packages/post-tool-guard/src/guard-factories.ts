@@ -19,10 +19,10 @@ export const guardFactories: GuardFactories = {
       return createCommandPolicy({}, world);
     }
   },
-  scanner: ({ config, env, projectDir, stateDir, warn }) => {
+  scanner: ({ config, env, projectDir, stateDir, warn, longLived }) => {
     // Rule files that do not parse are left out (and reported); the shipped rules always apply.
     const { options, errors } = injectionOptionsFromConfig(config.injection, { env, projectDir, stateDir });
     for (const error of errors) warn(`injection: ${error}`);
-    return createInjectionScanner(options);
+    return createInjectionScanner({ ...options, longLived });
   },
 };

@@ -16,6 +16,7 @@ function setupWith(change: (config: Config) => Config = (c) => c, warnings: stri
     guardDirs: ["/hooks"],
     stateDir: () => path.join(projectDir, ".warden", "guard"),
     warn: (message) => warnings.push(message),
+    longLived: true,
   };
 }
 

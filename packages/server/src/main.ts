@@ -51,7 +51,7 @@ server.listen({ host: "127.0.0.1", port: 0 }, () => {
     createResidentServer({
       hooks: servedHooks,
       state,
-      world: { ...world, env, claudePid: null, hooksDir: path.dirname(path.resolve(script)) },
+      world: { ...world, env, claudePid: null, hooksDir: path.dirname(path.resolve(script)), longLived: true },
       startedAt,
       maxPayloadBytes: MAX_PAYLOAD_BYTES,
       log,

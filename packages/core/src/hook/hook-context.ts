@@ -20,6 +20,8 @@ export interface HookWorld {
   readonly isProcessAlive: (pid: number) => boolean;
   /** The folder of the hook file being run (the guard's own code), when it is one of Warden's hooks. */
   readonly hooksDir?: string;
+  /** True in the resident server: what is built once (a guard) serves many calls. */
+  readonly longLived?: boolean;
   /** Set when the hooks are wired in resident mode (`--server`): the server SessionStart keeps running. */
   readonly residentServer?: { readonly serverFile: string; readonly paths: ServerPaths };
 }
@@ -52,6 +54,8 @@ export interface GuardSetup {
   readonly stateDir: (name: string) => string;
   /** Records a problem (in errors.log) when part of the config could not be used. */
   readonly warn: (message: string) => void;
+  /** True in the resident server, where a guard, once built, serves many calls. */
+  readonly longLived: boolean;
 }
 
 /** How a hook builds its guard; each part is built on first use. */
@@ -128,6 +132,7 @@ export function createHookContext(
       return dir;
     },
     warn: (message) => store.appendError({ hook: "config", session_id: payload.session_id, message }),
+    longLived: world.longLived === true,
   };
   let policy: ToolPolicy | undefined;
   let scanner: ContentScanner | undefined;

@@ -27,6 +27,11 @@ export interface LlmTierConfig extends Partial<AnthropicJudgeOptions> {
 }
 
 export interface InjectionScannerOptions {
+  /**
+   * The scanner will scan many texts (the resident server): it spends once, up front, what a
+   * short-lived hook process saves by scanning short texts another way.
+   */
+  readonly longLived?: boolean;
   /** Findings at or above this severity are `warned` and described to the model. Default medium. */
   readonly warnAt?: Severity;
   /** Replaces the shipped rules. */
@@ -100,7 +105,7 @@ export function createInjectionScanner(options: InjectionScannerOptions = {}): I
   };
 
   const scanAll = (subjects: readonly ScanSubject[], tiers: (i: number) => TextTierLookup, only?: ReadonlySet<string>) => {
-    engine ??= buildScanEngine(rules);
+    engine ??= buildScanEngine(rules, options.longLived);
     const deadline = now() + (options.timeBudgetMs ?? 1500);
     let incomplete = false;
     const scans: SubjectScan[] = subjects.map((subject, i) => {
@@ -108,7 +113,13 @@ export function createInjectionScanner(options: InjectionScannerOptions = {}): I
         incomplete ||= subject.text !== "";
         return { subject, matches: [] };
       }
-      const result = scanText(engine ?? buildScanEngine(rules), subject.text, { windowSize, tiers: tiers(i), only, deadline, now });
+      const result = scanText(engine ?? buildScanEngine(rules, options.longLived), subject.text, {
+        windowSize,
+        tiers: tiers(i),
+        only,
+        deadline,
+        now,
+      });
       incomplete ||= result.incomplete;
       // The statistical layer answers no tier questions: it runs in the first pass only.
       const layer = only == null ? statisticalLayer() : undefined;

@@ -40,7 +40,15 @@ export class KeywordIndex implements KeywordEntries {
   private readonly classAnchors: { source: string; ids: number[]; re?: RegExp }[] = [];
   private classRe: { readonly global: RegExp; readonly sticky: RegExp } | null | undefined;
 
-  constructor(keywords: readonly CompiledKeyword[], wholeTextIds: ReadonlySet<number>) {
+  /**
+   * `longLived`: the index will scan many texts (the resident server), so building the matcher
+   * once pays for itself: every text is searched with it, however short.
+   */
+  constructor(
+    keywords: readonly CompiledKeyword[],
+    wholeTextIds: ReadonlySet<number>,
+    private readonly longLived = false,
+  ) {
     this.entries = keywords.map((keyword, id) => ({
       keyword,
       reach: keyword.maxLength ?? UNBOUNDED_REACH,
@@ -105,7 +113,7 @@ export class KeywordIndex implements KeywordEntries {
 
   /** Starts searching one text: runs the anchor pass, or for a small text the anchor lookup. */
   begin(text: string): TextSearch {
-    if (text.length <= SMALL_TEXT) {
+    if (text.length <= SMALL_TEXT && !this.longLived) {
       this.probeTable ??= new ProbeTable(this.entries.map((e) => e.probes));
       return new TextSearch(this, text, null, null, this.probeTable.present(text));
     }

@@ -46,11 +46,21 @@ export interface ScanTextOptions {
   readonly now?: () => number;
 }
 
-export function buildScanEngine(rules: readonly CompiledRule[]): ScanEngine {
-  return { raw: group(rules.filter((r) => r.form === "raw")), normalized: group(rules.filter((r) => r.form === "normalized")) };
+/** `longLived`: the engine will scan many texts (see KeywordIndex). */
+export function buildScanEngine(rules: readonly CompiledRule[], longLived = false): ScanEngine {
+  return {
+    raw: group(
+      rules.filter((r) => r.form === "raw"),
+      longLived,
+    ),
+    normalized: group(
+      rules.filter((r) => r.form === "normalized"),
+      longLived,
+    ),
+  };
 }
 
-function group(rules: readonly CompiledRule[]): RuleGroup {
+function group(rules: readonly CompiledRule[], longLived: boolean): RuleGroup {
   const keywords = rules.flatMap((r) => r.keywords);
   let next = 0;
   const keywordIds = rules.map((r) => r.keywords.map(() => next++));
@@ -62,7 +72,7 @@ function group(rules: readonly CompiledRule[]): RuleGroup {
   rules.forEach((_, r) => {
     for (const id of gates[r] ?? keywordIds[r] ?? []) whole.add(id);
   });
-  return { rules, index: new KeywordIndex(keywords, whole), keywordIds, gates };
+  return { rules, index: new KeywordIndex(keywords, whole, longLived), keywordIds, gates };
 }
 
 export interface TextScan {
