@@ -120,6 +120,17 @@ export function postHook(state, payload, projectDir) {
   });
 }
 
+/**
+ * Calls over HTTP one after the other, nothing else running between them: what the server itself
+ * costs per call once warm (the interleaved figures above also pay for caches the hook processes
+ * beside them have just evicted). `make(i)` gives the i-th payload.
+ */
+export async function timeBackToBack(state, projectDir, make, calls = 300) {
+  const times = [];
+  for (let i = 0; i < calls; i++) times.push((await postHook(state, make(i), projectDir)).ms);
+  return times;
+}
+
 /** How many calls the server has been handed since it started (its health endpoint). */
 export function servedCount(state) {
   const headers = { host: `127.0.0.1:${state.port}`, authorization: `Bearer ${state.token}` };

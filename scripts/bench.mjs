@@ -6,7 +6,16 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { countRecorded, printResidentTable, quantile, residentCases, servedCount, startResident, timeProcess } from "./bench-resident.mjs";
+import {
+  countRecorded,
+  printResidentTable,
+  quantile,
+  residentCases,
+  servedCount,
+  startResident,
+  timeBackToBack,
+  timeProcess,
+} from "./bench-resident.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const core = await import(pathToFileURL(path.join(root, "packages/core/dist/index.js")).href);
@@ -98,11 +107,24 @@ async function hookBench() {
     }
     const commandHook = { pre: "post-tool-guard (PreToolUse Bash)", post: "post-tool-guard (PostToolUse Read 10 KiB)" };
     printResidentTable({ samples, decisions, runs: RUNS, baseline: "node -e 0", commandHook, served });
+    await printBackToBack(resident.state, project, pre, post);
     await countRecorded({ root, cwd: root, project, resident, base, lanes: LANES });
   } finally {
     resident.stop();
     fs.rmSync(project, { recursive: true, force: true });
   }
+}
+
+/** 300 PreToolUse and 300 PostToolUse over HTTP, back to back (the issue's goal: p50 <= 5 ms, p99 <= 20 ms). */
+async function printBackToBack(state, project, pre, post) {
+  const calls = 300;
+  const withId = (payload, i) => JSON.stringify({ ...payload, tool_use_id: `toolu_b2b_${i}` });
+  const preMs = await timeBackToBack(state, project, (i) => withId(pre, i), calls);
+  const postMs = await timeBackToBack(state, project, (i) => withId(post, i), calls);
+  const line = (ms) => `p50 ${quantile(ms, 0.5).toFixed(1)} ms  p99 ${quantile(ms, 0.99).toFixed(1)} ms`;
+  console.log(`\nHTTP back to back (${calls} calls each, one at a time, fresh connection each; goal p50 <= 5 ms, p99 <= 20 ms)`);
+  console.log(`  PreToolUse Bash             ${line(preMs)}`);
+  console.log(`  PostToolUse Read 10 KiB     ${line(postMs)}`);
 }
 
 /** Each case's times (and the decision times of the cases that report one), warm-up runs left out. */
