@@ -221,4 +221,16 @@ describe("a server that accepts but never answers (SIGSTOPped)", () => {
     await healthOf(state);
     expect(blockedEvents()).toEqual([["toolu_rm_home", "blocked"]]);
   });
+
+  it("resumed while the client's own hook still runs, the server leaves the call to it", async () => {
+    await stalled();
+    const state = readStateLine(box);
+    const client = runClient("post-tool-guard", rmHome(), box);
+    // Just after the client's 2 s wait for headers: its Node hook is starting, or running.
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    signal(state.pid, "SIGCONT");
+    await client;
+    await healthOf(state);
+    expect(blockedEvents()).toEqual([["toolu_rm_home", "blocked"]]);
+  });
 });

@@ -20,9 +20,14 @@ IFS= read -r -d '' -n 2048 payload
 [ ${#payload} -lt 2048 ] || payload+=$(cat)
 
 # The command hook itself, on this payload; Claude Code is this script's parent, not the hook's.
-run_hook() { printf '%s' "$payload" | WARDEN_CLAUDE_PID=$PPID node "$here/$hook.mjs"; }
-run_locally() {
+# The connection is closed first: a server that gets to the call later sees its client gone and
+# leaves the call alone (the hook would not close it: it inherits the descriptor).
+run_hook() {
   [ -n "${writer-}" ] && kill "$writer" 2>/dev/null
+  exec 3>&-
+  printf '%s' "$payload" | WARDEN_CLAUDE_PID=$PPID node "$here/$hook.mjs"
+}
+run_locally() {
   run_hook
   exit 0
 }
