@@ -40,8 +40,9 @@ const FORWARDED_ENV = { "x-claude-project-dir": "CLAUDE_PROJECT_DIR", "x-warden-
  * - `POST /v1/hook/<hook>`: the body is the hook payload; the reply streams as two lines, the
  *   decision (a JSON object, or empty) as soon as it is made, then `done` once it is recorded.
  *   A client that saw the decision but not `done` prints the decision and records the call itself.
- * Every answer carries the proof, so a client can tell Warden's server from whatever else holds the
- * port. Only loopback, only with the token, never a browser (no Origin, Host must be the address).
+ * Every answer to an authenticated request carries the proof, so a client can tell Warden's server
+ * from whatever else holds the port; a refusal does not. Only loopback, only with the token, never
+ * a browser (no Origin, Host must be the address).
  */
 export function createResidentServer(options: ResidentServerOptions): (req: IncomingMessage, res: ServerResponse) => void {
   let served = 0;
