@@ -1,6 +1,9 @@
+import fs from "node:fs";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as p from "../support/payloads.js";
 import {
+  healthOf,
   makeResidentSandbox,
   readStateLine,
   runClient,
@@ -89,4 +92,35 @@ describe("single instance", () => {
       expect([reported, serverProcesses(box)]).toEqual([Array.from({ length: START_AT_ONCE }, () => pid), [pid]]);
     },
   );
+});
+
+describe("two projects against one server", () => {
+  it("keeps each project's sessions in that project's own .warden", { timeout: 120_000 }, async () => {
+    await startServer(box);
+    const other = path.join(path.dirname(box.project), "other-project");
+    fs.mkdirSync(other);
+    const otherBox: ResidentSandbox = {
+      ...box,
+      project: other,
+      wardenDir: path.join(other, ".warden"),
+      env: { ...box.env, CLAUDE_PROJECT_DIR: other },
+    };
+    await Promise.all(
+      [box, otherBox].map(async (b, i) => {
+        const s = { sessionId: sessionId(100 + i), cwd: b.project };
+        const input = p.bashInput(`echo project ${i}`);
+        await runClient("post-tool-guard", p.preToolUse(s, "Bash", input, `toolu_p${i}`), b);
+        await runClient("post-tool-guard", p.postToolUse(s, "Bash", input, p.bashResponse(`project ${i}`), `toolu_p${i}`), b);
+      }),
+    );
+    const eventsIn = (b: ResidentSandbox, i: number) =>
+      sessionRecords(b, sessionId(100 + i))
+        .filter((r) => r.type === "event")
+        .map((e) => [e.tool_use_id, e.working_dir]);
+    expect([eventsIn(box, 0), eventsIn(otherBox, 1), (await healthOf(readStateLine(box))).served]).toEqual([
+      [["toolu_p0", box.project]],
+      [["toolu_p1", other]],
+      4,
+    ]);
+  });
 });
