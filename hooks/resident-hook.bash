@@ -5,7 +5,7 @@
 # decides and records with the server or without it. Generated from packages/server/src/resident-hook.bash
 # by scripts/write-resident-hook.mjs: do not edit.
 # usage: bash resident-hook.bash <session-start|post-tool-guard|session-end>   (payload on stdin)
-build=5f5fb32a0d38cf04
+build=9896c9f448922b48
 hook=${1-}
 case $hook in session-start | post-tool-guard | session-end) ;; *)
   echo "resident-hook.bash: no hook named '$hook'" >&2
@@ -43,7 +43,7 @@ case ${CLAUDE_PROJECT_DIR-}${WARDEN_DIR-} in *[$'\r\n']*) run_locally ;; esac
 { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null || run_locally
 
 # The request ends with a newline (JSON does not mind), counted in its length.
-printf -v req 'POST /v1/hook/%s HTTP/1.0\r\nHost: 127.0.0.1:%s\r\nAuthorization: Bearer %s\r\nContent-Type: application/json\r\nContent-Length: %s\r\nX-Claude-Pid: %s\r\nX-Claude-Project-Dir: %s\r\nX-Warden-Dir: %s\r\n\r\n%s\n' \
+printf -v req 'POST /v1/hook/%s HTTP/1.0\r\nHost: 127.0.0.1:%s\r\nAuthorization: Bearer %s\r\nContent-Type: application/json\r\nContent-Length: %s\r\nX-Warden-Stream: 1\r\nX-Claude-Pid: %s\r\nX-Claude-Project-Dir: %s\r\nX-Warden-Dir: %s\r\n\r\n%s\n' \
   "$hook" "$port" "$token" "$((${#payload} + 1))" "$PPID" "${CLAUDE_PROJECT_DIR-}" "${WARDEN_DIR-}" "$payload"
 # The request is written from one string: printf writes it 4 KiB at a time, the first piece holds
 # every header, and the server answers the headers at once, which lets TCP send the rest without

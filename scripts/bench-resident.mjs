@@ -87,7 +87,7 @@ export function postHook(state, payload, projectDir) {
   const body = Buffer.from(payload);
   const head =
     `POST /v1/hook/${HOOK} HTTP/1.0\r\nHost: 127.0.0.1:${state.port}\r\nAuthorization: Bearer ${state.token}\r\n` +
-    `Content-Type: application/json\r\nContent-Length: ${body.length}\r\nX-Claude-Pid: ${process.pid}\r\n` +
+    `Content-Type: application/json\r\nContent-Length: ${body.length}\r\nX-Warden-Stream: 1\r\nX-Claude-Pid: ${process.pid}\r\n` +
     `X-Claude-Project-Dir: ${projectDir}\r\nX-Warden-Dir: \r\n\r\n`;
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();

@@ -113,6 +113,44 @@ const hookPost = (s: StateLine, contentLength: string) => ({
   headers: { ...health(s), "content-type": "application/json", "content-length": contentLength },
 });
 
+/**
+ * A call as Claude Code's `"type": "http"` hooks make it (no X-Warden-Stream): the answer is the
+ * decision alone, as one JSON object, which is what such a hook reads.
+ */
+describe("a call in the form of Claude Code's http hooks", () => {
+  const post = (s: StateLine, payload: unknown) => {
+    const body = JSON.stringify(payload);
+    return request(s.port, { ...hookPost(s, String(Buffer.byteLength(body))), body });
+  };
+
+  it("answers `rm -rf ~` with the deny as one JSON object", async () => {
+    await startServer(box);
+    const answer = await post(readStateLine(box), rmHome(box.project));
+    expect([answer.status, answer.headers["content-type"], JSON.parse(answer.body).hookSpecificOutput?.permissionDecision]).toEqual([
+      200,
+      "application/json",
+      "deny",
+    ]);
+  });
+
+  it("answers a harmless call with an empty object", async () => {
+    await startServer(box);
+    const ls = p.preToolUse({ sessionId: SESSION, cwd: box.project }, "Bash", p.bashInput("ls -la"), "toolu_ls");
+    const answer = await post(readStateLine(box), ls);
+    expect([answer.status, answer.body]).toEqual([200, "{}"]);
+  });
+
+  it("records the call", async () => {
+    await startServer(box);
+    const state = readStateLine(box);
+    await post(state, rmHome(box.project));
+    // The answer goes out before the record: the health answer comes after the call was dealt with.
+    await healthOf(state);
+    const events = sessionRecords(box, SESSION).filter((r) => r.type === "event");
+    expect(events.map((e) => [e.tool_use_id, e.verdict])).toEqual([["toolu_rm_home", "blocked"]]);
+  });
+});
+
 describe("the server's HTTP boundary", () => {
   it.each([
     ["no token", 401, (s: StateLine) => ({ path: "/v1/health", headers: { host: `127.0.0.1:${s.port}` } })],

@@ -37,9 +37,11 @@ const FORWARDED_ENV = { "x-claude-project-dir": "CLAUDE_PROJECT_DIR", "x-warden-
 /**
  * Answers the hook client (hooks/resident-hook.bash) and `warden server status`:
  * - `GET /v1/health`: pid, build, start time, calls served.
- * - `POST /v1/hook/<hook>`: the body is the hook payload; the reply streams as two lines, the
- *   decision (a JSON object, or empty) as soon as it is made, then `done` once it is recorded.
- *   A client that saw the decision but not `done` prints the decision and records the call itself.
+ * - `POST /v1/hook/<hook>`: the body is the hook payload. With `X-Warden-Stream: 1` (the hook
+ *   client) the reply streams as two lines, the decision (a JSON object, or empty) as soon as it is
+ *   made, then `done` once it is recorded; a client that saw the decision but not `done` prints the
+ *   decision and records the call itself. Without it the reply is what Claude Code's `"type": "http"`
+ *   hooks read: the decision as one JSON object (`{}` for none), sent before the call is recorded.
  * Every answer to an authenticated request carries the proof, so a client can tell Warden's server
  * from whatever else holds the port; a refusal does not. Only loopback, only with the token, never
  * a browser (no Origin, Host must be the address).
@@ -77,12 +79,13 @@ export function createResidentServer(options: ResidentServerOptions): (req: Inco
       return;
     }
     // The proof goes out at once: the client knows within a round trip that Warden's server has its call.
-    res.writeHead(200, { ...headers, "content-type": "text/plain" });
+    const streaming = req.headers["x-warden-stream"] === "1";
+    res.writeHead(200, { ...headers, "content-type": streaming ? "text/plain" : "application/json" });
     res.flushHeaders();
     readBody(req, declared).then(
       async (body) => {
         served++;
-        await serveCall(hookName, hook, body, req, res, options);
+        await serveCall(hookName, hook, body, req, res, options, streaming);
       },
       (error: unknown) => {
         options.log(`request body not read: ${error instanceof Error ? error.message : String(error)}`);
@@ -126,6 +129,7 @@ async function serveCall(
   req: IncomingMessage,
   res: ServerResponse,
   options: ResidentServerOptions,
+  streaming: boolean,
 ): Promise<void> {
   // The client closes its end only when done, or when it gave up waiting (it then runs the hook
   // itself): a call it gave up on must not be recorded here too. A server that was stopped or busy
@@ -145,9 +149,11 @@ async function serveCall(
     if (!sent) {
       sent = true;
       // One line: runHook prints at most one JSON object, which JSON.stringify keeps on one line.
-      res.write(`${decision.trim()}\n`);
+      if (streaming) res.write(`${decision.trim()}\n`);
+      else res.end(decision.trim() === "" ? "{}" : decision.trim());
     }
-    return !clientGone;
+    // A Claude Code http hook has no fallback that would record the call: it is always recorded here.
+    return !streaming || !clientGone;
   };
   const io: HookIo = {
     ...options.world,
@@ -165,7 +171,7 @@ async function serveCall(
     await runHook(hookName, hook.handlers, hook.guard, io);
   } finally {
     sendDecision();
-    res.end("done\n");
+    if (streaming) res.end("done\n");
   }
 }
 
