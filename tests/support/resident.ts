@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { isProcessAlive } from "@warden/core";
 import { CLI, HOOKS_DIR, makeSandbox, readJsonl, runProcess, type HookName, type ProcessResult, type Sandbox } from "./hook-process.js";
 
 /**
@@ -181,13 +182,7 @@ export const signal = (pid: number, name: NodeJS.Signals): void => {
 export async function waitForDeath(pid: number, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    let state = "";
-    try {
-      state = fs.readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "")[0] ?? "";
-    } catch {
-      return;
-    }
-    if (state === "Z" || state === "X") return;
+    if (!isProcessAlive(pid)) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`process ${pid} still alive after ${timeoutMs} ms`);

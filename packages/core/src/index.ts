@@ -85,6 +85,7 @@ export {
 
 // Small shared helpers.
 export { isCode, isProcessAlive, LockTimeoutError } from "./support/file-lock.js";
+export { meaningfulPid, parsePid } from "./support/process-id.js";
 export { monotonicMs } from "./support/lazy-builtin.js";
 export { describeIssue, describeIssues, formatPath, type IssueContext, type SchemaIssue } from "./support/schema-issues.js";
 export { closestName } from "./support/closest-name.js";

@@ -4,6 +4,8 @@ import {
   type HookHandlers,
   type HookIo,
   type HookWorld,
+  meaningfulPid,
+  parsePid,
   PROOF_HEADER,
   runHook,
   sameSecret,
@@ -158,7 +160,7 @@ async function serveCall(
   const io: HookIo = {
     ...options.world,
     env: { ...options.world.env, ...forwardedEnv(req) },
-    claudePid: pidHeader(req.headers["x-claude-pid"]),
+    claudePid: meaningfulPid(parsePid(singleHeader(req.headers["x-claude-pid"]))),
     readStdin: () => Promise.resolve({ text: body }),
     writeStdout: (text) => {
       decision += text;
@@ -184,6 +186,4 @@ function forwardedEnv(req: IncomingMessage): Record<string, string | undefined> 
   return env;
 }
 
-function pidHeader(value: string | string[] | undefined): number | null {
-  return typeof value === "string" && /^[1-9][0-9]{0,9}$/.test(value) && Number(value) > 1 ? Number(value) : null;
-}
+const singleHeader = (value: string | string[] | undefined): string | undefined => (typeof value === "string" ? value : undefined);

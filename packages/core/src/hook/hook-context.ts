@@ -5,6 +5,7 @@ import type { HookPayload } from "./hook-payload.js";
 import { SessionStore } from "../store/session-store.js";
 import { loadWardenConfig, type ResolvedConfig } from "../config/warden-config.js";
 import { isProcessAlive } from "../support/file-lock.js";
+import { meaningfulPid, parsePid } from "../support/process-id.js";
 import { guardStateDirOf, resolveWardenDir } from "../store/warden-paths.js";
 import { ensureContainedDir } from "../store/contained-path.js";
 import { serverPaths, type ServerPaths } from "../resident/server-state.js";
@@ -72,39 +73,29 @@ export interface GuardFactories {
 export const HOOK_LOCK_TIMEOUT_MS = 7_000;
 
 export function realWorld(): HookWorld {
+  const home = process.env.HOME || os.homedir();
+  const hooksDir = hooksDirOf(process.argv[1]);
   return {
     env: process.env,
     now: () => new Date(),
-    home: process.env.HOME || os.homedir(),
-    claudePid: claudePidOf(process.env.WARDEN_CLAUDE_PID, process.ppid),
+    home,
+    // Claude Code is the hook's parent, unless the resident hook client ran this hook for it: that
+    // client is then the parent, and names Claude Code in WARDEN_CLAUDE_PID.
+    claudePid: meaningfulPid(parsePid(process.env.WARDEN_CLAUDE_PID) ?? process.ppid),
     isProcessAlive,
-    ...hooksDirOf(process.argv[1]),
-    ...residentServerOf(process.argv),
+    ...(hooksDir == null ? {} : { hooksDir }),
+    // `node session-start.mjs --server`: the wiring of resident mode, where SessionStart starts the server.
+    ...(hooksDir != null && process.argv.slice(2).includes("--server")
+      ? { residentServer: { serverFile: path.join(hooksDir, "server.mjs"), paths: serverPaths(process.env, home) } }
+      : {}),
   };
-}
-
-/** `node session-start.mjs --server`: the wiring of resident mode, where SessionStart starts the server. */
-function residentServerOf(argv: readonly string[]): Pick<HookWorld, "residentServer"> {
-  const { hooksDir } = hooksDirOf(argv[1]);
-  if (hooksDir == null || !argv.slice(2).includes("--server")) return {};
-  const home = process.env.HOME || os.homedir();
-  return { residentServer: { serverFile: path.join(hooksDir, "server.mjs"), paths: serverPaths(process.env, home) } };
-}
-
-/**
- * Claude Code is the hook's parent, unless the resident hook client ran this hook for it: that
- * client is then the parent, and names Claude Code in WARDEN_CLAUDE_PID.
- */
-function claudePidOf(fromClient: string | undefined, ppid: number): number | null {
-  const pid = fromClient != null && /^[1-9][0-9]{0,9}$/.test(fromClient) ? Number(fromClient) : ppid;
-  return pid > 1 ? pid : null;
 }
 
 const HOOK_FILE = /[\\/](?:session-start|post-tool-guard|session-end|server)\.mjs$/;
 
 /** The running script's folder when the script is one of Warden's hooks (not a test runner's). */
-function hooksDirOf(script: string | undefined): Pick<HookWorld, "hooksDir"> {
-  return script != null && HOOK_FILE.test(script) ? { hooksDir: path.dirname(path.resolve(script)) } : {};
+function hooksDirOf(script: string | undefined): string | undefined {
+  return script != null && HOOK_FILE.test(script) ? path.dirname(path.resolve(script)) : undefined;
 }
 
 export function createHookContext(

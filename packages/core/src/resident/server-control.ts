@@ -3,7 +3,7 @@ import fs from "node:fs";
 import http from "node:http";
 import { timingSafeEqual } from "node:crypto";
 import * as z from "zod/mini";
-import { isProcessAlive, withFileLock } from "../support/file-lock.js";
+import { isProcessAlive, sleepMs, withFileLock } from "../support/file-lock.js";
 import { APPEND_FLAGS, FILE_MODE } from "../support/private-file-flags.js";
 import {
   ensureServerDir,
@@ -198,9 +198,6 @@ function rotateLog(log: string): void {
     // No log yet.
   }
 }
-
-const sleeper = new Int32Array(new SharedArrayBuffer(4));
-const sleepMs = (ms: number): void => void Atomics.wait(sleeper, 0, 0, ms);
 
 function waitForState(paths: ServerPaths, pid: number, timeoutMs: number): ServerState {
   const deadline = Date.now() + timeoutMs;

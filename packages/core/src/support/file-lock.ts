@@ -30,7 +30,8 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
 
-function sleepMs(ms: number): void {
+/** Blocks the thread: for the short, synchronous waits of a hook or a CLI command. */
+export function sleepMs(ms: number): void {
   Atomics.wait(sleeper, 0, 0, ms);
 }
 
