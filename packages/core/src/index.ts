@@ -110,7 +110,6 @@ export {
 export {
   ensureServer,
   type EnsureOutcome,
-  probeServer,
   PROOF_HEADER,
   sameSecret,
   type ServerHealth,

@@ -35,10 +35,12 @@ export const sameSecret = (a: string, b: string): boolean => {
 };
 
 /**
- * Asks the server named by the state for its health, with the token. Undefined when nothing
- * answers in time, or when what answers cannot show the proof: it is then not Warden's server.
+ * Asks the server named by the state for its health, with the token. Undefined when its process
+ * is gone (whatever holds the port now is not asked), when nothing answers in time, or when what
+ * answers cannot show the proof: it is then not Warden's server.
  */
-export function probeServer(state: ServerState, timeoutMs = 1_000): Promise<ServerHealth | undefined> {
+function probeServer(state: ServerState, timeoutMs = 1_000): Promise<ServerHealth | undefined> {
+  if (!isProcessAlive(state.pid)) return Promise.resolve(undefined);
   return new Promise((resolve) => {
     const req = http.get(
       `${serverUrl(state)}/v1/health`,
@@ -80,7 +82,7 @@ export interface ServerStatus {
 /** The server as its clients would find it: named by the state file, alive, and able to prove it is Warden's. */
 export async function serverStatus(paths: ServerPaths, serverFile: string): Promise<ServerStatus> {
   const state = readServerState(paths);
-  const health = state != null && isProcessAlive(state.pid) ? await probeServer(state) : undefined;
+  const health = state != null ? await probeServer(state) : undefined;
   return {
     running: health != null,
     pid: health != null ? health.pid : null,
@@ -124,7 +126,7 @@ const LOG_ROTATE_BYTES = 5 * 1024 * 1024;
 export async function ensureServer(paths: ServerPaths, options: EnsureOptions): Promise<EnsureOutcome> {
   const build = serverBuildOf(options.serverFile);
   const before = readStateLeniently(paths);
-  const health = before != null && isProcessAlive(before.pid) ? await probeServer(before) : undefined;
+  const health = before != null ? await probeServer(before) : undefined;
   // The state line is what clients judge (they skip a server it names as another build), so it must agree too.
   if (before != null && before.build === build && health?.build === build) return { action: "running", state: before };
   ensureServerDir(paths);
@@ -151,7 +153,7 @@ export async function ensureServer(paths: ServerPaths, options: EnsureOptions): 
 export async function stopServer(paths: ServerPaths): Promise<{ readonly stoppedPid: number | null }> {
   const state = readStateLeniently(paths);
   if (state == null) return { stoppedPid: null };
-  const health = isProcessAlive(state.pid) ? await probeServer(state) : undefined;
+  const health = await probeServer(state);
   if (health == null) {
     removeServerState(paths, state.pid);
     return { stoppedPid: null };
