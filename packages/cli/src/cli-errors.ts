@@ -3,9 +3,11 @@ import {
   LockTimeoutError,
   OutsideDataDirError,
   SessionTooLargeError,
+  SyncBusyError,
   UnknownSessionError,
   UnsafeSessionIdError,
 } from "@warden/core";
+import { TeamStoreError } from "@warden/team-store";
 import { CliFailure, CliUsageError } from "./cli-io.js";
 import { SettingsFileError } from "./hook-wiring.js";
 import { EXIT } from "./exit-status.js";
@@ -29,6 +31,8 @@ const FORESEEN = [
   LockTimeoutError,
   UnsafeSessionIdError,
   OutsideDataDirError,
+  TeamStoreError,
+  SyncBusyError,
 ] as const;
 
 export function classifyError(error: unknown): ErrorReport {

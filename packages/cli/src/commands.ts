@@ -10,7 +10,24 @@ import { SCAN } from "./commands/scan.js";
 import { SERVER } from "./commands/server.js";
 import { SESSIONS } from "./commands/sessions.js";
 import { SHOW } from "./commands/show.js";
+import { SYNC } from "./commands/sync.js";
+import { TEAM } from "./commands/team.js";
 import type { Command } from "./define-command.js";
 
 /** Every command, in the order `warden --help` lists them. */
-export const COMMANDS: readonly Command[] = [INSTALL, SESSIONS, SHOW, REPORT, COST, FINALIZE, CLEAN, DOCTOR, EXPLAIN, SCAN, RULES, SERVER];
+export const COMMANDS: readonly Command[] = [
+  INSTALL,
+  SESSIONS,
+  SHOW,
+  REPORT,
+  COST,
+  FINALIZE,
+  CLEAN,
+  DOCTOR,
+  EXPLAIN,
+  SCAN,
+  RULES,
+  SERVER,
+  SYNC,
+  TEAM,
+];

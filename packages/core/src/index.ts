@@ -46,7 +46,8 @@ export {
 export { readMaybeGzipped } from "./store/session-log.js";
 export type { SessionEdges } from "./store/session-edges.js";
 export { boundValue } from "./store/bounded-value.js";
-export { redactText } from "./store/redact-secrets.js";
+export { redactText, redactValue } from "./store/redact-secrets.js";
+export type { InitRecord, PromptRecord, SessionRecord, ToolEventRecord } from "./store/session-record.js";
 export { appendContained, isContainedPath, OutsideDataDirError } from "./store/contained-path.js";
 export { findStaleSessions } from "./store/stale-sessions.js";
 
@@ -118,3 +119,10 @@ export {
   serverStatus,
   stopServer,
 } from "./resident/server-control.js";
+
+// The team store's outbox: the session files, a cursor per session, the sync lock and logs.
+export { readShipCursor, type ShipCursor, shipCursorPath, shippedDirOf, writeShipCursor } from "./team/ship-cursor.js";
+export { type BatchLimits, type RecordBatch, SessionSource } from "./team/session-source.js";
+export { type TeamTarget, teamTarget } from "./team/team-target.js";
+export { holdSyncLock, logSyncError, startSessionEndSync, SyncBusyError, type SyncPaths, syncPaths } from "./team/sync-process.js";
+export type { TeamConfig } from "./config/warden-config.js";

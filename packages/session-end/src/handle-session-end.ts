@@ -7,6 +7,7 @@ import {
   type SessionEndPayload,
   type StopPayload,
   type SubagentStopPayload,
+  startSessionEndSync,
 } from "@warden/core";
 
 export function handleStop(payload: StopPayload, ctx: HookContext): HookReply {
@@ -34,5 +35,6 @@ export async function handleSessionEnd(payload: SessionEndPayload, ctx: HookCont
   // A session whose earlier hooks all failed still gets a file, so its end is on record.
   ctx.store.appendWith(payload.session_id, (lastId) => (lastId === 0 ? [initDraftFor(ctx, payload)] : []));
   await finalizeSession(ctx, { sessionId: payload.session_id, reason: payload.reason ?? "other", finalizedBy: "session_end" });
+  startSessionEndSync(ctx);
   return undefined;
 }

@@ -28,8 +28,24 @@ export const wardenConfigSchema = lazySchema(() =>
     commands: z.optional(commandPolicyOptionsSchema()),
     /** The prompt-injection scanner: warn level, extra NOVA rule files, the optional LLM tier, the statistical layer. */
     injection: z.optional(injectionConfigSchema()),
+    /** The team store: where `warden sync` ships this machine's sessions (see teamSettings). */
+    team: z.optional(teamConfigSchema()),
   }),
 );
+export const teamConfigSchema = lazySchema(() =>
+  z.strictObject({
+    /** postgres://… of the team's PostgreSQL. Only in the user's file: a project's file is committed, and a URL holds a password. */
+    database_url: z.optional(z.string().check(z.minLength(1))),
+    /** The name the team sees for this developer; the login name when absent. */
+    user: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+    /** The name the team sees for this machine; the host name when absent. */
+    machine: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+    /** Whether SessionEnd starts a detached `warden sync` (default true when a database is set). */
+    sync_at_session_end: z.optional(z.boolean()),
+  }),
+);
+export type TeamConfig = z.infer<ReturnType<typeof teamConfigSchema>>;
+
 export type WardenConfig = z.infer<ReturnType<typeof wardenConfigSchema>>;
 
 export interface ResolvedConfig {
@@ -39,6 +55,8 @@ export interface ResolvedConfig {
   readonly redact: boolean;
   readonly commands: CommandPolicyOptions;
   readonly injection: InjectionConfig;
+  /** The team store settings, the database URL only from the user's file. */
+  readonly team: TeamConfig;
   /** Problems found in the config files; each names the file, the key, the value found and what is accepted. */
   readonly errors: readonly string[];
 }
@@ -58,6 +76,7 @@ export function loadWardenConfig(projectDir: string, home: string): ResolvedConf
     redact: (project.redact ?? user.redact ?? "on") === "on",
     commands: mergeCommandOptions(user.commands ?? {}, project.commands ?? {}),
     injection: mergeInjectionOptions(user.injection ?? {}, project.injection ?? {}),
+    team: mergeTeamOptions(user.team ?? {}, project.team ?? {}, files.project, errors),
     errors,
   };
 }
@@ -89,6 +108,19 @@ export function mergeInjectionOptions(user: InjectionConfig, project: InjectionC
     ...(model ? { model } : {}),
     ...(rules.length > 0 ? { rules } : {}),
   };
+}
+
+/**
+ * The project's names win; its database URL is refused (reported, not used): the project's file
+ * is committed with the repository, and a URL carries the database password.
+ */
+function mergeTeamOptions(user: TeamConfig, project: TeamConfig, projectFile: string, errors: string[]): TeamConfig {
+  const { database_url: committedUrl, ...projectRest } = project;
+  if (committedUrl != null)
+    errors.push(
+      `${projectFile}: team.database_url is ignored here (this file is committed, and the URL holds a password); set WARDEN_DATABASE_URL or put it in ~/.claude/warden.json`,
+    );
+  return { ...user, ...projectRest };
 }
 
 /** User's rules then the project's; a project rule replaces a user rule of the same id. */

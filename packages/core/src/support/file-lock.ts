@@ -59,6 +59,25 @@ export function withFileLock<T>(lockPath: string, fn: () => T, options: LockOpti
   }
 }
 
+/** Who holds a lock that could not be taken. */
+export interface LockHeld {
+  readonly owner: number | undefined;
+}
+
+/**
+ * Takes the lock without waiting, for a hold that lasts long and spans awaits (a sync). Returns
+ * its release, or who holds it; a lock whose owner is gone is broken as withFileLock breaks it.
+ */
+export function tryHoldFileLock(lockPath: string): (() => void) | LockHeld {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const token = tryAcquire(lockPath);
+    if (token != null) return () => release(lockPath, token);
+    if (!breakIfOwnerGone(lockPath)) break;
+  }
+  const owner = ownerOf(lockPath);
+  return { owner: typeof owner === "number" ? owner : undefined };
+}
+
 /**
  * The lock file's content (`<pid>:<n>`, unique to this acquisition) when this process now owns
  * it; undefined when someone else does.

@@ -1,0 +1,212 @@
+import fs from "node:fs";
+import {
+  readMaybeGzipped,
+  readShipCursor,
+  reportModelSchema,
+  reportPath,
+  SessionSource,
+  writeShipCursor,
+  type BatchLimits,
+  type ReportModel,
+  type SessionStore,
+  type ShipCursor,
+  type TeamTarget,
+} from "@warden/core";
+import { connectTeamStore, type TeamConnection } from "./connect.js";
+import { migrate } from "./migrate.js";
+import { rowsOfRecords } from "./record-rows.js";
+import { shipBatch } from "./ship-batch.js";
+import { describeDatabaseError, TeamStoreError } from "./team-store-error.js";
+
+/** A batch: one transaction, and how far a crash can set a session back. */
+export const DEFAULT_BATCH: BatchLimits = { maxRecords: 5000, maxBytes: 8 * 1024 * 1024 };
+
+export interface SyncProgress {
+  readonly sessions: number;
+  readonly events: number;
+  readonly prompts: number;
+  readonly findings: number;
+  readonly duplicates: number;
+  readonly batches: number;
+  /** Record lines that were not records (torn, damaged) and were passed over. */
+  readonly skipped_lines: number;
+}
+
+export interface SyncResult extends SyncProgress {
+  /** The store's URL with its password masked. */
+  readonly store: string;
+  readonly schema_version: number | null;
+  readonly migrated: readonly number[];
+  /** Sessions with records or a report the store has not confirmed; 0 after a complete sync. */
+  readonly pending_sessions: number;
+  readonly pending_bytes: number;
+  /** Sessions the store refused a row of (the others were shipped); they stay pending. */
+  readonly failed_sessions: readonly { readonly session_id: string; readonly error: string }[];
+  readonly duration_ms: number;
+  /** Why the sync stopped early; null when it shipped everything. */
+  readonly error: TeamStoreError | null;
+}
+
+export interface SyncOptions {
+  readonly store: SessionStore;
+  readonly target: TeamTarget;
+  readonly batch?: BatchLimits;
+  /** Called after each committed batch (a long backlog shows progress). */
+  readonly onBatch?: (progress: SyncProgress) => void;
+}
+
+/**
+ * Ships every record and report the team store has not confirmed, session by session, batch by
+ * batch. A batch is one transaction; the session's cursor moves only after it commits. Whatever
+ * stops the sync (the server going away, a kill), the worst case is a batch sent again, which
+ * the store ignores row by row: delivery is at least once, storage exactly once.
+ */
+export async function syncToTeamStore(options: SyncOptions): Promise<SyncResult> {
+  const started = performance.now();
+  const progress = { sessions: 0, events: 0, prompts: 0, findings: 0, duplicates: 0, batches: 0, skipped_lines: 0 };
+  let connection: TeamConnection | undefined;
+  let storeName: string = options.target.urlSource;
+  let schemaVersion: number | null = null;
+  let migrated: readonly number[] = [];
+  let storeId: string | undefined;
+  let error: TeamStoreError | null = null;
+  const failed: { session_id: string; error: string }[] = [];
+  try {
+    connection = connectTeamStore(options.target.databaseUrl, options.target.urlSource);
+    storeName = connection.url.display;
+    const migration = await migrate(connection.sql);
+    schemaVersion = migration.to;
+    migrated = migration.applied;
+    storeId = await readStoreId(connection);
+    for (const sessionId of options.store.listSessionIds()) {
+      try {
+        if (await shipSession(connection, options, storeId, sessionId, progress)) progress.sessions++;
+      } catch (caught) {
+        const problem = describeDatabaseError(caught, storeName);
+        // A row the store rejects holds back its own session only; losing the server stops the sync.
+        if (problem.kind !== "query") throw problem;
+        failed.push({ session_id: sessionId, error: problem.message });
+      }
+    }
+  } catch (caught) {
+    error = describeDatabaseError(caught, storeName);
+  } finally {
+    await connection?.close().catch(() => {});
+  }
+  const pending = pendingFor(options.store, storeId);
+  return {
+    store: storeName,
+    schema_version: schemaVersion,
+    migrated,
+    ...progress,
+    pending_sessions: pending.sessions,
+    pending_bytes: pending.bytes,
+    failed_sessions: failed,
+    duration_ms: Math.round(performance.now() - started),
+    error,
+  };
+}
+
+async function readStoreId(connection: TeamConnection): Promise<string> {
+  const [row] = await connection.sql<{ store_id: string }[]>`select store_id::text as store_id from warden.store_info limit 1`;
+  if (row == null)
+    throw new TeamStoreError("schema", `the team store ${connection.url.display} has no warden.store_info row; was it emptied by hand?`);
+  return row.store_id;
+}
+
+/** Ships what one session holds past its cursor; true when anything was sent. */
+async function shipSession(
+  connection: TeamConnection,
+  options: SyncOptions,
+  storeId: string,
+  sessionId: string,
+  progress: { -readonly [K in keyof SyncProgress]: SyncProgress[K] },
+): Promise<boolean> {
+  const { store, target } = options;
+  const source = SessionSource.open(store.paths, sessionId);
+  if (source == null) return false;
+  try {
+    let cursor = readShipCursor(store.paths, sessionId, storeId);
+    const reportMtime = reportMtimeOf(store, sessionId);
+    const reportChanged = reportMtime != null && reportMtime !== cursor?.report_mtime_ms;
+    if ((cursor?.offset ?? 0) >= source.size && !reportChanged) return false;
+    for (;;) {
+      const offset = cursor?.offset ?? 0;
+      const batch = source.readBatch(offset, options.batch ?? DEFAULT_BATCH);
+      const atEnd = batch.endOffset >= source.size || batch.endOffset === offset;
+      // The report goes with the session's last batch, after the records it counts.
+      const report = atEnd && reportChanged ? readReport(store, sessionId) : undefined;
+      const fresh = batch.records.filter((r) => r.id > (cursor?.last_id ?? 0));
+      const counts = await shipBatch(connection.sql, rowsOfRecords(sessionId, fresh, target), report);
+      progress.events += counts.events;
+      progress.prompts += counts.prompts;
+      progress.findings += counts.findings;
+      progress.duplicates += counts.duplicates;
+      progress.skipped_lines += batch.skippedLines;
+      progress.batches++;
+      const next: ShipCursor = {
+        store_id: storeId,
+        last_id: Math.max(cursor?.last_id ?? 0, ...fresh.map((r) => r.id)),
+        offset: batch.endOffset,
+        report_mtime_ms: atEnd && reportChanged ? reportMtime : (cursor?.report_mtime_ms ?? null),
+        shipped_at: new Date().toISOString(),
+      };
+      writeShipCursor(store.paths, sessionId, next);
+      cursor = next;
+      options.onBatch?.({ ...progress });
+      if (atEnd) return true;
+    }
+  } finally {
+    source.close();
+  }
+}
+
+/** The report's modification time (plain or compressed); null when the session has none yet. */
+function reportMtimeOf(store: SessionStore, sessionId: string): number | null {
+  const file = reportPath(store.paths, sessionId, "json");
+  for (const candidate of [file, `${file}.gz`]) {
+    try {
+      return fs.statSync(candidate).mtimeMs;
+    } catch {
+      // Try the other form.
+    }
+  }
+  return null;
+}
+
+/** The report's figures; undefined when it cannot be read (the records still ship, without cost). */
+function readReport(store: SessionStore, sessionId: string): ReportModel | undefined {
+  const text = readMaybeGzipped(reportPath(store.paths, sessionId, "json"));
+  if (text == null) return undefined;
+  try {
+    const parsed = reportModelSchema().safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Pending {
+  readonly sessions: number;
+  readonly bytes: number;
+}
+
+/**
+ * What the store has not confirmed: records past each cursor, and reports newer than shipped.
+ * Without a store id (it could not be reached), as of the cursors, whichever store they name.
+ */
+export function pendingFor(store: SessionStore, storeId: string | undefined): Pending {
+  let sessions = 0;
+  let bytes = 0;
+  for (const sessionId of store.listSessionIds()) {
+    const cursor = readShipCursor(store.paths, sessionId, storeId);
+    const size = store.sessionBytes(sessionId);
+    const behind = Math.max(0, size - (cursor?.offset ?? 0));
+    const reportMtime = reportMtimeOf(store, sessionId);
+    if (behind > 0 || (reportMtime != null && reportMtime !== cursor?.report_mtime_ms)) {
+      sessions++;
+      bytes += behind;
+    }
+  }
+  return { sessions, bytes };
+}
