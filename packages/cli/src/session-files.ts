@@ -10,6 +10,7 @@ import {
   reportModelSchema,
   reportPath,
   sessionLogPath,
+  shipCursorPath,
   transcriptCachePath,
   writeSessionReports,
   type ReportModel,
@@ -55,6 +56,7 @@ export function ownedPaths(store: SessionStore, sessionId: string): string[] {
     transcriptCachePath(store.paths, sessionId),
     pendingDirOf(store.paths, sessionId),
     guardStateDirOf(store.paths, sessionId),
+    shipCursorPath(store.paths, sessionId),
   ].filter((f) => isContainedPath(store.paths.root, f) && fs.existsSync(f));
 }
 

@@ -122,6 +122,7 @@ export {
 
 // The team store's outbox: the session files, a cursor per session, the sync lock and logs.
 export { readShipCursor, type ShipCursor, shipCursorPath, shippedDirOf, writeShipCursor } from "./team/ship-cursor.js";
+export { type OutboxStatus, outboxStatus, reportMtimeOf, type SessionBacklog, sessionBacklog } from "./team/outbox-status.js";
 export { type BatchLimits, type RecordBatch, SessionSource } from "./team/session-source.js";
 export { type TeamTarget, teamTarget } from "./team/team-target.js";
 export { holdSyncLock, logSyncError, startSessionEndSync, SyncBusyError, type SyncPaths, syncPaths } from "./team/sync-process.js";

@@ -1,8 +1,9 @@
-import fs from "node:fs";
 import {
+  outboxStatus,
   readMaybeGzipped,
   readShipCursor,
   reportModelSchema,
+  reportMtimeOf,
   reportPath,
   SessionSource,
   writeShipCursor,
@@ -93,7 +94,7 @@ export async function syncToTeamStore(options: SyncOptions): Promise<SyncResult>
   } finally {
     await connection?.close().catch(() => {});
   }
-  const pending = pendingFor(options.store, storeId);
+  const pending = outboxStatus(options.store, storeId);
   return {
     store: storeName,
     schema_version: schemaVersion,
@@ -161,19 +162,6 @@ async function shipSession(
   }
 }
 
-/** The report's modification time (plain or compressed); null when the session has none yet. */
-function reportMtimeOf(store: SessionStore, sessionId: string): number | null {
-  const file = reportPath(store.paths, sessionId, "json");
-  for (const candidate of [file, `${file}.gz`]) {
-    try {
-      return fs.statSync(candidate).mtimeMs;
-    } catch {
-      // Try the other form.
-    }
-  }
-  return null;
-}
-
 /** The report's figures; undefined when it cannot be read (the records still ship, without cost). */
 function readReport(store: SessionStore, sessionId: string): ReportModel | undefined {
   const text = readMaybeGzipped(reportPath(store.paths, sessionId, "json"));
@@ -184,29 +172,4 @@ function readReport(store: SessionStore, sessionId: string): ReportModel | undef
   } catch {
     return undefined;
   }
-}
-
-interface Pending {
-  readonly sessions: number;
-  readonly bytes: number;
-}
-
-/**
- * What the store has not confirmed: records past each cursor, and reports newer than shipped.
- * Without a store id (it could not be reached), as of the cursors, whichever store they name.
- */
-export function pendingFor(store: SessionStore, storeId: string | undefined): Pending {
-  let sessions = 0;
-  let bytes = 0;
-  for (const sessionId of store.listSessionIds()) {
-    const cursor = readShipCursor(store.paths, sessionId, storeId);
-    const size = store.sessionBytes(sessionId);
-    const behind = Math.max(0, size - (cursor?.offset ?? 0));
-    const reportMtime = reportMtimeOf(store, sessionId);
-    if (behind > 0 || (reportMtime != null && reportMtime !== cursor?.report_mtime_ms)) {
-      sessions++;
-      bytes += behind;
-    }
-  }
-  return { sessions, bytes };
 }

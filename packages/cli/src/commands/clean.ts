@@ -1,8 +1,8 @@
 import fs from "node:fs";
-import type { SessionStore } from "@warden/core";
+import { loadWardenConfig, sessionBacklog, teamTarget, type SessionStore } from "@warden/core";
 import { CliUsageError, clockOf, type CliIo } from "../cli-io.js";
 import { cleanedSession, keepCleanedSession } from "../cleaned-sessions.js";
-import { openStore } from "../data-dir.js";
+import { homeOf, openStore, projectDirOf } from "../data-dir.js";
 import { countOf, formatBytes, formatTime, toJson } from "../format.js";
 import { defineCommand, type CommandArgs } from "../define-command.js";
 import { DATA_OPTIONS } from "../parse-command.js";
@@ -18,7 +18,7 @@ const CLEAN_OPTIONS = {
   },
   "dry-run": { type: "boolean", help: "print what would be done; change nothing" },
   yes: { type: "boolean", help: "delete without asking" },
-  force: { type: "boolean", help: "include open sessions" },
+  force: { type: "boolean", help: "include open sessions, and sessions the team store does not have yet" },
 } as const;
 
 export const CLEAN = defineCommand({
@@ -26,7 +26,7 @@ export const CLEAN = defineCommand({
   synopsis: "--older-than AGE [--compress] [--dry-run] [--yes] [--force]",
   summary: "deletes (or compresses) sessions whose last activity is older than AGE (e.g. 30d, 12h)",
   details: `with their reports, transcript cache, pending calls and registry lines; open sessions (no end
-record) are left alone. Their figures (start, tokens and cost by model) stay in cleaned-sessions.jsonl:
+record) are left alone, and so are sessions not yet shipped when a team store is set (see \`warden sync\`). Their figures (start, tokens and cost by model) stay in cleaned-sessions.jsonl:
 \`warden cost\` totals do not change. Deleting asks for confirmation on a terminal (exit status 1 when
 declined); elsewhere it needs --yes (without it: exit status 2, nothing deleted)`,
   options: CLEAN_OPTIONS,
@@ -51,6 +51,8 @@ interface Planned {
   readonly lastActivity: string;
   readonly kind: "delete" | "compress" | "skip";
   readonly files: string[];
+  /** Why a skipped session is kept. */
+  readonly reason?: string;
 }
 
 export async function runClean({ values }: CommandArgs<typeof CLEAN_OPTIONS>, io: CliIo): Promise<number> {
@@ -59,7 +61,8 @@ export async function runClean({ values }: CommandArgs<typeof CLEAN_OPTIONS>, io
   const cutoff = now.getTime() - parseAge(values["older-than"]);
   const store = openStore(values.dir, io);
   const dryRun = values["dry-run"] ?? false;
-  const plan = planClean(store, cutoff, { compress: values.compress ?? false, force: values.force ?? false });
+  const teamStoreSet = teamTarget(io.env, loadWardenConfig(projectDirOf(store.paths.root, io), homeOf(io)).team) != null;
+  const plan = planClean(store, cutoff, { compress: values.compress ?? false, force: values.force ?? false, teamStoreSet });
   const deletions = plan.filter((p) => p.kind === "delete");
   if (!dryRun && deletions.length > 0 && !values.yes) {
     const what = `${countOf(deletions.length, "session")} (${formatBytes(bytesOf(deletions.flatMap((d) => d.files)))})`;
@@ -83,12 +86,16 @@ export async function runClean({ values }: CommandArgs<typeof CLEAN_OPTIONS>, io
 }
 
 /** What clean would do to each session last active before the cutoff; touches nothing. */
-function planClean(store: SessionStore, cutoff: number, opts: { compress: boolean; force: boolean }): Planned[] {
+function planClean(store: SessionStore, cutoff: number, opts: { compress: boolean; force: boolean; teamStoreSet: boolean }): Planned[] {
   return store.listSessionIds().flatMap((sessionId): Planned[] => {
     const activity = lastActivityMs(store, sessionId);
     if (activity == null || activity >= cutoff) return [];
     const lastActivity = new Date(activity).toISOString();
-    if (!opts.force && isOpen(store, sessionId)) return [{ sessionId, lastActivity, kind: "skip", files: [] }];
+    const skip = (reason: string): Planned[] => [{ sessionId, lastActivity, kind: "skip", files: [], reason }];
+    if (!opts.force && isOpen(store, sessionId)) return skip(OPEN_REASON);
+    // Compressing loses nothing (a sync reads .gz); deleting what the team has not got would.
+    if (!opts.force && !opts.compress && opts.teamStoreSet && sessionBacklog(store, sessionId, undefined) != null)
+      return skip(UNSHIPPED_REASON);
     if (!opts.compress) return [{ sessionId, lastActivity, kind: "delete", files: ownedPaths(store, sessionId) }];
     const files = compressiblePaths(store, sessionId);
     return files.length === 0 ? [] : [{ sessionId, lastActivity, kind: "compress", files }];
@@ -99,7 +106,7 @@ function dryAction(p: Planned): CleanAction {
   const base = { session_id: p.sessionId, last_activity: p.lastActivity };
   switch (p.kind) {
     case "skip":
-      return { ...base, action: "skipped", reason: SKIP_REASON, files: [] };
+      return { ...base, action: "skipped", reason: p.reason ?? OPEN_REASON, files: [] };
     case "delete":
       return { ...base, action: "would-delete", files: p.files };
     case "compress":
@@ -111,7 +118,7 @@ function carryOut(store: SessionStore, p: Planned, now: Date): CleanAction {
   const base = { session_id: p.sessionId, last_activity: p.lastActivity };
   switch (p.kind) {
     case "skip":
-      return { ...base, action: "skipped", reason: SKIP_REASON, files: [] };
+      return { ...base, action: "skipped", reason: p.reason ?? OPEN_REASON, files: [] };
     case "delete":
       // Its figures are kept first: should that fail, the session is still whole.
       keepCleanedSession(store, cleanedSession(store, rowOrError(store, p.sessionId), p.lastActivity, now));
@@ -122,7 +129,8 @@ function carryOut(store: SessionStore, p: Planned, now: Date): CleanAction {
   }
 }
 
-const SKIP_REASON = "open (no end record); --force includes it";
+const OPEN_REASON = "open (no end record); --force includes it";
+const UNSHIPPED_REASON = "not yet in the team store; run `warden sync` first (--force includes it)";
 
 const UNITS: Record<string, number> = { h: 60 * 60 * 1000, d: 24 * 60 * 60 * 1000 };
 

@@ -17,6 +17,7 @@ import { countOf, formatBytes } from "../format.js";
 import { HOOK_FILES, isWardenHook, wiringModeOf } from "../hook-wiring.js";
 import { ownedPaths } from "../session-files.js";
 import { installCommand, shellWord, type DoctorCheck } from "./doctor-check.js";
+import { teamStoreChecks } from "./doctor-team.js";
 import { readSettings, wiringChecks, type SettingsFile } from "./doctor-wiring.js";
 import { homeOf } from "../data-dir.js";
 import { enabledWardenPlugin } from "../plugin-state.js";
@@ -30,6 +31,7 @@ export const DOCTOR = defineCommand({
   name: "doctor",
   summary: "checks that Warden is on: wiring, hook files, config, a self-test, where the data lives",
   details: `checks the wiring in the project and user settings, the hook files, the config,
+the team store when one is set (does it answer, what waits to be shipped),
 runs a self-test (rm -rf ~ must be denied, ls allowed) and reports where the data lives;
 every problem comes with the command that fixes it (--json: {healthy, checks: [{name, ok,
 detail, fix}], data})`,
@@ -53,6 +55,7 @@ export async function runDoctor({ values }: CommandArgs<typeof DOCTOR_OPTIONS>, 
     ...HOOK_FILES.map((hook) => hookFileCheck(hook, io.hooksDir, io.env)),
     configCheck(project, home),
     ...(settings.some((s) => s.settings != null && wiringModeOf(s.settings) === "resident") ? [await residentServerCheck(io)] : []),
+    ...(await teamStoreChecks(io, project, home, dataDir)),
     // With no guard wired there is nothing to test: the failing wiring check already says how to wire it.
     ...(guard == null && wiring.some((c) => !c.ok) ? [] : selfTest(project, guard, io.env)),
   ];

@@ -24,6 +24,20 @@ describe("loadWardenConfig", () => {
     expect(loadWardenConfig(project, home)).toMatchObject({ maxValueBytes: 65536, failMode: "open", errors: [] });
   });
 
+  it("takes the team store's URL from the user's file", () => {
+    write(home, { team: { database_url: "postgres://u:p@db/warden" } });
+    expect(loadWardenConfig(project, home)).toMatchObject({ team: { database_url: "postgres://u:p@db/warden" }, errors: [] });
+  });
+
+  it("refuses a team store URL in the project's file (it is committed, and the URL holds a password), and says where it belongs", () => {
+    write(project, { team: { database_url: "postgres://u:p@db/warden", user: "ada" } });
+    const config = loadWardenConfig(project, home);
+    expect([config.team, config.errors]).toEqual([
+      { user: "ada" },
+      [expect.stringMatching(/team\.database_url is ignored here .*WARDEN_DATABASE_URL.*~\/\.claude\/warden\.json/)],
+    ]);
+  });
+
   it("takes the project's plain settings over the user's", () => {
     write(home, { max_value_bytes: 2048, fail_mode: "closed" });
     write(project, { max_value_bytes: 4096 });

@@ -1,0 +1,55 @@
+import fs from "node:fs";
+import type { SessionStore } from "../store/session-store.js";
+import { reportPath } from "../store/warden-paths.js";
+import { readShipCursor } from "./ship-cursor.js";
+
+/** What the team store has not confirmed of one session. */
+export interface SessionBacklog {
+  /** Bytes of records past the session's cursor. */
+  readonly bytes: number;
+  /** The report changed since its cost and usage were shipped. */
+  readonly report: boolean;
+}
+
+export interface OutboxStatus {
+  readonly sessions: number;
+  readonly bytes: number;
+}
+
+/** The report's modification time (plain or compressed); null when the session has none yet. */
+export function reportMtimeOf(store: SessionStore, sessionId: string): number | null {
+  const file = reportPath(store.paths, sessionId, "json");
+  for (const candidate of [file, `${file}.gz`]) {
+    try {
+      return fs.statSync(candidate).mtimeMs;
+    } catch {
+      // Try the other form.
+    }
+  }
+  return null;
+}
+
+/**
+ * The session's backlog for the store `storeId`; undefined when it has none. Without a store id
+ * (the store could not be reached), as of the cursor, whichever store it names.
+ */
+export function sessionBacklog(store: SessionStore, sessionId: string, storeId: string | undefined): SessionBacklog | undefined {
+  const cursor = readShipCursor(store.paths, sessionId, storeId);
+  const bytes = Math.max(0, store.sessionBytes(sessionId) - (cursor?.offset ?? 0));
+  const mtime = reportMtimeOf(store, sessionId);
+  const report = mtime != null && mtime !== cursor?.report_mtime_ms;
+  return bytes > 0 || report ? { bytes, report } : undefined;
+}
+
+/** Every session's backlog summed: what `warden sync` still has to ship. */
+export function outboxStatus(store: SessionStore, storeId: string | undefined): OutboxStatus {
+  let sessions = 0;
+  let bytes = 0;
+  for (const sessionId of store.listSessionIds()) {
+    const backlog = sessionBacklog(store, sessionId, storeId);
+    if (backlog == null) continue;
+    sessions++;
+    bytes += backlog.bytes;
+  }
+  return { sessions, bytes };
+}
