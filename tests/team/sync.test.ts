@@ -217,3 +217,23 @@ test("clean keeps a session the team store does not have yet, and deletes it onc
     ]);
   });
 });
+
+test("a developer role with only read and write rights on the warden schema ships once an admin has set it up", async () => {
+  await inSandbox(async (box) => {
+    await recordSession(box, "session-a", { transcript: true });
+    const admin = await pg.newDatabase();
+    const migrated = await warden(box, admin, "team", "migrate", "--json");
+    expect(migrated.code, migrated.stderr).toBe(0);
+    const database = new URL(admin).pathname.slice(1);
+    await withDatabase(admin, async (sql) => {
+      await sql.unsafe(`create role dev_${database} login password 'dev-pw'`);
+      await sql.unsafe(`revoke create on database ${database} from public; revoke create on schema public from public`);
+      await sql.unsafe(`grant usage on schema warden to dev_${database}`);
+      await sql.unsafe(`grant select, insert, update, delete on all tables in schema warden to dev_${database}`);
+    });
+    const developer = new URL(admin);
+    developer.username = `dev_${database}`;
+    developer.password = "dev-pw";
+    expect(await sync(box, developer.href)).toMatchObject({ complete: true, events: 4 });
+  });
+});

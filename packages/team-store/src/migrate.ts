@@ -33,6 +33,13 @@ export interface MigrationOutcome {
  */
 export async function migrate(sql: Sql, options: { readonly upTo?: number } = {}): Promise<MigrationOutcome> {
   const target = options.upTo ?? SCHEMA_VERSION;
+  // A store already up to date is only read: a role with no right to create (a least-privilege
+  // role for developers, the schema made once by an admin) can ship.
+  const current = await currentVersion(sql);
+  if (current != null && current >= target) {
+    refuseNewer(current);
+    return { from: current, to: current, applied: [] };
+  }
   return sql.begin(async (tx) => {
     await tx`select pg_advisory_xact_lock(${MIGRATION_LOCK})`;
     await tx`create schema if not exists warden`;
@@ -45,11 +52,7 @@ export async function migrate(sql: Sql, options: { readonly upTo?: number } = {}
     const rows = await tx<{ version: number }[]>`select version from warden.schema_migrations order by version`;
     const done = new Set(rows.map((r) => r.version));
     const from = Math.max(0, ...done);
-    if (from > SCHEMA_VERSION)
-      throw new TeamStoreError(
-        "schema",
-        `the team store's schema is at version ${from}, newer than this Warden knows (${SCHEMA_VERSION}): update Warden`,
-      );
+    refuseNewer(from);
     const applied: number[] = [];
     for (const migration of MIGRATIONS) {
       if (migration.version > target || done.has(migration.version)) continue;
@@ -59,4 +62,20 @@ export async function migrate(sql: Sql, options: { readonly upTo?: number } = {}
     }
     return { from, to: Math.max(from, ...applied), applied };
   });
+}
+
+/** The store's schema version; null when it has no Warden schema yet. */
+export async function currentVersion(sql: Sql): Promise<number | null> {
+  const [table] = await sql<{ present: boolean }[]>`select to_regclass('warden.schema_migrations') is not null as present`;
+  if (table?.present !== true) return null;
+  const [row] = await sql<{ version: number | null }[]>`select max(version) as version from warden.schema_migrations`;
+  return row?.version ?? 0;
+}
+
+function refuseNewer(version: number): void {
+  if (version > SCHEMA_VERSION)
+    throw new TeamStoreError(
+      "schema",
+      `the team store's schema is at version ${version}, newer than this Warden knows (${SCHEMA_VERSION}): update Warden`,
+    );
 }

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { loadWardenConfig, outboxStatus, SessionStore, syncPaths, teamTarget } from "@warden/core";
-import { connectTeamStore, describeDatabaseError, TeamStoreError } from "@warden/team-store";
+import { connectTeamStore, currentVersion, describeDatabaseError, TeamStoreError } from "@warden/team-store";
 import type { CliIo } from "../cli-io.js";
 import { countOf, formatBytes } from "../format.js";
 import type { DoctorCheck } from "./doctor-check.js";
@@ -25,7 +25,7 @@ export async function teamStoreChecks(io: Pick<CliIo, "env">, project: string, h
     const connection = connectTeamStore(target.databaseUrl, target.urlSource);
     display = connection.url.display;
     try {
-      const version = await schemaVersion(connection.sql);
+      const version = await currentVersion(connection.sql);
       const schema = version == null ? "not set up yet (the first sync does it)" : `schema version ${version}`;
       return [{ name: NAME, ok: true, detail: `${display} answers, ${schema}; ${waiting}${lastSyncError(store)}` }];
     } finally {
@@ -45,13 +45,6 @@ export async function teamStoreChecks(io: Pick<CliIo, "env">, project: string, h
       },
     ];
   }
-}
-
-async function schemaVersion(sql: ReturnType<typeof connectTeamStore>["sql"]): Promise<number | null> {
-  const [table] = await sql<{ present: boolean }[]>`select to_regclass('warden.schema_migrations') is not null as present`;
-  if (table?.present !== true) return null;
-  const [row] = await sql<{ version: number | null }[]>`select max(version) as version from warden.schema_migrations`;
-  return row?.version ?? null;
 }
 
 /** The last line of the sync error log, when there is one: what went wrong most recently. */

@@ -40,7 +40,8 @@ failures are also appended to .warden/sync-errors.log`,
     for (const failed of result.failed_sessions) logSyncError(files, `session ${failed.session_id}: ${failed.error}`, now);
     const complete = result.error == null && result.pending_sessions === 0;
     if (values.json) io.out(toJson(syncJson(result, complete)));
-    else io.out(syncText(result));
+    // A failed sync says only what it did ship (if anything) on stdout; the reason goes to stderr.
+    else if (complete || result.batches > 0) io.out(syncText(result));
     if (complete) return EXIT.yes;
     io.err(`warden sync: ${failureText(result)}`);
     return EXIT.failure;
