@@ -237,3 +237,24 @@ test("a developer role with only read and write rights on the warden schema ship
     expect(await sync(box, developer.href)).toMatchObject({ complete: true, events: 4 });
   });
 });
+
+test("a store that stops answering is given up after --timeout, and everything ships once it answers again", async () => {
+  await inSandbox(async (box) => {
+    await recordSession(box, "session-a", { transcript: true });
+    const url = await pg.newDatabase();
+    // The server's pid, from the lock file of its socket; stopped, it accepts connections and answers nothing.
+    const postmaster = Number(fs.readFileSync(`/tmp/.s.PGSQL.${pg.port}.lock`, "utf8").split("\n")[0]);
+    process.kill(postmaster, "SIGSTOP");
+    let hung;
+    try {
+      hung = await warden(box, url, "sync", "--json", "--timeout", "2");
+    } finally {
+      process.kill(postmaster, "SIGCONT");
+    }
+    expect([hung.code, JSON.parse(hung.stdout).error]).toEqual([
+      3,
+      { kind: "unreachable", message: expect.stringContaining("answered nothing for 2 s") },
+    ]);
+    expect(await sync(box, url)).toMatchObject({ complete: true, events: 4 });
+  });
+});

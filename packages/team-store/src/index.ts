@@ -2,7 +2,7 @@ export { connectTeamStore, type TeamConnection } from "./connect.js";
 export { type DatabaseUrl, parseDatabaseUrl } from "./database-url.js";
 export { currentVersion, migrate, type MigrationOutcome, SCHEMA_VERSION } from "./migrate.js";
 export { rowsOfRecords, SHIPPED_LIMITS } from "./record-rows.js";
-export { DEFAULT_BATCH, type SyncResult, syncToTeamStore } from "./sync-store.js";
+export { DEFAULT_BATCH, DEFAULT_STALL_MS, type SyncResult, syncToTeamStore } from "./sync-store.js";
 export {
   type CostPeriod,
   type TeamFilter,

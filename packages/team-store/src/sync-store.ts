@@ -54,7 +54,12 @@ export interface SyncOptions {
   readonly batch?: BatchLimits;
   /** Called after each committed batch (a long backlog shows progress). */
   readonly onBatch?: (progress: SyncProgress) => void;
+  /** Give up when the store answers nothing for this long (a hung server holds a sync forever otherwise). */
+  readonly stallMs?: number;
 }
+
+/** A 5,000-record batch takes well under a second; two minutes of silence is a store that is not there. */
+export const DEFAULT_STALL_MS = 120_000;
 
 /**
  * Ships every record and report the team store has not confirmed, session by session, batch by
@@ -72,16 +77,31 @@ export async function syncToTeamStore(options: SyncOptions): Promise<SyncResult>
   let storeId: string | undefined;
   let error: TeamStoreError | null = null;
   const failed: { session_id: string; error: string }[] = [];
+  const stallMs = options.stallMs ?? DEFAULT_STALL_MS;
+  let stalled = false;
+  let watchdog: NodeJS.Timeout | undefined;
+  // Each answer from the store restarts the clock; silence past it drops the connection, which
+  // fails the query in flight (its batch is rolled back by the server and ships again next time).
+  const heard = (): void => {
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => {
+      stalled = true;
+      void connection?.sql.end({ timeout: 0 });
+    }, stallMs);
+  };
   try {
     connection = connectTeamStore(options.target.databaseUrl, options.target.urlSource);
     storeName = connection.url.display;
+    heard();
     const migration = await migrate(connection.sql);
     schemaVersion = migration.to;
     migrated = migration.applied;
     storeId = await readStoreId(connection);
+    heard();
     for (const sessionId of options.store.listSessionIds()) {
       try {
-        if (await shipSession(connection, options, storeId, sessionId, progress)) progress.sessions++;
+        if (await shipSession(connection, { ...options, onBatch: (p) => (heard(), options.onBatch?.(p)) }, storeId, sessionId, progress))
+          progress.sessions++;
       } catch (caught) {
         const problem = describeDatabaseError(caught, storeName);
         // A row the store rejects holds back its own session only; losing the server stops the sync.
@@ -90,8 +110,14 @@ export async function syncToTeamStore(options: SyncOptions): Promise<SyncResult>
       }
     }
   } catch (caught) {
-    error = describeDatabaseError(caught, storeName);
+    error = stalled
+      ? new TeamStoreError(
+          "unreachable",
+          `the team store ${storeName} answered nothing for ${Math.round(stallMs / 1000)} s, so the sync gave up; what it had not confirmed stays queued`,
+        )
+      : describeDatabaseError(caught, storeName);
   } finally {
+    clearTimeout(watchdog);
     await connection?.close().catch(() => {});
   }
   const pending = outboxStatus(options.store, storeId);

@@ -1,5 +1,5 @@
 import { holdSyncLock, logSyncError, syncPaths } from "@warden/core";
-import { syncToTeamStore, type SyncResult } from "@warden/team-store";
+import { DEFAULT_STALL_MS, syncToTeamStore, type SyncResult } from "@warden/team-store";
 import { CliUsageError, clockOf } from "../cli-io.js";
 import { openStore, projectDirOf } from "../data-dir.js";
 import { defineCommand } from "../define-command.js";
@@ -18,10 +18,15 @@ failures are also appended to .warden/sync-errors.log`,
   options: {
     ...DATA_OPTIONS,
     wait: { type: "string", value: "SECONDS", help: "how long to wait for another sync of this data to finish (default 60)" },
+    timeout: {
+      type: "string",
+      value: "SECONDS",
+      help: "give up when the store answers nothing for SECONDS (default 120); what was not confirmed stays queued",
+    },
   },
   run: async ({ values }, io) => {
-    const waitSeconds = values.wait == null ? 60 : Number(values.wait);
-    if (!Number.isFinite(waitSeconds) || waitSeconds < 0) throw new CliUsageError(`--wait ${values.wait}: give a number of seconds`);
+    const waitSeconds = seconds("--wait", values.wait, 60);
+    const stallSeconds = seconds("--timeout", values.timeout, DEFAULT_STALL_MS / 1000);
     const store = openStore(values.dir, io);
     const target = requireTeamTarget(projectDirOf(store.paths.root, io), io);
     const files = syncPaths(store.paths);
@@ -31,7 +36,7 @@ failures are also appended to .warden/sync-errors.log`,
     });
     let result: SyncResult;
     try {
-      result = await syncToTeamStore({ store, target });
+      result = await syncToTeamStore({ store, target, stallMs: stallSeconds * 1000 });
     } finally {
       release();
     }
@@ -47,6 +52,13 @@ failures are also appended to .warden/sync-errors.log`,
     return EXIT.failure;
   },
 });
+
+function seconds(option: string, text: string | undefined, fallback: number): number {
+  if (text == null) return fallback;
+  const n = Number(text);
+  if (text.trim() === "" || !Number.isFinite(n) || n < 0) throw new CliUsageError(`${option} ${text}: give a number of seconds`);
+  return n;
+}
 
 function syncJson(r: SyncResult, complete: boolean) {
   const { error, ...rest } = r;
