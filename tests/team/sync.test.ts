@@ -258,3 +258,19 @@ test("a store that stops answering is given up after --timeout, and everything s
     expect(await sync(box, url)).toMatchObject({ complete: true, events: 4 });
   });
 });
+
+test("a torn last line (a crash mid-write) leaves nothing pending, and the records after it ship", async () => {
+  await inSandbox(async (box) => {
+    await recordSession(box, "session-a", { open: true });
+    fs.appendFileSync(path.join(box.wardenDir, "sessions", "session-a.jsonl"), '{"type":"event","id":9,"tool_na');
+    const url = await pg.newDatabase();
+    expect(await sync(box, url)).toMatchObject({ complete: true, events: 4, pending_sessions: 0 });
+    await runHookInProcess("post-tool-guard", p.preToolUse(s1(box), "Bash", p.bashInput("git status"), "toolu_more"), box);
+    await runHookInProcess(
+      "post-tool-guard",
+      p.postToolUse(s1(box), "Bash", p.bashInput("git status"), p.bashResponse("clean"), "toolu_more"),
+      box,
+    );
+    expect(await sync(box, url)).toMatchObject({ complete: true, events: 1, skipped_lines: 1 });
+  });
+});

@@ -16,7 +16,7 @@ import {
 import { connectTeamStore, type TeamConnection } from "./connect.js";
 import { migrate } from "./migrate.js";
 import { rowsOfRecords } from "./record-rows.js";
-import { shipBatch } from "./ship-batch.js";
+import { shipBatch, type BatchCounts } from "./ship-batch.js";
 import { describeDatabaseError, TeamStoreError } from "./team-store-error.js";
 
 /** A batch: one transaction, and how far a crash can set a session back. */
@@ -141,6 +141,8 @@ async function readStoreId(connection: TeamConnection): Promise<string> {
   return row.store_id;
 }
 
+const NOTHING_SHIPPED: BatchCounts = { events: 0, prompts: 0, findings: 0, duplicates: 0 };
+
 /** Ships what one session holds past its cursor; true when anything was sent. */
 async function shipSession(
   connection: TeamConnection,
@@ -156,21 +158,25 @@ async function shipSession(
     let cursor = readShipCursor(store.paths, sessionId, storeId);
     const reportMtime = reportMtimeOf(store, sessionId);
     const reportChanged = reportMtime != null && reportMtime !== cursor?.report_mtime_ms;
-    if ((cursor?.offset ?? 0) >= source.size && !reportChanged) return false;
+    if ((cursor?.offset ?? 0) >= source.complete && !reportChanged) return false;
     for (;;) {
       const offset = cursor?.offset ?? 0;
       const batch = source.readBatch(offset, options.batch ?? DEFAULT_BATCH);
-      const atEnd = batch.endOffset >= source.size || batch.endOffset === offset;
+      const atEnd = batch.endOffset >= source.complete || batch.endOffset === offset;
       // The report goes with the session's last batch, after the records it counts.
       const report = atEnd && reportChanged ? readReport(store, sessionId) : undefined;
       const fresh = batch.records.filter((r) => r.id > (cursor?.last_id ?? 0));
-      const counts = await shipBatch(connection.sql, rowsOfRecords(sessionId, fresh, target), report);
+      // Lines that held no record still move the cursor; they need no transaction.
+      const counts =
+        fresh.length === 0 && report == null
+          ? NOTHING_SHIPPED
+          : await shipBatch(connection.sql, rowsOfRecords(sessionId, fresh, target), report);
       progress.events += counts.events;
       progress.prompts += counts.prompts;
       progress.findings += counts.findings;
       progress.duplicates += counts.duplicates;
       progress.skipped_lines += batch.skippedLines;
-      progress.batches++;
+      if (counts !== NOTHING_SHIPPED) progress.batches++;
       const next: ShipCursor = {
         store_id: storeId,
         last_id: Math.max(cursor?.last_id ?? 0, ...fresh.map((r) => r.id)),

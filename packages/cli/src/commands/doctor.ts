@@ -131,7 +131,10 @@ function configCheck(project: string, home: string): DoctorCheck {
   return {
     name: "config",
     ok: false,
-    detail: `${errors.join("; ")}; the guard runs without the invalid file's settings until it is corrected`,
+    // A team URL in the project's file is dropped alone; every other error drops the file's settings.
+    detail: errors.every((e) => e.includes("team.database_url is ignored"))
+      ? errors.join("; ")
+      : `${errors.join("; ")}; the guard runs without the invalid file's settings until it is corrected`,
     fix: `correct the key${errors.length === 1 ? "" : "s"} named above in ${named.join(" and ")}, then run \`warden doctor\` again`,
   };
 }

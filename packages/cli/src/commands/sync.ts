@@ -1,4 +1,4 @@
-import { holdSyncLock, logSyncError, syncPaths } from "@warden/core";
+import { holdSyncLock, logSyncError, syncPaths, type TeamTarget } from "@warden/core";
 import { DEFAULT_STALL_MS, syncToTeamStore, type SyncResult } from "@warden/team-store";
 import { CliUsageError, clockOf } from "../cli-io.js";
 import { openStore, projectDirOf } from "../data-dir.js";
@@ -28,8 +28,15 @@ failures are also appended to .warden/sync-errors.log`,
     const waitSeconds = seconds("--wait", values.wait, 60);
     const stallSeconds = seconds("--timeout", values.timeout, DEFAULT_STALL_MS / 1000);
     const store = openStore(values.dir, io);
-    const target = requireTeamTarget(projectDirOf(store.paths.root, io), io);
     const files = syncPaths(store.paths);
+    let target: TeamTarget;
+    try {
+      target = requireTeamTarget(projectDirOf(store.paths.root, io), io);
+    } catch (error) {
+      // A background sync's only witness is the log: a bad setting must be found there too.
+      logSyncError(files, error instanceof Error ? error.message : String(error), clockOf(io)());
+      throw error;
+    }
     const release = await holdSyncLock(files, {
       waitMs: waitSeconds * 1000,
       onWait: (owner) => io.err(`waiting for another sync of ${store.paths.root} (pid ${String(owner ?? "unknown")}) to finish…`),
@@ -82,6 +89,6 @@ function failureText(r: SyncResult): string {
   const left =
     r.pending_sessions === 0
       ? ""
-      : `; ${countOf(r.pending_sessions, "session")} (${formatBytes(r.pending_bytes)}) stay queued here and ship at the next sync`;
+      : `; ${countOf(r.pending_sessions, "session")} (${formatBytes(r.pending_bytes)}) ${r.pending_sessions === 1 ? "stays" : "stay"} queued here and ${r.pending_sessions === 1 ? "ships" : "ship"} at the next sync`;
   return `${why || "the sync did not finish"}${left}`;
 }

@@ -1,4 +1,7 @@
 import fs from "node:fs";
+import { isCode } from "../support/file-lock.js";
+import { sessionLogPath } from "../store/warden-paths.js";
+import { completeLength } from "./session-source.js";
 import type { SessionStore } from "../store/session-store.js";
 import { reportPath } from "../store/warden-paths.js";
 import { readShipCursor } from "./ship-cursor.js";
@@ -35,7 +38,7 @@ export function reportMtimeOf(store: SessionStore, sessionId: string): number | 
  */
 export function sessionBacklog(store: SessionStore, sessionId: string, storeId: string | undefined): SessionBacklog | undefined {
   const cursor = readShipCursor(store.paths, sessionId, storeId);
-  const bytes = Math.max(0, store.sessionBytes(sessionId) - (cursor?.offset ?? 0));
+  const bytes = Math.max(0, completeBytes(store, sessionId) - (cursor?.offset ?? 0));
   const mtime = reportMtimeOf(store, sessionId);
   const report = mtime != null && mtime !== cursor?.report_mtime_ms;
   return bytes > 0 || report ? { bytes, report } : undefined;
@@ -52,4 +55,23 @@ export function outboxStatus(store: SessionStore, storeId: string | undefined): 
     bytes += backlog.bytes;
   }
   return { sessions, bytes };
+}
+
+/**
+ * The bytes of the session's whole lines: a torn last line (a crash mid-write) is no record, and
+ * counting it would keep a session pending forever. A compressed session is whole.
+ */
+function completeBytes(store: SessionStore, sessionId: string): number {
+  let fd: number;
+  try {
+    fd = fs.openSync(sessionLogPath(store.paths, sessionId), "r");
+  } catch (error) {
+    if (isCode(error, "ENOENT")) return store.sessionBytes(sessionId);
+    throw error;
+  }
+  try {
+    return completeLength(fd, fs.fstatSync(fd).size);
+  } finally {
+    fs.closeSync(fd);
+  }
 }

@@ -50,6 +50,11 @@ describe("SessionSource", () => {
     expect([read?.ids, read?.end]).toEqual([[1], line(1).length]);
   });
 
+  it("ends its whole lines before a torn last line, so a crash mid-write leaves nothing pending", () => {
+    fs.writeFileSync(file(), `${line(1)}{"type":"stop","id":2,"tim`);
+    expect(SessionSource.open(paths, "s1")?.complete).toBe(line(1).length);
+  });
+
   it("reads a line longer than a batch by itself", () => {
     fs.writeFileSync(file(), `${line(1)}${line(2, "x".repeat(5000))}${line(3)}`);
     const source = SessionSource.open(paths, "s1");

@@ -31,8 +31,12 @@ export class SessionSource {
   private constructor(
     private readonly fd: number | undefined,
     private readonly inflated: Buffer | undefined,
-    /** The size when opened: records appended later wait for the next sync. */
-    readonly size: number,
+    /**
+     * Where its whole lines ended when it was opened (just past the last newline): records
+     * appended later wait for the next sync, and a last line without its newline (being written,
+     * or torn by a crash) is no record to ship.
+     */
+    readonly complete: number,
   ) {}
 
   /** Undefined when the session has no file (deleted since it was listed). */
@@ -40,13 +44,13 @@ export class SessionSource {
     const plain = sessionLogPath(paths, sessionId);
     try {
       const fd = fs.openSync(plain, "r");
-      return new SessionSource(fd, undefined, fs.fstatSync(fd).size);
+      return new SessionSource(fd, undefined, completeLength(fd, fs.fstatSync(fd).size));
     } catch (error) {
       if (!isCode(error, "ENOENT")) throw error;
     }
     try {
       const inflated = gunzipSync(fs.readFileSync(`${plain}.gz`));
-      return new SessionSource(undefined, inflated, inflated.length);
+      return new SessionSource(undefined, inflated, inflated.lastIndexOf(10) + 1);
     } catch (error) {
       if (isCode(error, "ENOENT")) return undefined;
       throw error;
@@ -61,8 +65,8 @@ export class SessionSource {
     const records: SessionRecord[] = [];
     let skippedLines = 0;
     let position = offset;
-    while (records.length < limits.maxRecords && position < this.size) {
-      const want = Math.min(this.size - position, Math.max(limits.maxBytes - (position - offset), 0));
+    while (records.length < limits.maxRecords && position < this.complete) {
+      const want = Math.min(this.complete - position, Math.max(limits.maxBytes - (position - offset), 0));
       if (want === 0) break;
       const chunk = this.read(position, want);
       let start = 0;
@@ -103,11 +107,24 @@ export class SessionSource {
   /** The offset of the newline ending the line at `position`; undefined when the file ends first. */
   private lineEnd(position: number): number | undefined {
     const step = 1024 * 1024;
-    for (let at = position; at < this.size; at += step) {
-      const chunk = this.read(at, Math.min(step, this.size - at));
+    for (let at = position; at < this.complete; at += step) {
+      const chunk = this.read(at, Math.min(step, this.complete - at));
       const nl = chunk.indexOf(10);
       if (nl !== -1) return at + nl;
     }
     return undefined;
   }
+}
+
+/** Just past the file's last newline (0 when it has none), read backwards from its end. */
+export function completeLength(fd: number, size: number): number {
+  const step = 64 * 1024;
+  const buffer = Buffer.alloc(step);
+  for (let end = size; end > 0; end -= step) {
+    const start = Math.max(0, end - step);
+    const got = fs.readSync(fd, buffer, 0, end - start, start);
+    const nl = buffer.subarray(0, got).lastIndexOf(10);
+    if (nl !== -1) return start + nl + 1;
+  }
+  return 0;
 }
