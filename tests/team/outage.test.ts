@@ -87,6 +87,21 @@ async function firstCursor(box: Sandbox, sessionId: string, timeoutMs = 30_000):
   }
 }
 
+/** Resolves once a sync's transaction in the store has written rows it has not committed yet. */
+async function uncommittedWrites(url: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  await withDatabase(url, async (sql) => {
+    for (;;) {
+      const [open] = await sql`
+        select 1 from pg_stat_activity
+        where datname = current_database() and application_name = 'warden' and backend_xid is not null`;
+      if (open != null) return;
+      if (Date.now() > deadline) throw new Error(`no sync transaction wrote to ${url} within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  });
+}
+
 /** Events and prompts per session, as the session files hold them. */
 function localCounts(box: Sandbox): Record<string, { events: number; prompts: number }> {
   const counts: Record<string, { events: number; prompts: number }> = {};
@@ -268,6 +283,8 @@ test("a sync killed in the middle of a batch: the next sync exits 0, stores exac
   const url = await pg.newDatabase();
   const running = startSync(box, url);
   await firstCursor(box, "session-long");
+  // The second batch's transaction is open and holds rows: the kill lands inside it.
+  await uncommittedWrites(url);
   running.child.kill("SIGKILL");
   expect((await running.done).signal).toBe("SIGKILL");
 
