@@ -75,6 +75,40 @@ function eventCounts(url: string): Promise<Record<string, number>> {
   });
 }
 
+/**
+ * Starts `clients` migrating processes and lets them go at the same instant: an open transaction
+ * of the test's creates the schema first, so each one blocks (on Warden's lock, or on that schema)
+ * until the test sees them all waiting and rolls it back.
+ */
+async function startedTogether<T>(url: string, clients: number, start: () => Promise<T>): Promise<T> {
+  return withDatabase(url, async (sql) => {
+    const gate = await sql.reserve();
+    await gate`begin`;
+    await gate`create schema warden`;
+    const running = start();
+    await waitForWaiting(url, clients);
+    await gate`rollback`;
+    gate.release();
+    return running;
+  });
+}
+
+/** Resolves once `clients` Warden connections are waiting for a lock. */
+function waitForWaiting(url: string, clients: number): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  return withDatabase(url, async (sql) => {
+    for (;;) {
+      const [row] = await sql<{ n: string }[]>`
+        select count(*) as n from pg_stat_activity
+        where datname = current_database() and application_name = 'warden' and wait_event_type = 'Lock'`;
+      const waiting = Number(row?.n);
+      if (waiting === clients) return;
+      if (Date.now() > deadline) throw new Error(`${waiting} of ${clients} migrating clients were waiting after 20 s`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  });
+}
+
 function snapshot(dir: string): Record<string, Buffer> {
   return Object.fromEntries(fs.readdirSync(dir).map((name) => [name, fs.readFileSync(path.join(dir, name))]));
 }
@@ -128,7 +162,7 @@ test("four `warden team migrate` at once on a new database: all exit 0 and each 
   const url = await pg.newDatabase();
   const box = await recordedProject();
 
-  const results = await Promise.all([1, 2, 3, 4].map(() => warden(box, url, "team", "migrate", "--json")));
+  const results = await startedTogether(url, 4, () => Promise.all([1, 2, 3, 4].map(() => warden(box, url, "team", "migrate", "--json"))));
 
   expect(results.map((r) => [r.code, r.stderr])).toEqual([1, 2, 3, 4].map(() => [0, ""]));
   const applied = results.flatMap((r) => JSON.parse(r.stdout).applied).toSorted();
