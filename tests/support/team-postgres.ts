@@ -36,7 +36,9 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     port,
     user: "postgres",
     password: PASSWORD,
-    persistent: false,
+    // Kept across stop(): a non-persistent server deletes its data when stopped, so an outage
+    // (stop, then start) would come back to no data at all. destroy() removes the folder.
+    persistent: true,
     createPostgresUser: true,
     onLog: (line) => void log.push(String(line)),
     onError: (line) => void log.push(String(line)),
