@@ -274,3 +274,29 @@ test("a torn last line (a crash mid-write) leaves nothing pending, and the recor
     expect(await sync(box, url)).toMatchObject({ complete: true, events: 1, skipped_lines: 1 });
   });
 });
+
+test("sync --all also ships another project whose session ended while the store was away, though that project is never opened again", async () => {
+  await inSandbox(async (box) => {
+    const url = await pg.newDatabase();
+    // Project A's session ends with the store unreachable: its SessionEnd lists A for later syncs.
+    const away = new URL(url);
+    away.port = "1";
+    const projectA: Sandbox = { ...box, env: { ...box.env, WARDEN_DATABASE_URL: away.href } };
+    await recordSession(projectA, "session-a", { transcript: true });
+    // Project B, same user, later, with the store back.
+    const b = path.join(path.dirname(box.project), "project-b");
+    fs.mkdirSync(b);
+    const projectB: Sandbox = { ...box, project: b, wardenDir: path.join(b, ".warden"), env: { ...box.env, CLAUDE_PROJECT_DIR: b } };
+    await recordSession(projectB, "session-b", { transcript: true });
+    const result = await warden(projectB, url, "sync", "--all", "--json");
+    expect(result.code, result.stderr).toBe(0);
+    const stored = await withDatabase(url, (sql) => sql`select session_id, project from warden.sessions order by session_id`);
+    expect([
+      JSON.parse(result.stdout).data_dirs.map((d: { dir: string }) => d.dir),
+      stored.map((r) => `${r.session_id}:${r.project}`),
+    ]).toEqual([
+      [projectB.wardenDir, box.wardenDir],
+      ["session-a:project", "session-b:project-b"],
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
-import { holdSyncLock, logSyncError, syncPaths, type TeamTarget } from "@warden/core";
+import { holdSyncLock, loadWardenConfig, logSyncError, registeredOutboxes, SessionStore, syncPaths, type TeamTarget } from "@warden/core";
 import { DEFAULT_STALL_MS, syncToTeamStore, type SyncResult } from "@warden/team-store";
-import { CliUsageError, clockOf } from "../cli-io.js";
-import { openStore, projectDirOf } from "../data-dir.js";
+import { CliUsageError, clockOf, type CliIo } from "../cli-io.js";
+import { homeOf, openStore, projectDirOf, resolveDataDir } from "../data-dir.js";
 import { defineCommand } from "../define-command.js";
 import { EXIT } from "../exit-status.js";
 import { countOf, formatBytes, toJson } from "../format.js";
@@ -14,9 +14,13 @@ export const SYNC = defineCommand({
   details: `what the store has not confirmed is sent in batches (one transaction each) and ships again
 at the next sync if anything stops this one; the store keeps each row once
 the store: $WARDEN_DATABASE_URL, else team.database_url in ~/.claude/warden.json
-failures are also appended to .warden/sync-errors.log`,
+failures are also appended to .warden/sync-errors.log
+--all: also every other project on this machine whose sessions were set to ship (every session
+end lists its project; the sync each session end starts uses --all), so a session that ended during
+an outage ships at the next session end anywhere`,
   options: {
     ...DATA_OPTIONS,
+    all: { type: "boolean", help: "also ship the other projects of this machine (see above)" },
     wait: { type: "string", value: "SECONDS", help: "how long to wait for another sync of this data to finish (default 60)" },
     timeout: {
       type: "string",
@@ -25,40 +29,113 @@ failures are also appended to .warden/sync-errors.log`,
     },
   },
   run: async ({ values }, io) => {
-    const waitSeconds = seconds("--wait", values.wait, 60);
-    const stallSeconds = seconds("--timeout", values.timeout, DEFAULT_STALL_MS / 1000);
-    const store = openStore(values.dir, io);
-    const files = syncPaths(store.paths);
-    let target: TeamTarget;
-    try {
-      target = requireTeamTarget(projectDirOf(store.paths.root, io), io);
-    } catch (error) {
-      // A background sync's only witness is the log: a bad setting must be found there too.
-      logSyncError(files, error instanceof Error ? error.message : String(error), clockOf(io)());
-      throw error;
+    const waitMs = seconds("--wait", values.wait, 60) * 1000;
+    const stallMs = seconds("--timeout", values.timeout, DEFAULT_STALL_MS / 1000) * 1000;
+    if (!values.all) {
+      const outcome = await syncDataDir(openStore(values.dir, io), io, { waitMs, stallMs });
+      if (values.json && outcome.result != null) io.out(toJson(syncJson(outcome.result, outcome.complete)));
+      return report(outcome, io, values.json === true, "");
     }
-    const release = await holdSyncLock(files, {
-      waitMs: waitSeconds * 1000,
-      onWait: (owner) => io.err(`waiting for another sync of ${store.paths.root} (pid ${String(owner ?? "unknown")}) to finish…`),
-    });
-    let result: SyncResult;
-    try {
-      result = await syncToTeamStore({ store, target, stallMs: stallSeconds * 1000 });
-    } finally {
-      release();
+    const here = values.dir != null || io.env.WARDEN_DIR ? [resolveDataDir(values.dir, io)] : nearestDataDir(io);
+    const others = registeredOutboxes(io.env, homeOf(io)).filter((dir) => !here.includes(dir));
+    const outcomes: Outcome[] = [];
+    for (const [i, root] of [...here, ...others].entries()) {
+      const store = storeOf(root, io);
+      // The data this sync was asked for waits for a sync already on it; another's is left to that sync.
+      const outcome = await syncDataDir(store, io, { waitMs: i < here.length ? waitMs : 0, stallMs, skipBusy: i >= here.length });
+      outcomes.push(outcome);
+      // A store that cannot be reached fails every directory alike: the rest wait for the next sync.
+      if (outcome.result?.error != null && outcome.result.error.kind !== "query") break;
     }
-    const now = clockOf(io)();
-    if (result.error != null) logSyncError(files, result.error.message, now);
-    for (const failed of result.failed_sessions) logSyncError(files, `session ${failed.session_id}: ${failed.error}`, now);
-    const complete = result.error == null && result.pending_sessions === 0;
-    if (values.json) io.out(toJson(syncJson(result, complete)));
-    // A failed sync says only what it did ship (if anything) on stdout; the reason goes to stderr.
-    else if (complete || result.batches > 0) io.out(syncText(result));
-    if (complete) return EXIT.yes;
-    io.err(`warden sync: ${failureText(result)}`);
-    return EXIT.failure;
+    const complete = outcomes.every((o) => o.complete);
+    if (values.json)
+      io.out(
+        toJson({
+          complete,
+          data_dirs: outcomes.map((o) => ({ dir: o.dir, ...(o.result == null ? { busy: true } : syncJson(o.result, o.complete)) })),
+        }),
+      );
+    let status: number = EXIT.yes;
+    for (const outcome of outcomes) if (report(outcome, io, values.json === true, `${outcome.dir}: `) !== EXIT.yes) status = EXIT.failure;
+    return complete ? EXIT.yes : status;
   },
 });
+
+interface Outcome {
+  readonly dir: string;
+  /** Undefined when another sync was on this directory (its own outcome is its own). */
+  readonly result: SyncResult | undefined;
+  readonly complete: boolean;
+}
+
+/** Ships one data directory under its sync lock; failures are written to its error log. */
+async function syncDataDir(
+  store: SessionStore,
+  io: CliIo,
+  options: { readonly waitMs: number; readonly stallMs: number; readonly skipBusy?: boolean },
+): Promise<Outcome> {
+  const files = syncPaths(store.paths);
+  const dir = store.paths.root;
+  let target: TeamTarget;
+  try {
+    target = requireTeamTarget(projectDirOf(dir, io), io);
+  } catch (error) {
+    // A background sync's only witness is the log: a bad setting must be found there too.
+    logSyncError(files, error instanceof Error ? error.message : String(error), clockOf(io)());
+    throw error;
+  }
+  let release: () => void;
+  try {
+    release = await holdSyncLock(files, {
+      waitMs: options.waitMs,
+      onWait: (owner) => {
+        if (!options.skipBusy) io.err(`waiting for another sync of ${dir} (pid ${String(owner ?? "unknown")}) to finish…`);
+      },
+    });
+  } catch (error) {
+    if (options.skipBusy) return { dir, result: undefined, complete: true };
+    throw error;
+  }
+  let result: SyncResult;
+  try {
+    result = await syncToTeamStore({ store, target, stallMs: options.stallMs });
+  } finally {
+    release();
+  }
+  const now = clockOf(io)();
+  if (result.error != null) logSyncError(files, result.error.message, now);
+  for (const failed of result.failed_sessions) logSyncError(files, `session ${failed.session_id}: ${failed.error}`, now);
+  return { dir, result, complete: result.error == null && result.pending_sessions === 0 };
+}
+
+/** Prints one directory's outcome in words (JSON is printed whole by the caller); its exit status. */
+function report(outcome: Outcome, io: CliIo, json: boolean, prefix: string): number {
+  const { result } = outcome;
+  if (result == null) {
+    if (!json) io.out(`${prefix}another sync is shipping it`);
+    return EXIT.yes;
+  }
+  // A failed sync says only what it did ship (if anything) on stdout; the reason goes to stderr.
+  if (!json && (outcome.complete || result.batches > 0)) io.out(`${prefix}${syncText(result)}`);
+  if (outcome.complete) return EXIT.yes;
+  io.err(`warden sync: ${prefix}${failureText(result)}`);
+  return EXIT.failure;
+}
+
+/** With --all and no --dir, the project here if there is one; none is fine (the others still ship). */
+function nearestDataDir(io: CliIo): string[] {
+  try {
+    return [resolveDataDir(undefined, io)];
+  } catch {
+    return [];
+  }
+}
+
+/** The store of a listed directory, with the redaction setting of its project. */
+function storeOf(root: string, io: CliIo): SessionStore {
+  const config = loadWardenConfig(projectDirOf(root, io), homeOf(io));
+  return new SessionStore(root, () => new Date(), { redact: config.redact });
+}
 
 function seconds(option: string, text: string | undefined, fallback: number): number {
   if (text == null) return fallback;

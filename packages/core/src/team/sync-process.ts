@@ -7,6 +7,7 @@ import { APPEND_FLAGS, FILE_MODE } from "../support/private-file-flags.js";
 import type { WardenPaths } from "../store/warden-paths.js";
 import type { HookContext } from "../hook/hook-context.js";
 import { teamTarget } from "./team-target.js";
+import { registerOutbox } from "./outbox-registry.js";
 
 /** The files of shipping to the team store, all inside the data directory. */
 export interface SyncPaths {
@@ -82,7 +83,8 @@ export function startDetachedSync(options: {
   rotate(files.log);
   const log = fs.openSync(files.log, APPEND_FLAGS, FILE_MODE);
   try {
-    const child = spawn(process.execPath, [options.wardenFile, "sync", "--dir", options.paths.root, "--wait", "600"], {
+    // --all: also the outboxes of other projects a failed sync left behind (see outbox-registry).
+    const child = spawn(process.execPath, [options.wardenFile, "sync", "--dir", options.paths.root, "--all", "--wait", "600"], {
       detached: true,
       stdio: ["ignore", log, log],
       cwd: options.paths.root,
@@ -100,14 +102,21 @@ export function startDetachedSync(options: {
  * holds. Best-effort by design: a failure to start is written to the sync error log and the
  * records wait in the outbox for the next sync; the hook itself never fails for it.
  */
-export function startSessionEndSync(ctx: Pick<HookContext, "env" | "config" | "hooksDir" | "store" | "now">): void {
+export function startSessionEndSync(ctx: Pick<HookContext, "env" | "config" | "hooksDir" | "store" | "now" | "home">): void {
   const target = teamTarget(ctx.env, ctx.config.team);
   if (target == null || !target.syncAtSessionEnd) return;
   const files = syncPaths(ctx.store.paths);
+  const logError = (what: string, error: unknown): void =>
+    logSyncError(files, `${what}: ${error instanceof Error ? error.message : String(error)}`, ctx.now());
+  try {
+    registerOutbox(ctx.env, ctx.home, ctx.store.paths.root);
+  } catch (error) {
+    logError("this project could not be listed for syncs started elsewhere", error);
+  }
   try {
     if (ctx.hooksDir == null) throw new Error("the hooks folder is unknown, so warden.mjs cannot be found");
     startDetachedSync({ wardenFile: path.join(ctx.hooksDir, "warden.mjs"), paths: ctx.store.paths, env: ctx.env });
   } catch (error) {
-    logSyncError(files, `sync at session end not started: ${error instanceof Error ? error.message : String(error)}`, ctx.now());
+    logError("sync at session end not started", error);
   }
 }
