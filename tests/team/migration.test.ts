@@ -1,10 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { migrate } from "@warden/team-store";
-import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { recordSession } from "../cli/recorded-sessions.js";
-import { CLI, makeSandbox, runProcess, type ProcessResult, type Sandbox } from "../support/hook-process.js";
-import { startTestPostgres, withDatabase, type TestPostgres } from "../support/team-postgres.js";
+import type { Sandbox } from "../support/hook-process.js";
+import { withDatabase } from "../support/team-postgres.js";
+import { runWarden, snapshot, useSandboxes, useTestPostgres } from "./team-fixture.js";
 
 /**
  * The store's schema moves forward under the rows already in it: an older store is brought up to
@@ -12,33 +13,18 @@ import { startTestPostgres, withDatabase, type TestPostgres } from "../support/t
  * each version once.
  */
 
-let pg: TestPostgres;
-const boxes: Sandbox[] = [];
-
-beforeAll(async () => {
-  pg = await startTestPostgres();
-});
-afterEach(() => {
-  for (const box of boxes.splice(0)) box.cleanup();
-});
-afterAll(async () => {
-  await pg?.destroy();
-});
+const server = useTestPostgres();
+const sandbox = useSandboxes();
 
 async function recordedProject(...sessionIds: string[]): Promise<Sandbox> {
-  const box = makeSandbox();
-  boxes.push(box);
+  const box = sandbox();
   for (const id of sessionIds) await recordSession(box, id, { transcript: true });
   return box;
 }
 
-function warden(box: Sandbox, url: string, ...args: string[]): Promise<ProcessResult> {
-  return runProcess(process.execPath, [CLI, ...args], "", { ...box.env, WARDEN_DATABASE_URL: url }, box.project);
-}
-
 /** A store at schema version 1 holding one session of two events, as an earlier Warden shipped it. */
 async function versionOneStore(): Promise<string> {
-  const url = await pg.newDatabase();
+  const url = await server.pg.newDatabase();
   await withDatabase(url, async (sql) => {
     await migrate(sql, { upTo: 1 });
     await sql`
@@ -109,15 +95,11 @@ function waitForWaiting(url: string, clients: number): Promise<void> {
   });
 }
 
-function snapshot(dir: string): Record<string, Buffer> {
-  return Object.fromEntries(fs.readdirSync(dir).map((name) => [name, fs.readFileSync(path.join(dir, name))]));
-}
-
 test("a sync to a version-1 store brings it to version 2 and ships the new sessions beside the old rows", async () => {
   const url = await versionOneStore();
   const box = await recordedProject("session-new");
 
-  const result = await warden(box, url, "sync", "--json");
+  const result = await runWarden(box, url, "sync", "--json");
 
   expect(result.code, result.stderr).toBe(0);
   expect(JSON.parse(result.stdout)).toMatchObject({ complete: true, schema_version: 2, migrated: [2], events: 4 });
@@ -129,9 +111,9 @@ test("a sync to a version-1 store brings it to version 2 and ships the new sessi
 test("after the upgrade, warden team sessions lists the old session and the new one", async () => {
   const url = await versionOneStore();
   const box = await recordedProject("session-new");
-  expect((await warden(box, url, "sync")).code).toBe(0);
+  expect((await runWarden(box, url, "sync")).code).toBe(0);
 
-  const result = await warden(box, url, "team", "sessions", "--json");
+  const result = await runWarden(box, url, "team", "sessions", "--json");
 
   expect(result.code, result.stderr).toBe(0);
   const sessions: Array<{ session_id: string; events: number }> = JSON.parse(result.stdout);
@@ -139,7 +121,7 @@ test("after the upgrade, warden team sessions lists the old session and the new 
 });
 
 test("a store at a schema version newer than this Warden: the sync exits 3 saying so, writes nothing and keeps everything queued", async () => {
-  const url = await pg.newDatabase();
+  const url = await server.pg.newDatabase();
   await withDatabase(url, async (sql) => {
     await migrate(sql);
     await sql`insert into warden.schema_migrations (version, name) values (3, 'from a newer warden')`;
@@ -147,7 +129,7 @@ test("a store at a schema version newer than this Warden: the sync exits 3 sayin
   const box = await recordedProject("session-a", "session-b");
   const before = snapshot(path.join(box.wardenDir, "sessions"));
 
-  const result = await warden(box, url, "sync", "--json");
+  const result = await runWarden(box, url, "sync", "--json");
 
   expect(result.code, result.stderr).toBe(3);
   expect(result.stderr).toMatch(/schema is at version 3, newer than this Warden knows \(2\): update Warden/);
@@ -159,10 +141,12 @@ test("a store at a schema version newer than this Warden: the sync exits 3 sayin
 });
 
 test("four `warden team migrate` at once on a new database: all exit 0 and each version is applied once", async () => {
-  const url = await pg.newDatabase();
+  const url = await server.pg.newDatabase();
   const box = await recordedProject();
 
-  const results = await startedTogether(url, 4, () => Promise.all([1, 2, 3, 4].map(() => warden(box, url, "team", "migrate", "--json"))));
+  const results = await startedTogether(url, 4, () =>
+    Promise.all([1, 2, 3, 4].map(() => runWarden(box, url, "team", "migrate", "--json"))),
+  );
 
   expect(results.map((r) => [r.code, r.stderr])).toEqual([1, 2, 3, 4].map(() => [0, ""]));
   const applied = results.flatMap((r) => JSON.parse(r.stdout).applied).toSorted();

@@ -1,10 +1,11 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
+import { afterEach, expect, test } from "vitest";
 import { recordSession } from "../cli/recorded-sessions.js";
-import { CLI, makeSandbox, readJsonl, runProcess, type ProcessResult, type Sandbox } from "../support/hook-process.js";
-import { startTestPostgres, withDatabase, type TestPostgres } from "../support/team-postgres.js";
+import { CLI, readJsonl, type ProcessResult, type Sandbox } from "../support/hook-process.js";
+import { withDatabase } from "../support/team-postgres.js";
+import { localCounts, runWarden, shippedDir, snapshot, storedCounts, useSandboxes, useTestPostgres } from "./team-fixture.js";
 import { DEFAULT_BATCH } from "@warden/team-store";
 
 /**
@@ -12,35 +13,22 @@ import { DEFAULT_BATCH } from "@warden/team-store";
  * lost, nothing is stored twice, and the session files (the outbox) are never touched.
  */
 
-let pg: TestPostgres;
+const server = useTestPostgres();
+const sandbox = useSandboxes();
 let serverDown = false;
-const boxes: Sandbox[] = [];
 
-beforeAll(async () => {
-  pg = await startTestPostgres();
-});
 afterEach(async () => {
   // A test that failed during its outage must not leave the next test without a server.
   if (serverDown) await bringServerBack();
-  for (const box of boxes.splice(0)) box.cleanup();
 });
-afterAll(async () => {
-  await pg?.destroy();
-});
-
-function sandbox(): Sandbox {
-  const box = makeSandbox();
-  boxes.push(box);
-  return box;
-}
 
 async function stopServer(): Promise<void> {
   serverDown = true;
-  await pg.stop();
+  await server.pg.stop();
 }
 
 async function bringServerBack(): Promise<void> {
-  await pg.start();
+  await server.pg.start();
   serverDown = false;
 }
 
@@ -49,7 +37,7 @@ function syncEnv(box: Sandbox, url: string): Record<string, string> {
 }
 
 function sync(box: Sandbox, url: string): Promise<ProcessResult> {
-  return runProcess(process.execPath, [CLI, "sync", "--json"], "", syncEnv(box, url), box.project);
+  return runWarden(box, url, "sync", "--json");
 }
 
 /** A sync left running: the test stops the server or kills the process while it ships. */
@@ -68,10 +56,6 @@ function startSync(box: Sandbox, url: string) {
 
 function sessionFile(box: Sandbox, sessionId: string): string {
   return path.join(box.wardenDir, "sessions", `${sessionId}.jsonl`);
-}
-
-function shippedDir(box: Sandbox): string {
-  return path.join(box.wardenDir, "shipped");
 }
 
 function cursorOf(box: Sandbox, sessionId: string): { last_id: number; offset: number } {
@@ -103,31 +87,6 @@ async function uncommittedWrites(url: string, timeoutMs = 30_000): Promise<void>
   });
 }
 
-/** Events and prompts per session, as the session files hold them. */
-function localCounts(box: Sandbox): Record<string, { events: number; prompts: number }> {
-  const counts: Record<string, { events: number; prompts: number }> = {};
-  for (const name of fs.readdirSync(path.join(box.wardenDir, "sessions"))) {
-    const records = readJsonl(path.join(box.wardenDir, "sessions", name));
-    counts[name.replace(/\.jsonl$/, "")] = {
-      events: records.filter((r) => r.type === "event").length,
-      prompts: records.filter((r) => r.type === "prompt").length,
-    };
-  }
-  return counts;
-}
-
-/** Events and prompts per session, as the team store holds them. */
-function storedCounts(url: string): Promise<Record<string, { events: number; prompts: number }>> {
-  return withDatabase(url, async (sql) => {
-    const rows = await sql<{ session_id: string; events: string; prompts: string }[]>`
-      select s.session_id,
-        (select count(*) from warden.events e where e.session_id = s.session_id) as events,
-        (select count(*) from warden.prompts p where p.session_id = s.session_id) as prompts
-      from warden.sessions s`;
-    return Object.fromEntries(rows.map((r) => [r.session_id, { events: Number(r.events), prompts: Number(r.prompts) }]));
-  });
-}
-
 /** Rows in each of the store's tables. */
 function tableCounts(url: string): Promise<Record<"sessions" | "events" | "prompts" | "findings" | "usage", number>> {
   return withDatabase(url, async (sql) => {
@@ -152,10 +111,6 @@ function storedUpTo(url: string, sessionId: string, lastId: number): Promise<num
       select count(*) as n from warden.events where session_id = ${sessionId} and record_id <= ${lastId}`;
     return Number(row?.n);
   });
-}
-
-function snapshot(dir: string): Record<string, Buffer> {
-  return Object.fromEntries(fs.readdirSync(dir).map((name) => [name, fs.readFileSync(path.join(dir, name))]));
 }
 
 /**
@@ -202,7 +157,7 @@ test("with the server stopped, a sync exits 3 saying nothing accepts connections
   const box = sandbox();
   await recordSession(box, "session-a", { transcript: true });
   await recordSession(box, "session-b", { transcript: true, prompt: "fix the build" });
-  const url = await pg.newDatabase();
+  const url = await server.pg.newDatabase();
   const before = snapshot(path.join(box.wardenDir, "sessions"));
   await stopServer();
 
@@ -222,7 +177,7 @@ test("after the outage, the next sync exits 0 and the store holds exactly the lo
   const box = sandbox();
   await recordSession(box, "session-a", { transcript: true });
   await recordSession(box, "session-b", { transcript: true, prompt: "fix the build" });
-  const url = await pg.newDatabase();
+  const url = await server.pg.newDatabase();
   await stopServer();
   expect((await sync(box, url)).code).toBe(3);
   await bringServerBack();
@@ -237,7 +192,7 @@ test("after the outage, the next sync exits 0 and the store holds exactly the lo
 test("the server stopped in the middle of a long backlog: the sync exits 3 and keeps what the store had confirmed", async () => {
   const box = sandbox();
   const events = await recordBacklog(box, "session-long", BACKLOG);
-  const url = await pg.newDatabase();
+  const url = await server.pg.newDatabase();
   const running = startSync(box, url);
   await firstCursor(box, "session-long");
   await stopServer();
@@ -259,7 +214,7 @@ test("the server stopped in the middle of a long backlog: the sync exits 3 and k
 test("after an outage in the middle of a backlog, the next sync ships the rest once: nothing lost, nothing twice", async () => {
   const box = sandbox();
   const events = await recordBacklog(box, "session-long", BACKLOG);
-  const url = await pg.newDatabase();
+  const url = await server.pg.newDatabase();
   const running = startSync(box, url);
   await firstCursor(box, "session-long");
   await stopServer();
@@ -279,7 +234,7 @@ test("after an outage in the middle of a backlog, the next sync ships the rest o
 test("a sync killed in the middle of a batch: the next sync exits 0, stores exactly the local records and ends its cursor at the file's end", async () => {
   const box = sandbox();
   await recordBacklog(box, "session-long", BACKLOG);
-  const url = await pg.newDatabase();
+  const url = await server.pg.newDatabase();
   const running = startSync(box, url);
   await firstCursor(box, "session-long");
   // The second batch's transaction is open and holds rows: the kill lands inside it.
@@ -298,7 +253,7 @@ test("everything sent twice (the cursors deleted): the store counts it all as du
   const box = sandbox();
   await recordSession(box, "session-a", { transcript: true });
   await recordSession(box, "session-b", { transcript: true, prompt: "fix the build" });
-  const url = await pg.newDatabase();
+  const url = await server.pg.newDatabase();
   expect((await sync(box, url)).code).toBe(0);
   const before = await tableCounts(url);
   fs.rmSync(shippedDir(box), { recursive: true });

@@ -1,33 +1,22 @@
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { recordSession } from "../cli/recorded-sessions.js";
-import { CLI, makeSandbox, readJsonl, runProcess, type ProcessResult, type Sandbox } from "../support/hook-process.js";
-import { startTestPostgres, withDatabase, type TestPostgres } from "../support/team-postgres.js";
+import type { ProcessResult, Sandbox } from "../support/hook-process.js";
+import { localCounts, runWarden, shippedDir, storedCounts, useSandboxes, useTestPostgres } from "./team-fixture.js";
 
 /**
  * A wrong store setting gets an error a developer can act on, says nothing it should not (the
  * password), and costs nothing: the records wait, and the first sync with the right URL ships them.
  */
 
-let pg: TestPostgres;
-const boxes: Sandbox[] = [];
-
-beforeAll(async () => {
-  pg = await startTestPostgres();
-});
-afterEach(() => {
-  for (const box of boxes.splice(0)) box.cleanup();
-});
-afterAll(async () => {
-  await pg?.destroy();
-});
+const server = useTestPostgres();
+const sandbox = useSandboxes();
 
 /** A project with two recorded sessions (one with a prompt), not shipped anywhere yet. */
 async function recordedProject(): Promise<Sandbox> {
-  const box = makeSandbox();
-  boxes.push(box);
+  const box = sandbox();
   await recordSession(box, "session-a", { transcript: true });
   await recordSession(box, "session-b", { transcript: true, prompt: "fix the build" });
   return box;
@@ -35,8 +24,7 @@ async function recordedProject(): Promise<Sandbox> {
 
 /** `warden sync --json` with this store URL; none at all when `url` is undefined. */
 function sync(box: Sandbox, url: string | undefined, ...args: string[]): Promise<ProcessResult> {
-  const env = url == null ? box.env : { ...box.env, WARDEN_DATABASE_URL: url };
-  return runProcess(process.execPath, [CLI, "sync", "--json", ...args], "", env, box.project);
+  return runWarden(box, url, "sync", "--json", ...args);
 }
 
 function withPassword(url: string, password: string): string {
@@ -56,56 +44,26 @@ function errorLog(box: Sandbox): string {
   return fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
 }
 
-function shippedDir(box: Sandbox): string {
-  return path.join(box.wardenDir, "shipped");
-}
-
 function writeProjectConfig(box: Sandbox, config: unknown): void {
   const file = path.join(box.project, ".claude", "warden.json");
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify(config));
 }
 
-/** Events and prompts per session, as the session files hold them. */
-function localCounts(box: Sandbox): Record<string, { events: number; prompts: number }> {
-  const dir = path.join(box.wardenDir, "sessions");
-  return Object.fromEntries(
-    fs.readdirSync(dir).map((name) => {
-      const records = readJsonl(path.join(dir, name));
-      const count = (type: string) => records.filter((r) => r.type === type).length;
-      return [name.replace(/\.jsonl$/, ""), { events: count("event"), prompts: count("prompt") }];
-    }),
-  );
-}
-
-/** Events and prompts per session, as the team store holds them; {} before any sync created the tables. */
-function storedCounts(url: string): Promise<Record<string, { events: number; prompts: number }>> {
-  return withDatabase(url, async (sql) => {
-    const [schema] = await sql`select 1 from information_schema.tables where table_schema = 'warden' and table_name = 'sessions'`;
-    if (schema == null) return {};
-    const rows = await sql<{ session_id: string; events: string; prompts: string }[]>`
-      select s.session_id,
-        (select count(*) from warden.events e where e.session_id = s.session_id) as events,
-        (select count(*) from warden.prompts p where p.session_id = s.session_id) as prompts
-      from warden.sessions s`;
-    return Object.fromEntries(rows.map((r) => [r.session_id, { events: Number(r.events), prompts: Number(r.prompts) }]));
-  });
-}
-
 /** A TCP port that counts who connects to it: a store URL that must never be dialled points here. */
 async function listenForConnections(): Promise<{ url: (scheme: string) => string; connections: () => number; close: () => Promise<void> }> {
   let connections = 0;
-  const server = net.createServer((socket) => {
+  const listener = net.createServer((socket) => {
     connections++;
     socket.destroy();
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
+  await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
+  const address = listener.address();
   const port = typeof address === "object" && address != null ? address.port : 0;
   return {
-    url: (scheme) => `${scheme}://postgres:${pg.password}@127.0.0.1:${port}/warden`,
+    url: (scheme) => `${scheme}://postgres:${server.pg.password}@127.0.0.1:${port}/warden`,
     connections: () => connections,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => new Promise((resolve) => listener.close(() => resolve())),
   };
 }
 
@@ -139,7 +97,7 @@ test("an http:// WARDEN_DATABASE_URL: exit 3 naming the variable, its scheme and
 
 test("a wrong password: exit 3 saying the login was refused, with the URL's password masked everywhere", async () => {
   const box = await recordedProject();
-  const url = withPassword(await pg.newDatabase(), "hunter2-wrong-password");
+  const url = withPassword(await server.pg.newDatabase(), "hunter2-wrong-password");
 
   const result = await sync(box, url);
 
@@ -154,7 +112,7 @@ test("a wrong password: exit 3 saying the login was refused, with the URL's pass
 
 test("an unknown database: exit 3 saying it does not exist", async () => {
   const box = await recordedProject();
-  const url = withDatabaseName(await pg.newDatabase(), "warden_no_such_database");
+  const url = withDatabaseName(await server.pg.newDatabase(), "warden_no_such_database");
 
   const result = await sync(box, url);
 
@@ -175,7 +133,7 @@ test("no store set at all: exit 3 saying how to set WARDEN_DATABASE_URL", async 
 
 test("a database URL in the project's .claude/warden.json is not used: the sync says no store is set and the database stays empty", async () => {
   const box = await recordedProject();
-  const url = await pg.newDatabase();
+  const url = await server.pg.newDatabase();
   writeProjectConfig(box, { team: { database_url: url } });
 
   const result = await sync(box, undefined);
@@ -187,9 +145,9 @@ test("a database URL in the project's .claude/warden.json is not used: the sync 
 
 test("a database URL in the project's .claude/warden.json is reported by warden doctor as ignored", async () => {
   const box = await recordedProject();
-  writeProjectConfig(box, { team: { database_url: await pg.newDatabase() } });
+  writeProjectConfig(box, { team: { database_url: await server.pg.newDatabase() } });
 
-  const result = await runProcess(process.execPath, [CLI, "doctor", "--json"], "", box.env, box.project);
+  const result = await runWarden(box, undefined, "doctor", "--json");
 
   const config = JSON.parse(result.stdout).checks.find((c: { name: string }) => c.name === "config");
   expect(config).toMatchObject({ ok: false });
@@ -208,7 +166,7 @@ const WRONG_SETTINGS: ReadonlyArray<{ name: string; url: (good: string) => strin
 
 test.each(WRONG_SETTINGS)("after a sync failed on $name, a sync with the right URL ships every record", async ({ url, projectUrl }) => {
   const box = await recordedProject();
-  const good = await pg.newDatabase();
+  const good = await server.pg.newDatabase();
   writeProjectConfig(box, projectUrl ? { team: { database_url: good } } : {});
   expect((await sync(box, url(good))).code).toBe(3);
 
