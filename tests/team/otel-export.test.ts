@@ -5,8 +5,9 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { recordSession } from "../cli/recorded-sessions.js";
+import { killSyncs, waitForSyncsToEnd } from "../support/detached-sync.js";
 import { runHookInProcess } from "../support/hook-in-process.js";
-import { CLI, makeSandbox, runProcess, type Sandbox } from "../support/hook-process.js";
+import { CLI, makeSandbox, runHookProcess, runProcess, type Sandbox } from "../support/hook-process.js";
 import * as p from "../support/payloads.js";
 import { startTestPostgres, withDatabase, type TestPostgres } from "../support/team-postgres.js";
 
@@ -106,6 +107,7 @@ beforeEach(async () => {
   writeUserConfig(box, { team: { otel_logs: true, user: "ada", machine: "ada-laptop" } });
 });
 afterEach(async () => {
+  await killSyncs(box.wardenDir);
   box.cleanup();
   await collector.close();
 });
@@ -278,6 +280,20 @@ test("otel_logs without an endpoint is a clear config error", async () => {
   await recordSession(box, "session-a", { transcript: true });
   const result = await sync({});
   expect([result.code, result.stderr]).toEqual([3, expect.stringContaining("team.otel_logs is on but no OpenTelemetry collector is set")]);
+});
+
+test("a session's end starts the export in the background when only otel_logs is set (no database)", async () => {
+  const sandbox = { ...box, env: { ...box.env, OTEL_EXPORTER_OTLP_ENDPOINT: collector.url } };
+  await recordSession(sandbox, "session-a", { hooks: runHookProcess });
+  await waitForSyncsToEnd(box.wardenDir);
+  expect(toolDecisions().map((r) => r.attributes["session.id"])).toEqual(["session-a", "session-a", "session-a", "session-a"]);
+});
+
+test("warden clean removes a session's export cursor with the session", async () => {
+  await recordSession(box, "session-a", { transcript: true });
+  await sync();
+  const clean = await runProcess(process.execPath, [CLI, "clean", "--older-than", "0d", "--yes"], "", box.env, box.project);
+  expect([clean.code, fs.existsSync(path.join(box.wardenDir, "exported-otel", "session-a.json"))]).toEqual([0, false]);
 });
 
 describe("beside the team store", () => {
