@@ -9,6 +9,8 @@ import { killSyncs, waitForSyncsToEnd } from "../support/detached-sync.js";
 import { runHookInProcess } from "../support/hook-in-process.js";
 import { CLI, makeSandbox, runHookProcess, runProcess, type Sandbox } from "../support/hook-process.js";
 import * as p from "../support/payloads.js";
+import { SessionStore } from "@warden/core";
+import { exportOtelLogs } from "@warden/team-store";
 import { startTestPostgres, withDatabase, type TestPostgres } from "../support/team-postgres.js";
 
 /** A log record as the collector received it, its attributes decoded from OTLP/JSON. */
@@ -29,18 +31,26 @@ interface Collector {
   readonly url: string;
   readonly received: Received[];
   refusing: boolean;
+  /** Refuses every request past this many accepted ones (a collector going away mid-export). */
+  acceptOnly: number | undefined;
   readonly headers: http.IncomingHttpHeaders[];
   close(): Promise<void>;
 }
 
 async function startCollector(): Promise<Collector> {
-  const collector = { received: [] as Received[], headers: [] as http.IncomingHttpHeaders[], refusing: false };
+  const collector = {
+    received: [] as Received[],
+    headers: [] as http.IncomingHttpHeaders[],
+    refusing: false,
+    acceptOnly: undefined as number | undefined,
+  };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      if (collector.refusing || req.url !== "/v1/logs") {
-        res.writeHead(collector.refusing ? 503 : 404).end();
+      const refusing = collector.refusing || (collector.acceptOnly != null && collector.headers.length >= collector.acceptOnly);
+      if (refusing || req.url !== "/v1/logs") {
+        res.writeHead(refusing ? 503 : 404).end();
         return;
       }
       const raw = Buffer.concat(chunks);
@@ -294,6 +304,30 @@ test("warden clean removes a session's export cursor with the session", async ()
   await sync();
   const clean = await runProcess(process.execPath, [CLI, "clean", "--older-than", "0d", "--yes"], "", box.env, box.project);
   expect([clean.code, fs.existsSync(path.join(box.wardenDir, "exported-otel", "session-a.json"))]).toEqual([0, false]);
+});
+
+test("a collector lost mid-export gets again only the batch it did not confirm", async () => {
+  await recordSession(box, "session-a", { transcript: true });
+  const store = new SessionStore(box.wardenDir, () => new Date());
+  const options = {
+    store,
+    identity: { user: "ada", machine: "ada-laptop" },
+    endpoint: `${collector.url}/v1/logs`,
+    batch: { maxRecords: 3, maxBytes: 1024 * 1024 },
+    timeoutMillis: 1000,
+  };
+  collector.acceptOnly = 1;
+  const first = await exportOtelLogs(options);
+  collector.acceptOnly = undefined;
+  const second = await exportOtelLogs(options);
+  const keys = toolDecisions().map((r) => r.attributes["warden.record_key"]);
+  expect([first.exported > 0 && first.exported < 4, first.pending_sessions, second.error, keys.length, new Set(keys).size]).toEqual([
+    true,
+    1,
+    null,
+    4,
+    4,
+  ]);
 });
 
 describe("beside the team store", () => {

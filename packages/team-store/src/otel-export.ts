@@ -43,6 +43,8 @@ export interface OtelExportOptions {
   /** From otelLogsEndpoint: names the cursors' destination, so another collector gets everything. */
   readonly endpoint: string;
   readonly batch?: BatchLimits;
+  /** How long one request may take, retries included; $OTEL_EXPORTER_OTLP_TIMEOUT (else 10 s) when absent. */
+  readonly timeoutMillis?: number;
 }
 
 /** What the exporter reports as success (ExportResultCode.SUCCESS in @opentelemetry/core). */
@@ -56,7 +58,10 @@ const EXPORT_SUCCESS = 0;
  */
 export async function exportOtelLogs(options: OtelExportOptions): Promise<OtelExportResult> {
   // Headers and the timeout come from the standard variables, read by the exporter itself.
-  const exporter = new OTLPLogExporter({ url: options.endpoint });
+  const exporter = new OTLPLogExporter({
+    url: options.endpoint,
+    ...(options.timeoutMillis == null ? {} : { timeoutMillis: options.timeoutMillis }),
+  });
   const emitted: ReadableLogRecord[] = [];
   const collector: LogRecordProcessor = {
     onEmit: (record) => void emitted.push(record),
