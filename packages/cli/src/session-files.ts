@@ -16,6 +16,7 @@ import {
   type ReportModel,
   type SessionStore,
 } from "@warden/core";
+import { OTEL_CURSOR_FOLDER } from "@warden/team-store";
 
 /**
  * The files one session owns in `.warden/`, plain or gzipped by `warden clean --compress`, and
@@ -57,6 +58,7 @@ export function ownedPaths(store: SessionStore, sessionId: string): string[] {
     pendingDirOf(store.paths, sessionId),
     guardStateDirOf(store.paths, sessionId),
     shipCursorPath(store.paths, sessionId),
+    shipCursorPath(store.paths, sessionId, OTEL_CURSOR_FOLDER),
   ].filter((f) => isContainedPath(store.paths.root, f) && fs.existsSync(f));
 }
 

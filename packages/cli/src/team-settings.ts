@@ -1,5 +1,5 @@
-import { loadWardenConfig, teamTarget, type TeamTarget } from "@warden/core";
-import { parseDatabaseUrl } from "@warden/team-store";
+import { loadWardenConfig, teamIdentity, teamTarget, type TeamTarget } from "@warden/core";
+import { otelLogsEndpoint, parseDatabaseUrl } from "@warden/team-store";
 import { CliFailure, type CliIo } from "./cli-io.js";
 import { homeOf } from "./data-dir.js";
 
@@ -17,4 +17,25 @@ export function requireTeamTarget(projectDir: string, io: Pick<CliIo, "env">): T
   }
   parseDatabaseUrl(target.databaseUrl, target.urlSource);
   return target;
+}
+
+/** Where `warden sync` sends a project's records: the database, the OpenTelemetry collector, or both. */
+export interface SyncDestinations {
+  readonly database: TeamTarget | undefined;
+  readonly otel: { readonly endpoint: string; readonly identity: { readonly user: string; readonly machine: string } } | undefined;
+}
+
+/** The destinations set for this project; a clear failure when none is, or when otel_logs names no collector. */
+export function requireSyncDestinations(projectDir: string, io: Pick<CliIo, "env">): SyncDestinations {
+  const config = loadWardenConfig(projectDir, homeOf(io));
+  if (config.team.otel_logs !== true) return { database: requireTeamTarget(projectDir, io), otel: undefined };
+  const endpoint = otelLogsEndpoint(io.env);
+  if (endpoint == null)
+    throw new CliFailure(
+      "team.otel_logs is on but no OpenTelemetry collector is set: export OTEL_EXPORTER_OTLP_ENDPOINT=http://HOST:4318 (the logs go to its /v1/logs), or OTEL_EXPORTER_OTLP_LOGS_ENDPOINT with the whole URL; headers (an API key) go in OTEL_EXPORTER_OTLP_HEADERS",
+    );
+  const otel = { endpoint, identity: teamIdentity(io.env, config.team) };
+  // The collector alone is a complete setup: no database is needed then.
+  const database = teamTarget(io.env, config.team) == null ? undefined : requireTeamTarget(projectDir, io);
+  return { database, otel };
 }

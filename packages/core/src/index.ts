@@ -124,7 +124,7 @@ export {
 export { readShipCursor, type ShipCursor, shipCursorPath, shippedDirOf, writeShipCursor } from "./team/ship-cursor.js";
 export { type OutboxStatus, outboxStatus, reportMtimeOf, type SessionBacklog, sessionBacklog } from "./team/outbox-status.js";
 export { type BatchLimits, type RecordBatch, SessionSource } from "./team/session-source.js";
-export { type TeamTarget, teamTarget } from "./team/team-target.js";
+export { teamIdentity, type TeamTarget, teamTarget } from "./team/team-target.js";
 export { outboxRegistryPath, registeredOutboxes, registerOutbox } from "./team/outbox-registry.js";
 export { holdSyncLock, logSyncError, startSessionEndSync, SyncBusyError, type SyncPaths, syncPaths } from "./team/sync-process.js";
 export type { TeamConfig } from "./config/warden-config.js";

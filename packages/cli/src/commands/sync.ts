@@ -1,12 +1,12 @@
-import { holdSyncLock, loadWardenConfig, logSyncError, registeredOutboxes, SessionStore, syncPaths, type TeamTarget } from "@warden/core";
-import { DEFAULT_STALL_MS, syncToTeamStore, type SyncResult } from "@warden/team-store";
+import { holdSyncLock, loadWardenConfig, logSyncError, registeredOutboxes, SessionStore, syncPaths } from "@warden/core";
+import { DEFAULT_STALL_MS, exportOtelLogs, syncToTeamStore, type OtelExportResult, type SyncResult } from "@warden/team-store";
 import { CliUsageError, clockOf, type CliIo } from "../cli-io.js";
 import { homeOf, openStore, projectDirOf, resolveDataDir } from "../data-dir.js";
 import { defineCommand } from "../define-command.js";
 import { EXIT } from "../exit-status.js";
 import { countOf, formatBytes, toJson } from "../format.js";
 import { DATA_OPTIONS } from "../parse-command.js";
-import { requireTeamTarget } from "../team-settings.js";
+import { requireSyncDestinations, type SyncDestinations } from "../team-settings.js";
 
 export const SYNC = defineCommand({
   name: "sync",
@@ -14,6 +14,9 @@ export const SYNC = defineCommand({
   details: `what the store has not confirmed is sent in batches (one transaction each) and ships again
 at the next sync if anything stops this one; the store keeps each row once
 the store: $WARDEN_DATABASE_URL, else team.database_url in ~/.claude/warden.json
+with "team": {"otel_logs": true} in a warden.json, also exports each tool decision and flagged
+prompt as an OpenTelemetry log record (OTLP/HTTP to $OTEL_EXPORTER_OTLP_ENDPOINT/v1/logs or
+$OTEL_EXPORTER_OTLP_LOGS_ENDPOINT, headers from $OTEL_EXPORTER_OTLP_HEADERS); it alone needs no database
 failures are also appended to .warden/sync-errors.log
 --all: also every other project on this machine whose sessions were set to ship (every session
 end lists its project; the sync each session end starts uses --all), so a session that ended during
@@ -33,7 +36,7 @@ an outage ships at the next session end anywhere`,
     const stallMs = seconds("--timeout", values.timeout, DEFAULT_STALL_MS / 1000) * 1000;
     if (!values.all) {
       const outcome = await syncDataDir(openStore(values.dir, io), io, { waitMs, stallMs });
-      if (values.json && outcome.result != null) io.out(toJson(syncJson(outcome.result, outcome.complete)));
+      if (values.json && !outcome.busy) io.out(toJson(outcomeJson(outcome)));
       return report(outcome, io, values.json === true, "");
     }
     const here = values.dir != null || io.env.WARDEN_DIR ? [resolveDataDir(values.dir, io)] : nearestDataDir(io);
@@ -52,7 +55,7 @@ an outage ships at the next session end anywhere`,
       io.out(
         toJson({
           complete,
-          data_dirs: outcomes.map((o) => ({ dir: o.dir, ...(o.result == null ? { busy: true } : syncJson(o.result, o.complete)) })),
+          data_dirs: outcomes.map((o) => ({ dir: o.dir, ...(o.busy ? { busy: true } : outcomeJson(o)) })),
         }),
       );
     let status: number = EXIT.yes;
@@ -63,8 +66,12 @@ an outage ships at the next session end anywhere`,
 
 interface Outcome {
   readonly dir: string;
-  /** Undefined when another sync was on this directory (its own outcome is its own). */
+  /** Another sync was on this directory (its own outcome is its own). */
+  readonly busy: boolean;
+  /** Undefined when busy or when no database is set (only the OpenTelemetry export). */
   readonly result: SyncResult | undefined;
+  /** Undefined when busy or when team.otel_logs is off. */
+  readonly otel: OtelExportResult | undefined;
   readonly complete: boolean;
 }
 
@@ -76,9 +83,9 @@ async function syncDataDir(
 ): Promise<Outcome> {
   const files = syncPaths(store.paths);
   const dir = store.paths.root;
-  let target: TeamTarget;
+  let destinations: SyncDestinations;
   try {
-    target = requireTeamTarget(projectDirOf(dir, io), io);
+    destinations = requireSyncDestinations(projectDirOf(dir, io), io);
   } catch (error) {
     // A background sync's only witness is the log: a bad setting must be found there too.
     logSyncError(files, error instanceof Error ? error.message : String(error), clockOf(io)());
@@ -93,32 +100,43 @@ async function syncDataDir(
       },
     });
   } catch (error) {
-    if (options.skipBusy) return { dir, result: undefined, complete: true };
+    if (options.skipBusy) return { dir, busy: true, result: undefined, otel: undefined, complete: true };
     throw error;
   }
-  let result: SyncResult;
+  let result: SyncResult | undefined;
+  let otel: OtelExportResult | undefined;
   try {
-    result = await syncToTeamStore({ store, target, stallMs: options.stallMs });
+    const { database } = destinations;
+    if (database != null) result = await syncToTeamStore({ store, target: database, stallMs: options.stallMs });
+    // After the database: a collector that is down does not hold back the team store, nor the reverse.
+    if (destinations.otel != null) otel = await exportOtelLogs({ store, ...destinations.otel });
   } finally {
     release();
   }
   const now = clockOf(io)();
-  if (result.error != null) logSyncError(files, result.error.message, now);
-  for (const failed of result.failed_sessions) logSyncError(files, `session ${failed.session_id}: ${failed.error}`, now);
-  return { dir, result, complete: result.error == null && result.pending_sessions === 0 };
+  if (result?.error != null) logSyncError(files, result.error.message, now);
+  for (const failed of result?.failed_sessions ?? []) logSyncError(files, `session ${failed.session_id}: ${failed.error}`, now);
+  if (otel?.error != null) logSyncError(files, otel.error, now);
+  const databaseDone = result == null || (result.error == null && result.pending_sessions === 0);
+  const otelDone = otel == null || (otel.error == null && otel.pending_sessions === 0);
+  return { dir, busy: false, result, otel, complete: databaseDone && otelDone };
 }
 
 /** Prints one directory's outcome in words (JSON is printed whole by the caller); its exit status. */
 function report(outcome: Outcome, io: CliIo, json: boolean, prefix: string): number {
-  const { result } = outcome;
-  if (result == null) {
+  const { result, otel } = outcome;
+  if (outcome.busy) {
     if (!json) io.out(`${prefix}another sync is shipping it`);
     return EXIT.yes;
   }
   // A failed sync says only what it did ship (if anything) on stdout; the reason goes to stderr.
-  if (!json && (outcome.complete || result.batches > 0)) io.out(`${prefix}${syncText(result)}`);
+  const databaseDone = result == null || (result.error == null && result.pending_sessions === 0);
+  if (result != null && !json && (databaseDone || result.batches > 0)) io.out(`${prefix}${syncText(result)}`);
+  if (otel != null && !json && (otel.error == null || otel.exported > 0)) io.out(`${prefix}${otelText(otel)}`);
   if (outcome.complete) return EXIT.yes;
-  io.err(`warden sync: ${prefix}${failureText(result)}`);
+  if (result != null && !databaseDone) io.err(`warden sync: ${prefix}${failureText(result)}`);
+  if (otel != null && (otel.error != null || otel.pending_sessions > 0))
+    io.err(`warden sync: ${prefix}${otel.error ?? `${countOf(otel.pending_sessions, "session")} not exported to OpenTelemetry`}`);
   return EXIT.failure;
 }
 
@@ -144,9 +162,18 @@ function seconds(option: string, text: string | undefined, fallback: number): nu
   return n;
 }
 
-function syncJson(r: SyncResult, complete: boolean) {
+function outcomeJson(o: Outcome) {
+  return { complete: o.complete, ...(o.result == null ? {} : syncJson(o.result)), ...(o.otel == null ? {} : { otel: o.otel }) };
+}
+
+function syncJson(r: SyncResult) {
   const { error, ...rest } = r;
-  return { complete, ...rest, error: error == null ? null : { kind: error.kind, message: error.message } };
+  return { ...rest, error: error == null ? null : { kind: error.kind, message: error.message } };
+}
+
+function otelText(o: OtelExportResult): string {
+  const pending = o.pending_sessions === 0 ? "nothing pending" : `${countOf(o.pending_sessions, "session")} pending`;
+  return `exported ${countOf(o.exported, "log record")} to OpenTelemetry; ${pending}`;
 }
 
 function syncText(r: SyncResult): string {

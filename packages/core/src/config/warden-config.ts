@@ -42,6 +42,8 @@ export const teamConfigSchema = lazySchema(() =>
     machine: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
     /** Whether SessionEnd starts a detached `warden sync` (default true when a database is set). */
     sync_at_session_end: z.optional(z.boolean()),
+    /** `warden sync` also exports tool decisions and flagged prompts as OpenTelemetry logs (OTLP/HTTP, to $OTEL_EXPORTER_OTLP_ENDPOINT). */
+    otel_logs: z.optional(z.boolean()),
   }),
 );
 export type TeamConfig = z.infer<ReturnType<typeof teamConfigSchema>>;

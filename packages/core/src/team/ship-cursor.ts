@@ -27,12 +27,15 @@ export const shipCursorSchema = lazySchema(() =>
 );
 export type ShipCursor = z.infer<ReturnType<typeof shipCursorSchema>>;
 
-export function shippedDirOf(paths: WardenPaths): string {
-  return path.join(paths.root, "shipped");
+/** The team store's cursors; another destination (the OpenTelemetry export) keeps its own folder. */
+export const SHIPPED_FOLDER = "shipped";
+
+export function shippedDirOf(paths: WardenPaths, folder: string = SHIPPED_FOLDER): string {
+  return path.join(paths.root, folder);
 }
 
-export function shipCursorPath(paths: WardenPaths, sessionId: string): string {
-  return path.join(shippedDirOf(paths), `${checkedSessionId(sessionId)}.json`);
+export function shipCursorPath(paths: WardenPaths, sessionId: string, folder: string = SHIPPED_FOLDER): string {
+  return path.join(shippedDirOf(paths, folder), `${checkedSessionId(sessionId)}.json`);
 }
 
 /**
@@ -40,10 +43,15 @@ export function shipCursorPath(paths: WardenPaths, sessionId: string): string {
  * undefined when nothing was shipped to it. A damaged cursor counts as none: shipping again from
  * the start is safe (the store ignores rows it has).
  */
-export function readShipCursor(paths: WardenPaths, sessionId: string, storeId: string | undefined): ShipCursor | undefined {
+export function readShipCursor(
+  paths: WardenPaths,
+  sessionId: string,
+  storeId: string | undefined,
+  folder: string = SHIPPED_FOLDER,
+): ShipCursor | undefined {
   let text: string;
   try {
-    text = fs.readFileSync(shipCursorPath(paths, sessionId), "utf8");
+    text = fs.readFileSync(shipCursorPath(paths, sessionId, folder), "utf8");
   } catch (error) {
     if (isCode(error, "ENOENT")) return undefined;
     throw error;
@@ -58,7 +66,7 @@ export function readShipCursor(paths: WardenPaths, sessionId: string, storeId: s
   return parsed.success && (storeId == null || parsed.data.store_id === storeId) ? parsed.data : undefined;
 }
 
-export function writeShipCursor(paths: WardenPaths, sessionId: string, cursor: ShipCursor): void {
-  ensureContainedDir(paths.root, shippedDirOf(paths));
-  writeFileAtomic(shipCursorPath(paths, sessionId), `${JSON.stringify(cursor)}\n`);
+export function writeShipCursor(paths: WardenPaths, sessionId: string, cursor: ShipCursor, folder: string = SHIPPED_FOLDER): void {
+  ensureContainedDir(paths.root, shippedDirOf(paths, folder));
+  writeFileAtomic(shipCursorPath(paths, sessionId, folder), `${JSON.stringify(cursor)}\n`);
 }

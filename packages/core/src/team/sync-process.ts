@@ -98,13 +98,14 @@ export function startDetachedSync(options: {
 }
 
 /**
- * At SessionEnd, when a team store is set: ships in the background what this data directory
+ * At SessionEnd, when a team store or the OpenTelemetry export is set: ships in the background what this data directory
  * holds. Best-effort by design: a failure to start is written to the sync error log and the
  * records wait in the outbox for the next sync; the hook itself never fails for it.
  */
 export function startSessionEndSync(ctx: Pick<HookContext, "env" | "config" | "hooksDir" | "store" | "now" | "home">): void {
-  const target = teamTarget(ctx.env, ctx.config.team);
-  if (target == null || !target.syncAtSessionEnd) return;
+  // The OpenTelemetry export alone (no database) is a destination too.
+  const destinationSet = teamTarget(ctx.env, ctx.config.team) != null || ctx.config.team.otel_logs === true;
+  if (!destinationSet || ctx.config.team.sync_at_session_end === false) return;
   const files = syncPaths(ctx.store.paths);
   const logError = (what: string, error: unknown): void =>
     logSyncError(files, `${what}: ${error instanceof Error ? error.message : String(error)}`, ctx.now());

@@ -19,10 +19,14 @@ export function teamTarget(env: Readonly<Record<string, string | undefined>>, te
   return {
     databaseUrl,
     urlSource: fromEnv ? "WARDEN_DATABASE_URL" : "~/.claude/warden.json",
-    user: team.user ?? loginName(env),
-    machine: team.machine ?? os.hostname(),
+    ...teamIdentity(env, team),
     syncAtSessionEnd: team.sync_at_session_end ?? true,
   };
+}
+
+/** The names the team sees for this developer and machine (a destination without a database needs them too). */
+export function teamIdentity(env: Readonly<Record<string, string | undefined>>, team: TeamConfig): { user: string; machine: string } {
+  return { user: team.user ?? loginName(env), machine: team.machine ?? os.hostname() };
 }
 
 function loginName(env: Readonly<Record<string, string | undefined>>): string {
