@@ -306,6 +306,14 @@ test("warden clean removes a session's export cursor with the session", async ()
   expect([clean.code, fs.existsSync(path.join(box.wardenDir, "exported-otel", "session-a.json"))]).toEqual([0, false]);
 });
 
+test("warden clean keeps a session the collector has not taken yet", async () => {
+  await recordSession(box, "session-a", { transcript: true });
+  const clean = await runProcess(process.execPath, [CLI, "clean", "--older-than", "0d", "--yes", "--json"], "", box.env, box.project);
+  expect(JSON.parse(clean.stdout).actions).toEqual([
+    expect.objectContaining({ action: "skipped", reason: expect.stringContaining("OpenTelemetry collector") }),
+  ]);
+});
+
 test("a collector lost mid-export gets again only the batch it did not confirm", async () => {
   await recordSession(box, "session-a", { transcript: true });
   const store = new SessionStore(box.wardenDir, () => new Date());

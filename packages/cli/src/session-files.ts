@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import {
+  EXPORTED_OTEL_FOLDER,
   guardStateDirOf,
   isContainedPath,
   pendingDirOf,
@@ -16,7 +17,6 @@ import {
   type ReportModel,
   type SessionStore,
 } from "@warden/core";
-import { OTEL_CURSOR_FOLDER } from "@warden/team-store";
 
 /**
  * The files one session owns in `.warden/`, plain or gzipped by `warden clean --compress`, and
@@ -58,7 +58,7 @@ export function ownedPaths(store: SessionStore, sessionId: string): string[] {
     pendingDirOf(store.paths, sessionId),
     guardStateDirOf(store.paths, sessionId),
     shipCursorPath(store.paths, sessionId),
-    shipCursorPath(store.paths, sessionId, OTEL_CURSOR_FOLDER),
+    shipCursorPath(store.paths, sessionId, EXPORTED_OTEL_FOLDER),
   ].filter((f) => isContainedPath(store.paths.root, f) && fs.existsSync(f));
 }
 

@@ -121,8 +121,16 @@ export {
 } from "./resident/server-control.js";
 
 // The team store's outbox: the session files, a cursor per session, the sync lock and logs.
-export { readShipCursor, type ShipCursor, shipCursorPath, shippedDirOf, writeShipCursor } from "./team/ship-cursor.js";
-export { type OutboxStatus, outboxStatus, reportMtimeOf, type SessionBacklog, sessionBacklog } from "./team/outbox-status.js";
+export {
+  EXPORTED_OTEL_FOLDER,
+  readShipCursor,
+  type ShipCursor,
+  shipCursorPath,
+  shippedDirOf,
+  SHIPPED_FOLDER,
+  writeShipCursor,
+} from "./team/ship-cursor.js";
+export { type OutboxStatus, outboxStatus, reportMtimeOf, type SessionBacklog, sessionBacklog, unsentBytes } from "./team/outbox-status.js";
 export { type BatchLimits, type RecordBatch, SessionSource } from "./team/session-source.js";
 export { teamIdentity, type TeamTarget, teamTarget } from "./team/team-target.js";
 export { outboxRegistryPath, registeredOutboxes, registerOutbox } from "./team/outbox-registry.js";

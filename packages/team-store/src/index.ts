@@ -13,4 +13,4 @@ export {
   teamSessions,
 } from "./team-queries.js";
 export { describeDatabaseError, TeamStoreError, type TeamStoreErrorKind } from "./team-store-error.js";
-export { exportOtelLogs, OTEL_CURSOR_FOLDER, type OtelExportResult, otelLogsEndpoint } from "./otel-export.js";
+export { exportOtelLogs, type OtelExportResult, otelLogsEndpoint } from "./otel-export.js";

@@ -3,12 +3,9 @@ import { SeverityNumber } from "@opentelemetry/api";
 import { OTLPLogExporter } from "@opentelemetry/exporter-logs-otlp-http";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { LoggerProvider, type LogRecordProcessor, type ReadableLogRecord } from "@opentelemetry/sdk-logs";
-import { readShipCursor, SessionSource, writeShipCursor, type BatchLimits, type SessionStore } from "@warden/core";
+import { EXPORTED_OTEL_FOLDER, readShipCursor, SessionSource, writeShipCursor, type BatchLimits, type SessionStore } from "@warden/core";
 import type { Identity } from "./record-rows.js";
 import { otelLogRecords, type OtelLogRecord } from "./otel-records.js";
-
-/** Its own cursors: the collector and the database confirm at their own pace. */
-export const OTEL_CURSOR_FOLDER = "exported-otel";
 
 /** One OTLP request: well under a collector's default 20 MiB body limit even with 8 KiB tool inputs. */
 export const OTEL_BATCH: BatchLimits = { maxRecords: 500, maxBytes: 2 * 1024 * 1024 };
@@ -77,7 +74,7 @@ export async function exportOtelLogs(options: OtelExportOptions): Promise<OtelEx
       const source = SessionSource.open(options.store.paths, sessionId);
       if (source == null) continue;
       try {
-        let cursor = readShipCursor(options.store.paths, sessionId, options.endpoint, OTEL_CURSOR_FOLDER);
+        let cursor = readShipCursor(options.store.paths, sessionId, options.endpoint, EXPORTED_OTEL_FOLDER);
         while ((cursor?.offset ?? 0) < source.complete) {
           const offset = cursor?.offset ?? 0;
           const batch = source.readBatch(offset, options.batch ?? OTEL_BATCH);
@@ -95,7 +92,7 @@ export async function exportOtelLogs(options: OtelExportOptions): Promise<OtelEx
             report_mtime_ms: null,
             shipped_at: new Date().toISOString(),
           };
-          writeShipCursor(options.store.paths, sessionId, cursor, OTEL_CURSOR_FOLDER);
+          writeShipCursor(options.store.paths, sessionId, cursor, EXPORTED_OTEL_FOLDER);
           if (batch.endOffset === offset) break;
         }
       } finally {
@@ -150,7 +147,7 @@ function pendingSessions(options: OtelExportOptions): number {
   for (const sessionId of options.store.listSessionIds()) {
     const source = SessionSource.open(options.store.paths, sessionId);
     if (source == null) continue;
-    const cursor = readShipCursor(options.store.paths, sessionId, options.endpoint, OTEL_CURSOR_FOLDER);
+    const cursor = readShipCursor(options.store.paths, sessionId, options.endpoint, EXPORTED_OTEL_FOLDER);
     if ((cursor?.offset ?? 0) < source.complete) pending++;
     source.close();
   }

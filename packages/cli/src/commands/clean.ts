@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { loadWardenConfig, sessionBacklog, teamTarget, type SessionStore } from "@warden/core";
+import { EXPORTED_OTEL_FOLDER, loadWardenConfig, sessionBacklog, teamTarget, unsentBytes, type SessionStore } from "@warden/core";
 import { CliUsageError, clockOf, type CliIo } from "../cli-io.js";
 import { cleanedSession, keepCleanedSession } from "../cleaned-sessions.js";
 import { homeOf, openStore, projectDirOf } from "../data-dir.js";
@@ -61,8 +61,12 @@ export async function runClean({ values }: CommandArgs<typeof CLEAN_OPTIONS>, io
   const cutoff = now.getTime() - parseAge(values["older-than"]);
   const store = openStore(values.dir, io);
   const dryRun = values["dry-run"] ?? false;
-  const teamStoreSet = teamTarget(io.env, loadWardenConfig(projectDirOf(store.paths.root, io), homeOf(io)).team) != null;
-  const plan = planClean(store, cutoff, { compress: values.compress ?? false, force: values.force ?? false, teamStoreSet });
+  const team = loadWardenConfig(projectDirOf(store.paths.root, io), homeOf(io)).team;
+  // Deleting what a destination has not confirmed yet would lose it there.
+  const unsent = (sessionId: string): boolean =>
+    (teamTarget(io.env, team) != null && sessionBacklog(store, sessionId, undefined) != null) ||
+    (team.otel_logs === true && unsentBytes(store, sessionId, EXPORTED_OTEL_FOLDER) > 0);
+  const plan = planClean(store, cutoff, { compress: values.compress ?? false, force: values.force ?? false, unsent });
   const deletions = plan.filter((p) => p.kind === "delete");
   if (!dryRun && deletions.length > 0 && !values.yes) {
     const what = `${countOf(deletions.length, "session")} (${formatBytes(bytesOf(deletions.flatMap((d) => d.files)))})`;
@@ -86,7 +90,11 @@ export async function runClean({ values }: CommandArgs<typeof CLEAN_OPTIONS>, io
 }
 
 /** What clean would do to each session last active before the cutoff; touches nothing. */
-function planClean(store: SessionStore, cutoff: number, opts: { compress: boolean; force: boolean; teamStoreSet: boolean }): Planned[] {
+function planClean(
+  store: SessionStore,
+  cutoff: number,
+  opts: { compress: boolean; force: boolean; unsent: (sessionId: string) => boolean },
+): Planned[] {
   return store.listSessionIds().flatMap((sessionId): Planned[] => {
     const activity = lastActivityMs(store, sessionId);
     if (activity == null || activity >= cutoff) return [];
@@ -94,8 +102,7 @@ function planClean(store: SessionStore, cutoff: number, opts: { compress: boolea
     const skip = (reason: string): Planned[] => [{ sessionId, lastActivity, kind: "skip", files: [], reason }];
     if (!opts.force && isOpen(store, sessionId)) return skip(OPEN_REASON);
     // Compressing loses nothing (a sync reads .gz); deleting what the team has not got would.
-    if (!opts.force && !opts.compress && opts.teamStoreSet && sessionBacklog(store, sessionId, undefined) != null)
-      return skip(UNSHIPPED_REASON);
+    if (!opts.force && !opts.compress && opts.unsent(sessionId)) return skip(UNSHIPPED_REASON);
     if (!opts.compress) return [{ sessionId, lastActivity, kind: "delete", files: ownedPaths(store, sessionId) }];
     const files = compressiblePaths(store, sessionId);
     return files.length === 0 ? [] : [{ sessionId, lastActivity, kind: "compress", files }];
@@ -130,7 +137,7 @@ function carryOut(store: SessionStore, p: Planned, now: Date): CleanAction {
 }
 
 const OPEN_REASON = "open (no end record); --force includes it";
-const UNSHIPPED_REASON = "not yet in the team store; run `warden sync` first (--force includes it)";
+const UNSHIPPED_REASON = "not yet in the team store (or the OpenTelemetry collector); run `warden sync` first (--force includes it)";
 
 const UNITS: Record<string, number> = { h: 60 * 60 * 1000, d: 24 * 60 * 60 * 1000 };
 

@@ -44,6 +44,15 @@ export function sessionBacklog(store: SessionStore, sessionId: string, storeId: 
   return bytes > 0 || report ? { bytes, report } : undefined;
 }
 
+/**
+ * Bytes of the session's records past its cursor in `folder` (whichever destination it names):
+ * what that destination has not confirmed. A report is not counted: only the database takes it.
+ */
+export function unsentBytes(store: SessionStore, sessionId: string, folder: string): number {
+  const cursor = readShipCursor(store.paths, sessionId, undefined, folder);
+  return Math.max(0, completeBytes(store, sessionId) - (cursor?.offset ?? 0));
+}
+
 /** Every session's backlog summed: what `warden sync` still has to ship. */
 export function outboxStatus(store: SessionStore, storeId: string | undefined): OutboxStatus {
   let sessions = 0;

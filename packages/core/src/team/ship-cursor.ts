@@ -29,6 +29,8 @@ export type ShipCursor = z.infer<ReturnType<typeof shipCursorSchema>>;
 
 /** The team store's cursors; another destination (the OpenTelemetry export) keeps its own folder. */
 export const SHIPPED_FOLDER = "shipped";
+/** The OpenTelemetry export's cursors: the collector and the database confirm at their own pace. */
+export const EXPORTED_OTEL_FOLDER = "exported-otel";
 
 export function shippedDirOf(paths: WardenPaths, folder: string = SHIPPED_FOLDER): string {
   return path.join(paths.root, folder);
