@@ -6,24 +6,20 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { startEmbeddedPostgres } from "./embedded-postgres.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CLI = path.join(root, "hooks", "warden.mjs");
 const SESSIONS = Number(process.env.BENCH_TEAM_SESSIONS ?? 20);
 const EVENTS = Number(process.env.BENCH_TEAM_EVENTS ?? 100_000);
-const PASSWORD = "warden-bench";
 /** What generated paths, commands and output are made of. */
 const WORDS = ["build", "test", "module", "cache", "render", "parse", "config", "client", "server", "router", "schema", "report"];
 
-// The server comes from the tests' dependencies, the client from the team store's: neither is a
-// dependency of the root package.
-const fromTests = createRequire(path.join(root, "tests", "package.json"));
+// The client comes from the team store's dependencies (it is not one of the root package).
 const fromTeamStore = createRequire(path.join(root, "packages", "team-store", "package.json"));
-const { default: EmbeddedPostgres } = await import(pathToFileURL(fromTests.resolve("embedded-postgres")).href);
 const { default: postgres } = await import(pathToFileURL(fromTeamStore.resolve("postgres")).href);
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "warden-bench-team-"));
@@ -64,27 +60,9 @@ try {
 }
 
 async function main() {
-  const port = await freePort();
-  const log = [];
-  server = new EmbeddedPostgres({
-    databaseDir: path.join(work, "pg"),
-    port,
-    user: "postgres",
-    password: PASSWORD,
-    persistent: true,
-    createPostgresUser: true,
-    onLog: (line) => void log.push(String(line)),
-    onError: (line) => void log.push(String(line)),
-  });
   const started = performance.now();
-  try {
-    await server.initialise();
-    await server.start();
-  } catch (error) {
-    throw new Error(`PostgreSQL did not start: ${String(error)}\n${log.slice(-20).join("\n")}`, { cause: error });
-  }
-  await server.createDatabase("warden_bench");
-  const url = `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/warden_bench`;
+  server = await startEmbeddedPostgres(path.join(work, "pg"), "warden_bench");
+  const { url, port } = server;
   console.log(`PostgreSQL (embedded-postgres) on port ${port}, up in ${seconds(performance.now() - started)}`);
 
   const project = path.join(work, "project");
@@ -397,17 +375,6 @@ function seeded(seed) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address != null ? address.port : 0));
-    });
-  });
 }
 
 function seconds(ms) {

