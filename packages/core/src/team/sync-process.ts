@@ -98,9 +98,9 @@ export function startDetachedSync(options: {
 }
 
 /**
- * At SessionEnd, when a team store or the OpenTelemetry export is set: ships in the background what this data directory
- * holds. Best-effort by design: a failure to start is written to the sync error log and the
- * records wait in the outbox for the next sync; the hook itself never fails for it.
+ * At SessionEnd, when a team store or the OpenTelemetry export is set: ships in the background
+ * what this data directory holds. Best-effort by design: a failure to start is written to the
+ * sync error log and the records wait in the outbox for the next sync; the hook never fails for it.
  */
 export function startSessionEndSync(ctx: Pick<HookContext, "env" | "config" | "hooksDir" | "store" | "now" | "home">): void {
   // The OpenTelemetry export alone (no database) is a destination too.

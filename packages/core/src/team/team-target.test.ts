@@ -25,12 +25,4 @@ describe("teamTarget", () => {
       true,
     ]);
   });
-
-  it("syncs at session end unless turned off", () => {
-    const url = { WARDEN_DATABASE_URL: "postgres://h/db" };
-    expect([teamTarget(url, {})?.syncAtSessionEnd, teamTarget(url, { sync_at_session_end: false })?.syncAtSessionEnd]).toEqual([
-      true,
-      false,
-    ]);
-  });
 });

@@ -8,7 +8,6 @@ export interface TeamTarget {
   readonly urlSource: "WARDEN_DATABASE_URL" | "~/.claude/warden.json";
   readonly user: string;
   readonly machine: string;
-  readonly syncAtSessionEnd: boolean;
 }
 
 /** The team store this process ships to; undefined when none is set (the team store is off). */
@@ -20,7 +19,6 @@ export function teamTarget(env: Readonly<Record<string, string | undefined>>, te
     databaseUrl,
     urlSource: fromEnv ? "WARDEN_DATABASE_URL" : "~/.claude/warden.json",
     ...teamIdentity(env, team),
-    syncAtSessionEnd: team.sync_at_session_end ?? true,
   };
 }
 
