@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { startEmbeddedPostgres } from "./embedded-postgres.mjs";
+import { createDatabase, startEmbeddedPostgres } from "./embedded-postgres.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CLI = path.join(root, "hooks", "warden.mjs");
@@ -61,8 +61,10 @@ try {
 
 async function main() {
   const started = performance.now();
-  server = await startEmbeddedPostgres(path.join(work, "pg"), "warden_bench");
-  const { url, port } = server;
+  server = await startEmbeddedPostgres({ folder: path.join(work, "pg"), password: "warden-bench" });
+  await createDatabase(server.url("postgres"), "warden_bench");
+  const url = server.url("warden_bench");
+  const { port } = server;
   console.log(`PostgreSQL (embedded-postgres) on port ${port}, up in ${seconds(performance.now() - started)}`);
 
   const project = path.join(work, "project");

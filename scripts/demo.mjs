@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startEmbeddedPostgres } from "./embedded-postgres.mjs";
+import { createDatabase, startEmbeddedPostgres } from "./embedded-postgres.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const project = fs.mkdtempSync(path.join(os.tmpdir(), "warden-demo-"));
@@ -274,11 +274,12 @@ console.log("\nTeam store: `warden sync` ships the session to a PostgreSQL (embe
 const pgFolder = fs.mkdtempSync(path.join(os.tmpdir(), "warden-demo-pg-"));
 let pg;
 try {
-  pg = await startEmbeddedPostgres(pgFolder, "warden_demo");
+  pg = await startEmbeddedPostgres({ folder: pgFolder, password: "warden-demo" });
+  await createDatabase(pg.url("postgres"), "warden_demo");
   const warden = (...args) => {
     const result = spawnSync(process.execPath, [path.join(root, "hooks", "warden.mjs"), ...args], {
       cwd: project,
-      env: { ...env, WARDEN_DATABASE_URL: pg.url },
+      env: { ...env, WARDEN_DATABASE_URL: pg.url("warden_demo") },
       encoding: "utf8",
     });
     if (result.status !== 0) throw new Error(`warden ${args.join(" ")} exited ${result.status}: ${result.stderr.trim()}`);
@@ -292,7 +293,7 @@ try {
   process.exitCode = 1;
   console.error(`the team-store part of the demo failed: ${error instanceof Error ? error.message : String(error)}`);
 } finally {
-  await pg?.stop();
+  await pg?.destroy();
   fs.rmSync(pgFolder, { recursive: true, force: true });
 }
 

