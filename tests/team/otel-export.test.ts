@@ -306,6 +306,18 @@ test("warden clean removes a session's export cursor with the session", async ()
   expect([clean.code, fs.existsSync(path.join(box.wardenDir, "exported-otel", "session-a.json"))]).toEqual([0, false]);
 });
 
+test("warden doctor fails the export when no collector is named, and names the one it exports to", async () => {
+  await recordSession(box, "session-a", { transcript: true });
+  const doctor = async (env: Record<string, string>) => {
+    const result = await runProcess(process.execPath, [CLI, "doctor", "--json"], "", { ...box.env, ...env }, box.project);
+    return JSON.parse(result.stdout).checks.find((c: { name: string }) => c.name === "OpenTelemetry export");
+  };
+  expect([await doctor({}), await doctor({ OTEL_EXPORTER_OTLP_ENDPOINT: collector.url })]).toEqual([
+    expect.objectContaining({ ok: false, fix: expect.stringContaining("OTEL_EXPORTER_OTLP_ENDPOINT") }),
+    expect.objectContaining({ ok: true, detail: expect.stringContaining("1 session waits to be exported") }),
+  ]);
+});
+
 test("warden clean keeps a session the collector has not taken yet", async () => {
   await recordSession(box, "session-a", { transcript: true });
   const clean = await runProcess(process.execPath, [CLI, "clean", "--older-than", "0d", "--yes", "--json"], "", box.env, box.project);
