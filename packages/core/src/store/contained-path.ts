@@ -35,8 +35,14 @@ function ensureRealDir(dir: string): void {
     stat = fs.lstatSync(dir);
   } catch (error) {
     if (!isCode(error, "ENOENT")) throw error;
-    fs.mkdirSync(dir, { mode: DIR_MODE });
-    return;
+    try {
+      fs.mkdirSync(dir, { mode: DIR_MODE });
+      return;
+    } catch (raced) {
+      // Parallel tool calls' hooks create the same folder at once: the loser checks what the winner made.
+      if (!isCode(raced, "EEXIST")) throw raced;
+      stat = fs.lstatSync(dir);
+    }
   }
   if (stat.isSymbolicLink()) throw new OutsideDataDirError(`${dir} is a symbolic link; Warden does not write through links`);
   if (!stat.isDirectory()) throw new OutsideDataDirError(`${dir} is not a directory`);
