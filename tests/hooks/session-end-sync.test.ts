@@ -193,25 +193,23 @@ describe("the SessionEnd hook with the team store down", () => {
 });
 
 describe("the SessionEnd hook starts no sync", () => {
+  /** What a started sync would leave: a process, its log, its cursors. */
+  const syncTraces = (code: number | null) => ({
+    code,
+    syncs: syncProcesses(box.wardenDir),
+    log: fs.existsSync(warden("sync.log")),
+    shipped: fs.existsSync(warden("shipped")),
+  });
+
   it("when no team store is set", async () => {
     const result = await endedSession(box);
-    expect({
-      code: result.code,
-      syncs: syncProcesses(box.wardenDir),
-      log: fs.existsSync(warden("sync.log")),
-      shipped: fs.existsSync(warden("shipped")),
-    }).toEqual({ code: 0, syncs: [], log: false, shipped: false });
+    expect(syncTraces(result.code)).toEqual({ code: 0, syncs: [], log: false, shipped: false });
   });
 
   it("when ~/.claude/warden.json says team.sync_at_session_end: false, though a store is set", async () => {
     fs.mkdirSync(path.join(box.home, ".claude"), { recursive: true });
     fs.writeFileSync(path.join(box.home, ".claude", "warden.json"), JSON.stringify({ team: { sync_at_session_end: false } }));
     const result = await endedSession(withStore(await pg.newDatabase()));
-    expect({
-      code: result.code,
-      syncs: syncProcesses(box.wardenDir),
-      log: fs.existsSync(warden("sync.log")),
-      shipped: fs.existsSync(warden("shipped")),
-    }).toEqual({ code: 0, syncs: [], log: false, shipped: false });
+    expect(syncTraces(result.code)).toEqual({ code: 0, syncs: [], log: false, shipped: false });
   });
 });

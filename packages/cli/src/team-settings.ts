@@ -1,11 +1,14 @@
-import { loadWardenConfig, teamIdentity, teamTarget, type TeamTarget } from "@warden/core";
+import { loadWardenConfig, teamIdentity, teamTarget, type ResolvedConfig, type TeamTarget } from "@warden/core";
 import { otelLogsEndpoint, parseDatabaseUrl } from "@warden/team-store";
 import { CliFailure, type CliIo } from "./cli-io.js";
 import { homeOf } from "./data-dir.js";
 
 /** The team store the commands use, its URL checked; a clear failure when none is set. */
 export function requireTeamTarget(projectDir: string, io: Pick<CliIo, "env">): TeamTarget {
-  const config = loadWardenConfig(projectDir, homeOf(io));
+  return checkedTeamTarget(loadWardenConfig(projectDir, homeOf(io)), io);
+}
+
+function checkedTeamTarget(config: ResolvedConfig, io: Pick<CliIo, "env">): TeamTarget {
   const target = teamTarget(io.env, config.team);
   if (target == null) {
     // A URL put in the project's file is ignored on purpose; say so, or the user wonders why it is "not set".
@@ -28,7 +31,7 @@ export interface SyncDestinations {
 /** The destinations set for this project; a clear failure when none is, or when otel_logs names no collector. */
 export function requireSyncDestinations(projectDir: string, io: Pick<CliIo, "env">): SyncDestinations {
   const config = loadWardenConfig(projectDir, homeOf(io));
-  if (config.team.otel_logs !== true) return { database: requireTeamTarget(projectDir, io), otel: undefined };
+  if (config.team.otel_logs !== true) return { database: checkedTeamTarget(config, io), otel: undefined };
   const endpoint = otelLogsEndpoint(io.env);
   if (endpoint == null)
     throw new CliFailure(
@@ -36,6 +39,6 @@ export function requireSyncDestinations(projectDir: string, io: Pick<CliIo, "env
     );
   const otel = { endpoint, identity: teamIdentity(io.env, config.team) };
   // The collector alone is a complete setup: no database is needed then.
-  const database = teamTarget(io.env, config.team) == null ? undefined : requireTeamTarget(projectDir, io);
+  const database = teamTarget(io.env, config.team) == null ? undefined : checkedTeamTarget(config, io);
   return { database, otel };
 }

@@ -58,7 +58,7 @@ export { reportFiles, type ReportOptions, writeSessionReports } from "./report/w
 export { MAX_REPORTED_SESSION_BYTES, reportRefusal, SessionTooLargeError } from "./report/report-size.js";
 
 // Configuration.
-export { configPaths, loadWardenConfig } from "./config/warden-config.js";
+export { configPaths, loadWardenConfig, type ResolvedConfig } from "./config/warden-config.js";
 
 // The command guard.
 export { type CommandExplanation, CommandPolicyConfigError, createCommandPolicy, explainCommand } from "./command-policy/index.js";
@@ -122,6 +122,7 @@ export {
 
 // The team store's outbox: the session files, a cursor per session, the sync lock and logs.
 export {
+  advanceCursor,
   EXPORTED_OTEL_FOLDER,
   readShipCursor,
   type ShipCursor,

@@ -3,7 +3,16 @@ import { SeverityNumber } from "@opentelemetry/api";
 import { OTLPLogExporter } from "@opentelemetry/exporter-logs-otlp-http";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { LoggerProvider, type LogRecordProcessor, type ReadableLogRecord } from "@opentelemetry/sdk-logs";
-import { EXPORTED_OTEL_FOLDER, readShipCursor, SessionSource, writeShipCursor, type BatchLimits, type SessionStore } from "@warden/core";
+import {
+  advanceCursor,
+  EXPORTED_OTEL_FOLDER,
+  readShipCursor,
+  SessionSource,
+  unsentBytes,
+  writeShipCursor,
+  type BatchLimits,
+  type SessionStore,
+} from "@warden/core";
 import type { Identity } from "./record-rows.js";
 import { otelLogRecords, type OtelLogRecord } from "./otel-records.js";
 
@@ -67,6 +76,7 @@ export async function exportOtelLogs(options: OtelExportOptions): Promise<OtelEx
   };
   const provider = new LoggerProvider({ resource: resourceFromAttributes({ "service.name": "warden" }), processors: [collector] });
   const logger = provider.getLogger("warden");
+  const project = projectOf(options.store);
   let exported = 0;
   let error: string | null = null;
   try {
@@ -78,20 +88,13 @@ export async function exportOtelLogs(options: OtelExportOptions): Promise<OtelEx
         while ((cursor?.offset ?? 0) < source.complete) {
           const offset = cursor?.offset ?? 0;
           const batch = source.readBatch(offset, options.batch ?? OTEL_BATCH);
-          const fresh = batch.records.filter((r) => r.id > (cursor?.last_id ?? 0));
-          const project = projectOf(options.store);
+          const { fresh, next } = advanceCursor(cursor, options.endpoint, batch, null);
           const logs = otelLogRecords(sessionId, fresh, options.identity, project);
           emitted.length = 0;
           for (const log of logs) logger.emit(toEmitted(log));
           if (emitted.length > 0) await send(exporter, emitted.splice(0), options.endpoint);
           exported += logs.length;
-          cursor = {
-            store_id: options.endpoint,
-            last_id: Math.max(cursor?.last_id ?? 0, ...fresh.map((r) => r.id)),
-            offset: batch.endOffset,
-            report_mtime_ms: null,
-            shipped_at: new Date().toISOString(),
-          };
+          cursor = next;
           writeShipCursor(options.store.paths, sessionId, cursor, EXPORTED_OTEL_FOLDER);
           if (batch.endOffset === offset) break;
         }
@@ -143,15 +146,8 @@ function projectOf(store: SessionStore): string {
 }
 
 function pendingSessions(options: OtelExportOptions): number {
-  let pending = 0;
-  for (const sessionId of options.store.listSessionIds()) {
-    const source = SessionSource.open(options.store.paths, sessionId);
-    if (source == null) continue;
-    const cursor = readShipCursor(options.store.paths, sessionId, options.endpoint, EXPORTED_OTEL_FOLDER);
-    if ((cursor?.offset ?? 0) < source.complete) pending++;
-    source.close();
-  }
-  return pending;
+  const { store, endpoint } = options;
+  return store.listSessionIds().filter((id) => unsentBytes(store, id, EXPORTED_OTEL_FOLDER, endpoint) > 0).length;
 }
 
 /** The endpoint for messages, a password in it masked (the headers, which usually hold the key, are never shown). */

@@ -1,4 +1,5 @@
 import {
+  advanceCursor,
   outboxStatus,
   readMaybeGzipped,
   readShipCursor,
@@ -10,7 +11,6 @@ import {
   type BatchLimits,
   type ReportModel,
   type SessionStore,
-  type ShipCursor,
   type TeamTarget,
 } from "@warden/core";
 import { connectTeamStore, type TeamConnection } from "./connect.js";
@@ -168,7 +168,7 @@ async function shipSession(
       const atEnd = batch.endOffset >= source.complete || batch.endOffset === offset;
       // The report goes with the session's last batch, after the records it counts.
       const report = atEnd && reportChanged ? readReport(store, sessionId) : undefined;
-      const fresh = batch.records.filter((r) => r.id > (cursor?.last_id ?? 0));
+      const { fresh, next } = advanceCursor(cursor, storeId, batch, atEnd && reportChanged ? reportMtime : null);
       // Lines that held no record still move the cursor; they need no transaction.
       const counts =
         fresh.length === 0 && report == null
@@ -180,13 +180,6 @@ async function shipSession(
       progress.duplicates += counts.duplicates;
       progress.skipped_lines += batch.skippedLines;
       if (counts !== NOTHING_SHIPPED) progress.batches++;
-      const next: ShipCursor = {
-        store_id: storeId,
-        last_id: Math.max(cursor?.last_id ?? 0, ...fresh.map((r) => r.id)),
-        offset: batch.endOffset,
-        report_mtime_ms: atEnd && reportChanged ? reportMtime : (cursor?.report_mtime_ms ?? null),
-        shipped_at: new Date().toISOString(),
-      };
       writeShipCursor(store.paths, sessionId, next);
       cursor = next;
       options.onBatch?.({ ...progress });

@@ -63,8 +63,9 @@ export async function runClean({ values }: CommandArgs<typeof CLEAN_OPTIONS>, io
   const dryRun = values["dry-run"] ?? false;
   const team = loadWardenConfig(projectDirOf(store.paths.root, io), homeOf(io)).team;
   // Deleting what a destination has not confirmed yet would lose it there.
+  const teamStoreSet = teamTarget(io.env, team) != null;
   const unsent = (sessionId: string): boolean =>
-    (teamTarget(io.env, team) != null && sessionBacklog(store, sessionId, undefined) != null) ||
+    (teamStoreSet && sessionBacklog(store, sessionId, undefined) != null) ||
     (team.otel_logs === true && unsentBytes(store, sessionId, EXPORTED_OTEL_FOLDER) > 0);
   const plan = planClean(store, cutoff, { compress: values.compress ?? false, force: values.force ?? false, unsent });
   const deletions = plan.filter((p) => p.kind === "delete");

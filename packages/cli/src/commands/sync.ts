@@ -1,4 +1,4 @@
-import { holdSyncLock, loadWardenConfig, logSyncError, registeredOutboxes, SessionStore, syncPaths } from "@warden/core";
+import { holdSyncLock, logSyncError, registeredOutboxes, syncPaths, type SessionStore } from "@warden/core";
 import { DEFAULT_STALL_MS, exportOtelLogs, syncToTeamStore, type OtelExportResult, type SyncResult } from "@warden/team-store";
 import { CliUsageError, clockOf, type CliIo } from "../cli-io.js";
 import { homeOf, openStore, projectDirOf, resolveDataDir } from "../data-dir.js";
@@ -43,7 +43,7 @@ an outage ships at the next session end anywhere`,
     const others = registeredOutboxes(io.env, homeOf(io)).filter((dir) => !here.includes(dir));
     const outcomes: Outcome[] = [];
     for (const [i, root] of [...here, ...others].entries()) {
-      const store = storeOf(root, io);
+      const store = openStore(root, io);
       // The data this sync was asked for waits for a sync already on it; another's is left to that sync.
       const outcome = await syncDataDir(store, io, { waitMs: i < here.length ? waitMs : 0, stallMs, skipBusy: i >= here.length });
       outcomes.push(outcome);
@@ -147,12 +147,6 @@ function nearestDataDir(io: CliIo): string[] {
   } catch {
     return [];
   }
-}
-
-/** The store of a listed directory, with the redaction setting of its project. */
-function storeOf(root: string, io: CliIo): SessionStore {
-  const config = loadWardenConfig(projectDirOf(root, io), homeOf(io));
-  return new SessionStore(root, () => new Date(), { redact: config.redact });
 }
 
 function seconds(option: string, text: string | undefined, fallback: number): number {

@@ -45,11 +45,12 @@ export function sessionBacklog(store: SessionStore, sessionId: string, storeId: 
 }
 
 /**
- * Bytes of the session's records past its cursor in `folder` (whichever destination it names):
- * what that destination has not confirmed. A report is not counted: only the database takes it.
+ * Bytes of the session's records past its cursor in `folder` for the destination `storeId`
+ * (whichever it names when undefined): what that destination has not confirmed. A report is not
+ * counted: only the database takes it.
  */
-export function unsentBytes(store: SessionStore, sessionId: string, folder: string): number {
-  const cursor = readShipCursor(store.paths, sessionId, undefined, folder);
+export function unsentBytes(store: SessionStore, sessionId: string, folder: string, storeId?: string): number {
+  const cursor = readShipCursor(store.paths, sessionId, storeId, folder);
   return Math.max(0, completeBytes(store, sessionId) - (cursor?.offset ?? 0));
 }
 

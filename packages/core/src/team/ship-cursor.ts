@@ -5,6 +5,8 @@ import { lazySchema } from "../support/lazy-schema.js";
 import { isCode } from "../support/file-lock.js";
 import { ensureContainedDir } from "../store/contained-path.js";
 import { writeFileAtomic } from "../store/session-store.js";
+import type { SessionRecord } from "../store/session-record.js";
+import type { RecordBatch } from "./session-source.js";
 import { checkedSessionId, type WardenPaths } from "../store/warden-paths.js";
 
 /**
@@ -71,4 +73,29 @@ export function readShipCursor(
 export function writeShipCursor(paths: WardenPaths, sessionId: string, cursor: ShipCursor, folder: string = SHIPPED_FOLDER): void {
   ensureContainedDir(paths.root, shippedDirOf(paths, folder));
   writeFileAtomic(shipCursorPath(paths, sessionId, folder), `${JSON.stringify(cursor)}\n`);
+}
+
+/**
+ * What a batch read past `cursor` brings: the records the destination has not confirmed (ids past
+ * the cursor's; lines it already has are skipped) and the cursor to write once it confirms them.
+ * `reportMtime` is the report shipped with the batch, if any: the cursor keeps the last one otherwise.
+ */
+export function advanceCursor(
+  cursor: ShipCursor | undefined,
+  storeId: string,
+  batch: RecordBatch,
+  reportMtime: number | null,
+): { readonly fresh: SessionRecord[]; readonly next: ShipCursor } {
+  const shipped = cursor?.last_id ?? 0;
+  const fresh = batch.records.filter((r) => r.id > shipped);
+  return {
+    fresh,
+    next: {
+      store_id: storeId,
+      last_id: fresh.reduce((last, r) => Math.max(last, r.id), shipped),
+      offset: batch.endOffset,
+      report_mtime_ms: reportMtime ?? cursor?.report_mtime_ms ?? null,
+      shipped_at: new Date().toISOString(),
+    },
+  };
 }
