@@ -51,6 +51,10 @@ export type { InitRecord, PromptRecord, SessionRecord, ToolEventRecord } from ".
 export { appendContained, isContainedPath, OutsideDataDirError } from "./store/contained-path.js";
 export { findStaleSessions } from "./store/stale-sessions.js";
 
+// Provenance: the lines the model wrote, the commits sessions made, the notes on them.
+export { gitBeforeCall } from "./provenance/commit-checkpoint.js";
+export { recordProvenance } from "./provenance/record-provenance.js";
+
 // Reports.
 export { type ReportModel, reportModelSchema } from "./report/report-model.js";
 export { summarizeSession } from "./report/session-summary.js";

@@ -4,6 +4,7 @@ import {
   maxSeverity,
   maxVerdict,
   recordForSession,
+  recordProvenance,
   replyThenRecord,
   toolEventDraft,
   type ActionClass,
@@ -42,7 +43,7 @@ async function recordCompletedCall(
   const failure = payload.hook_event_name === "PostToolUseFailure" ? payload : undefined;
   const reply =
     scan.note == null ? undefined : { hookSpecificOutput: { hookEventName: payload.hook_event_name, additionalContext: scan.note } };
-  return replyThenRecord(reply, () => {
+  return replyThenRecord(reply, async () => {
     const pending = payload.tool_use_id ? ctx.store.readPendingCall(payload.session_id, payload.tool_use_id) : undefined;
     recordForSession(
       ctx,
@@ -60,6 +61,7 @@ async function recordCompletedCall(
         scanTimeMs: (pending?.scan_time_ms ?? 0) + scan.scanTimeMs,
       }),
     );
+    await recordProvenance(ctx, payload, pending);
     if (payload.tool_use_id) ctx.store.removePendingCall(payload.session_id, payload.tool_use_id);
   });
 }

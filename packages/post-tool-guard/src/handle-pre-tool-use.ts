@@ -1,5 +1,6 @@
 import {
   boundValue,
+  gitBeforeCall,
   monotonicMs,
   recordForSession,
   replyThenRecord,
@@ -53,6 +54,8 @@ export function handlePreToolUse(payload: PreToolUsePayload, ctx: HookContext): 
   const reply = decision.decision === "ask" ? preToolUseReply("ask", decision.reason ?? "Warden asks for confirmation.") : undefined;
   return replyThenRecord(reply, () => {
     if (payload.tool_use_id == null) return;
+    // Before a command that may commit, where HEAD is: PostToolUse then knows which commits it made.
+    const gitBefore = ctx.config.provenance.enabled ? gitBeforeCall(payload.tool_name, payload.tool_input, payload.cwd) : undefined;
     ctx.store.savePendingCall(payload.session_id, {
       tool_use_id: payload.tool_use_id,
       tool_name: payload.tool_name,
@@ -68,6 +71,7 @@ export function handlePreToolUse(payload: PreToolUsePayload, ctx: HookContext): 
       findings: [...decision.findings],
       ...(decision.reason ? { reason: decision.reason } : {}),
       scan_time_ms: scanTimeMs,
+      ...(gitBefore == null ? {} : { git_before: gitBefore }),
     });
   });
 }

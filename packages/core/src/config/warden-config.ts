@@ -30,8 +30,22 @@ export const wardenConfigSchema = lazySchema(() =>
     injection: z.optional(injectionConfigSchema()),
     /** The team store: where `warden sync` ships this machine's sessions (see teamSettings). */
     team: z.optional(teamConfigSchema()),
+    /** Commits linked to the sessions that made them, line by line (see the README's "Provenance"). */
+    provenance: z.optional(provenanceConfigSchema()),
   }),
 );
+export const provenanceConfigSchema = lazySchema(() =>
+  z.strictObject({
+    /** Follow the lines the model writes and record a checkpoint at each commit a session makes (default true). */
+    enabled: z.optional(z.boolean()),
+    /** Write each such commit's record as a git note under refs/notes/warden, and let notes follow amend and rebase (default true). */
+    git_notes: z.optional(z.boolean()),
+    /** Put the prompt behind each AI write in the note, masked and cut to 1,000 characters (default true). */
+    note_prompts: z.optional(z.boolean()),
+  }),
+);
+export type ProvenanceConfig = z.infer<ReturnType<typeof provenanceConfigSchema>>;
+
 export const teamConfigSchema = lazySchema(() =>
   z.strictObject({
     /** postgres://… of the team's PostgreSQL. Only in the user's file: a project's file is committed, and a URL holds a password. */
@@ -59,6 +73,7 @@ export interface ResolvedConfig {
   readonly injection: InjectionConfig;
   /** The team store settings, the database URL only from the user's file. */
   readonly team: TeamConfig;
+  readonly provenance: { readonly enabled: boolean; readonly gitNotes: boolean; readonly notePrompts: boolean };
   /** Problems found in the config files; each names the file, the key, the value found and what is accepted. */
   readonly errors: readonly string[];
 }
@@ -79,6 +94,11 @@ export function loadWardenConfig(projectDir: string, home: string): ResolvedConf
     commands: mergeCommandOptions(user.commands ?? {}, project.commands ?? {}),
     injection: mergeInjectionOptions(user.injection ?? {}, project.injection ?? {}),
     team: mergeTeamOptions(user.team ?? {}, project.team ?? {}, files.project, errors),
+    provenance: {
+      enabled: project.provenance?.enabled ?? user.provenance?.enabled ?? true,
+      gitNotes: project.provenance?.git_notes ?? user.provenance?.git_notes ?? true,
+      notePrompts: project.provenance?.note_prompts ?? user.provenance?.note_prompts ?? true,
+    },
     errors,
   };
 }

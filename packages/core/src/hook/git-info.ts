@@ -8,7 +8,7 @@ import type { GitInfo } from "../store/session-record.js";
  * detached HEADs and packed refs; returns null outside a repository.
  */
 export function readGitInfo(dir: string): GitInfo | null {
-  const gitDir = findGitDir(path.resolve(dir));
+  const gitDir = findRepository(dir)?.gitDir;
   if (gitDir == null) return null;
   const head = readText(path.join(gitDir, "HEAD"))?.trim();
   if (head == null) return null;
@@ -20,14 +20,20 @@ export function readGitInfo(dir: string): GitInfo | null {
   return { branch, commit: commit ?? null };
 }
 
-function findGitDir(start: string): string | null {
-  for (let dir = start; ; dir = path.dirname(dir)) {
+/** The repository around a folder: its work tree's root and its git folder (a worktree's own). */
+export interface GitRepository {
+  readonly root: string;
+  readonly gitDir: string;
+}
+
+export function findRepository(start: string): GitRepository | null {
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, ".git");
     const stat = statOf(candidate);
-    if (stat?.isDirectory()) return candidate;
+    if (stat?.isDirectory()) return { root: dir, gitDir: candidate };
     if (stat?.isFile()) {
       const target = /^gitdir: (.+)$/m.exec(readText(candidate) ?? "")?.[1]?.trim();
-      if (target) return path.resolve(dir, target);
+      if (target) return { root: dir, gitDir: path.resolve(dir, target) };
     }
     if (path.dirname(dir) === dir) return null;
   }

@@ -66,6 +66,7 @@ export function summarizeSession(sessionId: string, records: readonly SessionRec
         break;
       case "init":
       case "end":
+      case "checkpoint":
         break;
       default:
         record satisfies never;

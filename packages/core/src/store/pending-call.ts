@@ -21,6 +21,8 @@ export const pendingCallSchema = lazySchema(() =>
     findings: z.array(findingSchema()),
     reason: z.optional(z.string()),
     scan_time_ms: z.number(),
+    /** For a command that may commit: the repository and its HEAD reflog's size before it ran. */
+    git_before: z.optional(z.object({ root: z.string(), git_dir: z.string(), head_log_bytes: z.number(), head: z.nullable(z.string()) })),
   }),
 );
 export type PendingCall = z.infer<ReturnType<typeof pendingCallSchema>>;

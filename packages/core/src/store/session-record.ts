@@ -138,6 +138,32 @@ export const endRecordSchema = lazySchema(() =>
   }),
 );
 
+/**
+ * A commit the session made (`git commit` through Bash, `--amend` included): the commit, how much
+ * of it the model wrote, and the segment of the session since the previous checkpoint that led to
+ * it (transcript byte range, record ids, verdicts, tokens and cost).
+ */
+export const checkpointRecordSchema = lazySchema(() =>
+  z.looseObject({
+    ...commonFields(),
+    type: z.literal("checkpoint"),
+    commit: z.string(),
+    parents: z.array(z.string()),
+    branch: z.nullable(z.string()),
+    amend_of: z.nullable(z.string()),
+    repo_root: z.string(),
+    subject: z.string(),
+    tool_use_id: z.nullable(z.string()),
+    files: z.array(
+      z.object({ path: z.string(), added: z.number(), ai: z.number(), mixed: z.number(), human: z.number(), unknown: z.number() }),
+    ),
+    lines: z.object({ added: z.number(), ai: z.number(), mixed: z.number(), human: z.number(), unknown: z.number() }),
+    segment: z.unknown(),
+    /** "written", "off" (provenance.git_notes false) or why the note could not be written. */
+    note: z.string(),
+  }),
+);
+
 export const sessionRecordSchema = lazySchema(() =>
   z.discriminatedUnion("type", [
     initRecordSchema(),
@@ -148,6 +174,7 @@ export const sessionRecordSchema = lazySchema(() =>
     compactRecordSchema(),
     resumeRecordSchema(),
     endRecordSchema(),
+    checkpointRecordSchema(),
   ]),
 );
 
@@ -159,6 +186,7 @@ export type SubagentStopRecord = z.infer<ReturnType<typeof subagentStopRecordSch
 export type CompactRecord = z.infer<ReturnType<typeof compactRecordSchema>>;
 export type ResumeRecord = z.infer<ReturnType<typeof resumeRecordSchema>>;
 export type EndRecord = z.infer<ReturnType<typeof endRecordSchema>>;
+export type CheckpointRecord = z.infer<ReturnType<typeof checkpointRecordSchema>>;
 export type SessionRecord = z.infer<ReturnType<typeof sessionRecordSchema>>;
 export type SessionRecordType = SessionRecord["type"];
 

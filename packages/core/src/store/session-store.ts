@@ -249,7 +249,7 @@ function readPending(file: string): PendingCall | undefined {
 }
 
 /** A small JSON file of the store, checked against its schema; undefined when absent or not what it should be. */
-function readSmallJson<T>(
+export function readSmallJson<T>(
   file: string,
   schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
 ): T | undefined {

@@ -1,0 +1,42 @@
+import { runGit, tryGit } from "./git-run.js";
+import { NOTES_REF, parseTraceNotes, type TraceNote } from "./trace-note.js";
+
+/**
+ * Makes git carry Warden's notes to the new commit when one is rewritten by `commit --amend` or
+ * `rebase` (notes.rewriteRef; notes.rewrite.amend and .rebase are on by default), and remembers
+ * since when this repository has them. Touches only these keys of the repository's config.
+ */
+export function ensureNotesFollowRewrites(root: string, now: Date): void {
+  const refs = (tryGit(root, ["config", "--get-all", "notes.rewriteRef"]) ?? "").split("\n").map((l) => l.trim());
+  if (!refs.includes(NOTES_REF)) runGit(root, ["config", "--add", "notes.rewriteRef", NOTES_REF]);
+  if (tryGit(root, ["config", "--get", "warden.provenanceSince"]) == null)
+    runGit(root, ["config", "warden.provenanceSince", now.toISOString()]);
+}
+
+/** When Warden started keeping notes in this clone; null when it never did here. */
+export function provenanceSince(root: string): Date | null {
+  const value = tryGit(root, ["config", "--get", "warden.provenanceSince"])?.trim();
+  const date = value == null ? NaN : Date.parse(value);
+  return Number.isNaN(date) ? null : new Date(date);
+}
+
+export function writeNote(root: string, commit: string, note: TraceNote): void {
+  runGit(root, ["notes", "--ref", NOTES_REF, "add", "-f", "-F", "-", commit], { input: `${JSON.stringify(note, null, 1)}\n` });
+}
+
+/** Every commit of the repository that has a Warden note, with the note's blob. */
+export function listNotes(root: string): Map<string, string> {
+  const listed = tryGit(root, ["notes", "--ref", NOTES_REF, "list"]) ?? "";
+  const notes = new Map<string, string>();
+  for (const line of listed.split("\n")) {
+    const [blob, commit] = line.trim().split(" ");
+    if (blob && commit) notes.set(commit, blob);
+  }
+  return notes;
+}
+
+/** The Warden records on a commit (several when squashed commits' notes were joined); empty when none. */
+export function readNotes(root: string, commit: string): TraceNote[] {
+  const text = tryGit(root, ["notes", "--ref", NOTES_REF, "show", commit]);
+  return text == null ? [] : parseTraceNotes(text);
+}
