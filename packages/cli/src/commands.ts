@@ -1,3 +1,4 @@
+import { BLAME } from "./commands/blame.js";
 import { CLEAN } from "./commands/clean.js";
 import { COST } from "./commands/cost.js";
 import { DOCTOR } from "./commands/doctor.js";
@@ -12,6 +13,7 @@ import { SESSIONS } from "./commands/sessions.js";
 import { SHOW } from "./commands/show.js";
 import { SYNC } from "./commands/sync.js";
 import { TEAM } from "./commands/team.js";
+import { WHY } from "./commands/why.js";
 import type { Command } from "./define-command.js";
 
 /** Every command, in the order `warden --help` lists them. */
@@ -21,6 +23,8 @@ export const COMMANDS: readonly Command[] = [
   SHOW,
   REPORT,
   COST,
+  BLAME,
+  WHY,
   FINALIZE,
   CLEAN,
   DOCTOR,

@@ -80,7 +80,7 @@ function textBefore(toolResponse: unknown, after: string): string | null {
 /** Undoes a unified patch's hunks on the new text: each hunk's new lines give way to its context and removed lines. */
 function reversePatch(after: string, hunks: readonly z.infer<ReturnType<typeof hunkSchema>>[]): string | null {
   const lines = after.split("\n");
-  for (const hunk of [...hunks].sort((a, b) => b.newStart - a.newStart)) {
+  for (const hunk of hunks.toSorted((a, b) => b.newStart - a.newStart)) {
     const old = hunk.lines.filter((l) => l.startsWith(" ") || l.startsWith("-")).map((l) => l.slice(1));
     const start = hunk.newLines === 0 ? hunk.newStart : hunk.newStart - 1;
     if (start < 0 || start + hunk.newLines > lines.length) return null;

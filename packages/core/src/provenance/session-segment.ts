@@ -87,7 +87,7 @@ export async function takeSegment(
     cost_usd: Object.keys(byModel).length === 0 ? 0 : cost.total_cost_usd,
     unpriced_models: [...cost.unpriced_models],
     models: Object.entries(byModel)
-      .sort(([, a], [, b]) => b.output_tokens - a.output_tokens)
+      .toSorted(([, a], [, b]) => b.output_tokens - a.output_tokens)
       .map(([model]) => model),
   };
 }

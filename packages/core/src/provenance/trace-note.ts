@@ -183,7 +183,7 @@ function rangesOf(lines: readonly AttributedLine[]) {
     });
     run = [];
   };
-  for (const line of [...lines].sort((a, b) => a.line - b.line)) {
+  for (const line of lines.toSorted((a, b) => a.line - b.line)) {
     if (run.length > 0 && run[run.length - 1]!.line + 1 !== line.line) flush();
     run.push(line);
   }
