@@ -53,6 +53,7 @@ export { findStaleSessions } from "./store/stale-sessions.js";
 
 // Provenance: the lines the model wrote, the commits sessions made, the notes on them.
 export { gitBeforeCall } from "./provenance/commit-checkpoint.js";
+export { bashWritesBefore } from "./provenance/bash-writes.js";
 export { type BlamedLine, blameFile } from "./provenance/blame-file.js";
 export { type CommitStory, commitsOfRange, commitStory, type LineShare, shareOf } from "./provenance/commit-story.js";
 export { GitCommandError } from "./provenance/git-run.js";

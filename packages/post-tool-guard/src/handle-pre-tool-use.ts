@@ -1,4 +1,5 @@
 import {
+  bashWritesBefore,
   boundValue,
   gitBeforeCall,
   monotonicMs,
@@ -55,7 +56,16 @@ export function handlePreToolUse(payload: PreToolUsePayload, ctx: HookContext): 
   return replyThenRecord(reply, () => {
     if (payload.tool_use_id == null) return;
     // Before a command that may commit, where HEAD is: PostToolUse then knows which commits it made.
-    const gitBefore = ctx.config.provenance.enabled ? gitBeforeCall(payload.tool_name, payload.tool_input, payload.cwd) : undefined;
+    const provenance = ctx.config.provenance.enabled;
+    const gitBefore = provenance ? gitBeforeCall(payload.tool_name, payload.tool_input, payload.cwd) : undefined;
+    const writtenBefore = provenance
+      ? bashWritesBefore(payload.tool_name, payload.tool_input, {
+          cwd: payload.cwd,
+          projectDir: ctx.projectDir,
+          home: ctx.home,
+          wardenRoot: ctx.store.paths.root,
+        })
+      : undefined;
     ctx.store.savePendingCall(payload.session_id, {
       tool_use_id: payload.tool_use_id,
       tool_name: payload.tool_name,
@@ -71,6 +81,7 @@ export function handlePreToolUse(payload: PreToolUsePayload, ctx: HookContext): 
       findings: [...decision.findings],
       ...(decision.reason ? { reason: decision.reason } : {}),
       scan_time_ms: scanTimeMs,
+      ...(writtenBefore == null ? {} : { written_before: writtenBefore }),
       ...(gitBefore == null ? {} : { git_before: gitBefore }),
     });
   });

@@ -2,7 +2,7 @@ import type { CommandContext, SimpleCommand } from "./command-types.js";
 import { classifyTarget, type PathClass } from "./rules/classify-path.js";
 import { contextFor } from "./rules/remote-context.js";
 import { analyzeCommand } from "./shell/analyze-command.js";
-import { deletionTargets, readWords, writeWords } from "./shell/command-paths.js";
+import { deletionTargets, OUTPUT_OPS, positionals, readWords, sedInPlaceFiles, writeWords } from "./shell/command-paths.js";
 import { isDynamic, isGlob, resolveWord } from "./shell/resolve-word.js";
 
 /**
@@ -127,4 +127,33 @@ function namesFile(word: string, cmd: SimpleCommand, sure: boolean): boolean {
   if (sure) return !NUMBER.test(word) || cmd.redirects.some((r) => r.target === word);
   if (NUMBER.test(word) || /\s|=|:\/\//.test(word) || HAS_COLON.test(word)) return false;
   return PATH_SHAPED.test(word);
+}
+
+/**
+ * The files whose new text a command takes from the command itself, so the lines it writes are the
+ * author's of the command (for provenance, the model's): `echo`/`printf` redirected to a file, `cat`
+ * or `tee` fed a heredoc or here-string, `sed -i`. What a program produces (`npm test > log`, `cp`,
+ * a download) is not among them. Absolute paths of this machine; globs and dynamic words left out.
+ */
+export function authoredFiles(command: string, ctx: CommandContext): string[] {
+  const analysis = analyzeCommand(command, ctx);
+  const files = analysis.commands
+    .filter((cmd) => cmd.remote == null)
+    .flatMap((cmd) =>
+      authoredWords(cmd).flatMap((word) => {
+        if (word === "" || isDynamic(word) || isGlob(word) || word.startsWith("/dev/")) return [];
+        const where = classifyTarget(word, cmd.cwd, contextFor(cmd, ctx));
+        return where == null ? [] : [where.path];
+      }),
+    );
+  return [...new Set(files)];
+}
+
+function authoredWords(cmd: SimpleCommand): string[] {
+  const outputs = cmd.redirects.filter((r) => OUTPUT_OPS.has(r.op) && (r.fd == null || r.fd === "1")).map((r) => r.target);
+  if (cmd.name === "echo" || cmd.name === "printf") return outputs;
+  if ((cmd.name === "cat" && positionals(cmd.args).length === 0) || cmd.name === "tee")
+    return cmd.stdinText == null ? [] : cmd.name === "tee" ? [...positionals(cmd.args), ...outputs] : outputs;
+  if (cmd.name === "sed") return sedInPlaceFiles(cmd.args);
+  return [];
 }

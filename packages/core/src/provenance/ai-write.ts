@@ -49,21 +49,28 @@ export function writtenFile(toolName: string, toolInput: unknown, cwd: string): 
  */
 export function recordAiWrite(wardenRoot: string, write: AiWrite, now: Date): void {
   const after = readTrackedText(write.file);
+  const before = after == null ? null : textBefore(write.toolResponse, after);
+  carryWrite(wardenRoot, write.file, before == null ? null : hashLines(before), write.author, now);
+}
+
+/**
+ * Carries a file's ledger through one write by `author`: from the ledger to the file as the write
+ * found it (`before`, hashed; null when unknown), then to the file on disk now, whose new lines
+ * are the author's.
+ */
+export function carryWrite(wardenRoot: string, file: string, before: readonly string[] | null, author: LineAuthor, now: Date): void {
+  const after = readTrackedText(file);
   if (after == null) {
-    dropLedger(wardenRoot, write.file);
+    dropLedger(wardenRoot, file);
     return;
   }
   const afterHashes = hashLines(after);
-  const ledger = readLedger(wardenRoot, write.file);
-  const before = textBefore(write.toolResponse, after);
-  const authors = [...(ledger?.authors ?? []), write.author];
+  const ledger = readLedger(wardenRoot, file);
+  const authors = [...(ledger?.authors ?? []), author];
   let base: LineOrigin[];
   if (before == null) base = ledger == null ? afterHashes.map((hash) => ({ hash, origin: "unknown" })) : [...ledger.lines];
-  else {
-    const beforeHashes = hashLines(before);
-    base = ledger == null ? beforeHashes.map((hash) => ({ hash, origin: "unknown" })) : carryOrigins(ledger.lines, beforeHashes);
-  }
-  writeLedger(wardenRoot, write.file, authors, carryOrigins(base, afterHashes, { author: authors.length - 1 }), now);
+  else base = ledger == null ? before.map((hash) => ({ hash, origin: "unknown" })) : carryOrigins(ledger.lines, before);
+  writeLedger(wardenRoot, file, authors, carryOrigins(base, afterHashes, { author: authors.length - 1 }), now);
 }
 
 /** The file before the call: as the tool reported it, rebuilt from the patch it applied, or unknown (null). */

@@ -2,6 +2,7 @@ import type { HookContext } from "../hook/hook-context.js";
 import type { PostToolUseFailurePayload, PostToolUsePayload } from "../hook/hook-payload.js";
 import type { PendingCall } from "../store/pending-call.js";
 import { recordAiWrite, writtenFile } from "./ai-write.js";
+import { recordBashWrites } from "./bash-writes.js";
 import { recordCommitCheckpoints } from "./commit-checkpoint.js";
 
 /**
@@ -16,18 +17,18 @@ export async function recordProvenance(
 ): Promise<void> {
   if (!ctx.config.provenance.enabled) return;
   try {
+    const author = {
+      session_id: payload.session_id,
+      tool_use_id: payload.tool_use_id ?? null,
+      prompt_id: payload.prompt_id ?? pending?.prompt_id ?? null,
+      agent_id: payload.agent_id ?? null,
+      tool_name: payload.tool_name,
+      at: ctx.now().toISOString(),
+    };
     const file = payload.hook_event_name === "PostToolUse" ? writtenFile(payload.tool_name, payload.tool_input, payload.cwd) : undefined;
-    if (file != null) {
-      const author = {
-        session_id: payload.session_id,
-        tool_use_id: payload.tool_use_id ?? null,
-        prompt_id: payload.prompt_id ?? pending?.prompt_id ?? null,
-        agent_id: payload.agent_id ?? null,
-        tool_name: payload.tool_name,
-        at: ctx.now().toISOString(),
-      };
-      recordAiWrite(ctx.store.paths.root, { file, author, toolResponse: payload.tool_response }, ctx.now());
-    }
+    if (file != null) recordAiWrite(ctx.store.paths.root, { file, author, toolResponse: payload.tool_response }, ctx.now());
+    // A failed command may still have written its files (`cat > f <<EOF && false`).
+    if (pending?.written_before != null) recordBashWrites(ctx.store.paths.root, pending.written_before, author, ctx.now());
     if (pending?.git_before != null) {
       await recordCommitCheckpoints(ctx, {
         sessionId: payload.session_id,

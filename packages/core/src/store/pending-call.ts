@@ -22,6 +22,8 @@ export const pendingCallSchema = lazySchema(() =>
     reason: z.optional(z.string()),
     scan_time_ms: z.number(),
     /** For a command that may commit: the repository and its HEAD reflog's size before it ran. */
+    /** For a command that writes files from its own text (`cat > f <<EOF`): each file's lines before it, hashed. */
+    written_before: z.optional(z.array(z.object({ path: z.string(), hashes: z.array(z.string()) }))),
     git_before: z.optional(z.object({ root: z.string(), git_dir: z.string(), head_log_bytes: z.number(), head: z.nullable(z.string()) })),
   }),
 );

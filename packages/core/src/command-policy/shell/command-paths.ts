@@ -178,7 +178,7 @@ const GIT_READING_OPTIONS: OptionSpec = {
   valueLong: ["max-count", "skip", "since", "until", "after", "before", "author", "committer", "grep", "format", "pretty", "date"],
 };
 const SED_OPTIONS: OptionSpec = { value: "efl", valueLong: ["expression", "file", "line-length"] };
-const OUTPUT_OPS = new Set([">", ">>", "&>", "&>>", ">|", "<>"]);
+export const OUTPUT_OPS = new Set([">", ">>", "&>", "&>>", ">|", "<>"]);
 const DIGITS_OR_DASH = /^(?:\d+|-)$/;
 
 export function readWords(cmd: SimpleCommand): string[] {
@@ -220,6 +220,13 @@ function sedFiles(args: readonly string[]): string[] {
   const p = parseOptions(args, SED_OPTIONS);
   const scriptGiven = hasOption(p, "ef", ["expression", "file"]);
   return [...(scriptGiven ? p.positionals : p.positionals.slice(1)), ...(p.values.get("f") ?? [])];
+}
+
+/** The files `sed -i` rewrites in place (its operands after the script); none without -i. */
+export function sedInPlaceFiles(args: readonly string[]): string[] {
+  const p = parseOptions(args, SED_OPTIONS);
+  if (!hasOption(p, "i", ["in-place"])) return [];
+  return hasOption(p, "ef", ["expression", "file"]) ? p.positionals : p.positionals.slice(1);
 }
 
 /** `vercel env pull .env.local`, `netlify env:list --plain > x`: the named file is written from the service, not read. */
