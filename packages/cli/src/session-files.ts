@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import {
+  checkpointStatePath,
   EXPORTED_OTEL_FOLDER,
   guardStateDirOf,
   isContainedPath,
@@ -59,6 +60,7 @@ export function ownedPaths(store: SessionStore, sessionId: string): string[] {
     guardStateDirOf(store.paths, sessionId),
     shipCursorPath(store.paths, sessionId),
     shipCursorPath(store.paths, sessionId, EXPORTED_OTEL_FOLDER),
+    checkpointStatePath(store.paths, sessionId),
   ].filter((f) => isContainedPath(store.paths.root, f) && fs.existsSync(f));
 }
 

@@ -35,6 +35,7 @@ export { type FinalizeOutcome, finalizeSession } from "./hook/finalize-session.j
 // The store: .warden/ and its files.
 export { SessionStore, UnknownSessionError, writeFileAtomic } from "./store/session-store.js";
 export {
+  checkpointStatePath,
   guardStateDirOf,
   pendingDirOf,
   reportPath,

@@ -3,7 +3,7 @@ import * as z from "zod/mini";
 import { lazySchema } from "../support/lazy-schema.js";
 import { ensureContainedDir } from "../store/contained-path.js";
 import { readSmallJson, writeFileAtomic, type SessionStore } from "../store/session-store.js";
-import { checkedSessionId } from "../store/warden-paths.js";
+import { checkpointStatePath } from "../store/warden-paths.js";
 import type { SessionRecord } from "../store/session-record.js";
 import { readTranscript } from "../report/transcript/index.js";
 import { summarizeTranscript } from "../report/transcript/summarize-transcript.js";
@@ -20,10 +20,6 @@ const checkpointStateSchema = lazySchema(() =>
   z.object({ transcript_path: z.nullable(z.string()), record_id: z.number(), state: z.unknown() }),
 );
 
-function statePath(store: SessionStore, sessionId: string): string {
-  return path.join(store.paths.root, "provenance", "checkpoints", `${checkedSessionId(sessionId)}.json`);
-}
-
 /**
  * The part of the session since its previous checkpoint: the records appended since (the events
  * with their verdicts, the prompts) and the transcript's de-duplicated tokens and cost over the same
@@ -35,7 +31,7 @@ export async function takeSegment(
   records: readonly SessionRecord[],
   transcriptPath: string | null,
 ): Promise<Segment> {
-  const saved = readSmallJson(statePath(store, sessionId), checkpointStateSchema());
+  const saved = readSmallJson(checkpointStatePath(store.paths, sessionId), checkpointStateSchema());
   const fromId = (saved?.record_id ?? 0) + 1;
   const inRange = records.filter((r) => r.id >= fromId);
   const toId = records[records.length - 1]?.id ?? fromId - 1;
@@ -53,7 +49,7 @@ export async function takeSegment(
     { input: 0, output: 0, cache_write: 0, cache_read: 0 },
   );
   const events = inRange.filter((r) => r.type === "event");
-  const file = statePath(store, sessionId);
+  const file = checkpointStatePath(store.paths, sessionId);
   ensureContainedDir(store.paths.root, path.dirname(file));
   writeFileAtomic(
     file,

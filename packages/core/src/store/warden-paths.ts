@@ -83,6 +83,11 @@ export function transcriptCachePath(paths: WardenPaths, sessionId: string): stri
 }
 
 /** Whether `file` lies strictly inside the data directory `root` (never the root itself or above it). */
+/** Where the session's last commit checkpoint ended (provenance), so the next segment starts there. */
+export function checkpointStatePath(paths: WardenPaths, sessionId: string): string {
+  return path.join(paths.root, "provenance", "checkpoints", `${checkedSessionId(sessionId)}.json`);
+}
+
 export function isInsideRoot(root: string, file: string): boolean {
   const relative = path.relative(path.resolve(root), path.resolve(file));
   return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
