@@ -5,7 +5,7 @@
 # decides and records with the server or without it. Generated from packages/server/src/resident-hook.bash
 # by scripts/write-resident-hook.mjs: do not edit.
 # usage: bash resident-hook.bash <session-start|post-tool-guard|session-end>   (payload on stdin)
-build=b124fd015bc1e5f6
+build=7bc01787f4a8c05d
 hook=${1-}
 case $hook in session-start | post-tool-guard | session-end) ;; *)
   echo "resident-hook.bash: no hook named '$hook'" >&2

@@ -16,17 +16,36 @@ export function splitLines(text: string): string[] {
  * large file (a cryptographic hash per line costs ten times more and protects nothing here).
  */
 export function hashLine(line: string): string {
+  return hashRange(line, 0, line.length);
+}
+
+/** The hashes of `splitLines(text)`, in one pass over the text (no line strings are made). */
+export function hashLines(text: string): string[] {
+  const hashes: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf("\n", start);
+    const next = end < 0 ? text.length : end + 1;
+    if (end < 0) end = text.length;
+    hashes.push(hashRange(text, start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end));
+    start = next;
+  }
+  return hashes;
+}
+
+function hashRange(text: string, start: number, end: number): string {
   let a = 0x811c9dc5;
-  let b = 0x01000193 ^ line.length;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
+  let b = 0x01000193 ^ (end - start);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x5bd1e995);
     b ^= b >>> 15;
   }
-  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
+  return hex8(a) + hex8(b);
 }
 
-export function hashLines(text: string): string[] {
-  return splitLines(text).map(hashLine);
+function hex8(n: number): string {
+  const s = (n >>> 0).toString(16);
+  return s.length === 8 ? s : "00000000".slice(s.length) + s;
 }
