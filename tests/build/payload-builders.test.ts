@@ -43,6 +43,14 @@ const built: Record<string, () => unknown> = {
   "PostToolUse.Read": () => p.postToolUse(s, "Read", read, p.readResponse(notes, "# Notes\nnothing to see\n"), "toolu_2"),
   "PreToolUse.Write": () => p.preToolUse(s, "Write", write, "toolu_3"),
   "PostToolUse.Write": () => p.postToolUse(s, "Write", write, p.writeResponse(todo, "- ship it\n"), "toolu_3"),
+  "PostToolUse.Write.update": () =>
+    p.postToolUse(
+      s,
+      "Write",
+      p.writeInput(notes, "# Notes\nsomething to see\nand more\n"),
+      p.writeUpdateResponse(notes, "# Notes\nsomething to see\n", "# Notes\nsomething to see\nand more\n"),
+      "toolu_10",
+    ),
   "PreToolUse.Edit": () => p.preToolUse(s, "Edit", edit, "toolu_4"),
   "PostToolUse.Edit": () =>
     p.postToolUse(s, "Edit", edit, p.editResponse(notes, "# Notes\nnothing to see\n", "nothing to see", "something to see"), "toolu_4"),

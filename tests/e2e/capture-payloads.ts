@@ -6,7 +6,8 @@
  *   npx tsx tests/e2e/capture-payloads.ts --check    exit 1 if a re-capture differs from them
  *
  * Two `claude -p` runs against the stand-in API, with the log hook on every event: a scripted
- * session (Bash, Read, Write, Edit, Glob, Grep, a failing Bash, a subagent making one Bash call),
+ * session (Bash, Read, Write, Edit, Glob, Grep, a failing Bash, a subagent making one Bash call,
+ * a Write over the edited file),
  * then `--resume` with `/compact` for PreCompact and SessionStart `resume`/`compact`. Only the
  * events Warden's hooks serve are kept; the first payload of each kind wins. Machine-specific
  * values become placeholders so a re-capture writes the same files: the project dir is
@@ -53,6 +54,7 @@ const EXPECTED_KINDS = [
   "SessionStart.compact",
   "UserPromptSubmit",
   ...TOOLS.flatMap((tool) => [`PreToolUse.${tool}`, `PostToolUse.${tool}`]),
+  "PostToolUse.Write.update",
   "PostToolUseFailure.Bash",
   "PreToolUse.Bash.subagent",
   "PostToolUse.Bash.subagent",
@@ -121,6 +123,16 @@ async function captureHookLog(world: TempWorld): Promise<HookRecord[]> {
             },
           ],
         },
+        // Last, so the ids and usage numbers captured before it was added stay the same.
+        {
+          toolUses: [
+            {
+              id: toolUseId(10, "Write"),
+              name: "Write",
+              input: { file_path: path.join(project, "notes.md"), content: "# Notes\nsomething to see\nand more\n" },
+            },
+          ],
+        },
         { text: "All done." },
       ],
       subagent: [
@@ -148,10 +160,17 @@ async function captureHookLog(world: TempWorld): Promise<HookRecord[]> {
   return readHookLog(log);
 }
 
-/** `PreToolUse.Bash`, `PreToolUse.Bash.subagent`, `SessionStart.resume`, `Stop`, …; undefined for events not captured. */
+/**
+ * `PreToolUse.Bash`, `PreToolUse.Bash.subagent`, `PostToolUse.Write.update` (a Write over an
+ * existing file), `SessionStart.resume`, `Stop`, …; undefined for events not captured.
+ */
 function kindOf(hook: HookRecord): string | undefined {
   if (!CAPTURED_EVENTS.has(hook.event)) return undefined;
   if (hook.event === "SessionStart") return `SessionStart.${String(hook.payload["source"])}`;
+  const response = hook.payload["tool_response"];
+  if (hook.event === "PostToolUse" && hook.toolName === "Write" && isRecord(response) && response["type"] === "update") {
+    return "PostToolUse.Write.update";
+  }
   if (hook.toolName == null) return hook.event;
   return hook.agentId == null ? `${hook.event}.${hook.toolName}` : `${hook.event}.${hook.toolName}.subagent`;
 }

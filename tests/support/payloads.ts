@@ -128,6 +128,29 @@ export const writeResponse = (filePath: string, content: string) => ({
   userModified: false,
 });
 
+/** Writing over an existing file: the text it had, and one hunk trading its lines for the new ones. */
+export const writeUpdateResponse = (filePath: string, originalFile: string, content: string) => {
+  const linesOf = (text: string) => text.replace(/\n$/, "").split("\n");
+  const before = linesOf(originalFile);
+  const after = linesOf(content);
+  return {
+    type: "update",
+    filePath,
+    content,
+    structuredPatch: [
+      {
+        oldStart: 1,
+        oldLines: before.length,
+        newStart: 1,
+        newLines: after.length,
+        lines: [...before.map((line) => `-${line}`), ...after.map((line) => `+${line}`)],
+      },
+    ],
+    originalFile,
+    userModified: false,
+  };
+};
+
 /** One hunk replacing `oldString` (a whole line of `originalFile`) with `newString`. */
 export const editResponse = (filePath: string, originalFile: string, oldString: string, newString: string) => {
   const before = originalFile.split("\n");

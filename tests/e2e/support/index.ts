@@ -106,3 +106,4 @@ export { savedTranscriptOffsets, transcriptCachePath } from "./transcript-cache.
 export type { JsonRecord } from "./json-guards.js";
 export { requestAfterToolUse } from "./next-request.js";
 export { findingsOf, lastUserBlocks, type FindingView } from "./findings.js";
+export { GIT_IDENTITY, initGitProject, type GitProject } from "./git-project.js";
