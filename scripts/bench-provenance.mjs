@@ -25,10 +25,25 @@ const timed = (run) => {
   const value = run();
   return { ms: Number(process.hrtime.bigint() - started) / 1e6, value };
 };
-const gitEnv = { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_AUTHOR_NAME: "b", GIT_AUTHOR_EMAIL: "b@b", GIT_COMMITTER_NAME: "b", GIT_COMMITTER_EMAIL: "b@b" };
+const gitEnv = {
+  ...process.env,
+  GIT_CONFIG_GLOBAL: "/dev/null",
+  GIT_AUTHOR_NAME: "b",
+  GIT_AUTHOR_EMAIL: "b@b",
+  GIT_COMMITTER_NAME: "b",
+  GIT_COMMITTER_EMAIL: "b@b",
+};
 const git = (cwd, ...args) => execFileSync("git", args, { cwd, env: gitEnv, encoding: "utf8" });
-const sourceLines = (n, salt = "") => Array.from({ length: n }, (_, i) => `  const value${i} = compute(input${i}, "${salt}"); // line ${i}`).join("\n") + "\n";
-const author = { session_id: "bench", tool_use_id: "toolu_1", prompt_id: null, agent_id: null, tool_name: "Edit", at: new Date().toISOString() };
+const sourceLines = (n, salt = "") =>
+  Array.from({ length: n }, (_, i) => `  const value${i} = compute(input${i}, "${salt}"); // line ${i}`).join("\n") + "\n";
+const author = {
+  session_id: "bench",
+  tool_use_id: "toolu_1",
+  prompt_id: null,
+  agent_id: null,
+  tool_name: "Edit",
+  at: new Date().toISOString(),
+};
 
 function repo() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "warden-bench-prov-"));
@@ -71,12 +86,21 @@ function hookCost(n, enabled) {
     hook_event_name: "PostToolUse",
     tool_name: "Edit",
     tool_input: { file_path: file, old_string: "line 3\n", new_string: "line 3 (edited)\n", replace_all: false },
-    tool_response: { filePath: file, oldString: "line 3\n", newString: "line 3 (edited)\n", originalFile: original, structuredPatch: [], userModified: false, replaceAll: false },
+    tool_response: {
+      filePath: file,
+      oldString: "line 3\n",
+      newString: "line 3 (edited)\n",
+      originalFile: original,
+      structuredPatch: [],
+      userModified: false,
+      replaceAll: false,
+    },
     tool_use_id: "toolu_edit",
     duration_ms: 3,
   });
   const times = [];
-  for (let i = 0; i < RUNS + 2; i++) times.push(timeProcess(process.execPath, [path.join(root, "hooks/post-tool-guard.mjs")], { input: payload, env, cwd: dir }).ms);
+  for (let i = 0; i < RUNS + 2; i++)
+    times.push(timeProcess(process.execPath, [path.join(root, "hooks/post-tool-guard.mjs")], { input: payload, env, cwd: dir }).ms);
   fs.rmSync(dir, { recursive: true, force: true });
   return median(times.slice(2));
 }
@@ -86,7 +110,17 @@ async function commitCost(files, lines) {
   const dir = repo();
   const store = new SessionStore(path.join(dir, ".warden"));
   const config = loadWardenConfig(dir, dir);
-  store.append("bench", { type: "init", session_id: "bench", source: "startup", cwd: dir, project_dir: dir, transcript_path: null, git: null, platform: "bench", warden_version: "bench" });
+  store.append("bench", {
+    type: "init",
+    session_id: "bench",
+    source: "startup",
+    cwd: dir,
+    project_dir: dir,
+    transcript_path: null,
+    git: null,
+    platform: "bench",
+    warden_version: "bench",
+  });
   for (let f = 0; f < files; f++) {
     const file = path.join(dir, `src/file${f}.ts`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -98,7 +132,10 @@ async function commitCost(files, lines) {
   git(dir, "add", "src");
   git(dir, "commit", "-q", "-m", "bench commit");
   const started = process.hrtime.bigint();
-  const [checkpoint] = await recordCommitCheckpoints({ store, config, now: () => new Date() }, { sessionId: "bench", toolUseId: null, transcriptPath: null, before });
+  const [checkpoint] = await recordCommitCheckpoints(
+    { store, config, now: () => new Date() },
+    { sessionId: "bench", toolUseId: null, transcriptPath: null, before },
+  );
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const noteBytes = Buffer.byteLength(git(dir, "notes", "--ref", "refs/notes/warden", "show", "HEAD"));
   fs.rmSync(dir, { recursive: true, force: true });
@@ -111,7 +148,17 @@ async function blameCost() {
   const store = new SessionStore(path.join(dir, ".warden"));
   const config = loadWardenConfig(dir, dir);
   const file = path.join(dir, "history.ts");
-  store.append("bench", { type: "init", session_id: "bench", source: "startup", cwd: dir, project_dir: dir, transcript_path: null, git: null, platform: "bench", warden_version: "bench" });
+  store.append("bench", {
+    type: "init",
+    session_id: "bench",
+    source: "startup",
+    cwd: dir,
+    project_dir: dir,
+    transcript_path: null,
+    git: null,
+    platform: "bench",
+    warden_version: "bench",
+  });
   let text = "";
   for (let c = 0; c < 50; c++) {
     const before = hashLines(text);
@@ -120,10 +167,12 @@ async function blameCost() {
     carryWrite(store.paths.root, file, before, author, new Date());
     const gitDir = path.join(dir, ".git");
     const head = { root: dir, git_dir: gitDir, head_log_bytes: fs.statSync(path.join(gitDir, "logs", "HEAD")).size, head: null };
-    git(dir, "commit", "-q", "-am", `c${c}`, "--allow-empty");
     git(dir, "add", "history.ts");
-    git(dir, "commit", "-q", "--amend", "--no-edit");
-    await recordCommitCheckpoints({ store, config, now: () => new Date() }, { sessionId: "bench", toolUseId: null, transcriptPath: null, before: head });
+    git(dir, "commit", "-q", "-m", `c${c}`);
+    await recordCommitCheckpoints(
+      { store, config, now: () => new Date() },
+      { sessionId: "bench", toolUseId: null, transcriptPath: null, before: head },
+    );
   }
   const times = [];
   let lines = [];
@@ -137,15 +186,24 @@ async function blameCost() {
 }
 
 console.log(`Provenance (median of ${RUNS} runs)`);
-for (const n of [200, 5_000, 50_000]) console.log(`  ledger carried through an Edit, file of ${String(n).padStart(6)} lines   ${editCost(n).toFixed(2).padStart(8)} ms`);
+for (const n of [200, 5_000, 50_000])
+  console.log(`  ledger carried through an Edit, file of ${String(n).padStart(6)} lines   ${editCost(n).toFixed(2).padStart(8)} ms`);
 for (const n of [200, 5_000]) {
   const on = hookCost(n, true);
   const off = hookCost(n, false);
-  console.log(`  PostToolUse Edit process, ${String(n).padStart(5)} lines: provenance on ${on.toFixed(1)} ms, off ${off.toFixed(1)} ms (+${(on - off).toFixed(1)} ms)`);
+  console.log(
+    `  PostToolUse Edit process, ${String(n).padStart(5)} lines: provenance on ${on.toFixed(1)} ms, off ${off.toFixed(1)} ms (+${(on - off).toFixed(1)} ms)`,
+  );
 }
-for (const [files, lines] of [[1, 100], [10, 500], [1, 25_000]]) {
+for (const [files, lines] of [
+  [1, 100],
+  [10, 500],
+  [1, 25_000],
+]) {
   const c = await commitCost(files, lines);
-  console.log(`  commit checkpoint, ${files} file(s) x ${lines} lines: ${c.ms.toFixed(1)} ms, note ${(c.noteBytes / 1024).toFixed(1)} KiB, ${c.ai}/${c.added} lines ai`);
+  console.log(
+    `  commit checkpoint, ${files} file(s) x ${lines} lines: ${c.ms.toFixed(1)} ms, note ${(c.noteBytes / 1024).toFixed(1)} KiB, ${c.ai}/${c.added} lines ai`,
+  );
 }
 const b = await blameCost();
 console.log(`  warden blame (in-process), ${b.lines} lines from 50 session commits: ${b.ms.toFixed(1)} ms (${b.ai} ai)`);

@@ -297,7 +297,7 @@ await hookBench();
 appendBench();
 commandAnalysisBench();
 await reportBench();
-for (const section of ["bench-guard.mjs", "bench-transcript.mjs"]) {
+for (const section of ["bench-guard.mjs", "bench-transcript.mjs", "bench-provenance.mjs"]) {
   const file = path.join(root, "scripts", section);
   if (!fs.existsSync(file)) continue;
   console.log("");

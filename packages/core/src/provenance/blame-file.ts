@@ -1,7 +1,7 @@
 import path from "node:path";
 import { readTrackedText } from "./ai-write.js";
 import { notedFile, type NotedFile } from "./commit-lines.js";
-import { provenanceSince, readNotes } from "./git-notes.js";
+import { provenanceSince, readNotesOf } from "./git-notes.js";
 import { runGit } from "./git-run.js";
 import { readLedger } from "./line-ledger.js";
 import { carryOrigins, type Origin } from "./line-origins.js";
@@ -54,6 +54,10 @@ export function blameFile(root: string, file: string, options: BlameOptions = {}
     runGit(root, ["blame", "--line-porcelain", ...(options.rev == null ? [] : [options.rev]), "--", relative]),
   );
   const since = provenanceSince(root);
+  const notesOf = readNotesOf(
+    root,
+    porcelain.filter((l) => !ZERO.test(l.commit)).map((l) => l.commit),
+  );
   const noted = new Map<string, { readonly hasNotes: boolean; readonly file: NotedFile | undefined }>();
   const uncommitted =
     options.rev == null && porcelain.some((l) => ZERO.test(l.commit)) ? workingTreeOrigins(root, file, options) : undefined;
@@ -62,7 +66,7 @@ export function blameFile(root: string, file: string, options: BlameOptions = {}
     const key = `${entry.commit}\0${entry.filename}`;
     let found = noted.get(key);
     if (found == null) {
-      const notes = readNotes(root, entry.commit);
+      const notes = notesOf.get(entry.commit) ?? [];
       found = { hasNotes: notes.length > 0, file: notes.length === 0 ? undefined : notedFile(root, entry.commit, entry.filename, notes) };
       noted.set(key, found);
     }

@@ -1,4 +1,4 @@
-import { runGit, tryGit } from "./git-run.js";
+import { runGit, runGitBytes, tryGit } from "./git-run.js";
 import { NOTES_REF, parseTraceNotes, type TraceNote } from "./trace-note.js";
 
 /**
@@ -39,4 +39,25 @@ export function listNotes(root: string): Map<string, string> {
 export function readNotes(root: string, commit: string): TraceNote[] {
   const text = tryGit(root, ["notes", "--ref", NOTES_REF, "show", commit]);
   return text == null ? [] : parseTraceNotes(text);
+}
+
+/** The Warden records on many commits at once: one `notes list` and one `cat-file --batch`, however many commits. */
+export function readNotesOf(root: string, commits: readonly string[]): Map<string, TraceNote[]> {
+  const blobs = listNotes(root);
+  const wanted = [...new Set(commits)].flatMap((commit) => {
+    const blob = blobs.get(commit);
+    return blob == null ? [] : [{ commit, blob }];
+  });
+  const result = new Map<string, TraceNote[]>();
+  if (wanted.length === 0) return result;
+  const output = runGitBytes(root, ["cat-file", "--batch"], { input: wanted.map((w) => `${w.blob}\n`).join("") });
+  let at = 0;
+  for (const { commit } of wanted) {
+    const headerEnd = output.indexOf(10, at);
+    if (headerEnd < 0) break;
+    const size = Number(/ (\d+)$/.exec(output.subarray(at, headerEnd).toString("utf8"))?.[1] ?? "0");
+    result.set(commit, parseTraceNotes(output.subarray(headerEnd + 1, headerEnd + 1 + size).toString("utf8")));
+    at = headerEnd + 1 + size + 1;
+  }
+  return result;
 }
