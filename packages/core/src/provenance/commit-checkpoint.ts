@@ -3,7 +3,7 @@ import * as z from "zod/mini";
 import type { ResolvedConfig } from "../config/warden-config.js";
 import { readGitInfo, findRepository } from "../hook/git-info.js";
 import type { PendingCall } from "../store/pending-call.js";
-import { redactText } from "../store/redact-secrets.js";
+import { redactText, redactValue } from "../store/redact-secrets.js";
 import type { CheckpointRecord, RecordDraft, SessionRecord } from "../store/session-record.js";
 import type { SessionStore } from "../store/session-store.js";
 import { WARDEN_VERSION } from "../support/version.js";
@@ -175,7 +175,8 @@ function tryWriteNote(
       wardenVersion: WARDEN_VERSION,
       now,
     });
-    writeNote(root, commit.commit, note);
+    // Notes are shared with the team (git push): masked whatever the local `redact` setting says.
+    writeNote(root, commit.commit, redactValue(note));
     return "written";
   } catch (error) {
     return `not written: ${error instanceof Error ? error.message : String(error)}`.slice(0, 500);
