@@ -47,13 +47,14 @@ export { readMaybeGzipped } from "./store/session-log.js";
 export type { SessionEdges } from "./store/session-edges.js";
 export { boundValue } from "./store/bounded-value.js";
 export { redactText, redactValue } from "./store/redact-secrets.js";
-export type { InitRecord, PromptRecord, SessionRecord, ToolEventRecord } from "./store/session-record.js";
+export type { CheckpointRecord, InitRecord, PromptRecord, SessionRecord, ToolEventRecord } from "./store/session-record.js";
 export { appendContained, isContainedPath, OutsideDataDirError } from "./store/contained-path.js";
 export { findStaleSessions } from "./store/stale-sessions.js";
 
 // Provenance: the lines the model wrote, the commits sessions made, the notes on them.
 export { gitBeforeCall } from "./provenance/commit-checkpoint.js";
 export { recordProvenance } from "./provenance/record-provenance.js";
+export { type Segment, segmentSchema } from "./provenance/trace-note.js";
 
 // Reports.
 export { type ReportModel, reportModelSchema } from "./report/report-model.js";
