@@ -80,7 +80,8 @@ export function startStaleSession(box: Sandbox, sessionId: string): Promise<Proc
   return runHookInProcess("session-start", p.sessionStart({ sessionId, cwd: box.project }), box, { claudePid: GONE_PID });
 }
 
-function writeTranscript(box: Sandbox, sessionId: string): string {
+/** A transcript of one priced response (see TRANSCRIPT_COST) in the sandbox's Claude Code folder; its path. */
+export function writeTranscript(box: Sandbox, sessionId: string): string {
   const file = path.join(box.home, ".claude", "projects", "-project", `${sessionId}.jsonl`);
   const line = {
     parentUuid: null,

@@ -5,6 +5,7 @@ import { expect, test } from "vitest";
 import { recordSession } from "../cli/recorded-sessions.js";
 import type { Sandbox } from "../support/hook-process.js";
 import { withDatabase } from "../support/team-postgres.js";
+import { initRepository, recordCommits } from "./committed-sessions.js";
 import { runWarden, snapshot, useSandboxes, useTestPostgres } from "./team-fixture.js";
 
 /**
@@ -36,6 +37,29 @@ async function versionOneStore(): Promise<string> {
              ('session-old', 3, 'Bash', 'blocked', 'blocked', '2026-01-05T09:02:00Z', ${sql.json({ command: "rm -rf ~" })})`;
   });
   return url;
+}
+
+/** A store at schema version 2: version 1's session and events, and the session's usage and cost. */
+async function versionTwoStore(): Promise<string> {
+  const url = await versionOneStore();
+  await withDatabase(url, async (sql) => {
+    await migrate(sql, { upTo: 2 });
+    await sql`update warden.sessions set cost_usd = 0.42 where session_id = 'session-old'`;
+    await sql`
+      insert into warden.usage (session_id, model, input_tokens, output_tokens, cache_creation_input_tokens, cache_read_input_tokens, api_calls, cost_usd)
+      values ('session-old', 'claude-sonnet-4-5', 12000, 3000, 0, 40000, 7, 0.42)`;
+  });
+  return url;
+}
+
+/** What a version-2 store held: its sessions with their cost, and the usage rows. */
+function oldTotals(url: string): Promise<string[]> {
+  return withDatabase(url, async (sql) => {
+    const rows = await sql<{ line: string }[]>`
+      select concat_ws(' ', t.session_id, t.events, t.blocked, t.cost_usd, u.model, u.input_tokens, u.api_calls) as line
+      from warden.session_totals t join warden.usage u using (session_id) where t.session_id = 'session-old'`;
+    return rows.map((r) => r.line);
+  });
 }
 
 function versions(url: string): Promise<number[]> {
@@ -95,17 +119,34 @@ function waitForWaiting(url: string, clients: number): Promise<void> {
   });
 }
 
-test("a sync to a version-1 store brings it to version 2 and ships the new sessions beside the old rows", async () => {
+test("a sync to a version-1 store brings it to version 3 and ships the new sessions beside the old rows", async () => {
   const url = await versionOneStore();
   const box = await recordedProject("session-new");
 
   const result = await runWarden(box, url, "sync", "--json");
 
   expect(result.code, result.stderr).toBe(0);
-  expect(JSON.parse(result.stdout)).toMatchObject({ complete: true, schema_version: 2, migrated: [2], events: 4 });
-  expect(await versions(url)).toEqual([1, 2]);
+  expect(JSON.parse(result.stdout)).toMatchObject({ complete: true, schema_version: 3, migrated: [2, 3], events: 4 });
+  expect(await versions(url)).toEqual([1, 2, 3]);
   expect(await oldEvents(url)).toEqual(["2 Bash allowed make", "3 Bash blocked rm -rf ~"]);
   expect(await eventCounts(url)).toEqual({ "session-old": 2, "session-new": 4 });
+});
+
+test("a sync to a version-2 store brings it to version 3, keeps the rows it held and ships the commits beside them", async () => {
+  const url = await versionTwoStore();
+  const box = sandbox();
+  initRepository(box);
+  await recordCommits(box, "session-new", [{ file: "src/cart.ts", content: "export const cart = [];\n", subject: "Add the cart" }]);
+
+  const result = await runWarden(box, url, "sync", "--json");
+
+  expect(result.code, result.stderr).toBe(0);
+  expect(JSON.parse(result.stdout)).toMatchObject({ complete: true, schema_version: 3, migrated: [3], checkpoints: 1 });
+  expect(await versions(url)).toEqual([1, 2, 3]);
+  expect(await oldEvents(url)).toEqual(["2 Bash allowed make", "3 Bash blocked rm -rf ~"]);
+  expect(await oldTotals(url)).toEqual(["session-old 2 1 0.420000 claude-sonnet-4-5 12000 7"]);
+  const commits = await withDatabase(url, (sql) => sql`select session_id, subject, user_name from warden.commits`);
+  expect(commits.map((c) => `${c.session_id}: ${c.subject}`)).toEqual(["session-new: Add the cart"]);
 });
 
 test("after the upgrade, warden team sessions lists the old session and the new one", async () => {
@@ -124,7 +165,7 @@ test("a store at a schema version newer than this Warden: the sync exits 3 sayin
   const url = await server.pg.newDatabase();
   await withDatabase(url, async (sql) => {
     await migrate(sql);
-    await sql`insert into warden.schema_migrations (version, name) values (3, 'from a newer warden')`;
+    await sql`insert into warden.schema_migrations (version, name) values (4, 'from a newer warden')`;
   });
   const box = await recordedProject("session-a", "session-b");
   const before = snapshot(path.join(box.wardenDir, "sessions"));
@@ -132,10 +173,10 @@ test("a store at a schema version newer than this Warden: the sync exits 3 sayin
   const result = await runWarden(box, url, "sync", "--json");
 
   expect(result.code, result.stderr).toBe(3);
-  expect(result.stderr).toMatch(/schema is at version 3, newer than this Warden knows \(2\): update Warden/);
+  expect(result.stderr).toMatch(/schema is at version 4, newer than this Warden knows \(3\): update Warden/);
   expect(JSON.parse(result.stdout)).toMatchObject({ complete: false, pending_sessions: 2, error: { kind: "schema" } });
   expect(await eventCounts(url)).toEqual({});
-  expect(await versions(url)).toEqual([1, 2, 3]);
+  expect(await versions(url)).toEqual([1, 2, 3, 4]);
   expect(fs.existsSync(path.join(box.wardenDir, "shipped"))).toBe(false);
   expect(snapshot(path.join(box.wardenDir, "sessions"))).toEqual(before);
 });
@@ -150,8 +191,8 @@ test("four `warden team migrate` at once on a new database: all exit 0 and each 
 
   expect(results.map((r) => [r.code, r.stderr])).toEqual([1, 2, 3, 4].map(() => [0, ""]));
   const applied = results.flatMap((r) => JSON.parse(r.stdout).applied).toSorted();
-  expect(applied).toEqual([1, 2]);
-  expect(await versions(url)).toEqual([1, 2]);
+  expect(applied).toEqual([1, 2, 3]);
+  expect(await versions(url)).toEqual([1, 2, 3]);
   const stores = await withDatabase(url, (sql) => sql`select store_id from warden.store_info`);
   expect(stores).toHaveLength(1);
 });

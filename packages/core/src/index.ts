@@ -48,7 +48,7 @@ export { readMaybeGzipped } from "./store/session-log.js";
 export type { SessionEdges } from "./store/session-edges.js";
 export { boundValue } from "./store/bounded-value.js";
 export { redactText, redactValue } from "./store/redact-secrets.js";
-export type { InitRecord, PromptRecord, SessionRecord, ToolEventRecord } from "./store/session-record.js";
+export type { CheckpointRecord, InitRecord, PromptRecord, SessionRecord, ToolEventRecord } from "./store/session-record.js";
 export { appendContained, isContainedPath, OutsideDataDirError } from "./store/contained-path.js";
 export { findStaleSessions } from "./store/stale-sessions.js";
 
@@ -61,6 +61,7 @@ export { GitCommandError } from "./provenance/git-run.js";
 export { findRepository } from "./hook/git-info.js";
 export { describeToolCall } from "./report/render/describe-tool-call.js";
 export { recordProvenance } from "./provenance/record-provenance.js";
+export { type Segment, segmentSchema } from "./provenance/trace-note.js";
 
 // Reports.
 export { type ReportModel, reportModelSchema } from "./report/report-model.js";

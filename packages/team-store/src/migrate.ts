@@ -1,6 +1,7 @@
 import type { Sql } from "postgres";
 import { TABLES_SQL } from "./migrations/0001-tables.js";
 import { USAGE_SQL } from "./migrations/0002-usage.js";
+import { CHECKPOINTS_SQL } from "./migrations/0003-checkpoints.js";
 import { TeamStoreError } from "./team-store-error.js";
 
 interface Migration {
@@ -13,6 +14,7 @@ interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "tables", sql: TABLES_SQL },
   { version: 2, name: "usage", sql: USAGE_SQL },
+  { version: 3, name: "checkpoints", sql: CHECKPOINTS_SQL },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

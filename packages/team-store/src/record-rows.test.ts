@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SessionRecord, ToolEventRecord } from "@warden/core";
-import { rowsOfRecords, SHIPPED_LIMITS } from "./record-rows.js";
+import { rowsOfRecords } from "./record-rows.js";
+import { SHIPPED_LIMITS } from "./shipped-limits.js";
 
 const identity = { user: "ada", machine: "laptop-7" };
 // Built from parts so no secret scanner mistakes this file for a leak.

@@ -1,25 +1,13 @@
 import path from "node:path";
 import { boundValue, redactValue, type Finding, type SessionRecord, type ToolEventRecord } from "@warden/core";
+import { checkpointRow, type CheckpointRow } from "./checkpoint-rows.js";
+import { cut, SHIPPED_LIMITS } from "./shipped-limits.js";
 
 /** Who shipped the rows: the team sees sessions by developer and machine. */
 export interface Identity {
   readonly user: string;
   readonly machine: string;
 }
-
-/**
- * Caps on what one row carries to the team store. The local record keeps the whole value (up to
- * its own limit); the team store gets enough to read what happened, not every tool output whole.
- */
-export const SHIPPED_LIMITS = {
-  /** Each string inside a tool's input. */
-  inputStringBytes: 8 * 1024,
-  /** The start of a tool's output. */
-  outputPreviewChars: 2 * 1024,
-  promptChars: 4 * 1024,
-  messageChars: 1024,
-  excerptChars: 512,
-} as const;
 
 /** What a batch says about the session itself; null fields leave the stored value as it is. */
 export interface SessionPatch {
@@ -90,6 +78,7 @@ export interface ShipRows {
   readonly events: EventRow[];
   readonly prompts: PromptRow[];
   readonly findings: FindingRow[];
+  readonly checkpoints: CheckpointRow[];
 }
 
 /**
@@ -101,6 +90,7 @@ export function rowsOfRecords(sessionId: string, batch: readonly SessionRecord[]
   const events: EventRow[] = [];
   const prompts: PromptRow[] = [];
   const findings: FindingRow[] = [];
+  const checkpoints: CheckpointRow[] = [];
   let session: SessionPatch = {
     session_id: sessionId,
     user_name: identity.user,
@@ -152,6 +142,9 @@ export function rowsOfRecords(sessionId: string, batch: readonly SessionRecord[]
       case "resume":
         session = { ...session, end: { state: "reopened" } };
         break;
+      case "checkpoint":
+        checkpoints.push(checkpointRow(sessionId, record));
+        break;
       default:
         // Stops, subagent stops and compactions stay local; the report's figures cover them.
         break;
@@ -160,7 +153,7 @@ export function rowsOfRecords(sessionId: string, batch: readonly SessionRecord[]
   // A session whose first records were lost still needs a project: its events say where they ran.
   const firstDir = events[0]?.working_dir;
   if (session.project == null && firstDir != null) session = { ...session, project_dir: firstDir, project: path.basename(firstDir) };
-  return { session, events, prompts, findings };
+  return { session, events, prompts, findings, checkpoints };
 }
 
 function eventRow(sessionId: string, record: ToolEventRecord): EventRow {
@@ -239,8 +232,4 @@ function storableAny(value: unknown): unknown {
   if (value != null && typeof value === "object")
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [storableAny(k), storableAny(v)]));
   return value;
-}
-
-function cut(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -1,5 +1,6 @@
 import type { Sql, TransactionSql } from "postgres";
 import type { ReportModel } from "@warden/core";
+import type { CheckpointRow } from "./checkpoint-rows.js";
 import type { EventRow, FindingRow, PromptRow, SessionPatch, ShipRows } from "./record-rows.js";
 
 /** Rows newly stored by one batch; rows the store already had are not counted (a resend). */
@@ -7,11 +8,12 @@ export interface BatchCounts {
   readonly events: number;
   readonly prompts: number;
   readonly findings: number;
+  readonly checkpoints: number;
   /** Rows the store already held: a batch sent again after a crash or a lost reply. */
   readonly duplicates: number;
 }
 
-/** Rows per INSERT: 22 columns x 1,000 stays far under PostgreSQL's 65,535 parameters per statement. */
+/** Rows per INSERT: the widest table's 24 columns x 1,000 stay far under PostgreSQL's 65,535 parameters per statement. */
 const ROWS_PER_INSERT = 1000;
 
 /**
@@ -25,9 +27,10 @@ export async function shipBatch(sql: Sql, rows: ShipRows, report: ReportModel | 
     const events = await insertRows(tx, "events", rows.events, EVENT_COLUMNS);
     const prompts = await insertRows(tx, "prompts", rows.prompts, PROMPT_COLUMNS);
     const findings = await insertRows(tx, "findings", rows.findings, FINDING_COLUMNS);
+    const checkpoints = await insertRows(tx, "checkpoints", rows.checkpoints, CHECKPOINT_COLUMNS);
     if (report != null) await storeReport(tx, rows.session.session_id, report);
-    const sent = rows.events.length + rows.prompts.length + rows.findings.length;
-    return { events, prompts, findings, duplicates: sent - events - prompts - findings };
+    const sent = rows.events.length + rows.prompts.length + rows.findings.length + rows.checkpoints.length;
+    return { events, prompts, findings, checkpoints, duplicates: sent - events - prompts - findings - checkpoints };
   });
 }
 
@@ -80,9 +83,36 @@ const FINDING_COLUMNS = [
   "excerpt",
 ] as const satisfies readonly (keyof FindingRow)[];
 
+const CHECKPOINT_COLUMNS = [
+  "session_id",
+  "record_id",
+  "commit",
+  "parents",
+  "branch",
+  "amend_of",
+  "repo",
+  "repo_root",
+  "subject",
+  "tool_use_id",
+  "committed_at",
+  "lines_added",
+  "lines_ai",
+  "lines_mixed",
+  "lines_human",
+  "lines_unknown",
+  "files",
+  "prompts",
+  "events",
+  "warned",
+  "blocked",
+  "cost_usd",
+  "segment",
+  "note",
+] as const satisfies readonly (keyof CheckpointRow)[];
+
 async function insertRows<R extends object>(
   tx: TransactionSql,
-  table: "events" | "prompts" | "findings",
+  table: "events" | "prompts" | "findings" | "checkpoints",
   rows: readonly R[],
   columns: readonly (keyof R & string)[],
 ): Promise<number> {

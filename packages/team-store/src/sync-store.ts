@@ -30,6 +30,8 @@ export interface SyncProgress {
   readonly events: number;
   readonly prompts: number;
   readonly findings: number;
+  /** Commits the sessions made (checkpoint records). */
+  readonly checkpoints: number;
   readonly duplicates: number;
   readonly batches: number;
   /** Record lines that were not records (torn, damaged) and were passed over. */
@@ -72,7 +74,7 @@ export const DEFAULT_STALL_MS = 120_000;
  */
 export async function syncToTeamStore(options: SyncOptions): Promise<SyncResult> {
   const started = performance.now();
-  const progress = { sessions: 0, events: 0, prompts: 0, findings: 0, duplicates: 0, batches: 0, skipped_lines: 0 };
+  const progress = { sessions: 0, events: 0, prompts: 0, findings: 0, checkpoints: 0, duplicates: 0, batches: 0, skipped_lines: 0 };
   let connection: TeamConnection | undefined;
   let storeName: string = options.target.urlSource;
   let schemaVersion: number | null = null;
@@ -144,7 +146,7 @@ async function readStoreId(connection: TeamConnection): Promise<string> {
   return row.store_id;
 }
 
-const NOTHING_SHIPPED: BatchCounts = { events: 0, prompts: 0, findings: 0, duplicates: 0 };
+const NOTHING_SHIPPED: BatchCounts = { events: 0, prompts: 0, findings: 0, checkpoints: 0, duplicates: 0 };
 
 /** Ships what one session holds past its cursor; true when anything was sent. */
 async function shipSession(
@@ -177,6 +179,7 @@ async function shipSession(
       progress.events += counts.events;
       progress.prompts += counts.prompts;
       progress.findings += counts.findings;
+      progress.checkpoints += counts.checkpoints;
       progress.duplicates += counts.duplicates;
       progress.skipped_lines += batch.skippedLines;
       if (counts !== NOTHING_SHIPPED) progress.batches++;

@@ -1,12 +1,5 @@
 import type { Sql } from "postgres";
-
-/** Which sessions a team view covers: by start time (inclusive since, exclusive until), developer, project. */
-export interface TeamFilter {
-  readonly since?: string;
-  readonly until?: string;
-  readonly user?: string;
-  readonly project?: string;
-}
+import { isoOrNull, nullableString, numberOrNull, where, type TeamFilter } from "./team-filter.js";
 
 export interface TeamSession {
   readonly session_id: string;
@@ -155,26 +148,4 @@ export async function teamFindings(sql: Sql, filter: TeamFilter & { readonly rul
     message: nullableString(r.message),
     excerpt: nullableString(r.excerpt),
   }));
-}
-
-/** The filter on sessions `s`; every view reads through it. */
-function where(sql: Sql, f: TeamFilter) {
-  return sql`true
-    ${f.since == null ? sql`` : sql`and s.started_at >= ${f.since}`}
-    ${f.until == null ? sql`` : sql`and s.started_at < ${f.until}`}
-    ${f.user == null ? sql`` : sql`and s.user_name = ${f.user}`}
-    ${f.project == null ? sql`` : sql`and s.project = ${f.project}`}`;
-}
-
-function nullableString(value: unknown): string | null {
-  return value == null ? null : String(value);
-}
-
-function numberOrNull(value: unknown): number | null {
-  return value == null ? null : Number(value);
-}
-
-function isoOrNull(value: unknown): string | null {
-  if (value == null) return null;
-  return value instanceof Date ? value.toISOString() : String(value);
 }

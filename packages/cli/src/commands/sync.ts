@@ -175,7 +175,7 @@ function syncText(r: SyncResult): string {
     r.batches === 0
       ? "nothing new to ship"
       : `shipped ${countOf(r.sessions, "session")}: ${countOf(r.events, "event")}, ${countOf(r.prompts, "prompt")}, ` +
-        `${countOf(r.findings, "finding")}${r.duplicates > 0 ? ` (${countOf(r.duplicates, "row")} the store already had)` : ""}`;
+        `${countOf(r.findings, "finding")}, ${countOf(r.checkpoints, "commit")}${r.duplicates > 0 ? ` (${countOf(r.duplicates, "row")} the store already had)` : ""}`;
   const migrated = r.migrated.length > 0 ? `; schema brought to version ${r.schema_version}` : "";
   const pending =
     r.pending_sessions === 0 ? "nothing pending" : `${countOf(r.pending_sessions, "session")} pending (${formatBytes(r.pending_bytes)})`;

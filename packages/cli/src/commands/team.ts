@@ -2,6 +2,7 @@ import {
   connectTeamStore,
   describeDatabaseError,
   migrate,
+  teamCommits,
   teamCost,
   teamFindings,
   teamSessions,
@@ -14,28 +15,33 @@ import { EXIT } from "../exit-status.js";
 import { countOf, formatCost, formatTable, formatTime, formatTokens, oneLine, toJson } from "../format.js";
 import { requireTeamTarget } from "../team-settings.js";
 
-const SUBCOMMANDS = ["sessions", "cost", "findings", "migrate"] as const;
+const SUBCOMMANDS = ["sessions", "cost", "findings", "commits", "migrate"] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];
 
 const TEAM_OPTIONS = {
-  since: { type: "string", value: "DATE", help: "sessions started at or after DATE (YYYY-MM-DD, UTC, or an ISO time)" },
-  until: { type: "string", value: "DATE", help: "sessions started before the end of DATE (YYYY-MM-DD, UTC, or before an ISO time)" },
+  since: { type: "string", value: "DATE", help: "sessions started (commits: made) at or after DATE (YYYY-MM-DD, UTC, or an ISO time)" },
+  until: {
+    type: "string",
+    value: "DATE",
+    help: "sessions started (commits: made) before the end of DATE (YYYY-MM-DD, UTC, or before an ISO time)",
+  },
   user: { type: "string", value: "NAME", help: "one developer's sessions" },
   project: { type: "string", value: "NAME", help: "one project's sessions (the project folder's name)" },
   daily: { type: "boolean", help: "cost: one row per day (the default)" },
   monthly: { type: "boolean", help: "cost: one row per month" },
   rule: { type: "string", value: "ID", help: "findings: one rule's findings" },
-  limit: { type: "string", value: "N", help: "sessions, findings: at most N rows, newest first (default 100)" },
+  limit: { type: "string", value: "N", help: "sessions, findings, commits: at most N rows, newest first (default 100)" },
 } as const;
 
 /** `warden team …`: what every developer's shipped sessions say, read from the team store. */
 export const TEAM = defineCommand({
   name: "team",
-  synopsis: "sessions|cost|findings|migrate",
-  summary: "reads the team store: every developer's sessions, cost and guard findings",
+  synopsis: "sessions|cost|findings|commits|migrate",
+  summary: "reads the team store: every developer's sessions, cost, guard findings and commits",
   details: `sessions: each session with its developer, project, tool events, verdicts and cost
 cost: cost and tokens per day (or --monthly) of session start, UTC, and the total
 findings: what the guard found (rule, severity, tool, excerpt), newest first
+commits: the commits sessions made, newest first, with the share of added lines the model wrote
 migrate: brings the store's schema to this Warden's version (sync does it too)
 the store: $WARDEN_DATABASE_URL, else team.database_url in ~/.claude/warden.json`,
   maxPositionals: 1,
@@ -150,6 +156,27 @@ async function runAction(action: Subcommand, args: ActionArgs, sql: Sql, io: Cli
         ]),
       );
       print(findings, findings.length === 0 ? ["no findings in the team store match"] : [...table, countOf(findings.length, "finding")]);
+      return EXIT.yes;
+    }
+    case "commits": {
+      await migrate(sql);
+      const commits = await teamCommits(sql, args.filter, args.limit);
+      const table = formatTable(
+        ["committed (UTC)", "user", "project", "commit", "added", "ai", "session", "cost", "subject"],
+        commits.map((c) => [
+          formatTime(c.committed_at),
+          c.user,
+          c.project,
+          c.commit.slice(0, 12),
+          String(c.lines.added),
+          c.ai_share == null ? "-" : `${Math.round(c.ai_share * 100)}%`,
+          c.session_id.slice(0, 8),
+          formatCost(c.segment?.cost_usd ?? null),
+          oneLine(c.subject, 60),
+        ]),
+        ["left", "left", "left", "left", "right", "right", "left", "right"],
+      );
+      print(commits, commits.length === 0 ? ["no commits in the team store match"] : [...table, countOf(commits.length, "commit")]);
       return EXIT.yes;
     }
     default: {
