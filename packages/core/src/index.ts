@@ -56,7 +56,8 @@ export { gitBeforeCall } from "./provenance/commit-checkpoint.js";
 export { recordProvenance } from "./provenance/record-provenance.js";
 
 // Reports.
-export { type ReportModel, reportModelSchema } from "./report/report-model.js";
+export { type ReportCommit, type ReportModel, reportModelSchema } from "./report/report-model.js";
+export { commitLineTotals } from "./report/commit-lines.js";
 export { summarizeSession } from "./report/session-summary.js";
 export { reportFiles, type ReportOptions, writeSessionReports } from "./report/write-reports.js";
 export { MAX_REPORTED_SESSION_BYTES, reportRefusal, SessionTooLargeError } from "./report/report-size.js";
