@@ -59,6 +59,7 @@ export function buildDemoReportModel(): ReportModel {
       resumes: 0,
       skipped_lines: 0,
       transcript_skipped_lines: 0,
+      commits: 0,
     },
     verdicts: count(events, (event) => event.verdict, { allowed: 0, warned: 0, blocked: 0 }),
     outcomes: count(events, (event) => event.outcome, { completed: 0, failed: 0, blocked: 0, no_result: 0 }),
@@ -123,6 +124,8 @@ export function buildDemoReportModel(): ReportModel {
     mcp_servers: [{ server: "github", tools: { create_issue: 1 } }],
     skills: [],
     files: filesOf(events),
+    // The demo's screenshot (docs/report-screenshot.png) shows a session that has not committed yet.
+    commits: [],
   };
 }
 

@@ -121,6 +121,10 @@ describe.skipIf(!HAS_CHROMIUM)(
       expect(await page.locator(`#${row} .ev-body`).isVisible()).toBe(true);
     });
 
+    it("has no Commits section or link when the session made no commit", async () => {
+      expect([await page.locator("#commits").count(), await page.locator('nav.toc a[href="#commits"]').count()]).toEqual([0, 0]);
+    });
+
     it("shows an injected script as text and runs nothing", async () => {
       const row = rowsOf(CALL.readme)[0];
       await page.click(`#${row} summary`);

@@ -1,4 +1,4 @@
-import type { ReportModel } from "@warden/core";
+import type { ReportCommit, ReportModel } from "@warden/core";
 import { describe, expect, it } from "vitest";
 import { styleFor } from "./format.js";
 import { renderSessionView } from "./session-view.js";
@@ -49,6 +49,7 @@ function reportModel(): ReportModel {
       resumes: 0,
       skipped_lines: 0,
       transcript_skipped_lines: 0,
+      commits: 0,
     },
     verdicts: { allowed: 1, warned: 0, blocked: 0 },
     outcomes: { completed: 1, failed: 0, blocked: 0, no_result: 0 },
@@ -71,6 +72,36 @@ function reportModel(): ReportModel {
     mcp_servers: [],
     skills: [],
     files: { read: [], written: [], other: [] },
+    commits: [],
+  };
+}
+
+/** A commit of the session: 10 of its 14 added lines the model's, two calls flagged on the way. */
+function commit(fields: Partial<ReportCommit> = {}): ReportCommit {
+  return {
+    commit: "3f9a1c2b7d4e6f8a0b1c2d3e4f5a6b7c8d9e0f1a",
+    short: "3f9a1c2",
+    subject: "Fix cart total",
+    branch: "main",
+    amend_of: null,
+    repo_root: "/p",
+    committed_at: "2026-11-21T10:30:00.000Z",
+    lines: { added: 14, ai: 10, mixed: 2, human: 1, unknown: 1 },
+    ai_share: 10 / 14,
+    files: [{ path: "src/cart.ts", added: 14, ai: 10, mixed: 2, human: 1, unknown: 1 }],
+    segment: {
+      prompts: 1,
+      events: 6,
+      verdicts: { allowed: 4, warned: 1, blocked: 1 },
+      flagged_count: 2,
+      flagged: [],
+      tokens: { input: 10, output: 20, cache_write: 0, cache_read: 0 },
+      cost_usd: 0.31,
+      unpriced_models: [],
+      models: [],
+    },
+    note: "written",
+    ...fields,
   };
 }
 
@@ -94,5 +125,30 @@ describe("renderSessionView", () => {
     expect(render(reportModel(), paths)).toMatch(
       /\n {2}report +\/p\/\.warden\/reports\/s1\.html\n {2}data +\/p\/\.warden\/reports\/s1\.json\n/,
     );
+  });
+
+  it("lists each commit with the model's share of its lines, its flagged calls and cost", () => {
+    const model = { ...reportModel(), commits: [commit()] };
+    expect(render(model)).toMatch(
+      /\nCommits\n {2}commit +subject +AI +AI\/added +flagged +cost\n {2}3f9a1c2 +Fix cart total +71% +10\/14 +2 +\$0\.3100\n/,
+    );
+  });
+
+  it("names the commit an amend replaced and totals the lines, that commit counted once", () => {
+    const amend = commit({
+      commit: "7b2e4d6f8a0c1e3f5a7b9c0d2e4f6a8b0c1d3e5f",
+      short: "7b2e4d6",
+      amend_of: "3f9a1c2b7d4e6f8a0b1c2d3e4f5a6b7c8d9e0f1a",
+      lines: { added: 16, ai: 11, mixed: 2, human: 2, unknown: 1 },
+    });
+    const output = render({ ...reportModel(), commits: [commit(), amend] });
+    expect([
+      output.includes("Fix cart total (amends 3f9a1c2)"),
+      output.includes("  16 lines added, 11 by AI (69%), 2 mixed, 2 human, 1 unknown"),
+    ]).toEqual([true, true]);
+  });
+
+  it("has no Commits section when the session made no commit", () => {
+    expect(render(reportModel())).not.toContain("Commits");
   });
 });

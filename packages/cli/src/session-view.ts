@@ -1,4 +1,4 @@
-import type { ReportModel } from "@warden/core";
+import { commitLineTotals, type ReportModel } from "@warden/core";
 import {
   countOf,
   formatCost,
@@ -19,7 +19,7 @@ const REASON_WIDTH = 96;
 
 /**
  * A session's report as terminal text: header (with where its reports are: `reportPaths`, the
- * files written), tokens and cost, tools, guard verdicts, files, subagents.
+ * files written), tokens and cost, tools, guard verdicts, commits, files, subagents.
  */
 export function renderSessionView(model: ReportModel, style: Style, reportPaths: readonly string[] = []): string[] {
   return [
@@ -27,6 +27,7 @@ export function renderSessionView(model: ReportModel, style: Style, reportPaths:
     ...section(style, "Tokens and cost", usage(model)),
     ...section(style, "Tools", tools(model)),
     ...section(style, "Blocked and warned calls", guarded(model, style)),
+    ...section(style, "Commits", commits(model)),
     ...section(
       style,
       "Files written",
@@ -151,6 +152,27 @@ function excerptOf(e: ToolEvent): string {
     }
   }
   return JSON.stringify(input) ?? "";
+}
+
+/** Each commit with the model's share of its lines, the calls flagged on the way to it and its cost; then the total. */
+function commits(model: ReportModel): string[] {
+  if (model.commits.length === 0) return [];
+  const rows = model.commits.map((c) => [
+    c.short,
+    oneLine(c.amend_of == null ? c.subject : `${c.subject} (amends ${c.amend_of.slice(0, c.short.length)})`, 64),
+    c.ai_share == null ? "-" : `${Math.round(c.ai_share * 100)}%`,
+    `${c.lines.ai}/${c.lines.added}`,
+    c.segment == null ? "?" : String(c.segment.flagged_count),
+    c.segment == null ? formatCost(null) : formatCost(c.segment.cost_usd),
+  ]);
+  const total = commitLineTotals(model.commits);
+  const share = total.ai_share == null ? "" : ` (${Math.round(total.ai_share * 100)}%)`;
+  return [
+    ...indent(
+      formatTable(["commit", "subject", "AI", "AI/added", "flagged", "cost"], rows, ["left", "left", "right", "right", "right", "right"]),
+    ),
+    `  ${countOf(total.added, "line")} added, ${total.ai} by AI${share}, ${total.mixed} mixed, ${total.human} human, ${total.unknown} unknown`,
+  ];
 }
 
 function subagents(model: ReportModel): string[] {

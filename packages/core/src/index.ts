@@ -64,7 +64,8 @@ export { recordProvenance } from "./provenance/record-provenance.js";
 export { type Segment, segmentSchema } from "./provenance/trace-note.js";
 
 // Reports.
-export { type ReportModel, reportModelSchema } from "./report/report-model.js";
+export { type ReportCommit, type ReportModel, reportModelSchema } from "./report/report-model.js";
+export { commitLineTotals } from "./report/commit-lines.js";
 export { summarizeSession } from "./report/session-summary.js";
 export { reportFiles, type ReportOptions, writeSessionReports } from "./report/write-reports.js";
 export { MAX_REPORTED_SESSION_BYTES, reportRefusal, SessionTooLargeError } from "./report/report-size.js";

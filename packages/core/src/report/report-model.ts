@@ -18,6 +18,59 @@ const tokenFields = () => ({
   cache_read_input_tokens: z.number(),
 });
 
+const lineCountFields = () => ({ added: z.number(), ai: z.number(), mixed: z.number(), human: z.number(), unknown: z.number() });
+
+/**
+ * A commit the session made (from its checkpoint record): how many of the lines it added the model
+ * wrote, file by file, and what the stretch of the session that led to it did and cost.
+ */
+export const reportCommitSchema = lazySchema(() =>
+  z.object({
+    commit: z.string(),
+    short: z.string(),
+    subject: z.string(),
+    branch: z.nullable(z.string()),
+    /** The commit this one replaced (`git commit --amend`). */
+    amend_of: z.nullable(z.string()),
+    repo_root: z.string(),
+    /** When Warden recorded the commit, right after the command that made it. */
+    committed_at: z.string(),
+    /** Added lines by origin: ai as the model left them, mixed where a person changed the model's, human, unknown (no tool wrote the file). */
+    lines: z.object(lineCountFields()),
+    /** ai / added, 0 to 1; null when the commit added no line. */
+    ai_share: z.nullable(z.number()),
+    files: z.array(z.object({ path: z.string(), ...lineCountFields() })),
+    /** The session since its previous commit (or its start); null when the record holds none readable. */
+    segment: z.nullable(
+      z.object({
+        prompts: z.number(),
+        events: z.number(),
+        verdicts: z.object({ allowed: z.number(), warned: z.number(), blocked: z.number() }),
+        /** Calls warned about or blocked; `flagged` lists at most the first 50 of them. */
+        flagged_count: z.number(),
+        flagged: z.array(
+          z.object({
+            record_id: z.number(),
+            tool_name: z.string(),
+            verdict: z.string(),
+            severity: z.nullable(z.string()),
+            rules: z.array(z.string()),
+            what: z.string(),
+          }),
+        ),
+        /** Null when the transcript could not be read for that stretch: unknown, not zero. */
+        tokens: z.nullable(z.object({ input: z.number(), output: z.number(), cache_write: z.number(), cache_read: z.number() })),
+        /** Null when tokens are unknown or a model's price is (then named in unpriced_models). */
+        cost_usd: z.nullable(z.number()),
+        unpriced_models: z.array(z.string()),
+        models: z.array(z.string()),
+      }),
+    ),
+    /** "written", "off" (notes turned off) or why the git note could not be written. */
+    note: z.string(),
+  }),
+);
+
 export const modelUsageSchema = lazySchema(() => z.object({ ...tokenFields(), api_calls: z.number(), cost_usd: z.nullable(z.number()) }));
 
 export const reportModelSchema = lazySchema(() =>
@@ -54,6 +107,9 @@ export const reportModelSchema = lazySchema(() =>
       resumes: z.number(),
       skipped_lines: z.number(),
       transcript_skipped_lines: z.number(),
+      /** Commits the session made, amended ones included. Absent in reports written before Warden kept them. */
+      // oxlint-disable-next-line no-underscore-dangle
+      commits: z._default(z.number(), 0),
     }),
     /** Verdicts of tool calls; warned prompts are counted in counts.prompts_warned. */
     verdicts: z.object({ allowed: z.number(), warned: z.number(), blocked: z.number() }),
@@ -103,8 +159,12 @@ export const reportModelSchema = lazySchema(() =>
     mcp_servers: z.array(z.object({ server: z.string(), tools: z.record(z.string(), z.number()) })),
     skills: z.array(z.object({ name: z.string(), count: z.number() })),
     files: z.object({ read: z.array(z.string()), written: z.array(z.string()), other: z.array(z.string()) }),
+    /** In the order they were made. Absent in reports written before Warden kept them. */
+    // oxlint-disable-next-line no-underscore-dangle
+    commits: z._default(z.array(reportCommitSchema()), []),
   }),
 );
 
 export type ReportModel = z.infer<ReturnType<typeof reportModelSchema>>;
+export type ReportCommit = z.infer<ReturnType<typeof reportCommitSchema>>;
 export type ModelUsageSummary = z.infer<ReturnType<typeof modelUsageSchema>>;

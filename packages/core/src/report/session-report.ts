@@ -1,6 +1,7 @@
 import { cutText } from "../store/bounded-value.js";
 import type { ReportModel } from "./report-model.js";
 import type { SessionRecord, ToolEventRecord } from "../store/session-record.js";
+import { commitsOf } from "./session-commits.js";
 import { summarizeSession } from "./session-summary.js";
 import { costOfUsage } from "./pricing/index.js";
 import type { TranscriptView } from "./transcript-cache.js";
@@ -57,6 +58,7 @@ export function buildReportModel(input: ReportInputs): ReportModel {
       resumes: summary.counts.resumes,
       skipped_lines: input.skippedLines,
       transcript_skipped_lines: input.transcript ? input.transcript.reading.lines.corrupt + input.transcript.reading.lines.invalid : 0,
+      commits: summary.counts.commits,
     },
     verdicts: summary.verdicts,
     outcomes: summary.outcomes,
@@ -85,6 +87,7 @@ export function buildReportModel(input: ReportInputs): ReportModel {
     mcp_servers: mcpServersOf(input.transcript, events),
     skills: (input.transcript?.reading.skills ?? []).map((s) => ({ name: s.skill, count: s.uses })),
     files: filesOf(events),
+    commits: commitsOf(input.records),
   };
 }
 

@@ -18,6 +18,8 @@ export interface SessionSummary {
     readonly subagent_stops: number;
     readonly compactions: number;
     readonly resumes: number;
+    /** Commits the session made (checkpoint records), amended ones included. */
+    readonly commits: number;
   };
   readonly verdicts: Record<Verdict, number>;
   readonly outcomes: Record<ToolEventRecord["outcome"], number>;
@@ -37,6 +39,7 @@ export function summarizeSession(sessionId: string, records: readonly SessionRec
     subagent_stops: 0,
     compactions: 0,
     resumes: 0,
+    commits: 0,
   };
   const init = records.find((r) => r.type === "init");
   for (const record of records) {
@@ -64,9 +67,11 @@ export function summarizeSession(sessionId: string, records: readonly SessionRec
       case "resume":
         counts.resumes++;
         break;
+      case "checkpoint":
+        counts.commits++;
+        break;
       case "init":
       case "end":
-      case "checkpoint":
         break;
       default:
         record satisfies never;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { baseName, formatCompact, formatCost, formatDateTime, formatDuration, formatOffset, relativePath } from "./format-values.js";
+import {
+  baseName,
+  formatCompact,
+  formatCost,
+  formatDateTime,
+  formatDuration,
+  formatOffset,
+  formatShare,
+  relativePath,
+} from "./format-values.js";
 
 describe("format values", () => {
   it.each([
@@ -26,6 +35,16 @@ describe("format values", () => {
     [2_000_000, "2M"],
   ])("formats %d compactly", (n, expected) => {
     expect(formatCompact(n)).toBe(expected);
+  });
+
+  it.each([
+    [0, "0%"],
+    [0.004, "<1%"],
+    [10 / 14, "71%"],
+    [0.996, ">99%"],
+    [1, "100%"],
+  ])("formats a share of %d as a percentage that is never 0 or 100 unless exact", (share, expected) => {
+    expect(formatShare(share)).toBe(expected);
   });
 
   it("formats timestamps in UTC", () => {

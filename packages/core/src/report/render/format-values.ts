@@ -91,3 +91,11 @@ export function baseName(path: string): string {
   const cut = Math.max(trimmed.lastIndexOf("/"), trimmed.lastIndexOf("\\"));
   return cut >= 0 ? trimmed.slice(cut + 1) : trimmed;
 }
+
+/** A share 0..1 as a whole percentage that never reads as none or all when it is not: "<1%", ">99%". */
+export function formatShare(share: number): string {
+  const percent = Math.round(share * 100);
+  if (percent === 0 && share > 0) return "<1%";
+  if (percent === 100 && share < 1) return ">99%";
+  return `${percent}%`;
+}

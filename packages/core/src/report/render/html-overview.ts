@@ -1,6 +1,7 @@
 import type { ReportModel } from "../report-model.js";
 import { escapeHtml, escapeShown } from "./escape-html.js";
-import { baseName, formatCompact, formatCost, formatDateTime, formatDuration, formatInteger } from "./format-values.js";
+import { commitLineTotals } from "../commit-lines.js";
+import { baseName, formatCompact, formatCost, formatDateTime, formatDuration, formatInteger, formatShare } from "./format-values.js";
 
 /** The report's head: project, branch, health badge, session facts, and the headline figures. */
 export function renderHeader(model: ReportModel): string {
@@ -64,7 +65,20 @@ export function renderCards(model: ReportModel): string {
     card(cost, costLabel),
     card(formatInteger(model.files.written.length), "files written"),
     card(formatInteger(model.subagents.length), "subagents"),
+    ...commitCard(model),
   ].join("")}</div>`;
+}
+
+/** How many commits, and the model's share of the lines they added; no card when the session made none. */
+function commitCard(model: ReportModel): string[] {
+  if (model.commits.length === 0) return [];
+  const { ai_share: share } = commitLineTotals(model.commits);
+  return [
+    card(
+      formatInteger(model.commits.length),
+      `commit${model.commits.length === 1 ? "" : "s"}${share == null ? "" : ` · ${formatShare(share)} AI lines`}`,
+    ),
+  ];
 }
 
 function card(n: string, label: string, tone = ""): string {
@@ -73,6 +87,7 @@ function card(n: string, label: string, tone = ""): string {
 
 export const SECTIONS: readonly (readonly [string, string])[] = [
   ["guard", "Guard"],
+  ["commits", "Commits"],
   ["usage", "Tokens & cost"],
   ["tools", "Tools"],
   ["agents", "Subagents"],
@@ -81,6 +96,8 @@ export const SECTIONS: readonly (readonly [string, string])[] = [
   ["files", "Files"],
 ];
 
-export function renderNav(): string {
-  return `<nav class="toc"><div class="wrap">${SECTIONS.map(([id, label]) => `<a href="#${id}">${label}</a>`).join("")}</div></nav>`;
+/** Links to the sections the page has: Commits only when the session made one. */
+export function renderNav(model: ReportModel): string {
+  const sections = SECTIONS.filter(([id]) => id !== "commits" || model.commits.length > 0);
+  return `<nav class="toc"><div class="wrap">${sections.map(([id, label]) => `<a href="#${id}">${label}</a>`).join("")}</div></nav>`;
 }

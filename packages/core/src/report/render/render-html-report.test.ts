@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { escapeHtml } from "./escape-html.js";
 import { renderHtmlReport } from "./render-html-report.js";
-import { sampleReportModel, fixtureEvents, INJECTION, PROJECT, toolEvent } from "./report-model.fixture.js";
+import { fixtureCommits, sampleReportModel, fixtureEvents, INJECTION, PROJECT, toolEvent } from "./report-model.fixture.js";
 
 const html = () => renderHtmlReport(sampleReportModel());
 const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
@@ -139,6 +139,91 @@ describe("renderHtmlReport: content", () => {
     expect(html()).toMatch(
       /Written <span class="count muted">2<\/span><\/h3><ul><li title="\/home\/dev\/shop-api\/src\/cart.ts">src\/cart.ts<\/li>/,
     );
+  });
+});
+
+describe("renderHtmlReport: commits", () => {
+  /** The Commits section alone. */
+  const commitsOf = (page: string) =>
+    page.slice(page.indexOf('<section class="card" id="commits">'), page.indexOf("</section>", page.indexOf('id="commits"')));
+
+  it("heads the section with the commits made and the lines added, an amended commit counted once", () => {
+    expect(html()).toContain(
+      '<h2>Commits <span class="count">2 commits · 16 lines added, 69% by AI (an amended commit counted once)</span></h2>',
+    );
+  });
+
+  it("shows each commit's short hash with the full one on hover, its subject and branch", () => {
+    expect(commitsOf(html())).toMatch(
+      /<code class="sha" title="3f9a1c2b7d4e6f8a0b1c2d3e4f5a6b7c8d9e0f1a">3f9a1c2<\/code><span class="subject">Fix cart total: multiply by quantity<\/span><span class="chip" title="git branch">⎇ fix\/cart-total<\/span>/,
+    );
+  });
+
+  it("says which commit an amend replaced, and marks the replaced one", () => {
+    expect([
+      commitsOf(html()).includes('<span class="tag">amended <code title="3f9a1c2b7d4e6f8a0b1c2d3e4f5a6b7c8d9e0f1a">3f9a1c2</code></span>'),
+      commitsOf(html()).includes('<li class="commit replaced" id="commit-3f9a1c2b7d4e6f8a0b1c2d3e4f5a6b7c8d9e0f1a">'),
+      commitsOf(html()).includes("replaced by its amend 7b2e4d6"),
+    ]).toEqual([true, true, true]);
+  });
+
+  it("draws the AI share as a bar split by origin, with the figures beside it", () => {
+    expect(commitsOf(html())).toContain(
+      '<span class="share-n">71% <span>AI</span></span><span class="share-bar"><span class="by-ai" style="width:71.43%" title="AI: 10"></span><span class="by-mixed" style="width:14.29%" title="mixed: 2"></span><span class="by-human" style="width:7.14%" title="human: 1"></span><span class="by-unknown" style="width:7.14%" title="unknown: 1"></span></span>',
+    );
+  });
+
+  it("lists the files of a commit with their lines by origin", () => {
+    expect(commitsOf(html())).toContain(
+      '<tr><td class="mono" title="src/cart.test.ts">src/cart.test.ts</td><td class="num">10</td><td class="num">8</td><td class="num">1</td><td class="num">1</td><td class="num"><span class="muted">0</span></td></tr>',
+    );
+  });
+
+  it("lists the flagged calls behind a commit, each linked to its event in the timeline", () => {
+    expect(commitsOf(html())).toMatch(
+      /<span class="pill v-blocked">blocked<\/span><span><a href="#ev-6">#6 Bash<\/a><br><span class="muted mono" title="rule">fs.delete-home<\/span><\/span><div>Deletes the home directory<\/div>/,
+    );
+  });
+
+  it("gives the calls, verdicts, tokens and cost behind a commit", () => {
+    expect(commitsOf(html())).toMatch(
+      /Since the session began: 6 tool calls · 1 prompt<\/span><span>4 allowed · 1 warned · 1 blocked<\/span><span><span title="[^"]+">183k tokens · 4.1k out<\/span><\/span><span>cost \$0.31<\/span><span>git note written<\/span>/,
+    );
+  });
+
+  it("says the cost is unknown, and why, when a model of the segment has no price", () => {
+    const model = sampleReportModel();
+    const [fix] = fixtureCommits();
+    model.commits = [{ ...fix!, segment: { ...fix!.segment!, cost_usd: null, unpriced_models: ["claude-experimental-x"] } }];
+    expect(renderHtmlReport(model)).toContain('<span class="unknown">cost unknown: no price for claude-experimental-x</span>');
+  });
+
+  it("says so when what led to a commit was not recorded", () => {
+    const model = sampleReportModel();
+    model.commits = [{ ...fixtureCommits()[0]!, segment: null }];
+    expect(renderHtmlReport(model)).toContain('<span class="unknown">What led to this commit was not recorded.</span>');
+  });
+
+  it("shows a commit subject with markup in it as text", () => {
+    const model = sampleReportModel();
+    model.commits = [{ ...fixtureCommits()[0]!, subject: INJECTION, branch: 'x" onmouseover="alert(1)' }];
+    const page = renderHtmlReport(model);
+    expect([
+      page.includes(INJECTION),
+      page.includes("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"),
+      page.includes('x" onmouseover'),
+    ]).toEqual([false, true, false]);
+  });
+
+  it("counts the commits on a card with the AI share of their lines", () => {
+    expect(html()).toContain('<div class="stat"><div class="n">2</div><div class="l">commits · 69% AI lines</div></div>');
+  });
+
+  it("renders no Commits section, link or card when the session made no commit", () => {
+    const model = sampleReportModel();
+    model.commits = [];
+    const page = renderHtmlReport(model);
+    expect([page.includes('id="commits"'), page.includes('href="#commits"'), page.includes("AI lines")]).toEqual([false, false, false]);
   });
 });
 

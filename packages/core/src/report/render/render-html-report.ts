@@ -3,6 +3,7 @@ import { contentSecurityPolicy } from "./content-security.js";
 import { escapeHtml } from "./escape-html.js";
 import { formatDateTime } from "./format-values.js";
 import { renderActivity } from "./html-activity.js";
+import { renderCommits } from "./html-commits.js";
 import { renderConversation } from "./html-conversation.js";
 import { renderFiles } from "./html-files.js";
 import { renderGuard } from "./html-guard.js";
@@ -37,10 +38,11 @@ export function renderHtmlReport(model: ReportModel, options: HtmlReportOptions 
 <title>Warden report · ${escapeHtml(session.session_id)}</title>
 <style>${REPORT_STYLES}</style></head><body>`,
     renderHeader(model),
-    renderNav(),
+    renderNav(model),
     '<main class="wrap">',
     renderCards(model),
     renderGuard(ctx),
+    renderCommits(ctx),
     renderUsage(model),
     renderActivity(model),
   ];

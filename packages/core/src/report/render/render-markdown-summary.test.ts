@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderMarkdownSummary } from "./render-markdown-summary.js";
-import { sampleReportModel, PROJECT, toolEvent } from "./report-model.fixture.js";
+import { fixtureCommits, sampleReportModel, PROJECT, toolEvent } from "./report-model.fixture.js";
 
 const md = () => renderMarkdownSummary(sampleReportModel());
 const lines = () => md().split("\n");
@@ -85,5 +85,77 @@ describe("renderMarkdownSummary", () => {
     const model = sampleReportModel();
     model.files.written = [`${PROJECT}/docs/*bold* [x](http://e.x) @team #1.md`];
     expect(renderMarkdownSummary(model)).toContain("- `docs/*bold* [x](http://e.x) @team #1.md`");
+  });
+});
+
+describe("renderMarkdownSummary: commits", () => {
+  it("lists each commit with its AI share, lines by origin, flagged calls and cost", () => {
+    expect(lines()).toEqual(
+      expect.arrayContaining([
+        "#### Commits (2)",
+        "| Commit | Subject | AI share | Lines: AI / mixed / human / unknown | Flagged calls | Cost |",
+        "| `3f9a1c2` | `Fix cart total: multiply by quantity` | 71% | 14: 10 / 2 / 1 / 1 | **1 blocked**, 1 warned: `Read` `injection.ignore-previous`, `Bash` `fs.delete-home` | $0.31 |",
+      ]),
+    );
+  });
+
+  it("says which commit an amend replaced, and none for a commit with no flagged call", () => {
+    expect(lines()).toContain(
+      "| `7b2e4d6` amends `3f9a1c2` | `Fix cart total: multiply by quantity (with test)` | 69% | 16: 11 / 2 / 2 / 1 | none | $0.03 |",
+    );
+  });
+
+  it("totals the lines added, an amended commit counted once", () => {
+    expect(lines()).toContain("**16 lines added**: 11 by AI (69%), 2 mixed, 2 human, 1 unknown (an amended commit counted once)");
+  });
+
+  it("names the branch of a commit made on another branch than the session's", () => {
+    const model = sampleReportModel();
+    model.commits = [{ ...fixtureCommits()[0]!, branch: "release/1.2" }];
+    expect(renderMarkdownSummary(model)).toContain("| `3f9a1c2` on `release/1.2` |");
+  });
+
+  it("names the first three flagged calls of a commit and counts the rest", () => {
+    const model = sampleReportModel();
+    const [fix] = fixtureCommits();
+    const flagged = Array.from({ length: 5 }, (_, i) => ({
+      record_id: i + 1,
+      tool_name: "Bash",
+      verdict: "blocked",
+      severity: "high",
+      rules: [`rule.${i}`],
+      what: "",
+    }));
+    model.commits = [
+      { ...fix!, segment: { ...fix!.segment!, verdicts: { allowed: 0, warned: 0, blocked: 5 }, flagged_count: 5, flagged } },
+    ];
+    expect(renderMarkdownSummary(model)).toContain("| **5 blocked**: `Bash` `rule.0`, `Bash` `rule.1`, `Bash` `rule.2`, 2 more |");
+  });
+
+  it("says the cost and flagged calls are unknown for a commit without a segment", () => {
+    const model = sampleReportModel();
+    model.commits = [{ ...fixtureCommits()[0]!, segment: null }];
+    expect(renderMarkdownSummary(model)).toContain("| 14: 10 / 2 / 1 / 1 | unknown | unknown |");
+  });
+
+  it("shows no AI share for a commit that added no line", () => {
+    const model = sampleReportModel();
+    model.commits = [{ ...fixtureCommits()[0]!, files: [], lines: { added: 0, ai: 0, mixed: 0, human: 0, unknown: 0 }, ai_share: null }];
+    expect([
+      renderMarkdownSummary(model).includes("| – | 0: 0 / 0 / 0 / 0 |"),
+      renderMarkdownSummary(model).includes("**0 lines added**: 0 by AI, 0 mixed"),
+    ]).toEqual([true, true]);
+  });
+
+  it("keeps Markdown, pipes and backticks in a commit subject inert", () => {
+    const model = sampleReportModel();
+    model.commits = [{ ...fixtureCommits()[0]!, subject: "Fix *all* the | things `now` @team #12 <b>x</b>" }];
+    expect(renderMarkdownSummary(model)).toContain("| ``Fix *all* the \\| things `now` @team #12 <b>x</b>`` |");
+  });
+
+  it("has no Commits part when the session made no commit", () => {
+    const model = sampleReportModel();
+    model.commits = [];
+    expect(renderMarkdownSummary(model)).not.toContain("Commits");
   });
 });

@@ -1,7 +1,8 @@
-import type { ReportModel } from "../report-model.js";
+import type { ReportCommit, ReportModel } from "../report-model.js";
 import type { ToolEventRecord } from "../../store/session-record.js";
 import { describeToolCall } from "./describe-tool-call.js";
-import { baseName, formatCost, formatDateTime, formatDuration, formatInteger, relativePath } from "./format-values.js";
+import { commitLineTotals } from "../commit-lines.js";
+import { baseName, formatCost, formatDateTime, formatDuration, formatInteger, formatShare, relativePath } from "./format-values.js";
 import { strongest } from "./html-guard.js";
 import { mdCode, mdRow, mdText } from "./markdown-escape.js";
 
@@ -13,6 +14,9 @@ const HEALTH = { clean: "✅ clean", warned: "⚠️ warned", blocked: "⛔ bloc
 const TOOLS_MAX = 15;
 const FLAGGED_MAX = 20;
 const FILES_MAX = 20;
+const COMMITS_MAX = 20;
+/** Flagged calls named per commit; the rest are counted. */
+const COMMIT_FLAGS_MAX = 3;
 
 export function renderMarkdownSummary(model: ReportModel): string {
   const { session } = model;
@@ -32,7 +36,7 @@ export function renderMarkdownSummary(model: ReportModel): string {
     "",
     `**${formatInteger(model.counts.events)} tool calls** (${formatInteger(model.outcomes.failed)} failed) · verdicts: ${formatInteger(allowed)} allowed, ${formatInteger(warned)} warned, ${formatInteger(blocked)} blocked${promptsWarned} · ${cost}`,
   ];
-  lines.push(...flaggedTable(model), ...toolTable(model), ...usageTable(model), ...writtenFiles(model));
+  lines.push(...flaggedTable(model), ...commitTable(model), ...toolTable(model), ...usageTable(model), ...writtenFiles(model));
   return `${lines.join("\n")}\n`;
 }
 
@@ -56,6 +60,57 @@ function flaggedRow(event: ToolEventRecord, model: ReportModel): string {
   const rule = top?.rule ?? event.rules_matched[0] ?? "";
   const call = describeToolCall(event.tool_name, event.tool_input, model.session.project_dir ?? model.session.cwd, 60);
   return mdRow([`**${event.verdict}**`, code(event.tool_name, 40), code(call, 60), code(rule, 50), code(top?.excerpt ?? "", 80)]);
+}
+
+/** Each commit with the model's share of its lines and the calls the guard flagged on the way to it; then the line total. */
+function commitTable(model: ReportModel): string[] {
+  const { commits } = model;
+  if (commits.length === 0) return [];
+  const rows = commits.slice(0, COMMITS_MAX).map((commit) => commitRow(commit, model.session.git_branch));
+  if (commits.length > COMMITS_MAX) rows.push(`\n…and ${formatInteger(commits.length - COMMITS_MAX)} more in the HTML report.`);
+  const total = commitLineTotals(commits);
+  const amended = commits.some((c) => c.amend_of != null && commits.some((d) => d.commit === c.amend_of));
+  const share = total.ai_share == null ? "" : ` (${formatShare(total.ai_share)})`;
+  return [
+    "",
+    `#### Commits (${formatInteger(commits.length)})`,
+    "",
+    mdRow(["Commit", "Subject", "AI share", "Lines: AI / mixed / human / unknown", "Flagged calls", "Cost"]),
+    mdRow(["---", "---", "--:", "--:", "---", "--:"]),
+    ...rows,
+    "",
+    `**${formatInteger(total.added)} line${total.added === 1 ? "" : "s"} added**: ${formatInteger(total.ai)} by AI${share}, ${formatInteger(total.mixed)} mixed, ${formatInteger(total.human)} human, ${formatInteger(total.unknown)} unknown${amended ? " (an amended commit counted once)" : ""}`,
+  ];
+}
+
+function commitRow(commit: ReportCommit, sessionBranch: string | null): string {
+  const amends = commit.amend_of == null ? "" : ` amends ${code(commit.amend_of.slice(0, commit.short.length), 40)}`;
+  const branch = commit.branch == null || commit.branch === sessionBranch ? "" : ` on ${code(commit.branch, 40)}`;
+  const { lines } = commit;
+  const counts = `${formatInteger(lines.added)}: ${[lines.ai, lines.mixed, lines.human, lines.unknown].map(formatInteger).join(" / ")}`;
+  const cost = commit.segment == null ? "unknown" : commit.segment.cost_usd == null ? "unknown" : formatCost(commit.segment.cost_usd);
+  return mdRow([
+    `${code(commit.short, 40)}${amends}${branch}`,
+    code(commit.subject, 72),
+    commit.ai_share == null ? "–" : formatShare(commit.ai_share),
+    counts,
+    commitFlags(commit.segment),
+    cost,
+  ]);
+}
+
+function commitFlags(segment: ReportCommit["segment"]): string {
+  if (segment == null) return "unknown";
+  if (segment.flagged_count === 0) return "none";
+  const { warned, blocked } = segment.verdicts;
+  const tally = [blocked > 0 ? `**${formatInteger(blocked)} blocked**` : "", warned > 0 ? `${formatInteger(warned)} warned` : ""].filter(
+    (t) => t !== "",
+  );
+  const named = segment.flagged
+    .slice(0, COMMIT_FLAGS_MAX)
+    .map((f) => `${code(f.tool_name, 40)} ${code(f.rules[0] ?? f.verdict, 50)}`.trim());
+  const more = segment.flagged_count > named.length ? `, ${formatInteger(segment.flagged_count - named.length)} more` : "";
+  return `${tally.join(", ")}: ${named.join(", ")}${more}`;
 }
 
 function toolTable(model: ReportModel): string[] {

@@ -1,4 +1,4 @@
-import type { ReportModel } from "../report-model.js";
+import type { ReportCommit, ReportModel } from "../report-model.js";
 import type { ToolEventRecord } from "../../store/session-record.js";
 
 /**
@@ -191,6 +191,7 @@ export function sampleReportModel(): ReportModel {
       resumes: 0,
       skipped_lines: 0,
       transcript_skipped_lines: 0,
+      commits: 2,
     },
     verdicts: { allowed: 8, warned: 1, blocked: 1 },
     outcomes: { completed: 7, failed: 1, blocked: 1, no_result: 0 },
@@ -245,5 +246,86 @@ export function sampleReportModel(): ReportModel {
       written: [`${PROJECT}/src/cart.ts`, `${PROJECT}/src/cart.test.ts`],
       other: [],
     },
+    commits: fixtureCommits(),
   };
+}
+
+/** The session's two commits: the fix (two flagged calls led to it), then its amend with a test line changed by hand. */
+export function fixtureCommits(): ReportCommit[] {
+  const fix = "3f9a1c2b7d4e6f8a0b1c2d3e4f5a6b7c8d9e0f1a";
+  return [
+    {
+      commit: fix,
+      short: fix.slice(0, 7),
+      subject: "Fix cart total: multiply by quantity",
+      branch: "fix/cart-total",
+      amend_of: null,
+      repo_root: PROJECT,
+      committed_at: "2026-03-02T14:01:00.000Z",
+      lines: { added: 14, ai: 10, mixed: 2, human: 1, unknown: 1 },
+      ai_share: 10 / 14,
+      files: [
+        { path: "src/cart.ts", added: 3, ai: 2, mixed: 1, human: 0, unknown: 0 },
+        { path: "src/cart.test.ts", added: 10, ai: 8, mixed: 1, human: 1, unknown: 0 },
+        { path: "CHANGELOG.md", added: 1, ai: 0, mixed: 0, human: 0, unknown: 1 },
+      ],
+      segment: {
+        prompts: 1,
+        events: 6,
+        verdicts: { allowed: 4, warned: 1, blocked: 1 },
+        flagged_count: 2,
+        flagged: [
+          {
+            record_id: 3,
+            tool_name: "Read",
+            verdict: "warned",
+            severity: "high",
+            rules: ["injection.ignore-previous"],
+            what: "Possible prompt injection in the tool output",
+          },
+          {
+            record_id: 6,
+            tool_name: "Bash",
+            verdict: "blocked",
+            severity: "critical",
+            rules: ["fs.delete-home"],
+            what: "Deletes the home directory",
+          },
+        ],
+        tokens: { input: 900, output: 4100, cache_write: 18_000, cache_read: 160_000 },
+        cost_usd: 0.3105,
+        unpriced_models: [],
+        models: ["claude-sonnet-4-5"],
+      },
+      note: "written",
+    },
+    {
+      commit: "7b2e4d6f8a0c1e3f5a7b9c0d2e4f6a8b0c1d3e5f",
+      short: "7b2e4d6",
+      subject: "Fix cart total: multiply by quantity (with test)",
+      branch: "fix/cart-total",
+      amend_of: fix,
+      repo_root: PROJECT,
+      committed_at: "2026-03-02T14:01:50.000Z",
+      lines: { added: 16, ai: 11, mixed: 2, human: 2, unknown: 1 },
+      ai_share: 11 / 16,
+      files: [
+        { path: "src/cart.ts", added: 3, ai: 2, mixed: 1, human: 0, unknown: 0 },
+        { path: "src/cart.test.ts", added: 12, ai: 9, mixed: 1, human: 2, unknown: 0 },
+        { path: "CHANGELOG.md", added: 1, ai: 0, mixed: 0, human: 0, unknown: 1 },
+      ],
+      segment: {
+        prompts: 0,
+        events: 2,
+        verdicts: { allowed: 2, warned: 0, blocked: 0 },
+        flagged_count: 0,
+        flagged: [],
+        tokens: { input: 120, output: 600, cache_write: 0, cache_read: 40_000 },
+        cost_usd: 0.0312,
+        unpriced_models: [],
+        models: ["claude-sonnet-4-5"],
+      },
+      note: "written",
+    },
+  ];
 }

@@ -108,6 +108,29 @@ dl.kv dt{font:12px var(--mono);color:var(--muted);padding-top:2px}dl.kv dd{margi
 .files{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:16px}
 .files ul{list-style:none;margin:0;padding:0;font:12.5px/1.7 var(--mono);max-height:26em;overflow:auto}
 .files li{overflow-wrap:anywhere}
+.commit-list{list-style:none;margin:0;padding:0}
+.commit{padding:14px 0;border-bottom:1px solid var(--line-soft)}
+.commit:first-child{padding-top:2px}.commit:last-child{border-bottom:0;padding-bottom:0}
+.commit.replaced .commit-head,.commit.replaced .share{opacity:.7}
+.commit-head{display:flex;flex-wrap:wrap;align-items:baseline;gap:4px 10px}
+.commit-head .sha{font-weight:650;color:var(--accent)}
+.commit-head .subject{font-weight:650;overflow-wrap:anywhere}
+.commit-head .tag{font-size:12.5px;color:#5b3fa8}
+.commit-head .tag.muted{color:var(--faint)}
+.commit-head .t{margin-left:auto;font:12px var(--mono);color:var(--faint)}
+.share{display:flex;align-items:center;flex-wrap:wrap;gap:6px 14px;margin:10px 0 8px}
+.share-n{font-size:20px;font-weight:650;font-variant-numeric:tabular-nums;min-width:74px;line-height:1.2}
+.share-n span{font-size:12px;font-weight:600;color:var(--muted)}
+.share-bar{display:flex;width:280px;max-width:100%;height:10px;border-radius:5px;overflow:hidden;background:var(--line-soft)}
+.share-bar span{display:block;height:100%}
+.legend{display:inline-flex;flex-wrap:wrap;gap:2px 14px;font-size:12.5px}
+.legend .key{display:inline-flex;align-items:center;gap:5px;font-variant-numeric:tabular-nums}
+.legend i{display:inline-block;width:10px;height:10px;border-radius:2px}
+.by-ai{background:#6e56cf}.by-mixed{background:#b9a9f0}.by-human{background:#3c9a68}.by-unknown{background:#c4cad3}
+table.commit-files{font-size:12.5px}table.commit-files .num{width:86px}
+table.commit-files td:first-child{overflow-wrap:anywhere}
+.commit .facts{margin-top:8px}
+.commit-flagged{margin-top:6px;border-top:1px solid var(--line-soft)}
 footer{color:var(--faint);font-size:12px;text-align:center;margin-top:28px}
 [hidden]{display:none!important}
 @media (max-width:860px){.meta{grid-template-columns:repeat(2,minmax(0,1fr))}.cols,.files{grid-template-columns:1fr}
