@@ -24,6 +24,20 @@ const transcript = path.join(home, ".claude", "projects", project.replace(/[^A-Z
 const base = { session_id: sessionId, transcript_path: transcript, cwd: project };
 const tool = { ...base, permission_mode: "default", prompt_id: "8f14e45f-ceea-4e7a-9b1d-2c3e4f5a6b7c", effort: { level: "high" } };
 const env = { PATH: process.env.PATH ?? "", HOME: home, CLAUDE_PROJECT_DIR: project, TZ: "UTC" };
+// The project is a git repository, so the session's commit gets its provenance (blame, why, a git note).
+const gitEnv = {
+  ...env,
+  GIT_CONFIG_GLOBAL: "/dev/null",
+  GIT_AUTHOR_NAME: "Demo",
+  GIT_AUTHOR_EMAIL: "demo@example.com",
+  GIT_COMMITTER_NAME: "Demo",
+  GIT_COMMITTER_EMAIL: "demo@example.com",
+};
+const git = (...args) => spawnSync("git", args, { cwd: project, env: gitEnv, encoding: "utf8" });
+const hasGit =
+  git("init", "-q", "-b", "main").status === 0 &&
+  git("add", "README.md", "src").status === 0 &&
+  git("commit", "-q", "-m", "Start").status === 0;
 writeTranscript();
 
 /** A transcript as Claude Code writes it: one line per content block, each repeating its response's usage. */
@@ -91,7 +105,8 @@ function fire(hook, payload) {
   return result.stdout.trim() ? JSON.parse(result.stdout) : undefined;
 }
 
-function call(name, input, id, response, { error, agent } = {}) {
+/** A tool call through PreToolUse and PostToolUse; `act` does what the tool would (write a file, run git) in between. */
+function call(name, input, id, response, { error, agent, act } = {}) {
   const extra = agent ? { agent_id: agent, agent_type: "Explore" } : {};
   const pre = fire("post-tool-guard", {
     ...tool,
@@ -103,6 +118,7 @@ function call(name, input, id, response, { error, agent } = {}) {
   });
   const denied = pre?.hookSpecificOutput?.permissionDecision === "deny";
   if (denied) return `denied: ${pre.hookSpecificOutput.permissionDecisionReason}`;
+  act?.();
   const post = error
     ? {
         ...tool,
@@ -213,6 +229,7 @@ const steps = [
       }) ?? "recorded",
   ],
   ["Bash rm -rf ~", () => call("Bash", { command: "rm -rf ~", description: "Clean up" }, "toolu_06", null)],
+  ...(hasGit ? commitSteps() : []),
   [
     "Stop",
     () =>
@@ -227,6 +244,48 @@ const steps = [
   ],
   ["SessionEnd", () => fire("session-end", { ...base, hook_event_name: "SessionEnd", reason: "other" }) ?? "recorded"],
 ];
+
+/** The model edits a file and commits it through Bash: Warden records a checkpoint and writes a git note. */
+function commitSteps() {
+  const file = path.join(project, "src", "index.ts");
+  const before = fs.readFileSync(file, "utf8");
+  const after = "/** The answer, computed once. */\nexport const answer = 6 * 7;\n";
+  const commit = 'git add src && git commit -q -m "Compute the answer"';
+  return [
+    [
+      "Edit src/index.ts",
+      () =>
+        call(
+          "Edit",
+          { file_path: file, old_string: before, new_string: after, replace_all: false },
+          "toolu_07",
+          {
+            filePath: file,
+            oldString: before,
+            newString: after,
+            originalFile: before,
+            structuredPatch: [],
+            userModified: false,
+            replaceAll: false,
+          },
+          { act: () => fs.writeFileSync(file, after) },
+        ),
+    ],
+    [
+      "Bash git commit",
+      () =>
+        call(
+          "Bash",
+          { command: commit, description: "Commit the change" },
+          "toolu_08",
+          { stdout: "", stderr: "", interrupted: false, isImage: false, noOutputExpected: false },
+          {
+            act: () => spawnSync("bash", ["-c", commit], { cwd: project, env: gitEnv }),
+          },
+        ),
+    ],
+  ];
+}
 
 console.log(`Warden demo: a session pushed through the real hook processes\nproject: ${project}\n`);
 for (const [label, run] of steps) {
@@ -267,6 +326,19 @@ console.log(`  files read:     ${rel(report.files.read)}`);
 console.log(`  files written:  ${rel(report.files.written)}`);
 console.log(`\nOpen the HTML report: ${path.join(data, "reports", `${sessionId}.html`)}`);
 console.log(`Pull-request summary:   ${path.join(data, "reports", `${sessionId}.md`)}`);
+
+if (hasGit) {
+  console.log("\nProvenance: the session's commit, line by line (git note under refs/notes/warden)");
+  for (const args of [
+    ["blame", "src/index.ts"],
+    ["why", "HEAD"],
+  ]) {
+    const result = spawnSync(process.execPath, [path.join(root, "hooks", "warden.mjs"), ...args], { cwd: project, env, encoding: "utf8" });
+    console.log(`\n$ warden ${args.join(" ")}`);
+    console.log((result.stdout || result.stderr).trimEnd().replace(/^/gm, "  "));
+    if (result.status !== 0) process.exitCode = 1;
+  }
+} else console.log("\nProvenance: skipped (no git on this machine)");
 
 // The team store on an embedded default: a real PostgreSQL from npm, started for the demo and
 // deleted after it. In a team, WARDEN_DATABASE_URL names the team's server instead.

@@ -9,8 +9,9 @@ import { NOTES_REF, parseTraceNotes, type TraceNote } from "./trace-note.js";
 export function ensureNotesFollowRewrites(root: string, now: Date): void {
   const refs = (tryGit(root, ["config", "--get-all", "notes.rewriteRef"]) ?? "").split("\n").map((l) => l.trim());
   if (!refs.includes(NOTES_REF)) runGit(root, ["config", "--add", "notes.rewriteRef", NOTES_REF]);
-  if (tryGit(root, ["config", "--get", "warden.provenanceSince"]) == null)
-    runGit(root, ["config", "warden.provenanceSince", now.toISOString()]);
+  // Whole seconds, as git dates commits: a person's commit in the same second still counts as after.
+  const since = new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString();
+  if (tryGit(root, ["config", "--get", "warden.provenanceSince"]) == null) runGit(root, ["config", "warden.provenanceSince", since]);
 }
 
 /** When Warden started keeping notes in this clone; null when it never did here. */
@@ -20,8 +21,16 @@ export function provenanceSince(root: string): Date | null {
   return Number.isNaN(date) ? null : new Date(date);
 }
 
+/**
+ * Adds the note (replacing one git carried from a rewritten commit). git signs the notes ref's own
+ * commit with the user's identity; where none is set (a fresh machine, a container), as Warden.
+ */
 export function writeNote(root: string, commit: string, note: TraceNote): void {
-  runGit(root, ["notes", "--ref", NOTES_REF, "add", "-f", "-F", "-", commit], { input: `${JSON.stringify(note, null, 1)}\n` });
+  const args = ["notes", "--ref", NOTES_REF, "add", "-f", "-F", "-", commit];
+  const input = `${JSON.stringify(note, null, 1)}\n`;
+  const identity =
+    tryGit(root, ["var", "GIT_COMMITTER_IDENT"]) == null ? ["-c", "user.name=Warden", "-c", "user.email=warden@localhost"] : [];
+  runGit(root, [...identity, ...args], { input });
 }
 
 /** Every commit of the repository that has a Warden note, with the note's blob. */
