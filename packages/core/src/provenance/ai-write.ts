@@ -74,7 +74,7 @@ export function carryWrite(wardenRoot: string, file: string, before: readonly st
 }
 
 /** The file before the call: as the tool reported it, rebuilt from the patch it applied, or unknown (null). */
-function textBefore(toolResponse: unknown, after: string): string | null {
+export function textBefore(toolResponse: unknown, after: string): string | null {
   const parsed = writeResponseSchema().safeParse(toolResponse);
   if (!parsed.success) return null;
   const response = parsed.data;
@@ -84,17 +84,27 @@ function textBefore(toolResponse: unknown, after: string): string | null {
   return response.structuredPatch == null ? null : reversePatch(after, response.structuredPatch);
 }
 
-/** Undoes a unified patch's hunks on the new text: each hunk's new lines give way to its context and removed lines. */
+/**
+ * Undoes a unified patch's hunks on the new text: each hunk's new lines give way to its context and
+ * removed lines. Hunks are jsdiff's (Claude Code's): a hunk of no new lines starts where the line
+ * after it is, unlike `@@ -a,b +c,0 @@` in a diff's text. A hunk whose new lines are not in the
+ * file as it is now (another hook, a formatter, changed it since) gives no answer: undone anyway it
+ * would misplace lines.
+ */
 function reversePatch(after: string, hunks: readonly z.infer<ReturnType<typeof hunkSchema>>[]): string | null {
   const lines = after.split("\n");
   for (const hunk of hunks.toSorted((a, b) => b.newStart - a.newStart)) {
     const old = hunk.lines.filter((l) => l.startsWith(" ") || l.startsWith("-")).map((l) => l.slice(1));
-    const start = hunk.newLines === 0 ? hunk.newStart : hunk.newStart - 1;
-    if (start < 0 || start + hunk.newLines > lines.length) return null;
+    const added = hunk.lines.filter((l) => l.startsWith(" ") || l.startsWith("+")).map((l) => l.slice(1));
+    const start = Math.max(0, hunk.newStart - 1);
+    if (added.length !== hunk.newLines || start + hunk.newLines > lines.length) return null;
+    if (added.some((line, i) => withoutCr(line) !== withoutCr(lines[start + i]!))) return null;
     lines.splice(start, hunk.newLines, ...old);
   }
   return lines.join("\n");
 }
+
+const withoutCr = (line: string) => (line.endsWith("\r") ? line.slice(0, -1) : line);
 
 /** A text file's content, or null when it is gone, too large or binary (a NUL in its first 8 KiB). */
 export function readTrackedText(file: string): string | null {

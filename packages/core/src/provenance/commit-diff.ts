@@ -1,5 +1,5 @@
 import { hashLine } from "./line-text.js";
-import { runGit, runGitBytes } from "./git-run.js";
+import { runGit, runGitBytes, tryGit } from "./git-run.js";
 
 /** What one commit changed in one file, as git's own diff against its first parent says. */
 export interface FileChange {
@@ -38,30 +38,11 @@ export function readCommitChanges(
   limits: CommitLimits = DEFAULT_COMMIT_LIMITS,
   paths?: readonly string[],
 ): FileChange[] {
-  const pathspec = paths == null ? [] : ["--", ...paths.map((p) => `:(literal)${p}`)];
-  const numstat = runGit(root, [
-    "diff-tree",
-    "-r",
-    "--root",
-    "-m",
-    "--first-parent",
-    "-M",
-    "--no-commit-id",
-    "--numstat",
-    "-z",
-    commit,
-    ...pathspec,
-  ]);
+  const trees = comparedTrees(root, commit);
+  const numstat = runGit(root, ["diff-tree", ...DIFF_OPTIONS, "--numstat", "-z", ...trees, ...pathspec(paths ?? [])]);
   const counted = parseNumstat(numstat);
   const readable = counted.filter((f, i) => !f.binary && f.addedCount > 0 && f.addedCount <= limits.maxAddedLines && i < limits.maxFiles);
-  const lines =
-    readable.length === 0
-      ? new Map<string, AddedLine[]>()
-      : readAddedLines(
-          root,
-          commit,
-          readable.map((f) => f.path),
-        );
+  const lines = readable.length === 0 ? new Map<string, AddedLine[]>() : readAddedLines(root, trees, readable);
   return counted.map((file) => {
     const added = lines.get(file.path);
     return {
@@ -69,13 +50,32 @@ export function readCommitChanges(
       binary: file.binary,
       addedCount: file.addedCount,
       added: added ?? [],
-      skipped: file.addedCount > 0 && added == null,
+      skipped: file.binary || (file.addedCount > 0 && added == null),
     };
   });
 }
 
+/** Recursive, with renames, the same for the count and the patch (a rename counted must be a rename in the patch). */
+const DIFF_OPTIONS = ["-r", "-M", "--no-commit-id"];
+
+/**
+ * What diff-tree compares: the commit's first parent and the commit, or a root commit alone. Named
+ * explicitly because diff-tree ignores --first-parent: `-m --first-parent` diffs a merge against
+ * each of its parents, listing the other side's files too (and --diff-merges needs git 2.31).
+ */
+function comparedTrees(root: string, commit: string): string[] {
+  const parent = tryGit(root, ["rev-parse", "--verify", "-q", `${commit}^1^{commit}`])?.trim();
+  return parent ? [parent, commit] : ["--root", commit];
+}
+
+function pathspec(paths: readonly string[]): string[] {
+  return paths.length === 0 ? [] : ["--", ...paths.map((p) => `:(literal)${p}`)];
+}
+
 interface CountedFile {
   readonly path: string;
+  /** A renamed file's name in the parent. */
+  readonly from?: string;
   readonly binary: boolean;
   readonly addedCount: number;
 }
@@ -85,38 +85,38 @@ function parseNumstat(output: string): CountedFile[] {
   const fields = output.split("\0");
   const files: CountedFile[] = [];
   for (let i = 0; i < fields.length; i++) {
-    const match = /^(-|\d+)\t(-|\d+)\t(.*)$/s.exec(fields[i]!.replace(/^\n/, ""));
+    const match = /^(-|\d+)\t(-|\d+)\t(.*)$/s.exec(fields[i]!);
     if (match == null) continue;
-    let file = match[3]!;
-    if (file === "") {
+    const binary = match[1] === "-";
+    const addedCount = binary ? 0 : Number(match[1]);
+    if (match[3] !== "") files.push({ path: match[3]!, binary, addedCount });
+    else {
+      files.push({ path: fields[i + 2] ?? "", from: fields[i + 1] ?? "", binary, addedCount });
       i += 2;
-      file = fields[i] ?? "";
     }
-    files.push({ path: file, binary: match[1] === "-", addedCount: match[1] === "-" ? 0 : Number(match[1]) });
   }
   return files;
 }
 
-/** Parses `diff-tree -p -U0`: each `+++ b/path`, then each hunk's `+` lines numbered from its `+start`. */
-function readAddedLines(root: string, commit: string, paths: readonly string[]): Map<string, AddedLine[]> {
+/**
+ * Parses `diff-tree -p -U0`: each `+++ b/path`, then each hunk's `+` lines numbered from its
+ * `+start`. A renamed file's old name is in the pathspec too: without it git sees no rename and
+ * every line of the file as added.
+ */
+function readAddedLines(root: string, trees: readonly string[], files: readonly CountedFile[]): Map<string, AddedLine[]> {
+  const names = files.flatMap((f) => (f.from == null ? [f.path] : [f.path, f.from]));
   const patch = runGitBytes(root, [
     "diff-tree",
-    "-r",
-    "--root",
-    "-m",
-    "--first-parent",
-    "-M",
-    "--no-commit-id",
+    ...DIFF_OPTIONS,
     "-p",
     "-U0",
     "--no-color",
     "--no-ext-diff",
     "--no-textconv",
-    commit,
-    "--",
-    ...paths.map((p) => `:(literal)${p}`),
+    ...trees,
+    ...pathspec(names),
   ]).toString("utf8");
-  const wanted = new Set(paths);
+  const wanted = new Set(files.map((f) => f.path));
   const result = new Map<string, AddedLine[]>();
   let current: AddedLine[] | undefined;
   let next = 0;
@@ -129,8 +129,7 @@ function readAddedLines(root: string, commit: string, paths: readonly string[]):
     }
     if (inHeader) {
       if (raw.startsWith("+++ ")) {
-        const target = raw.slice(4).replace(/\t$/, "");
-        const file = target.startsWith("b/") ? target.slice(2) : null;
+        const file = newPath(raw.slice(4));
         current = file != null && wanted.has(file) ? [] : undefined;
         if (current != null && file != null) result.set(file, current);
         inHeader = false;
@@ -146,6 +145,32 @@ function readAddedLines(root: string, commit: string, paths: readonly string[]):
     }
   }
   return result;
+}
+
+/**
+ * The path of a `+++ ` header: `b/path`, a tab after it when it holds a space, C-quoted
+ * (`"b/say \"hi\".txt"`, control characters as octal bytes) when it holds a quote, a backslash or a
+ * control character, whatever core.quotePath says. Null for /dev/null.
+ */
+function newPath(header: string): string | null {
+  const target = header.replace(/\t$/, "");
+  const name = target.startsWith('"') && target.endsWith('"') && target.length > 1 ? unquoteC(target.slice(1, -1)) : target;
+  return name.startsWith("b/") ? name.slice(2) : null;
+}
+
+const C_ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+
+function unquoteC(body: string): string {
+  const parts: Buffer[] = [];
+  let last = 0;
+  for (const match of body.matchAll(/\\([0-7]{3}|.)/g)) {
+    parts.push(Buffer.from(body.slice(last, match.index), "utf8"));
+    const escape = match[1]!;
+    parts.push(Buffer.from([/^[0-7]{3}$/.test(escape) ? parseInt(escape, 8) : (C_ESCAPES[escape] ?? escape.charCodeAt(0))]));
+    last = match.index + match[0].length;
+  }
+  parts.push(Buffer.from(body.slice(last), "utf8"));
+  return Buffer.concat(parts).toString("utf8");
 }
 
 /** The text of each `path` as `commit` holds it (null for a missing, binary or larger than `maxBytes` one), in one git call. */

@@ -165,10 +165,21 @@ function traceFile(file: FileAttribution, authors: readonly NoteAuthor[]) {
     conversations: [...groups.values()].map((g) => ({
       ...(g.sessionId == null ? {} : { url: `claude-code:session/${g.sessionId}` }),
       contributor:
-        g.model == null || g.origin === "human" || g.origin === "unknown" ? { type: g.origin } : { type: g.origin, model_id: g.model },
+        g.model == null || g.origin === "human" || g.origin === "unknown"
+          ? { type: g.origin }
+          : { type: g.origin, model_id: modelId(g.model) },
       ranges: rangesOf(g.lines),
     })),
   };
+}
+
+/**
+ * Agent Trace names a model the models.dev way, `provider/model` ("anthropic/claude-opus-4-5-20251101");
+ * Claude Code names Anthropic's models alone. A name that already has a provider, or that is not
+ * Claude's, is kept as it is.
+ */
+function modelId(model: string): string {
+  return model.includes("/") || !model.startsWith("claude-") ? model : `anthropic/${model}`;
 }
 
 function rangesOf(lines: readonly AttributedLine[]) {
@@ -226,21 +237,33 @@ export function parseTraceNotes(text: string): TraceNote[] {
   return notes;
 }
 
-/** Splits text into its top-level `{…}` documents (strings respected). */
+/**
+ * Splits text into its top-level `{…}` documents, in one pass. Braces pair up as a stack, so a
+ * stray brace in someone else's text around Warden's notes (an unclosed "{", a lone "}") does not
+ * swallow them; quotes count only inside a document, so a stray quote outside does not either.
+ */
 function topLevelJson(text: string): string[] {
-  const chunks: string[] = [];
-  let depth = 0;
-  let start = -1;
+  const open: number[] = [];
+  const pairs: [number, number][] = [];
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (inString) {
       if (c === "\\") i++;
       else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === "{") {
-      if (depth++ === 0) start = i;
-    } else if (c === "}" && depth > 0 && --depth === 0) chunks.push(text.slice(start, i + 1));
+    } else if (c === '"') inString = open.length > 0;
+    else if (c === "{") open.push(i);
+    else if (c === "}") {
+      const start = open.pop();
+      if (start != null) pairs.push([start, i]);
+    }
+  }
+  const chunks: string[] = [];
+  let end = -1;
+  for (const [start, close] of pairs.toSorted((a, b) => a[0] - b[0])) {
+    if (start < end) continue;
+    chunks.push(text.slice(start, close + 1));
+    end = close;
   }
   return chunks;
 }
