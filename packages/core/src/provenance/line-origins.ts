@@ -44,8 +44,33 @@ interface Slot {
   readonly replaced?: LineOrigin;
 }
 
-/** One slot per line of `next`, and every old line the change removed. */
+/**
+ * One slot per line of `next`, and every old line the change removed. The lines both texts begin
+ * and end with are kept without diffing: an edit touches a few lines of a long file, and the diff
+ * then only sees those.
+ */
 function alignLines(previous: readonly LineOrigin[], next: readonly string[]): { slots: Slot[]; removed: LineOrigin[] } {
+  let head = 0;
+  while (head < previous.length && head < next.length && previous[head]!.hash === next[head]) head++;
+  let tail = 0;
+  while (
+    tail < previous.length - head &&
+    tail < next.length - head &&
+    previous[previous.length - 1 - tail]!.hash === next[next.length - 1 - tail]
+  )
+    tail++;
+  const middle = alignMiddle(previous.slice(head, previous.length - tail), next.slice(head, next.length - tail));
+  return {
+    slots: [
+      ...previous.slice(0, head).map((kept) => ({ kept })),
+      ...middle.slots,
+      ...previous.slice(previous.length - tail).map((kept) => ({ kept })),
+    ],
+    removed: middle.removed,
+  };
+}
+
+function alignMiddle(previous: readonly LineOrigin[], next: readonly string[]): { slots: Slot[]; removed: LineOrigin[] } {
   const changes = diffArrays(
     previous.map((l) => l.hash),
     [...next],
