@@ -105,22 +105,19 @@ function hookCost(n, enabled) {
   return median(times.slice(2));
 }
 
+/** A recorded session ("bench") in the repository's data dir, as SessionStart leaves it. */
+function benchSession(dir) {
+  const store = new SessionStore(path.join(dir, ".warden"));
+  const config = loadWardenConfig(dir, dir);
+  const init = { type: "init", session_id: "bench", source: "startup", cwd: dir, project_dir: dir, transcript_path: null, git: null };
+  store.append("bench", { ...init, platform: "bench", warden_version: "bench" });
+  return { store, config };
+}
+
 /** A session commit of `files` files of `lines` lines each, all written by the model: checkpoint, attribution and note. */
 async function commitCost(files, lines) {
   const dir = repo();
-  const store = new SessionStore(path.join(dir, ".warden"));
-  const config = loadWardenConfig(dir, dir);
-  store.append("bench", {
-    type: "init",
-    session_id: "bench",
-    source: "startup",
-    cwd: dir,
-    project_dir: dir,
-    transcript_path: null,
-    git: null,
-    platform: "bench",
-    warden_version: "bench",
-  });
+  const { store, config } = benchSession(dir);
   for (let f = 0; f < files; f++) {
     const file = path.join(dir, `src/file${f}.ts`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -145,20 +142,8 @@ async function commitCost(files, lines) {
 /** `blame` of a file of 2,000 lines built by 50 session commits. */
 async function blameCost() {
   const dir = repo();
-  const store = new SessionStore(path.join(dir, ".warden"));
-  const config = loadWardenConfig(dir, dir);
+  const { store, config } = benchSession(dir);
   const file = path.join(dir, "history.ts");
-  store.append("bench", {
-    type: "init",
-    session_id: "bench",
-    source: "startup",
-    cwd: dir,
-    project_dir: dir,
-    transcript_path: null,
-    git: null,
-    platform: "bench",
-    warden_version: "bench",
-  });
   let text = "";
   for (let c = 0; c < 50; c++) {
     const before = hashLines(text);

@@ -29,7 +29,7 @@ export const noteAuthorSchema = lazySchema(() =>
 );
 export type NoteAuthor = z.infer<ReturnType<typeof noteAuthorSchema>>;
 
-const verdictCountsSchema = lazySchema(() => z.object({ allowed: z.number(), warned: z.number(), blocked: z.number() }));
+export const verdictCountsSchema = lazySchema(() => z.object({ allowed: z.number(), warned: z.number(), blocked: z.number() }));
 
 export const flaggedEventSchema = lazySchema(() =>
   z.looseObject({

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { flaggedEventSchema, verdictCountsSchema } from "../provenance/trace-note.js";
 import { lazySchema } from "../support/lazy-schema.js";
 import { toolEventRecordSchema } from "../store/session-record.js";
 import { findingSchema } from "../verdict.js";
@@ -45,19 +46,10 @@ export const reportCommitSchema = lazySchema(() =>
       z.object({
         prompts: z.number(),
         events: z.number(),
-        verdicts: z.object({ allowed: z.number(), warned: z.number(), blocked: z.number() }),
+        verdicts: verdictCountsSchema(),
         /** Calls warned about or blocked; `flagged` lists at most the first 50 of them. */
         flagged_count: z.number(),
-        flagged: z.array(
-          z.object({
-            record_id: z.number(),
-            tool_name: z.string(),
-            verdict: z.string(),
-            severity: z.nullable(z.string()),
-            rules: z.array(z.string()),
-            what: z.string(),
-          }),
-        ),
+        flagged: z.array(flaggedEventSchema()),
         /** Null when the transcript could not be read for that stretch: unknown, not zero. */
         tokens: z.nullable(z.object({ input: z.number(), output: z.number(), cache_write: z.number(), cache_read: z.number() })),
         /** Null when tokens are unknown or a model's price is (then named in unpriced_models). */
