@@ -1,0 +1,214 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { decisionOf, makeSandbox, readJsonl, runCliProcess, runHookProcess, type Sandbox } from "../support/hook-process.js";
+import * as p from "../support/payloads.js";
+
+/**
+ * A real git repository in a sandboxed project, and sessions driven through the built hooks as
+ * Claude Code 2.1.197 would drive them: each tool call is PreToolUse, then the tool's real effect
+ * (the file written, the command run) done by the test, then PostToolUse or PostToolUseFailure.
+ * A person's part (edits, commits, amends, rebases) is plain git with no hook in between.
+ */
+
+/** A line of `warden blame --json`. */
+export interface BlameLine {
+  readonly line: number;
+  readonly text: string;
+  readonly origin: string;
+  readonly commit: string | null;
+  readonly session_id: string | null;
+  readonly model: string | null;
+  readonly tool_name: string | null;
+  readonly prompt_id: string | null;
+  readonly prompt: string | null;
+}
+
+export interface World {
+  readonly box: Sandbox;
+  readonly repo: string;
+  /** Runs git in the repository as the person would; throws with git's words when it fails. */
+  git(...args: string[]): string;
+  /** Runs git with extra environment (a fixed date, an editor). */
+  gitWith(env: Record<string, string>, ...args: string[]): string;
+  /** Writes a file of the repository by hand (no hook sees it). */
+  writeByHand(file: string, content: string): void;
+  read(file: string): string;
+  session(id: string): Session;
+  blame(file: string, ...args: string[]): Promise<BlameLine[]>;
+  why(target: string): Promise<Record<string, unknown>>;
+  /** The Warden note on a commit as git shows it; undefined when there is none. */
+  note(rev: string): string | undefined;
+  records(sessionId: string): Array<Record<string, unknown>>;
+  checkpoints(sessionId: string): Array<Record<string, unknown>>;
+  cleanup(): void;
+}
+
+export interface Session {
+  readonly id: string;
+  start(): Promise<void>;
+  prompt(text: string): Promise<void>;
+  /** A Write of a new file: the file is on disk between PreToolUse and PostToolUse. */
+  write(file: string, content: string): Promise<void>;
+  /** An Edit replacing `oldString` (within one line) by `newString`. */
+  edit(file: string, oldString: string, newString: string): Promise<void>;
+  /** A Bash call: the command runs for real unless the guard denies it; returns the decision ("allow" when none). */
+  bash(command: string): Promise<string>;
+}
+
+const GITCONFIG = "[user]\n\tname = Dev Person\n\temail = dev@example.com\n[init]\n\tdefaultBranch = main\n";
+
+export function makeWorld(): World {
+  const box = makeSandbox();
+  // The person's git identity, as a developer machine has it: the hooks' own git calls (the note's commit) use it too.
+  fs.writeFileSync(path.join(box.home, ".gitconfig"), GITCONFIG);
+  box.env.GIT_CONFIG_NOSYSTEM = "1";
+  const repo = box.project;
+  const gitWith = (env: Record<string, string>, ...args: string[]) => {
+    const result = spawnSync("git", args, { cwd: repo, env: { ...box.env, ...env }, encoding: "utf8" });
+    if (result.status !== 0) throw new Error(`git ${args.join(" ")} failed (${result.status}): ${result.stderr}`);
+    return result.stdout;
+  };
+  const git = (...args: string[]) => gitWith({}, ...args);
+  git("init", "-q");
+  let tool = 0;
+  const hook = async (payload: unknown) => {
+    const result = await runHookProcess("post-tool-guard", payload, box);
+    if (result.code !== 0) throw new Error(`post-tool-guard exited ${result.code}: ${result.stderr}`);
+    return result;
+  };
+  const session = (id: string): Session => {
+    const s = { sessionId: id, cwd: repo };
+    return {
+      id,
+      start: async () => {
+        await runHookProcess("session-start", p.sessionStart(s), box);
+      },
+      prompt: async (text) => {
+        await hook(p.userPromptSubmit(s, text));
+      },
+      write: async (file, content) => {
+        const toolUseId = `toolu_w${++tool}`;
+        const input = p.writeInput(path.join(repo, file), content);
+        await hook(p.preToolUse(s, "Write", input, toolUseId));
+        fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+        fs.writeFileSync(path.join(repo, file), content);
+        await hook(p.postToolUse(s, "Write", input, p.writeResponse(input.file_path, content), toolUseId));
+      },
+      edit: async (file, oldString, newString) => {
+        const toolUseId = `toolu_e${++tool}`;
+        const absolute = path.join(repo, file);
+        const input = p.editInput(absolute, oldString, newString);
+        await hook(p.preToolUse(s, "Edit", input, toolUseId));
+        const original = fs.readFileSync(absolute, "utf8");
+        fs.writeFileSync(absolute, original.replace(oldString, newString));
+        await hook(p.postToolUse(s, "Edit", input, p.editResponse(absolute, original, oldString, newString), toolUseId));
+      },
+      bash: async (command) => {
+        const toolUseId = `toolu_b${++tool}`;
+        const input = p.bashInput(command);
+        const pre = await hook(p.preToolUse(s, "Bash", input, toolUseId));
+        const decision = pre.stdout.trim() === "" ? "allow" : String(decisionOf(pre));
+        if (decision === "deny") return decision;
+        const run = spawnSync("bash", ["-c", command], { cwd: repo, env: box.env, encoding: "utf8" });
+        await hook(
+          run.status === 0
+            ? p.postToolUse(s, "Bash", input, p.bashResponse(run.stdout.trimEnd(), run.stderr.trimEnd()), toolUseId)
+            : p.postToolUseFailure(s, "Bash", input, `Exit code ${run.status}\n${run.stderr}${run.stdout}`.trimEnd(), toolUseId),
+        );
+        return decision;
+      },
+    };
+  };
+  const cli = async (args: string[]) => {
+    const result = await runCliProcess(args, box);
+    if (result.code !== 0) throw new Error(`warden ${args.join(" ")} exited ${result.code}: ${result.stderr}`);
+    const parsed: unknown = JSON.parse(result.stdout);
+    return parsed;
+  };
+  const records = (id: string) => readJsonl(path.join(box.wardenDir, "sessions", `${id}.jsonl`));
+  return {
+    box,
+    repo,
+    git,
+    gitWith,
+    writeByHand: (file, content) => {
+      fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+      fs.writeFileSync(path.join(repo, file), content);
+    },
+    read: (file) => fs.readFileSync(path.join(repo, file), "utf8"),
+    session,
+    blame: async (file, ...args) => blameLines(await cli(["blame", file, "--json", ...args])),
+    why: async (target) => objectOf(await cli(["why", target, "--json"])),
+    note: (rev) => {
+      const result = spawnSync("git", ["notes", "--ref", "refs/notes/warden", "show", rev], { cwd: repo, env: box.env, encoding: "utf8" });
+      return result.status === 0 ? result.stdout : undefined;
+    },
+    records,
+    checkpoints: (id) => records(id).filter((r) => r.type === "checkpoint"),
+    cleanup: () => box.cleanup(),
+  };
+}
+
+function objectOf(value: unknown): Record<string, unknown> {
+  if (value == null || typeof value !== "object" || Array.isArray(value)) throw new Error(`not a JSON object: ${JSON.stringify(value)}`);
+  return { ...value };
+}
+
+function blameLines(value: unknown): BlameLine[] {
+  if (!Array.isArray(value)) throw new Error(`warden blame --json gave no array: ${JSON.stringify(value).slice(0, 200)}`);
+  return value.map((line) => {
+    const l = objectOf(line);
+    const text = (key: string) => (typeof l[key] === "string" ? l[key] : null);
+    return {
+      line: Number(l.line),
+      text: String(l.text),
+      origin: String(l.origin),
+      commit: text("commit"),
+      session_id: text("session_id"),
+      model: text("model"),
+      tool_name: text("tool_name"),
+      prompt_id: text("prompt_id"),
+      prompt: text("prompt"),
+    };
+  });
+}
+
+/** Each line's origin, in order: the shape most tests compare. */
+export const originsOf = (lines: readonly BlameLine[]) => lines.map((l) => l.origin);
+
+/** A date long before any session: history the repository had before Warden. */
+export const OLD_DATE = "2020-01-02T03:04:05Z";
+
+/** The repository's first commit, made by a person years before Warden came. */
+export function commitHistory(world: World): string {
+  world.writeByHand("README.md", "# app\n\nA small app.\n");
+  world.git("add", "-A");
+  world.gitWith({ GIT_AUTHOR_DATE: OLD_DATE, GIT_COMMITTER_DATE: OLD_DATE }, "commit", "-q", "-m", "Start the app");
+  return head(world);
+}
+
+export const head = (world: World, rev = "HEAD") => world.git("rev-parse", rev).trim();
+
+export const GREET = "src/greet.ts";
+export const GREET_TEXT = [
+  "export function greet(name: string): string {",
+  "  const greeting = `Hello, ${name}`;",
+  "  return greeting;",
+  "}",
+  "",
+].join("\n");
+export const PROMPT = "Add a greet function to src/greet.ts and commit it";
+
+/**
+ * A session that writes src/greet.ts, edits one of its lines and commits it through Bash: the
+ * commit every test of a rewrite or a later edit starts from. Returns the commit.
+ */
+export async function commitBySession(world: World, session: Session): Promise<string> {
+  await session.start();
+  await session.prompt(PROMPT);
+  await session.write(GREET, GREET_TEXT.replace("return greeting;", "return greeting + '';"));
+  await session.edit(GREET, "return greeting + '';", "return greeting;");
+  await session.bash(`git add -A && git commit -q -m 'Add greet'`);
+  return head(world);
+}
