@@ -20,6 +20,16 @@ export function provenanceSince(root: string): Date | null {
   return Number.isNaN(date) ? null : new Date(date);
 }
 
+/**
+ * Whether a commit made at `committedAt` (seconds since the epoch: git keeps no finer time) came
+ * after Warden began keeping notes. A commit of the very second Warden began counts as after it:
+ * compared to the millisecond, a person's commit made just after the session's first one would
+ * fall before it half the time.
+ */
+export function committedSince(since: Date | null, committedAt: number): boolean {
+  return since != null && committedAt >= Math.floor(since.getTime() / 1000);
+}
+
 export function writeNote(root: string, commit: string, note: TraceNote): void {
   runGit(root, ["notes", "--ref", NOTES_REF, "add", "-f", "-F", "-", commit], { input: `${JSON.stringify(note, null, 1)}\n` });
 }
