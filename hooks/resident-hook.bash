@@ -5,7 +5,7 @@
 # decides and records with the server or without it. Generated from packages/server/src/resident-hook.bash
 # by scripts/write-resident-hook.mjs: do not edit.
 # usage: bash resident-hook.bash <session-start|post-tool-guard|session-end>   (payload on stdin)
-build=6bc437d834493458
+build=5cc4adbc5338149b
 hook=${1-}
 case $hook in session-start | post-tool-guard | session-end) ;; *)
   echo "resident-hook.bash: no hook named '$hook'" >&2

@@ -58,7 +58,12 @@ export interface Session {
 
 const GITCONFIG = "[user]\n\tname = Dev Person\n\temail = dev@example.com\n[init]\n\tdefaultBranch = main\n";
 
-export function makeWorld(): World {
+export interface WorldOptions {
+  /** Whether the project is a git repository from the start (default); false leaves `git init` to the test. */
+  readonly init?: boolean;
+}
+
+export function makeWorld(options: WorldOptions = {}): World {
   const box = makeSandbox();
   // The person's git identity, as a developer machine has it: the hooks' own git calls (the note's commit) use it too.
   fs.writeFileSync(path.join(box.home, ".gitconfig"), GITCONFIG);
@@ -70,7 +75,7 @@ export function makeWorld(): World {
     return result.stdout;
   };
   const git = (...args: string[]) => gitWith({}, ...args);
-  git("init", "-q");
+  if (options.init !== false) git("init", "-q");
   let tool = 0;
   const hook = async (payload: unknown) => {
     const result = await runHookProcess("post-tool-guard", payload, box);
