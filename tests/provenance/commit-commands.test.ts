@@ -23,7 +23,7 @@ afterEach(() => world.cleanup());
 
 describe("a command that makes the repository and its first commit", () => {
   beforeEach(async () => {
-    world = makeWorld({ init: false });
+    world = makeWorld({ repository: "none" });
     await twoModules(world);
   });
 

@@ -37,6 +37,49 @@ describe("a person's edit committed by hand after the session's commit", () => {
   });
 });
 
+/** The model writes the file, a person changes its second line and adds one at the end, the model edits the third and commits. */
+const editedBetweenWrites = async () => {
+  commitHistory(world);
+  const session = world.session(SESSION);
+  await session.start();
+  await session.prompt("Add a greet function");
+  await session.write(GREET, GREET_TEXT);
+  world.writeByHand(GREET, `${GREET_TEXT.replace("Hello", "Hi")}export const DEFAULT_NAME = "you";\n`);
+  await session.edit(GREET, "return greeting;", "return greeting.trim();");
+  await session.bash("git add -A && git commit -q -m 'Add greet'");
+};
+
+describe("a person's edit between two of the model's writes, committed by the session", () => {
+  it("makes the line they added human and the AI line they changed mixed, in the session's commit", async () => {
+    await editedBetweenWrites();
+    const lines = await world.blame(GREET);
+    expect(lines.map((l) => [l.origin, l.commit])).toEqual([
+      ["ai", head(world)],
+      ["mixed", head(world)],
+      ["ai", head(world)],
+      ["ai", head(world)],
+      ["human", head(world)],
+    ]);
+  });
+
+  it("is counted so by the checkpoint", async () => {
+    await editedBetweenWrites();
+    expect(world.checkpoints(SESSION).map((c) => c.lines)).toEqual([{ added: 5, ai: 3, mixed: 1, human: 1, unknown: 0 }]);
+  });
+});
+
+describe("a file the session wrote, renamed by a person", () => {
+  it("keeps its lines ai under the new name", async () => {
+    commitHistory(world);
+    await commitBySession(world, world.session(SESSION));
+    world.git("mv", GREET, "src/hello.ts");
+    world.git("commit", "-q", "-m", "Rename greet to hello");
+    expect((await world.blame("src/hello.ts")).map((l) => [l.origin, l.session_id])).toEqual(
+      Array.from({ length: 4 }, () => ["ai", SESSION]),
+    );
+  });
+});
+
 describe("a commit no session made", () => {
   it("is human when made after Warden began keeping notes in this clone", async () => {
     commitHistory(world);

@@ -34,7 +34,8 @@ export interface World {
   /** Writes a file of the repository by hand (no hook sees it). */
   writeByHand(file: string, content: string): void;
   read(file: string): string;
-  session(id: string): Session;
+  /** A session; with `transcript`, its payloads name a real transcript that `respond` appends to. */
+  session(id: string, options?: { readonly transcript?: boolean }): Session;
   blame(file: string, ...args: string[]): Promise<BlameLine[]>;
   why(target: string): Promise<Record<string, unknown>>;
   /** The Warden note on a commit as git shows it; undefined when there is none. */
@@ -54,13 +55,21 @@ export interface Session {
   edit(file: string, oldString: string, newString: string): Promise<void>;
   /** A Bash call: the command runs for real unless the guard denies it; returns the decision ("allow" when none). */
   bash(command: string): Promise<string>;
+  /** One API response of the model, appended to the session's transcript as Claude Code writes it. */
+  respond(usage: { readonly input: number; readonly output: number }): void;
 }
+
+/** The model every transcript response names. */
+export const MODEL = "claude-sonnet-4-5-20250929";
 
 const GITCONFIG = "[user]\n\tname = Dev Person\n\temail = dev@example.com\n[init]\n\tdefaultBranch = main\n";
 
 export interface WorldOptions {
-  /** Whether the project is a git repository from the start (default); false leaves `git init` to the test. */
-  readonly init?: boolean;
+  /**
+   * How the project starts: a repository of its own (default), no repository (`git init` left to the
+   * test), or a linked worktree (branch `work`) of a repository beside it that has one commit.
+   */
+  readonly repository?: "own" | "none" | "worktree";
 }
 
 export function makeWorld(options: WorldOptions = {}): World {
@@ -69,25 +78,39 @@ export function makeWorld(options: WorldOptions = {}): World {
   fs.writeFileSync(path.join(box.home, ".gitconfig"), GITCONFIG);
   box.env.GIT_CONFIG_NOSYSTEM = "1";
   const repo = box.project;
-  const gitWith = (env: Record<string, string>, ...args: string[]) => {
-    const result = spawnSync("git", args, { cwd: repo, env: { ...box.env, ...env }, encoding: "utf8" });
+  const gitIn = (cwd: string, env: Record<string, string>, ...args: string[]) => {
+    const result = spawnSync("git", args, { cwd, env: { ...box.env, ...env }, encoding: "utf8" });
     if (result.status !== 0) throw new Error(`git ${args.join(" ")} failed (${result.status}): ${result.stderr}`);
     return result.stdout;
   };
+  const gitWith = (env: Record<string, string>, ...args: string[]) => gitIn(repo, env, ...args);
   const git = (...args: string[]) => gitWith({}, ...args);
-  if (options.init !== false) git("init", "-q");
+  if (options.repository === "worktree") {
+    const main = path.join(path.dirname(repo), "main");
+    const inMain = (...args: string[]) => gitIn(main, {}, ...args);
+    fs.mkdirSync(main);
+    inMain("init", "-q");
+    fs.writeFileSync(path.join(main, "README.md"), "# app\n");
+    inMain("add", "-A");
+    inMain("commit", "-q", "-m", "Start the app");
+    fs.rmdirSync(repo);
+    inMain("worktree", "add", "-q", "-b", "work", repo);
+  } else if (options.repository !== "none") git("init", "-q");
   let tool = 0;
-  const hook = async (payload: unknown) => {
-    const result = await runHookProcess("post-tool-guard", payload, box);
-    if (result.code !== 0) throw new Error(`post-tool-guard exited ${result.code}: ${result.stderr}`);
-    return result;
-  };
-  const session = (id: string): Session => {
+  const session = (id: string, sessionOptions: { readonly transcript?: boolean } = {}): Session => {
     const s = { sessionId: id, cwd: repo };
+    const transcript = path.join(box.home, ".claude", "projects", repo.replace(/[^a-zA-Z0-9]/g, "-"), `${id}.jsonl`);
+    const withTranscript = (payload: object) => (sessionOptions.transcript ? { ...payload, transcript_path: transcript } : payload);
+    let responses = 0;
+    const hook = async (payload: object) => {
+      const result = await runHookProcess("post-tool-guard", withTranscript(payload), box);
+      if (result.code !== 0) throw new Error(`post-tool-guard exited ${result.code}: ${result.stderr}`);
+      return result;
+    };
     return {
       id,
       start: async () => {
-        await runHookProcess("session-start", p.sessionStart(s), box);
+        await runHookProcess("session-start", withTranscript(p.sessionStart(s)), box);
       },
       prompt: async (text) => {
         await hook(p.userPromptSubmit(s, text));
@@ -122,6 +145,10 @@ export function makeWorld(options: WorldOptions = {}): World {
             : p.postToolUseFailure(s, "Bash", input, `Exit code ${run.status}\n${run.stderr}${run.stdout}`.trimEnd(), toolUseId),
         );
         return decision;
+      },
+      respond: (usage) => {
+        fs.mkdirSync(path.dirname(transcript), { recursive: true });
+        fs.appendFileSync(transcript, `${JSON.stringify(assistantLine(id, repo, ++responses, usage))}\n`);
       },
     };
   };
@@ -216,4 +243,28 @@ export async function commitBySession(world: World, session: Session): Promise<s
   await session.edit(GREET, "return greeting + '';", "return greeting;");
   await session.bash(`git add -A && git commit -q -m 'Add greet'`);
   return head(world);
+}
+
+/** An assistant line of a Claude Code transcript: one text response with its usage. */
+function assistantLine(sessionId: string, cwd: string, n: number, usage: { readonly input: number; readonly output: number }) {
+  const id = `${sessionId.slice(0, 8)}${String(n).padStart(4, "0")}`;
+  return {
+    parentUuid: null,
+    isSidechain: false,
+    type: "assistant",
+    message: {
+      id: `msg_${id}`,
+      type: "message",
+      role: "assistant",
+      model: MODEL,
+      content: [{ type: "text", text: "Done." }],
+      stop_reason: "end_turn",
+      usage: { input_tokens: usage.input, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: usage.output },
+    },
+    requestId: `req_${id}`,
+    uuid: `${id}-0000-4000-8000-000000000000`,
+    timestamp: new Date().toISOString(),
+    sessionId,
+    cwd,
+  };
 }

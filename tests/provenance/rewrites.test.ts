@@ -132,3 +132,30 @@ describe("the session's commit rebased onto a new base", () => {
     });
   });
 });
+
+/** Two commits of the session, squashed into one by a person (`rebase -i`, the second marked squash). */
+const squash = async () => {
+  const session = world.session(SESSION);
+  const first = await commitBySession(world, session);
+  await session.write("src/farewell.ts", "export const farewell = (name: string) => `Bye, ${name}`;\nexport const LATER = 'later';\n");
+  await session.bash("git add -A && git commit -q -m 'Add farewell'");
+  world.gitWith({ GIT_SEQUENCE_EDITOR: "sed -i '2s/^pick/squash/'", GIT_EDITOR: "true" }, "rebase", "-q", "-i", "HEAD~2");
+  return first;
+};
+
+describe("the session's two commits squashed into one by a person", () => {
+  it("has the lines of both ai, in the squashed commit", async () => {
+    await squash();
+    const lines = [...(await world.blame(GREET)), ...(await world.blame("src/farewell.ts"))];
+    expect(lines.map((l) => [l.origin, l.commit, l.session_id])).toEqual(Array.from({ length: 6 }, () => ["ai", head(world), SESSION]));
+  });
+
+  it("is told by warden why with the lines of both notes git joined", async () => {
+    const first = await squash();
+    expect(await world.why("HEAD")).toMatchObject({
+      rewritten_from: first,
+      lines: { added: 6, ai: 6, mixed: 0, human: 0, unknown: 0 },
+      sessions: [{ session_id: SESSION }],
+    });
+  });
+});

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { commitBySession, commitHistory, GREET, head, makeWorld, PROMPT, type World } from "./provenance-world.js";
+import { commitBySession, commitHistory, GREET, head, makeWorld, MODEL, originsOf, PROMPT, type World } from "./provenance-world.js";
 
 /**
  * A session writes a file, edits it and commits it through Bash, all through the built hooks: the
@@ -10,13 +10,14 @@ import { commitBySession, commitHistory, GREET, head, makeWorld, PROMPT, type Wo
 const SESSION = "5e551011-c0de-4000-8000-000000000001";
 
 let world: World;
-beforeEach(() => {
-  world = makeWorld();
-  commitHistory(world);
-});
 afterEach(() => world.cleanup());
 
 describe("a session that writes and commits", () => {
+  beforeEach(() => {
+    world = makeWorld();
+    commitHistory(world);
+  });
+
   it("has every line of the file it wrote marked ai, with the session, the writing tool and the prompt", async () => {
     const commit = await commitBySession(world, world.session(SESSION));
     const lines = await world.blame(GREET);
@@ -82,7 +83,31 @@ describe("a session that writes and commits", () => {
   });
 });
 
+describe("a session in a linked worktree", () => {
+  beforeEach(() => {
+    world = makeWorld({ repository: "worktree" });
+  });
+
+  it("has its commit's lines ai, the note on the commit", async () => {
+    const commit = await commitBySession(world, world.session(SESSION));
+    expect([originsOf(await world.blame(GREET)), JSON.parse(world.note("HEAD") ?? "{}").vcs]).toEqual([
+      ["ai", "ai", "ai", "ai"],
+      { type: "git", revision: commit },
+    ]);
+  });
+
+  it("has its checkpoint on the worktree's branch", async () => {
+    const commit = await commitBySession(world, world.session(SESSION));
+    expect(world.checkpoints(SESSION).map((c) => [c.commit, c.branch, c.repo_root])).toEqual([[commit, "work", world.repo]]);
+  });
+});
+
 describe("the guard's view of the segment behind a commit", () => {
+  beforeEach(() => {
+    world = makeWorld();
+    commitHistory(world);
+  });
+
   it("shows a call the guard blocked before the commit among why's findings", async () => {
     const session = world.session(SESSION);
     await session.start();
@@ -113,5 +138,88 @@ describe("the guard's view of the segment behind a commit", () => {
         ],
       },
     ]);
+  });
+});
+
+/** Two turns, a commit after each: 1,000 tokens in and 500 out, then 2,000 in and 1,000 out. */
+const twoCommits = async () => {
+  const session = world.session(SESSION, { transcript: true });
+  await session.start();
+  await session.prompt(PROMPT);
+  session.respond({ input: 1000, output: 500 });
+  await session.write(GREET, "export const greet = () => 'hi';\n");
+  await session.bash("git add -A && git commit -q -m 'Add greet'");
+  session.respond({ input: 2000, output: 1000 });
+  await session.write("src/farewell.ts", "export const farewell = () => 'bye';\n");
+  await session.bash("git add -A && git commit -q -m 'Add farewell'");
+};
+
+describe("the segment behind each commit of a session with a transcript", () => {
+  beforeEach(() => {
+    world = makeWorld();
+    commitHistory(world);
+  });
+
+  it("counts the tokens since the commit before, not the session's total", async () => {
+    await twoCommits();
+    expect(world.checkpoints(SESSION)).toMatchObject([
+      { subject: "Add greet", segment: { tokens: { input: 1000, output: 500, cache_write: 0, cache_read: 0 }, models: [MODEL] } },
+      { subject: "Add farewell", segment: { tokens: { input: 2000, output: 1000, cache_write: 0, cache_read: 0 }, models: [MODEL] } },
+    ]);
+  });
+
+  it("names the model, which blame gives for the lines", async () => {
+    await twoCommits();
+    expect((await world.blame(GREET)).map((l) => [l.origin, l.model])).toEqual([["ai", MODEL]]);
+  });
+});
+
+const OTHER = "5e551011-c0de-4000-8000-0000000000b2";
+
+/** One session writes a file and leaves it; another writes one too and commits both. */
+const twoSessions = async () => {
+  const writer = world.session(OTHER);
+  await writer.start();
+  await writer.prompt("Write the farewell");
+  await writer.write("src/farewell.ts", "export const farewell = () => 'bye';\n");
+  const committer = world.session(SESSION);
+  await committer.start();
+  await committer.prompt(PROMPT);
+  await committer.write(GREET, "export const greet = () => 'hi';\n");
+  await committer.bash("git add -A && git commit -q -m 'Add greet and farewell'");
+};
+
+describe("a commit with lines another session wrote", () => {
+  beforeEach(() => {
+    world = makeWorld();
+    commitHistory(world);
+  });
+
+  it("has blame give each line the session that wrote it, with its prompt", async () => {
+    await twoSessions();
+    const lines = [...(await world.blame(GREET)), ...(await world.blame("src/farewell.ts"))];
+    expect(lines.map((l) => [l.origin, l.session_id, l.prompt])).toEqual([
+      ["ai", SESSION, PROMPT],
+      ["ai", OTHER, "Write the farewell"],
+    ]);
+  });
+
+  it("is told by warden why with both sessions: the one that committed and the one that only wrote", async () => {
+    await twoSessions();
+    const story = await world.why("HEAD");
+    expect(story.sessions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          session_id: SESSION,
+          roles: ["committed", "wrote"],
+          prompts: [expect.objectContaining({ text: PROMPT })],
+        }),
+        expect.objectContaining({
+          session_id: OTHER,
+          roles: ["wrote"],
+          prompts: [expect.objectContaining({ text: "Write the farewell" })],
+        }),
+      ]),
+    );
   });
 });
