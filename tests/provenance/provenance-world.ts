@@ -27,6 +27,8 @@ export interface BlameLine {
 export interface World {
   readonly box: Sandbox;
   readonly repo: string;
+  /** Where Claude Code runs (CLAUDE_PROJECT_DIR, the hooks' and the CLI's cwd, home of .warden): the repository or a folder in it. */
+  readonly project: string;
   /** Runs git in the repository as the person would; throws with git's words when it fails. */
   git(...args: string[]): string;
   /** Runs git with extra environment (a fixed date, an editor). */
@@ -36,6 +38,9 @@ export interface World {
   read(file: string): string;
   /** A session; with `transcript`, its payloads name a real transcript that `respond` appends to. */
   session(id: string, options?: { readonly transcript?: boolean }): Session;
+  /** `warden ARGS` run in `cwd` (default: the project), its JSON output parsed; throws when it fails. */
+  warden(args: string[], cwd?: string): Promise<unknown>;
+  /** `warden blame --json` of a file (a path from the repository's root), run in the project. */
   blame(file: string, ...args: string[]): Promise<BlameLine[]>;
   why(target: string): Promise<Record<string, unknown>>;
   /** The Warden note on a commit as git shows it; undefined when there is none. */
@@ -70,6 +75,8 @@ export interface WorldOptions {
    * test), or a linked worktree (branch `work`) of a repository beside it that has one commit.
    */
   readonly repository?: "own" | "none" | "worktree";
+  /** The folder of the repository Claude Code runs in, as in a monorepo (default: the repository itself). */
+  readonly claudeIn?: string;
 }
 
 export function makeWorld(options: WorldOptions = {}): World {
@@ -96,21 +103,27 @@ export function makeWorld(options: WorldOptions = {}): World {
     fs.rmdirSync(repo);
     inMain("worktree", "add", "-q", "-b", "work", repo);
   } else if (options.repository !== "none") git("init", "-q");
+  const project = path.join(repo, options.claudeIn ?? "");
+  fs.mkdirSync(project, { recursive: true });
+  const claude: Sandbox =
+    project === repo
+      ? box
+      : { ...box, project, wardenDir: path.join(project, ".warden"), env: { ...box.env, CLAUDE_PROJECT_DIR: project } };
   let tool = 0;
   const session = (id: string, sessionOptions: { readonly transcript?: boolean } = {}): Session => {
-    const s = { sessionId: id, cwd: repo };
-    const transcript = path.join(box.home, ".claude", "projects", repo.replace(/[^a-zA-Z0-9]/g, "-"), `${id}.jsonl`);
+    const s = { sessionId: id, cwd: project };
+    const transcript = path.join(box.home, ".claude", "projects", project.replace(/[^a-zA-Z0-9]/g, "-"), `${id}.jsonl`);
     const withTranscript = (payload: object) => (sessionOptions.transcript ? { ...payload, transcript_path: transcript } : payload);
     let responses = 0;
     const hook = async (payload: object) => {
-      const result = await runHookProcess("post-tool-guard", withTranscript(payload), box);
+      const result = await runHookProcess("post-tool-guard", withTranscript(payload), claude);
       if (result.code !== 0) throw new Error(`post-tool-guard exited ${result.code}: ${result.stderr}`);
       return result;
     };
     return {
       id,
       start: async () => {
-        await runHookProcess("session-start", withTranscript(p.sessionStart(s)), box);
+        await runHookProcess("session-start", withTranscript(p.sessionStart(s)), claude);
       },
       prompt: async (text) => {
         await hook(p.userPromptSubmit(s, text));
@@ -138,7 +151,7 @@ export function makeWorld(options: WorldOptions = {}): World {
         const pre = await hook(p.preToolUse(s, "Bash", input, toolUseId));
         const decision = pre.stdout.trim() === "" ? "allow" : String(decisionOf(pre));
         if (decision === "deny") return decision;
-        const run = spawnSync("bash", ["-c", command], { cwd: repo, env: box.env, encoding: "utf8" });
+        const run = spawnSync("bash", ["-c", command], { cwd: project, env: box.env, encoding: "utf8" });
         await hook(
           run.status === 0
             ? p.postToolUse(s, "Bash", input, p.bashResponse(run.stdout.trimEnd(), run.stderr.trimEnd()), toolUseId)
@@ -148,20 +161,21 @@ export function makeWorld(options: WorldOptions = {}): World {
       },
       respond: (usage) => {
         fs.mkdirSync(path.dirname(transcript), { recursive: true });
-        fs.appendFileSync(transcript, `${JSON.stringify(assistantLine(id, repo, ++responses, usage))}\n`);
+        fs.appendFileSync(transcript, `${JSON.stringify(assistantLine(id, project, ++responses, usage))}\n`);
       },
     };
   };
-  const cli = async (args: string[]) => {
-    const result = await runCliProcess(args, box);
+  const cli = async (args: string[], cwd = project) => {
+    const result = await runCliProcess(args, { ...claude, project: cwd });
     if (result.code !== 0) throw new Error(`warden ${args.join(" ")} exited ${result.code}: ${result.stderr}`);
     const parsed: unknown = JSON.parse(result.stdout);
     return parsed;
   };
-  const records = (id: string) => readJsonl(path.join(box.wardenDir, "sessions", `${id}.jsonl`));
+  const records = (id: string) => readJsonl(path.join(claude.wardenDir, "sessions", `${id}.jsonl`));
   return {
-    box,
+    box: claude,
     repo,
+    project,
     git,
     gitWith,
     writeByHand: (file, content) => {
@@ -170,7 +184,8 @@ export function makeWorld(options: WorldOptions = {}): World {
     },
     read: (file) => fs.readFileSync(path.join(repo, file), "utf8"),
     session,
-    blame: async (file, ...args) => blameLines(await cli(["blame", file, "--json", ...args])),
+    warden: cli,
+    blame: async (file, ...args) => blameLines(await cli(["blame", path.join(repo, file), "--json", ...args])),
     why: async (target) => objectOf(await cli(["why", target, "--json"])),
     note: (rev) => {
       const result = spawnSync("git", ["notes", "--ref", "refs/notes/warden", "show", rev], { cwd: repo, env: box.env, encoding: "utf8" });
@@ -187,7 +202,7 @@ function objectOf(value: unknown): Record<string, unknown> {
   return { ...value };
 }
 
-function blameLines(value: unknown): BlameLine[] {
+export function blameLines(value: unknown): BlameLine[] {
   if (!Array.isArray(value)) throw new Error(`warden blame --json gave no array: ${JSON.stringify(value).slice(0, 200)}`);
   return value.map((line) => {
     const l = objectOf(line);
