@@ -110,3 +110,28 @@ describe("what a session with provenance on changes outside .warden", () => {
     expect(configKeys()).toEqual(after);
   });
 });
+
+/** Every file of the project (the repository's .git and .warden included) with its content and its last change. */
+const snapshot = (dir: string): Record<string, string> =>
+  Object.fromEntries(
+    fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        return [path.relative(dir, file), `${fs.statSync(file).mtimeMs} ${fs.readFileSync(file, "base64")}`];
+      }),
+  );
+
+describe("warden blame and warden why", () => {
+  it("change no file of the repository, its .git or .warden", async () => {
+    const session = world.session(SESSION);
+    await commitBySession(world, session);
+    await session.edit("src/greet.ts", "Hello", "Hey");
+    const before = snapshot(world.repo);
+    await world.blame("src/greet.ts");
+    await world.why("HEAD");
+    await world.why("HEAD~1..HEAD");
+    expect(snapshot(world.repo)).toEqual(before);
+  });
+});
