@@ -25,6 +25,7 @@ export interface BlameLine {
 }
 
 export interface World {
+  /** The sandbox, its project being where Claude Code runs (see `project`). */
   readonly box: Sandbox;
   readonly repo: string;
   /** Where Claude Code runs (CLAUDE_PROJECT_DIR, the hooks' and the CLI's cwd, home of .warden): the repository or a folder in it. */
