@@ -6,6 +6,7 @@ import { defineCommand } from "../define-command.js";
 import { EXIT } from "../exit-status.js";
 import { formatTable, oneLine, toJson } from "../format.js";
 import { DATA_OPTIONS } from "../parse-command.js";
+import { resolveDataDir } from "../data-dir.js";
 import { localSessions } from "../local-sessions.js";
 
 export const BLAME = defineCommand({
@@ -27,11 +28,13 @@ model, tool_name, prompt_id, prompt, text}`,
     if (values.rev == null && !fs.existsSync(file)) throw new CliFailure(`${given}: no such file (${file})`);
     const repo = findRepository(path.dirname(file));
     if (repo == null) throw new CliFailure(`${given} is not in a git repository: provenance is read from git`);
-    const local = localSessions(values.dir, { ...io, cwd: repo.root });
+    const dir = dirArg(values.dir, io);
+    const lookup = { ...io, cwd: dataLookupCwd(io.cwd, repo.root) };
+    const local = localSessions(dir, lookup);
     const lines = withGit(() =>
       blameFile(repo.root, file, {
         ...(values.rev == null ? {} : { rev: values.rev }),
-        wardenRoot: wardenRootOf(repo.root, io),
+        wardenRoot: wardenRootOf(dir, lookup, repo.root),
         promptOf: local.promptOf,
       }),
     );
@@ -40,9 +43,31 @@ model, tool_name, prompt_id, prompt, text}`,
   },
 });
 
-/** The data directory whose ledger knows uncommitted lines: $WARDEN_DIR, else the repository's .warden. */
-function wardenRootOf(root: string, io: Pick<CliIo, "env" | "cwd">): string {
-  return io.env.WARDEN_DIR ? path.resolve(io.cwd, io.env.WARDEN_DIR) : path.join(root, ".warden");
+/**
+ * The data directory whose ledger knows uncommitted lines, found as every command finds its data
+ * (--dir, $WARDEN_DIR, the nearest .warden); else the repository's .warden.
+ */
+function wardenRootOf(dir: string | undefined, io: Pick<CliIo, "env" | "cwd">, root: string): string {
+  try {
+    return resolveDataDir(dir, io);
+  } catch {
+    return path.join(root, ".warden");
+  }
+}
+
+/**
+ * Where this machine's records of a repository are looked for from: the cwd when it is in the
+ * repository (Claude Code may run in one of its folders, as in a monorepo, and keep .warden
+ * there), else the repository's root.
+ */
+export function dataLookupCwd(cwd: string, root: string): string {
+  const inside = path.relative(root, path.resolve(cwd));
+  return inside === ".." || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside) ? root : path.resolve(cwd);
+}
+
+/** --dir as the user meant it: from the cwd, whatever folder the data is then looked for from. */
+export function dirArg(dir: string | undefined, io: Pick<CliIo, "cwd">): string | undefined {
+  return dir == null || dir === "" ? dir : path.resolve(io.cwd, dir);
 }
 
 /** git's own complaint (an untracked file, an unknown revision) is the user's to fix: exit 3 with its words. */

@@ -6,7 +6,7 @@ import { EXIT } from "../exit-status.js";
 import { formatCost, formatTable, oneLine, toJson } from "../format.js";
 import { DATA_OPTIONS } from "../parse-command.js";
 import { localSessions, type LocalSessions, type SegmentCall } from "../local-sessions.js";
-import { withGit } from "./blame.js";
+import { dataLookupCwd, dirArg, withGit } from "./blame.js";
 
 const MAX_RANGE_COMMITS = 1_000;
 
@@ -27,7 +27,7 @@ share of the lines and every call the guard warned about or blocked behind them`
     if (target == null || target === "") throw new CliUsageError("give a commit or a range: warden why HEAD, warden why main..HEAD");
     const repo = findRepository(path.resolve(io.cwd, values.repo ?? "."));
     if (repo == null) throw new CliFailure(`${path.resolve(io.cwd, values.repo ?? ".")} is not in a git repository`);
-    const local = localSessions(values.dir, { ...io, cwd: repo.root });
+    const local = localSessions(dirArg(values.dir, io), { ...io, cwd: dataLookupCwd(io.cwd, repo.root) });
     if (target.includes("..")) {
       const commits = withGit(() => commitsOfRange(repo.root, target, MAX_RANGE_COMMITS)).map((c) =>
         withLocalCalls(

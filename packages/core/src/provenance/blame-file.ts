@@ -1,7 +1,7 @@
 import path from "node:path";
 import { readTrackedText } from "./ai-write.js";
 import { notedFile, type NotedFile } from "./commit-lines.js";
-import { provenanceSince, readNotesOf } from "./git-notes.js";
+import { committedSince, provenanceSince, readNotesOf } from "./git-notes.js";
 import { runGit } from "./git-run.js";
 import { readLedger } from "./line-ledger.js";
 import { carryOrigins, type Origin } from "./line-origins.js";
@@ -72,7 +72,7 @@ export function blameFile(root: string, file: string, options: BlameOptions = {}
     }
     if (!found.hasNotes) {
       // No session made this commit here: a person did, if Warden was already keeping notes in this clone.
-      const human = since != null && entry.committerTime * 1000 >= since.getTime();
+      const human = committedSince(since, entry.committerTime);
       return plain(entry, entry.commit, human ? "human" : "unknown");
     }
     const attributed = found.file?.lines.find((l) => l.line === entry.originalLine);

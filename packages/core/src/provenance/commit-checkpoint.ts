@@ -29,7 +29,8 @@ export function gitBeforeCall(toolName: string, toolInput: unknown, cwd: string)
   const command = z.looseObject({ command: z.string() }).safeParse(toolInput);
   if (!command.success || !MAY_COMMIT.test(command.data.command)) return undefined;
   const repo = findRepository(cwd);
-  if (repo == null) return undefined;
+  // No repository yet: the command may make one and commit in it (`git init && git add -A && git commit`).
+  if (repo == null) return { root: path.resolve(cwd), git_dir: path.resolve(cwd, ".git"), head_log_bytes: 0, head: null };
   return { root: repo.root, git_dir: repo.gitDir, head_log_bytes: headLogSize(repo.gitDir), head: readGitInfo(repo.root)?.commit ?? null };
 }
 

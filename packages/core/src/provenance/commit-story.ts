@@ -1,7 +1,7 @@
 import { countOrigins, sumCounts, type OriginCounts } from "./commit-attribution.js";
 import { notedFile } from "./commit-lines.js";
 import { DEFAULT_COMMIT_LIMITS, readCommitChanges } from "./commit-diff.js";
-import { provenanceSince, readNotes } from "./git-notes.js";
+import { committedSince, provenanceSince, readNotes } from "./git-notes.js";
 import { runGit } from "./git-run.js";
 import type { FlaggedEvent, NoteAuthor, Segment } from "./trace-note.js";
 
@@ -86,7 +86,7 @@ export function commitStory(root: string, commit: string): CommitStory {
  */
 function unnotedStory(root: string, commit: string, subject: string, committedAt: string): CommitStory {
   const since = provenanceSince(root);
-  const origin = since != null && Date.parse(committedAt) >= since.getTime() ? "human" : "unknown";
+  const origin = committedSince(since, Date.parse(committedAt) / 1000) ? "human" : "unknown";
   const files = readCommitChanges(root, commit, { maxFiles: DEFAULT_COMMIT_LIMITS.maxFiles, maxAddedLines: 0 }).map((f) => ({
     path: f.path,
     added: f.addedCount,

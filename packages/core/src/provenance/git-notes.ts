@@ -9,9 +9,8 @@ import { NOTES_REF, parseTraceNotes, type TraceNote } from "./trace-note.js";
 export function ensureNotesFollowRewrites(root: string, now: Date): void {
   const refs = (tryGit(root, ["config", "--get-all", "notes.rewriteRef"]) ?? "").split("\n").map((l) => l.trim());
   if (!refs.includes(NOTES_REF)) runGit(root, ["config", "--add", "notes.rewriteRef", NOTES_REF]);
-  // Whole seconds, as git dates commits: a person's commit in the same second still counts as after.
-  const since = new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString();
-  if (tryGit(root, ["config", "--get", "warden.provenanceSince"]) == null) runGit(root, ["config", "warden.provenanceSince", since]);
+  if (tryGit(root, ["config", "--get", "warden.provenanceSince"]) == null)
+    runGit(root, ["config", "warden.provenanceSince", now.toISOString()]);
 }
 
 /** When Warden started keeping notes in this clone; null when it never did here. */
@@ -19,6 +18,16 @@ export function provenanceSince(root: string): Date | null {
   const value = tryGit(root, ["config", "--get", "warden.provenanceSince"])?.trim();
   const date = value == null ? NaN : Date.parse(value);
   return Number.isNaN(date) ? null : new Date(date);
+}
+
+/**
+ * Whether a commit made at `committedAt` (seconds since the epoch: git keeps no finer time) came
+ * after Warden began keeping notes. A commit of the very second Warden began counts as after it:
+ * compared to the millisecond, a person's commit made just after the session's first one would
+ * fall before it half the time.
+ */
+export function committedSince(since: Date | null, committedAt: number): boolean {
+  return since != null && committedAt >= Math.floor(since.getTime() / 1000);
 }
 
 /**
