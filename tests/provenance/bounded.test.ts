@@ -48,7 +48,7 @@ describe("a commit with a huge and a binary file the model wrote", () => {
     expect(note.metadata.warden.files).toEqual(
       expect.arrayContaining([
         { path: "src/table.ts", added: HUGE_LINES, binary: false, skipped: true, lines: [] },
-        { path: "assets/icon.bin", added: 0, binary: true, skipped: false, lines: [] },
+        { path: "assets/icon.bin", added: 0, binary: true, skipped: true, lines: [] },
       ]),
     );
   });

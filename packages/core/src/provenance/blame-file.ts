@@ -1,5 +1,6 @@
 import path from "node:path";
 import { readTrackedText } from "./ai-write.js";
+import type { AttributedLine } from "./commit-attribution.js";
 import { notedFile, type NotedFile } from "./commit-lines.js";
 import { committedSince, provenanceSince, readNotesOf } from "./git-notes.js";
 import { runGit } from "./git-run.js";
@@ -58,7 +59,10 @@ export function blameFile(root: string, file: string, options: BlameOptions = {}
     root,
     porcelain.filter((l) => !ZERO.test(l.commit)).map((l) => l.commit),
   );
-  const noted = new Map<string, { readonly hasNotes: boolean; readonly file: NotedFile | undefined }>();
+  const noted = new Map<
+    string,
+    { readonly hasNotes: boolean; readonly file: NotedFile | undefined; readonly byLine: ReadonlyMap<number, AttributedLine> }
+  >();
   const uncommitted =
     options.rev == null && porcelain.some((l) => ZERO.test(l.commit)) ? workingTreeOrigins(root, file, options) : undefined;
   return porcelain.map((entry): BlamedLine => {
@@ -67,7 +71,8 @@ export function blameFile(root: string, file: string, options: BlameOptions = {}
     let found = noted.get(key);
     if (found == null) {
       const notes = notesOf.get(entry.commit) ?? [];
-      found = { hasNotes: notes.length > 0, file: notes.length === 0 ? undefined : notedFile(root, entry.commit, entry.filename, notes) };
+      const file = notes.length === 0 ? undefined : notedFile(root, entry.commit, entry.filename, notes);
+      found = { hasNotes: notes.length > 0, file, byLine: new Map(file?.lines.map((l) => [l.line, l])) };
       noted.set(key, found);
     }
     if (!found.hasNotes) {
@@ -75,7 +80,7 @@ export function blameFile(root: string, file: string, options: BlameOptions = {}
       const human = committedSince(since, entry.committerTime);
       return plain(entry, entry.commit, human ? "human" : "unknown");
     }
-    const attributed = found.file?.lines.find((l) => l.line === entry.originalLine);
+    const attributed = found.byLine.get(entry.originalLine);
     if (attributed == null || attributed.hash !== hashLine(entry.text)) return plain(entry, entry.commit, "unknown");
     const author = attributed.author == null ? undefined : found.file?.authors[attributed.author];
     return {
