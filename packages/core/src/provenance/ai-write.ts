@@ -3,7 +3,7 @@ import path from "node:path";
 import * as z from "zod/mini";
 import { lazySchema } from "../support/lazy-schema.js";
 import { carryOrigins, type LineOrigin } from "./line-origins.js";
-import { hashLines } from "./line-text.js";
+import { hashLines, looksBinary } from "./line-text.js";
 import { dropLedger, readLedger, writeLedger, type LineAuthor } from "./line-ledger.js";
 
 /** Tools whose successful call leaves a file written by the model. */
@@ -116,6 +116,6 @@ export function readTrackedText(file: string): string | null {
   } catch {
     return null;
   }
-  if (buffer.subarray(0, 8192).includes(0)) return null;
+  if (looksBinary(buffer)) return null;
   return buffer.toString("utf8");
 }

@@ -1,5 +1,5 @@
-import { hashLine } from "./line-text.js";
-import { runGit, runGitBytes, tryGit } from "./git-run.js";
+import { hashLine, looksBinary } from "./line-text.js";
+import { readGitObjects, runGit, runGitBytes, tryGit } from "./git-run.js";
 
 /** What one commit changed in one file, as git's own diff against its first parent says. */
 export interface FileChange {
@@ -175,24 +175,18 @@ function unquoteC(body: string): string {
 
 /** The text of each `path` as `commit` holds it (null for a missing, binary or larger than `maxBytes` one), in one git call. */
 export function readCommittedTexts(root: string, commit: string, paths: readonly string[], maxBytes: number): Map<string, string | null> {
-  const result = new Map<string, string | null>();
-  if (paths.length === 0) return result;
-  const output = runGitBytes(root, ["cat-file", "--batch"], { input: paths.map((p) => `${commit}:${p}\n`).join("") });
-  let at = 0;
-  for (const file of paths) {
-    const headerEnd = output.indexOf(10, at);
-    if (headerEnd < 0) break;
-    const header = output.subarray(at, headerEnd).toString("utf8");
-    const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
-    if (match == null) {
-      result.set(file, null);
-      at = headerEnd + 1;
-      continue;
-    }
-    const size = Number(match[2]);
-    const body = output.subarray(headerEnd + 1, headerEnd + 1 + size);
-    result.set(file, match[1] !== "blob" || size > maxBytes || body.subarray(0, 8192).includes(0) ? null : body.toString("utf8"));
-    at = headerEnd + 1 + size + 1;
-  }
-  return result;
+  const objects = readGitObjects(
+    root,
+    paths.map((p) => `${commit}:${p}`),
+  );
+  return new Map(
+    paths.map((file, i) => {
+      const object = objects[i];
+      const text =
+        object == null || object.type !== "blob" || object.bytes.length > maxBytes || looksBinary(object.bytes)
+          ? null
+          : object.bytes.toString("utf8");
+      return [file, text];
+    }),
+  );
 }

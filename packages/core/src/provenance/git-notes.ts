@@ -1,4 +1,4 @@
-import { runGit, runGitBytes, tryGit } from "./git-run.js";
+import { readGitObjects, runGit, tryGit } from "./git-run.js";
 import { NOTES_REF, parseTraceNotes, type TraceNote } from "./trace-note.js";
 
 /**
@@ -66,16 +66,14 @@ export function readNotesOf(root: string, commits: readonly string[]): Map<strin
     const blob = blobs.get(commit);
     return blob == null ? [] : [{ commit, blob }];
   });
+  const objects = readGitObjects(
+    root,
+    wanted.map((w) => w.blob),
+  );
   const result = new Map<string, TraceNote[]>();
-  if (wanted.length === 0) return result;
-  const output = runGitBytes(root, ["cat-file", "--batch"], { input: wanted.map((w) => `${w.blob}\n`).join("") });
-  let at = 0;
-  for (const { commit } of wanted) {
-    const headerEnd = output.indexOf(10, at);
-    if (headerEnd < 0) break;
-    const size = Number(/ (\d+)$/.exec(output.subarray(at, headerEnd).toString("utf8"))?.[1] ?? "0");
-    result.set(commit, parseTraceNotes(output.subarray(headerEnd + 1, headerEnd + 1 + size).toString("utf8")));
-    at = headerEnd + 1 + size + 1;
-  }
+  wanted.forEach(({ commit }, k) => {
+    const object = objects[k];
+    if (object != null) result.set(commit, parseTraceNotes(object.bytes.toString("utf8")));
+  });
   return result;
 }

@@ -53,3 +53,32 @@ export function tryGit(cwd: string, args: readonly string[], options: GitOptions
     throw error;
   }
 }
+
+/** One object `git cat-file --batch` gave back: its type and bytes; null when git has no such object. */
+export interface GitObject {
+  readonly type: string;
+  readonly bytes: Buffer;
+}
+
+/** Many objects (`<commit>:<path>`, a blob id, …) in one `git cat-file --batch`, in the order asked. */
+export function readGitObjects(cwd: string, names: readonly string[]): (GitObject | null)[] {
+  if (names.length === 0) return [];
+  const output = runGitBytes(cwd, ["cat-file", "--batch"], { input: names.map((n) => `${n}\n`).join("") });
+  const objects: (GitObject | null)[] = [];
+  let at = 0;
+  for (let i = 0; i < names.length; i++) {
+    const headerEnd = output.indexOf(10, at);
+    if (headerEnd < 0) break;
+    // `<id> <type> <size>`, or `<name> missing` (then no body follows).
+    const match = /^[0-9a-f]+ (\w+) (\d+)$/.exec(output.subarray(at, headerEnd).toString("utf8"));
+    if (match == null) {
+      objects.push(null);
+      at = headerEnd + 1;
+      continue;
+    }
+    const size = Number(match[2]);
+    objects.push({ type: match[1]!, bytes: output.subarray(headerEnd + 1, headerEnd + 1 + size) });
+    at = headerEnd + 1 + size + 1;
+  }
+  return objects;
+}

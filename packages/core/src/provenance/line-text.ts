@@ -3,6 +3,11 @@
  * other line endings is still the same text), no empty last line after a final newline, each line
  * known by a short hash so that no text, secret or not, is kept.
  */
+/** Git's own test for a binary file: a NUL byte among the first 8 KiB. */
+export function looksBinary(bytes: Buffer): boolean {
+  return bytes.subarray(0, 8192).includes(0);
+}
+
 export function splitLines(text: string): string[] {
   if (text === "") return [];
   const lines = text.split("\n");
