@@ -1,5 +1,5 @@
 import path from "node:path";
-import { commitsOfRange, commitStory, findRepository, shareOf, type CommitStory } from "@warden/core";
+import { commitsOfRange, commitStories, commitStory, findRepository, shareOf, sumLines, type CommitStory } from "@warden/core";
 import { CliFailure, CliUsageError } from "../cli-io.js";
 import { defineCommand } from "../define-command.js";
 import { EXIT } from "../exit-status.js";
@@ -29,11 +29,8 @@ share of the lines and every call the guard warned about or blocked behind them`
     if (repo == null) throw new CliFailure(`${path.resolve(io.cwd, values.repo ?? ".")} is not in a git repository`);
     const local = localSessions(dirArg(values.dir, io), { ...io, cwd: dataLookupCwd(io.cwd, repo.root) });
     if (target.includes("..")) {
-      const commits = withGit(() => commitsOfRange(repo.root, target, MAX_RANGE_COMMITS)).map((c) =>
-        withLocalCalls(
-          withGit(() => commitStory(repo.root, c)),
-          local,
-        ),
+      const commits = withGit(() => commitStories(repo.root, commitsOfRange(repo.root, target, MAX_RANGE_COMMITS))).map((story) =>
+        withLocalCalls(story, local),
       );
       const range = rangeSummary(target, commits);
       io.out(values.json ? toJson(range) : formatRange(range));
@@ -65,12 +62,11 @@ function withLocalCalls(story: CommitStory, local: LocalSessions): LocalStory {
 }
 
 function rangeSummary(range: string, commits: readonly LocalStory[]) {
-  const sum = (key: "added" | "ai" | "mixed" | "human" | "unknown") => commits.reduce((n, c) => n + c.lines[key], 0);
   return {
     range,
     commits,
     noted_commits: commits.filter((c) => c.noted).length,
-    lines: shareOf({ added: sum("added"), ai: sum("ai"), mixed: sum("mixed"), human: sum("human"), unknown: sum("unknown") }),
+    lines: shareOf(sumLines(commits.map((c) => c.lines))),
     sessions: [...new Set(commits.flatMap((c) => c.sessions.map((s) => s.session_id)))],
     cost_usd: commits.reduce((n, c) => n + c.sessions.reduce((m, s) => m + (s.segment?.cost_usd ?? 0), 0), 0),
     findings: commits.flatMap((c) => c.findings.map((f) => ({ ...f, commit: c.commit }))),

@@ -71,8 +71,8 @@ export function blameFile(root: string, file: string, options: BlameOptions = {}
     let found = noted.get(key);
     if (found == null) {
       const notes = notesOf.get(entry.commit) ?? [];
-      const file = notes.length === 0 ? undefined : notedFile(root, entry.commit, entry.filename, notes);
-      found = { hasNotes: notes.length > 0, file, byLine: new Map(file?.lines.map((l) => [l.line, l])) };
+      const fileNotes = notes.length === 0 ? undefined : notedFile(root, entry.commit, entry.filename, notes);
+      found = { hasNotes: notes.length > 0, file: fileNotes, byLine: new Map(fileNotes?.lines.map((l) => [l.line, l])) };
       noted.set(key, found);
     }
     if (!found.hasNotes) {

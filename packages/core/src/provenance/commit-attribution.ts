@@ -92,7 +92,12 @@ export function remapLines(noted: readonly AttributedLine[], current: readonly {
   });
 }
 
-export function countOrigins(file: FileAttribution): OriginCounts {
+/** Added lines by origin, with how many were added (lines not read count as unknown). */
+export interface LineCounts extends OriginCounts {
+  added: number;
+}
+
+export function countOrigins(file: Pick<FileAttribution, "addedCount" | "lines">): OriginCounts {
   const counts: OriginCounts = { ai: 0, mixed: 0, human: 0, unknown: file.addedCount - file.lines.length };
   for (const line of file.lines) counts[line.origin]++;
   return counts;
@@ -108,4 +113,14 @@ export function sumCounts(all: readonly OriginCounts[]): OriginCounts {
       unknown: 0,
     },
   );
+}
+
+/** Files' (or commits') added lines summed, by origin. */
+export function sumLines(all: readonly LineCounts[]): LineCounts {
+  return { added: all.reduce((n, c) => n + c.added, 0), ...sumCounts(all) };
+}
+
+/** The model's share of the added lines, 0 to 1 (mixed lines counted apart); null when none were added. */
+export function aiShare(lines: { readonly added: number; readonly ai: number }): number | null {
+  return lines.added > 0 ? lines.ai / lines.added : null;
 }

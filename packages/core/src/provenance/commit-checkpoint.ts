@@ -8,7 +8,7 @@ import type { CheckpointRecord, RecordDraft, SessionRecord } from "../store/sess
 import type { SessionStore } from "../store/session-store.js";
 import { WARDEN_VERSION } from "../support/version.js";
 import { MAX_TRACKED_FILE_BYTES } from "./ai-write.js";
-import { attributeCommit, countOrigins, sumCounts, type CommitAttribution } from "./commit-attribution.js";
+import { attributeCommit, countOrigins, sumLines, type CommitAttribution } from "./commit-attribution.js";
 import { readCommitChanges, readCommittedTexts } from "./commit-diff.js";
 import { ensureNotesFollowRewrites, writeNote } from "./git-notes.js";
 import { runGit } from "./git-run.js";
@@ -83,7 +83,7 @@ export async function recordCommitCheckpoints(deps: CheckpointDeps, call: Checkp
       subject: deps.store.redacts ? redactText(subject) : subject,
       tool_use_id: call.toolUseId,
       files,
-      lines: { added: files.reduce((n, f) => n + f.added, 0), ...sumCounts(files) },
+      lines: sumLines(files),
       segment: commitSegment,
       note,
     };

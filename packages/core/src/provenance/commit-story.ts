@@ -1,9 +1,9 @@
-import { countOrigins, sumCounts, type OriginCounts } from "./commit-attribution.js";
+import { aiShare, countOrigins, sumLines, type LineCounts, type OriginCounts } from "./commit-attribution.js";
 import { notedFile } from "./commit-lines.js";
 import { DEFAULT_COMMIT_LIMITS, readCommitChanges } from "./commit-diff.js";
-import { committedSince, provenanceSince, readNotes } from "./git-notes.js";
+import { committedSince, provenanceSince, readNotesOf } from "./git-notes.js";
 import { runGit } from "./git-run.js";
-import type { FlaggedEvent, NoteAuthor, Segment } from "./trace-note.js";
+import type { FlaggedEvent, NoteAuthor, Segment, TraceNote } from "./trace-note.js";
 
 /** The sessions behind a commit and what the guard saw in them, as `warden why` tells it. */
 export interface CommitStory {
@@ -21,8 +21,7 @@ export interface CommitStory {
   readonly findings: readonly (FlaggedEvent & { readonly session_id: string })[];
 }
 
-export interface LineShare extends OriginCounts {
-  readonly added: number;
+export interface LineShare extends LineCounts {
   /** ai lines over added lines (mixed counted apart); null when the commit added none. */
   readonly ai_share: number | null;
 }
@@ -37,43 +36,60 @@ export interface SessionPart {
   readonly segment: Segment | null;
 }
 
-export function shareOf(counts: OriginCounts & { added: number }): LineShare {
-  return { ...counts, ai_share: counts.added === 0 ? null : counts.ai / counts.added };
+export function shareOf(counts: LineCounts): LineShare {
+  return { ...counts, ai_share: aiShare(counts) };
 }
 
-/** What the commit's notes say: its files' line origins (re-read if rewritten), the sessions, the segment. */
+/** What a commit's notes say: its files' line origins (re-read if rewritten), the sessions, the segment. */
 export function commitStory(root: string, commit: string): CommitStory {
-  const [hash = commit, committedAt = "", subject = ""] = runGit(root, ["show", "-s", "--format=%H%x00%cI%x00%s", commit])
+  return commitStories(root, [commit])[0]!;
+}
+
+/**
+ * The stories of many commits (a pull request's range), oldest first as given. Their dates and
+ * subjects, their notes and the clone's provenanceSince are read once for all, not per commit.
+ */
+export function commitStories(root: string, revs: readonly string[]): CommitStory[] {
+  if (revs.length === 0) return [];
+  const shown = runGit(root, ["log", "-z", "--no-walk=unsorted", "--format=%H%n%cI%n%s", ...revs, "--"])
     .split("\0")
-    .map((s) => s.trim());
-  const notes = readNotes(root, hash);
-  if (notes.length === 0) return unnotedStory(root, hash, subject, committedAt);
+    .filter((entry) => entry !== "")
+    .map((entry) => {
+      const [hash = "", committedAt = "", subject = ""] = entry.split("\n");
+      return { hash: hash.trim(), committedAt, subject };
+    });
+  const notesOf = readNotesOf(
+    root,
+    shown.map((c) => c.hash),
+  );
+  const since = provenanceSince(root);
+  return shown.map((c) => {
+    const notes = notesOf.get(c.hash) ?? [];
+    return notes.length === 0
+      ? unnotedStory(root, c.hash, c.subject, c.committedAt, since)
+      : notedStory(root, c.hash, c.subject, c.committedAt, notes);
+  });
+}
+
+function notedStory(root: string, hash: string, subject: string, committedAt: string, notes: readonly TraceNote[]): CommitStory {
   const changed = notes.flatMap((n) => n.metadata.warden.files.map((f) => ({ path: f.path, added: f.added })));
   const paths = [...new Map(changed.map((f) => [f.path, f])).values()];
   let rewrittenFrom: string | null = null;
-  const authors: NoteAuthor[] = [];
   const files = paths.map((f) => {
     const noted = notedFile(root, hash, f.path, notes);
     rewrittenFrom ??= noted?.rewrittenFrom ?? null;
-    if (authors.length === 0 && noted != null) authors.push(...noted.authors);
     const lines = noted?.lines ?? [];
     const added = noted?.rewrittenFrom == null ? f.added : lines.length;
-    return {
-      path: f.path,
-      added,
-      ...countOrigins({ path: f.path, binary: false, skipped: false, addedCount: Math.max(added, lines.length), lines }),
-    };
+    return { path: f.path, added, ...countOrigins({ addedCount: Math.max(added, lines.length), lines }) };
   });
-  const totals = sumCounts(files);
-  const added = files.reduce((n, f) => n + f.added, 0);
   const sessions = sessionParts(notes.map((n) => n.metadata.warden));
   return {
     commit: hash,
     subject,
     committed_at: committedAt,
-    noted: notes.length > 0,
+    noted: true,
     rewritten_from: rewrittenFrom,
-    lines: shareOf({ ...totals, added }),
+    lines: shareOf(sumLines(files)),
     files,
     sessions,
     findings: sessions.flatMap((s) => (s.segment?.flagged ?? []).map((f) => ({ ...f, session_id: s.session_id }))),
@@ -84,8 +100,7 @@ export function commitStory(root: string, commit: string): CommitStory {
  * A commit no recorded session made: its lines are a person's when Warden was keeping notes in this
  * clone by then (as `warden blame` says), else unknown; they count in a range's share all the same.
  */
-function unnotedStory(root: string, commit: string, subject: string, committedAt: string): CommitStory {
-  const since = provenanceSince(root);
+function unnotedStory(root: string, commit: string, subject: string, committedAt: string, since: Date | null): CommitStory {
   const origin = committedSince(since, Date.parse(committedAt) / 1000) ? "human" : "unknown";
   const files = readCommitChanges(root, commit, { maxFiles: DEFAULT_COMMIT_LIMITS.maxFiles, maxAddedLines: 0 }).map((f) => ({
     path: f.path,
@@ -95,14 +110,13 @@ function unnotedStory(root: string, commit: string, subject: string, committedAt
     human: origin === "human" ? f.addedCount : 0,
     unknown: origin === "unknown" ? f.addedCount : 0,
   }));
-  const totals = sumCounts(files);
   return {
     commit,
     subject,
     committed_at: committedAt,
     noted: false,
     rewritten_from: null,
-    lines: shareOf({ ...totals, added: files.reduce((n, f) => n + f.added, 0) }),
+    lines: shareOf(sumLines(files)),
     files,
     sessions: [],
     findings: [],

@@ -4,7 +4,6 @@ import { hashLine } from "./line-text.js";
 import {
   AGENT_TRACE_VERSION,
   buildTraceNote,
-  noteCounts,
   notedLines,
   parseTraceNotes,
   type NoteAuthor,
@@ -216,15 +215,6 @@ describe("notedLines", () => {
     expect(notedLines(damaged, "x")).toEqual([
       { line: 1, hash: "abc", origin: "ai", author: 0 },
       { line: 4, hash: "ghi", origin: "human" },
-    ]);
-  });
-
-  it("counts a note's lines per origin, the lines not read as unknown", () => {
-    expect(noteCounts(warden)).toEqual([
-      { path: "src/a.ts", added: 7, ai: 4, mixed: 1, human: 1, unknown: 1 },
-      { path: "src/b.ts", added: 0, ai: 0, mixed: 0, human: 0, unknown: 0 },
-      { path: "logo.png", added: 0, ai: 0, mixed: 0, human: 0, unknown: 0 },
-      { path: "big.json", added: 30_000, ai: 0, mixed: 0, human: 0, unknown: 30_000 },
     ]);
   });
 });

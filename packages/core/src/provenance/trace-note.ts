@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import * as z from "zod/mini";
 import { lazySchema } from "../support/lazy-schema.js";
 import type { AttributedLine, CommitAttribution, FileAttribution } from "./commit-attribution.js";
-import { countOrigins } from "./commit-attribution.js";
 import { lineAuthorSchema } from "./line-ledger.js";
 import type { Origin } from "./line-origins.js";
 import { hashLine } from "./line-text.js";
@@ -266,12 +265,4 @@ function topLevelJson(text: string): string[] {
     end = close;
   }
   return chunks;
-}
-
-export function noteCounts(note: WardenNote) {
-  return note.files.map((f) => ({
-    path: f.path,
-    added: f.added,
-    ...countOrigins({ path: f.path, binary: f.binary, skipped: f.skipped, addedCount: f.added, lines: notedLines(note, f.path) ?? [] }),
-  }));
 }

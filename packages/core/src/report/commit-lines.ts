@@ -1,9 +1,5 @@
+import { aiShare, sumLines } from "../provenance/commit-attribution.js";
 import type { ReportCommit } from "./report-model.js";
-
-/** The model's share of the lines a commit added, 0 to 1; null when it added none. */
-export function aiShare(lines: { readonly added: number; readonly ai: number }): number | null {
-  return lines.added > 0 ? lines.ai / lines.added : null;
-}
 
 /**
  * The commits that still stand at the session's end: one amended later in the session was
@@ -16,13 +12,6 @@ export function standingCommits<C extends Pick<ReportCommit, "commit" | "amend_o
 
 /** Lines added by the standing commits, by origin, with the model's share. */
 export function commitLineTotals(commits: readonly ReportCommit[]): ReportCommit["lines"] & { ai_share: number | null } {
-  const total = { added: 0, ai: 0, mixed: 0, human: 0, unknown: 0 };
-  for (const c of standingCommits(commits)) {
-    total.added += c.lines.added;
-    total.ai += c.lines.ai;
-    total.mixed += c.lines.mixed;
-    total.human += c.lines.human;
-    total.unknown += c.lines.unknown;
-  }
+  const total = sumLines(standingCommits(commits).map((c) => c.lines));
   return { ...total, ai_share: aiShare(total) };
 }

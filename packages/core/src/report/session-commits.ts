@@ -1,6 +1,6 @@
 import { segmentSchema, type Segment } from "../provenance/trace-note.js";
 import type { CheckpointRecord, SessionRecord } from "../store/session-record.js";
-import { aiShare } from "./commit-lines.js";
+import { aiShare } from "../provenance/commit-attribution.js";
 import type { ReportCommit } from "./report-model.js";
 
 /** How many characters of a hash the reports show; the full one stays in the data. */
