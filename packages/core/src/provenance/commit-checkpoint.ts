@@ -60,13 +60,14 @@ export async function recordCommitCheckpoints(deps: CheckpointDeps, call: Checkp
   if (deps.config.provenance.gitNotes) ensureNotesFollowRewrites(root, now);
   const records = deps.store.readSession(call.sessionId).records;
   const segment = await takeSegment(deps.store, call.sessionId, records, call.transcriptPath);
+  const recordsOf = sessionRecordsReader(deps.store, call.sessionId, records);
   const branch = readGitInfo(root)?.branch ?? null;
   const written: CheckpointRecord[] = [];
   for (const [i, commit] of made.entries()) {
     const [parentsLine = "", subject = ""] = runGitShow(root, commit.commit);
     const parents = parentsLine.split(" ").filter((p) => p !== "");
     const attribution = attributeCommitLines(deps.store.paths.root, root, commit.commit);
-    const authors = describeAuthors(deps, attribution.authors, call.sessionId, segment);
+    const authors = describeAuthors(deps, attribution.authors, recordsOf, call.sessionId, segment);
     const commitSegment = i === 0 ? segment : emptySegment(segment);
     let note = "off";
     if (deps.config.provenance.gitNotes) {
@@ -124,21 +125,34 @@ export function attributeCommitLines(wardenRoot: string, root: string, commit: s
 
 const initModelSchema = z.looseObject({ type: z.literal("init"), model: z.optional(z.string()) });
 
-/** Each author with the model it ran and the prompt that led to its write (masked, cut) when prompts go in notes. */
-function describeAuthors(deps: CheckpointDeps, authors: readonly LineAuthor[], sessionId: string, segment: Segment): NoteAuthor[] {
-  const sessions = new Map<string, readonly SessionRecord[]>();
-  const recordsOf = (id: string): readonly SessionRecord[] => {
-    let records = sessions.get(id);
-    if (records == null) {
+/**
+ * The records of the sessions named as authors, each read once per call: the committing session's
+ * are already read for its segment, another session's are read when an author first names it.
+ */
+function sessionRecordsReader(store: SessionStore, sessionId: string, records: readonly SessionRecord[]) {
+  const sessions = new Map<string, readonly SessionRecord[]>([[sessionId, records]]);
+  return (id: string): readonly SessionRecord[] => {
+    let found = sessions.get(id);
+    if (found == null) {
       try {
-        records = deps.store.readSession(id).records;
+        found = store.readSession(id).records;
       } catch {
-        records = [];
+        found = [];
       }
-      sessions.set(id, records);
+      sessions.set(id, found);
     }
-    return records;
+    return found;
   };
+}
+
+/** Each author with the model it ran and the prompt that led to its write (masked, cut) when prompts go in notes. */
+function describeAuthors(
+  deps: CheckpointDeps,
+  authors: readonly LineAuthor[],
+  recordsOf: (sessionId: string) => readonly SessionRecord[],
+  sessionId: string,
+  segment: Segment,
+): NoteAuthor[] {
   return authors.map((author) => {
     const records = recordsOf(author.session_id);
     const init = initModelSchema.safeParse(records[0]);
