@@ -8,6 +8,8 @@ import type { CliIo } from "./cli-io.js";
  * data directory is then no error, only less to tell.
  */
 export interface LocalSessions {
+  /** The data directory found (undefined when there is none): its line ledger knows uncommitted lines. */
+  readonly root: string | undefined;
   readonly promptOf: (sessionId: string, promptId: string) => string | null;
   readonly eventsOf: (sessionId: string, fromId: number, toId: number) => SegmentCall[] | null;
 }
@@ -30,6 +32,7 @@ export function localSessions(dir: string | undefined, io: Pick<CliIo, "cwd" | "
     return cache.get(id) ?? null;
   };
   return {
+    root: store?.paths.root,
     promptOf: (sessionId, promptId) => {
       const record = recordsOf(sessionId)?.find((r) => r.type === "prompt" && r.prompt_id === promptId);
       return record?.type === "prompt" && typeof record.prompt === "string" ? record.prompt : null;

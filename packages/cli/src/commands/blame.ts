@@ -6,7 +6,6 @@ import { defineCommand } from "../define-command.js";
 import { EXIT } from "../exit-status.js";
 import { formatTable, oneLine, toJson } from "../format.js";
 import { DATA_OPTIONS } from "../parse-command.js";
-import { resolveDataDir } from "../data-dir.js";
 import { localSessions } from "../local-sessions.js";
 
 export const BLAME = defineCommand({
@@ -34,7 +33,7 @@ model, tool_name, prompt_id, prompt, text}`,
     const lines = withGit(() =>
       blameFile(repo.root, file, {
         ...(values.rev == null ? {} : { rev: values.rev }),
-        wardenRoot: wardenRootOf(dir, lookup, repo.root),
+        wardenRoot: local.root ?? path.join(repo.root, ".warden"),
         promptOf: local.promptOf,
       }),
     );
@@ -42,18 +41,6 @@ model, tool_name, prompt_id, prompt, text}`,
     return EXIT.yes;
   },
 });
-
-/**
- * The data directory whose ledger knows uncommitted lines, found as every command finds its data
- * (--dir, $WARDEN_DIR, the nearest .warden); else the repository's .warden.
- */
-function wardenRootOf(dir: string | undefined, io: Pick<CliIo, "env" | "cwd">, root: string): string {
-  try {
-    return resolveDataDir(dir, io);
-  } catch {
-    return path.join(root, ".warden");
-  }
-}
 
 /**
  * Where this machine's records of a repository are looked for from: the cwd when it is in the
