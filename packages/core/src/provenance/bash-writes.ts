@@ -9,6 +9,12 @@ import { hashLines } from "./line-text.js";
 
 export type WrittenBefore = NonNullable<PendingCall["written_before"]>[number];
 
+/**
+ * A command can write a file from its own text only through a redirect, tee or sed: without one of
+ * them there is nothing to find, and the command is not parsed a second time (the guard did once).
+ */
+const MAY_AUTHOR = />|\btee\b|\bsed\b/;
+
 /** A command rarely writes more files than this from its own text; past it, the rest are not followed. */
 const MAX_FILES = 8;
 /** PreToolUse keeps the lines of each such file before the command: bounded, as the note is kept per call. */
@@ -26,7 +32,7 @@ export function bashWritesBefore(
 ): WrittenBefore[] | undefined {
   if (toolName !== "Bash") return undefined;
   const parsed = z.looseObject({ command: z.string() }).safeParse(toolInput);
-  if (!parsed.success) return undefined;
+  if (!parsed.success || !MAY_AUTHOR.test(parsed.data.command)) return undefined;
   const files = authoredFiles(parsed.data.command, context).filter((file) => !isInsideRoot(context.wardenRoot, file));
   const before = files.slice(0, MAX_FILES).flatMap((file): WrittenBefore[] => {
     if (!fs.existsSync(file)) return [{ path: file, hashes: [] }];
