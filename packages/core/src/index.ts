@@ -151,3 +151,9 @@ export { teamIdentity, type TeamTarget, teamTarget } from "./team/team-target.js
 export { outboxRegistryPath, registeredOutboxes, registerOutbox } from "./team/outbox-registry.js";
 export { holdSyncLock, logSyncError, startSessionEndSync, SyncBusyError, type SyncPaths, syncPaths } from "./team/sync-process.js";
 export type { TeamConfig } from "./config/warden-config.js";
+
+// Usage history: every Claude Code transcript on the machine, wired or not.
+export { claudeConfigDir } from "./history/claude-dir.js";
+export { readUsageHistory, type UsageHistory } from "./history/usage-history.js";
+export { parseDay, systemTimeZone, TimeZoneError } from "./history/local-dates.js";
+export { type Rollup, type RollupBy, rollUpUsage, type UsageRow } from "./history/usage-rollup.js";

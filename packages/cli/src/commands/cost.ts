@@ -6,22 +6,56 @@ import { countOf, formatCost, formatTable, formatTokens, toJson } from "../forma
 import { defineCommand, type CommandArgs } from "../define-command.js";
 import { DATA_OPTIONS } from "../parse-command.js";
 import { allSessionRows, inputSide, type SessionRow } from "../session-rows.js";
+import { runAllProjectsCost } from "./cost-all-projects.js";
 
 const COST_OPTIONS = {
   ...DATA_OPTIONS,
+  "all-projects": {
+    type: "boolean",
+    help: "every Claude Code transcript on the machine (under --claude-dir), wired into Warden or not, instead of this project's sessions",
+  },
+  "claude-dir": {
+    type: "string",
+    value: "DIR",
+    help: "with --all-projects: the Claude config dir (default: $CLAUDE_CONFIG_DIR, else ~/.claude)",
+  },
   daily: { type: "boolean", help: "one row per day (the default)" },
+  weekly: { type: "boolean", help: "with --all-projects: one row per ISO week (Monday to Sunday)" },
   monthly: { type: "boolean", help: "one row per month" },
+  session: { type: "boolean", help: "with --all-projects: one row per session" },
+  blocks: { type: "boolean", help: "with --all-projects: one row per 5-hour billing block (starting on the hour, UTC)" },
+  since: { type: "string", value: "DATE", help: "with --all-projects: count usage from this day on (YYYY-MM-DD, in --timezone)" },
+  until: { type: "string", value: "DATE", help: "with --all-projects: count usage up to this day, inclusive" },
+  timezone: {
+    type: "string",
+    value: "TZ",
+    help: "with --all-projects: the time zone of days, weeks and months (default: $TZ, else the system's)",
+  },
+  order: { type: "string", value: "asc|desc", help: "with --all-projects: oldest first (asc, the default) or newest first" },
+  breakdown: { type: "boolean", help: "with --all-projects: a line per model under each row" },
 } as const;
 
 export const COST = defineCommand({
   name: "cost",
-  synopsis: "[--daily | --monthly]",
-  summary: "total cost and tokens per day (default) or month of session start (UTC), and the grand total",
-  details: `sessions whose cost is unknown (no report, no transcript, or an unpriced model) are counted apart;
-sessions deleted by \`warden clean\` still count (clean keeps their figures in cleaned-sessions.jsonl)`,
+  synopsis: "[--all-projects] [--daily | --weekly | --monthly | --session | --blocks]",
+  summary: "total cost and tokens per day (default), week, month, session or 5-hour block, and the grand total",
+  details: `without --all-projects: this project's recorded sessions, by day or month of session start (UTC); sessions
+whose cost is unknown (no report, no transcript, or an unpriced model) are counted apart; sessions deleted by
+\`warden clean\` still count (clean keeps their figures in cleaned-sessions.jsonl).
+with --all-projects: every response of every transcript, de-duplicated and priced as the session reports are,
+counted on the day it was answered; the JSON has the grand total as top-level total_cost_usd`,
   options: COST_OPTIONS,
   run: (args, io) => runCost(args, io),
 });
+
+const ALL_PROJECTS_ONLY = ["claude-dir", "weekly", "session", "blocks", "since", "until", "timezone", "order", "breakdown"] as const;
+const ROLLUPS = [
+  ["daily", "day"],
+  ["weekly", "week"],
+  ["monthly", "month"],
+  ["session", "session"],
+  ["blocks", "block"],
+] as const;
 
 interface CostRow {
   period: string;
@@ -33,8 +67,30 @@ interface CostRow {
   output_tokens: number;
 }
 
-export function runCost({ values }: CommandArgs<typeof COST_OPTIONS>, io: CliIo): number {
-  if (values.daily && values.monthly) throw new CliUsageError("--daily and --monthly cannot be combined");
+export function runCost({ values }: CommandArgs<typeof COST_OPTIONS>, io: CliIo): number | Promise<number> {
+  const rollups = ROLLUPS.filter(([option]) => values[option] === true);
+  if (rollups.length > 1)
+    throw new CliUsageError(`${rollups.map(([option]) => `--${option}`).join(" and ")} cannot be combined: choose one`);
+  if (values["all-projects"] === true) {
+    if (values.dir != null)
+      throw new CliUsageError("--dir names one project's data; --all-projects reads every transcript (name them with --claude-dir)");
+    return runAllProjectsCost(
+      {
+        by: rollups[0]?.[1] ?? "day",
+        claudeDir: values["claude-dir"],
+        since: values.since,
+        until: values.until,
+        timeZone: values.timezone,
+        order: values.order,
+        breakdown: values.breakdown === true,
+        json: values.json === true,
+      },
+      io,
+    );
+  }
+  const needsAll = ALL_PROJECTS_ONLY.find((option) => values[option] != null && values[option] !== false);
+  if (needsAll != null)
+    throw new CliUsageError(`--${needsAll} works with --all-projects only (this project's sessions are counted by day or month)`);
   const by = values.monthly ? "month" : "day";
   const store = openStore(values.dir, io);
   const recorded = allSessionRows(store);

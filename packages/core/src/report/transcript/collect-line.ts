@@ -1,9 +1,9 @@
 import { cutText } from "../../store/bounded-value.js";
 import { peekLine } from "./line-peek.js";
 import type { TranscriptFile } from "./transcript-files.js";
-import { KNOWN_LINE_TYPES, SYNTHETIC_MODEL, transcriptLineSchemas, type AssistantLine, type UserLine } from "./transcript-line.js";
+import { KNOWN_LINE_TYPES, transcriptLineSchemas, type AssistantLine, type UserLine } from "./transcript-line.js";
 import type { FileProgress, TranscriptState } from "./transcript-state.js";
-import { recordResponse, responseKey, responseUsageOf } from "./usage-ledger.js";
+import { forEachResponse, recordResponse } from "./usage-ledger.js";
 
 /** One step of the main conversation: a prompt as typed, or a text block of an answer. */
 export interface TraceEntry {
@@ -62,17 +62,7 @@ function collectAssistant(context: CollectContext, line: AssistantLine, lineKey:
   const schemas = transcriptLineSchemas();
   const agentId = agentOf(context, line);
   const model = line.message.model ?? "unknown";
-  const usage = line.message.usage;
-  if (usage != null && model !== SYNTHETIC_MODEL) {
-    const key = responseKey(line.message.id, line.requestId) ?? lineKey;
-    recordResponse(state.responses, key, responseUsageOf(usage, model, agentId));
-    // An advisor's usage rides inside the response; Claude Code bills it to the advisor's model.
-    (usage.iterations ?? []).forEach((entry, index) => {
-      const iteration = schemas.usageIteration.safeParse(entry);
-      if (!iteration.success || iteration.data.type !== "advisor_message" || iteration.data.model == null) return;
-      recordResponse(state.responses, `${key}#advisor-${index}`, responseUsageOf(iteration.data, iteration.data.model, agentId));
-    });
-  }
+  forEachResponse(line, agentId, lineKey, (key, usage) => recordResponse(state.responses, key, usage));
   for (const raw of line.message.content ?? []) {
     const parsed = schemas.contentBlock.safeParse(raw);
     if (!parsed.success) continue;

@@ -29,6 +29,7 @@ export const transcriptLineSchemas = lazySchema(() => {
     uuid: text,
     timestamp: text,
     sessionId: text,
+    cwd: text,
     agentId: text,
     isSidechain: flag,
   };

@@ -1,5 +1,5 @@
 import type { ResponseUsage } from "./transcript-state.js";
-import type { Usage } from "./transcript-line.js";
+import { SYNTHETIC_MODEL, transcriptLineSchemas, type AssistantLine, type Usage } from "./transcript-line.js";
 
 /**
  * De-duplicated token accounting. Claude Code writes one transcript line per content block of an
@@ -39,6 +39,30 @@ export function responseKey(messageId: string | null | undefined, requestId: str
   return requestId == null || requestId === "" ? messageId : `${messageId}:${requestId}`;
 }
 
+/**
+ * The usage one assistant line reports, keyed for de-duplication: its response's, and that of each
+ * advisor call riding inside it (`usage.iterations[]` of type `advisor_message`), which Claude Code
+ * bills to the advisor's model. Lines Claude Code makes up itself (`<synthetic>`) report none.
+ * `lineKey` stands in for the response key when the line has no message id.
+ */
+export function forEachResponse(
+  line: AssistantLine,
+  agentId: string | null,
+  lineKey: string,
+  visit: (key: string, usage: ResponseUsage) => void,
+): void {
+  const model = line.message.model ?? "unknown";
+  const usage = line.message.usage;
+  if (usage == null || model === SYNTHETIC_MODEL) return;
+  const key = responseKey(line.message.id, line.requestId) ?? lineKey;
+  visit(key, responseUsageOf(usage, model, agentId));
+  (usage.iterations ?? []).forEach((entry, index) => {
+    const iteration = transcriptLineSchemas().usageIteration.safeParse(entry);
+    if (!iteration.success || iteration.data.type !== "advisor_message" || iteration.data.model == null) return;
+    visit(`${key}#advisor-${index}`, responseUsageOf(iteration.data, iteration.data.model, agentId));
+  });
+}
+
 /** What one transcript line says about its response's usage. */
 export function responseUsageOf(usage: Usage, model: string, agentId: string | null): ResponseUsage {
   return {
@@ -65,11 +89,12 @@ function whole(value: number | null | undefined): number {
  */
 export function recordResponse(responses: Record<string, ResponseUsage>, key: string, next: ResponseUsage): void {
   const previous = responses[key];
-  if (previous == null) {
-    responses[key] = next;
-    return;
-  }
-  responses[key] = {
+  responses[key] = previous == null ? next : mergeResponse(previous, next);
+}
+
+/** One response as two of its lines show it: the largest of each count, the later line's model and agent. */
+export function mergeResponse(previous: ResponseUsage, next: ResponseUsage): ResponseUsage {
+  return {
     model: next.model,
     agent_id: next.agent_id,
     fast: next.fast || previous.fast,
@@ -107,6 +132,17 @@ export function addResponse(into: TokenCounts, response: ResponseUsage): void {
   into.cache_read_tokens += response.cache_read_tokens;
   into.web_search_requests += response.web_search_requests;
   into.responses += 1;
+}
+
+/** Adds `counts` to `into`, field by field. */
+export function addCounts(into: TokenCounts, counts: TokenCounts): void {
+  into.input_tokens += counts.input_tokens;
+  into.output_tokens += counts.output_tokens;
+  into.cache_write_5m_tokens += counts.cache_write_5m_tokens;
+  into.cache_write_1h_tokens += counts.cache_write_1h_tokens;
+  into.cache_read_tokens += counts.cache_read_tokens;
+  into.web_search_requests += counts.web_search_requests;
+  into.responses += counts.responses;
 }
 
 /** Per-model and overall totals of the recorded responses. */

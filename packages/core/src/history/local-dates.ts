@@ -1,0 +1,67 @@
+import { QUARTER_HOUR_MS } from "./usage-scan.js";
+
+/**
+ * Calendar dates of quarter-hour cells in a time zone (an IANA name, e.g. "Europe/Paris" or "UTC").
+ * Every offset in use today is a multiple of 15 minutes, so a cell never straddles midnight.
+ */
+export interface LocalDates {
+  readonly timeZone: string;
+  /** `YYYY-MM-DD` of the cell's start. */
+  dayOf(quarter: number): string;
+}
+
+export class TimeZoneError extends Error {
+  override name = "TimeZoneError";
+}
+
+export function localDates(timeZone: string): LocalDates {
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+  } catch (error) {
+    throw new TimeZoneError(`unknown time zone "${timeZone}": give an IANA name such as UTC, Europe/Paris or America/New_York`, {
+      cause: error,
+    });
+  }
+  const days = new Map<number, string>();
+  return {
+    // As given: ICU may resolve a current name to an older alias (Asia/Kolkata to Asia/Calcutta).
+    timeZone,
+    dayOf(quarter) {
+      let day = days.get(quarter);
+      if (day == null) {
+        day = isoDay(format, quarter * QUARTER_HOUR_MS);
+        days.set(quarter, day);
+      }
+      return day;
+    },
+  };
+}
+
+/** The machine's own time zone, as `Intl` resolves it (TZ, else the system's). */
+export function systemTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+function isoDay(format: Intl.DateTimeFormat, epochMs: number): string {
+  const parts = Object.fromEntries(format.formatToParts(epochMs).map((part) => [part.type, part.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/** The Monday of a `YYYY-MM-DD` day's ISO week. */
+export function mondayOf(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
+}
+
+const DAY = /^(\d{4})-?(\d{2})-?(\d{2})$/;
+
+/** `YYYY-MM-DD` (or `YYYYMMDD`, as ccusage takes it) as `YYYY-MM-DD`; null when it is not a real date. */
+export function parseDay(text: string): string | null {
+  const match = DAY.exec(text.trim());
+  if (match == null) return null;
+  const day = `${match[1]}-${match[2]}-${match[3]}`;
+  const date = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day ? null : day;
+}
