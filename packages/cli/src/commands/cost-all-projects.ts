@@ -1,5 +1,8 @@
 import {
   claudeConfigDir,
+  openUsageCache,
+  serverPaths,
+  usageCachePath,
   parseDay,
   readUsageHistory,
   rollUpUsage,
@@ -8,6 +11,7 @@ import {
   type RollupBy,
   type UsageRow,
 } from "@warden/core";
+import os from "node:os";
 import path from "node:path";
 import { clockOf, CliUsageError, type CliIo } from "../cli-io.js";
 import { formatCost, formatTable, formatTokens, toJson } from "../format.js";
@@ -21,6 +25,7 @@ export interface HistoryQuery {
   readonly timeZone: string | undefined;
   readonly order: string | undefined;
   readonly breakdown: boolean;
+  readonly cache: boolean;
   readonly json: boolean;
 }
 
@@ -43,9 +48,11 @@ export async function runAllProjectsCost(query: HistoryQuery, io: CliIo): Promis
   if (query.order != null && query.order !== "asc" && query.order !== "desc") {
     throw new CliUsageError(`--order must be asc or desc, not "${query.order}"`);
   }
-  const claudeDir = query.claudeDir == null ? claudeConfigDir(io.env, io.env.HOME) : path.resolve(io.cwd, query.claudeDir);
+  const claudeDir = query.claudeDir == null ? claudeConfigDir(io.env, io.env.HOME ?? os.homedir()) : path.resolve(io.cwd, query.claudeDir);
   const timeZone = query.timeZone ?? io.env.TZ ?? systemTimeZone();
-  const history = await readUsageHistory(claudeDir);
+  const home = io.env.HOME ?? os.homedir();
+  const cacheFile = query.cache ? usageCachePath(serverPaths(io.env, home).dir, claudeDir) : null;
+  const history = await readUsageHistory(claudeDir, cacheFile == null ? undefined : openUsageCache(cacheFile, claudeDir));
   let rollup;
   try {
     rollup = rollUpUsage(history.sessions, {
@@ -72,7 +79,8 @@ export async function runAllProjectsCost(query: HistoryQuery, io: CliIo): Promis
         unpriced_models: rollup.total.unpriced_models,
         periods: rollup.rows,
         total: rollup.total,
-        read: { projects: history.projects, sessions: history.sessions.length, ...history.read },
+        read: { projects: history.projects, sessions: history.sessions.length, ...history.read, cached_files: history.cached_files },
+        cache: cacheFile,
       }),
     );
     return 0;
@@ -92,8 +100,9 @@ export async function runAllProjectsCost(query: HistoryQuery, io: CliIo): Promis
   if (unpriced.length > 0) {
     io.out(`no price for ${unpriced.join(", ")}: their tokens are counted, their cost is not in the totals`);
   }
+  const cached = history.cached_files > 0 ? ` (${history.cached_files} unchanged since the last run: from the cache)` : "";
   io.out(
-    `read ${history.read.files} transcript files of ${history.sessions.length} sessions in ${history.projects} projects under ${claudeDir}`,
+    `${history.read.files + history.cached_files} transcript files${cached} of ${history.sessions.length} sessions in ${history.projects} projects under ${claudeDir}`,
   );
   return 0;
 }

@@ -33,6 +33,10 @@ const COST_OPTIONS = {
   },
   order: { type: "string", value: "asc|desc", help: "with --all-projects: oldest first (asc, the default) or newest first" },
   breakdown: { type: "boolean", help: "with --all-projects: a line per model under each row" },
+  "no-cache": {
+    type: "boolean",
+    help: "with --all-projects: read every transcript again instead of taking unchanged ones from the cache (in Warden's per-user state folder)",
+  },
 } as const;
 
 export const COST = defineCommand({
@@ -48,7 +52,18 @@ counted on the day it was answered; the JSON has the grand total as top-level to
   run: (args, io) => runCost(args, io),
 });
 
-const ALL_PROJECTS_ONLY = ["claude-dir", "weekly", "session", "blocks", "since", "until", "timezone", "order", "breakdown"] as const;
+const ALL_PROJECTS_ONLY = [
+  "claude-dir",
+  "weekly",
+  "session",
+  "blocks",
+  "since",
+  "until",
+  "timezone",
+  "order",
+  "breakdown",
+  "no-cache",
+] as const;
 const ROLLUPS = [
   ["daily", "day"],
   ["weekly", "week"],
@@ -83,6 +98,7 @@ export function runCost({ values }: CommandArgs<typeof COST_OPTIONS>, io: CliIo)
         timeZone: values.timezone,
         order: values.order,
         breakdown: values.breakdown === true,
+        cache: values["no-cache"] !== true,
         json: values.json === true,
       },
       io,

@@ -17,35 +17,63 @@ export class TimeZoneError extends Error {
 export function localDates(timeZone: string): LocalDates {
   let format: Intl.DateTimeFormat;
   try {
-    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    format = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
   } catch (error) {
     throw new TimeZoneError(`unknown time zone "${timeZone}": give an IANA name such as UTC, Europe/Paris or America/New_York`, {
       cause: error,
     });
   }
-  const days = new Map<number, string>();
+  // Asking Intl costs microseconds, and a year of history has tens of thousands of cells: the
+  // offset is asked twice per UTC day, and per cell only on the days it changes (DST).
+  const offsets = new Map<number, number | null>();
+  const names = new Map<number, string>();
+  const offsetOfDay = (utcDay: number): number | null => {
+    let offset = offsets.get(utcDay);
+    if (offset === undefined) {
+      const start = utcDay * DAY_MS;
+      const atStart = offsetAt(format, start);
+      offset = atStart === offsetAt(format, start + DAY_MS - QUARTER_HOUR_MS) ? atStart : null;
+      offsets.set(utcDay, offset);
+    }
+    return offset;
+  };
   return {
     // As given: ICU may resolve a current name to an older alias (Asia/Kolkata to Asia/Calcutta).
     timeZone,
     dayOf(quarter) {
-      let day = days.get(quarter);
+      const at = quarter * QUARTER_HOUR_MS;
+      const offset = offsetOfDay(Math.floor(at / DAY_MS)) ?? offsetAt(format, at);
+      const localDay = Math.floor((at + offset) / DAY_MS);
+      let day = names.get(localDay);
       if (day == null) {
-        day = isoDay(format, quarter * QUARTER_HOUR_MS);
-        days.set(quarter, day);
+        day = new Date(localDay * DAY_MS).toISOString().slice(0, 10);
+        names.set(localDay, day);
       }
       return day;
     },
   };
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** How far the zone's wall clock is ahead of UTC at `epochMs`, to the minute. */
+function offsetAt(format: Intl.DateTimeFormat, epochMs: number): number {
+  const parts = Object.fromEntries(format.formatToParts(epochMs).map((part) => [part.type, Number(part.value)]));
+  const wall = Date.UTC(parts.year ?? 0, (parts.month ?? 1) - 1, parts.day ?? 1, (parts.hour ?? 0) % 24, parts.minute ?? 0);
+  return wall - Math.floor(epochMs / 60_000) * 60_000;
+}
+
 /** The machine's own time zone, as `Intl` resolves it (TZ, else the system's). */
 export function systemTimeZone(): string {
   return new Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
-function isoDay(format: Intl.DateTimeFormat, epochMs: number): string {
-  const parts = Object.fromEntries(format.formatToParts(epochMs).map((part) => [part.type, part.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
 /** The Monday of a `YYYY-MM-DD` day's ISO week. */

@@ -18,14 +18,25 @@ export interface HistoryFile {
   readonly agentId: string | null;
   readonly size: number;
   readonly mtimeMs: number;
+  /** When the file was made (its mtime where the file system does not say). */
+  readonly bornMs: number;
+}
+
+/**
+ * The files read together: a session's main transcript with its subagents, or one legacy agent
+ * file (its lines name their session). The unit of de-duplication order and of the cache.
+ */
+export interface FileGroup {
+  readonly id: string;
+  readonly files: readonly HistoryFile[];
 }
 
 export interface ProjectFolder {
   /** The folder name: the launch cwd with every non-alphanumeric character replaced by `-`. */
   readonly slug: string;
   readonly path: string;
-  /** Sessions oldest first (by the main file's mtime), each followed by its subagent files; legacy agent files last. */
-  readonly files: readonly HistoryFile[];
+  /** Sessions oldest first (by when the main file was made), legacy agent files last. */
+  readonly groups: readonly FileGroup[];
 }
 
 const JSONL = ".jsonl";
@@ -62,9 +73,16 @@ export async function readProjectFolder(projectsDir: string, slug: string): Prom
     sessions.push({ main: { path: file, kind: "main", sessionId, agentId: null, ...facts }, subagents });
   }
   // Oldest first: a forked or resumed copy of a response is then counted in the session that made it.
-  sessions.sort((a, b) => a.main.mtimeMs - b.main.mtimeMs || a.main.path.localeCompare(b.main.path));
+  sessions.sort((a, b) => a.main.bornMs - b.main.bornMs || a.main.path.localeCompare(b.main.path));
   legacy.sort((a, b) => a.path.localeCompare(b.path));
-  return { slug, path: folder, files: [...sessions.flatMap((session) => [session.main, ...session.subagents]), ...legacy] };
+  return {
+    slug,
+    path: folder,
+    groups: [
+      ...sessions.map((session) => ({ id: session.main.sessionId ?? session.main.path, files: [session.main, ...session.subagents] })),
+      ...legacy.map((file) => ({ id: path.basename(file.path), files: [file] })),
+    ],
+  };
 }
 
 async function subagentFiles(dir: string, sessionId: string): Promise<HistoryFile[]> {
@@ -89,10 +107,10 @@ async function listDir(dir: string) {
 }
 
 /** Size and mtime; null when the file went away between the listing and now (Claude Code cleans up). */
-async function fileFacts(file: string): Promise<{ size: number; mtimeMs: number } | null> {
+async function fileFacts(file: string): Promise<{ size: number; mtimeMs: number; bornMs: number } | null> {
   try {
     const facts = await stat(file);
-    return { size: facts.size, mtimeMs: facts.mtimeMs };
+    return { size: facts.size, mtimeMs: facts.mtimeMs, bornMs: facts.birthtimeMs > 0 ? facts.birthtimeMs : facts.mtimeMs };
   } catch (error) {
     if (isMissingFile(error)) return null;
     throw error;

@@ -82,8 +82,8 @@ export function rollUpUsage(sessions: readonly SessionUsage[], options: RollupOp
     return (options.since == null || day >= options.since) && (options.until == null || day <= options.until);
   };
   const blocks = options.by === "block" ? blockStarts(sessions, inRange) : new Map<number, number>();
-  const periodOf = (session: SessionUsage, cell: UsageCell): string => {
-    if (options.by === "session") return `${session.project}/${session.session_id}`;
+  const periodOf = (sessionKey: string, cell: UsageCell): string => {
+    if (options.by === "session") return sessionKey;
     if (cell.quarter == null) return UNKNOWN_PERIOD;
     const day = dates.dayOf(cell.quarter);
     if (options.by === "day") return day;
@@ -95,9 +95,10 @@ export function rollUpUsage(sessions: readonly SessionUsage[], options: RollupOp
   const groups = new Map<string, Group>();
   const total = newGroup("total");
   for (const session of sessions) {
+    const sessionKey = `${session.project}/${session.session_id}`;
     for (const cell of session.cells) {
       if (!inRange(cell)) continue;
-      const period = periodOf(session, cell);
+      const period = periodOf(sessionKey, cell);
       let group = groups.get(period);
       if (group == null) {
         group = newGroup(options.by === "session" ? session.session_id : period);
@@ -110,8 +111,8 @@ export function rollUpUsage(sessions: readonly SessionUsage[], options: RollupOp
         }
         groups.set(period, group);
       }
-      addCell(group, session, cell);
-      addCell(total, session, cell);
+      addCell(group, sessionKey, session.project, cell);
+      addCell(total, sessionKey, session.project, cell);
     }
   }
   const table = options.table ?? defaultPriceTable();
@@ -138,9 +139,9 @@ function newGroup(period: string): Group {
   return { period, sessions: new Set(), projects: new Set(), models: new Map() };
 }
 
-function addCell(group: Group, session: SessionUsage, cell: UsageCell): void {
-  group.sessions.add(`${session.project}/${session.session_id}`);
-  group.projects.add(session.project);
+function addCell(group: Group, sessionKey: string, project: string, cell: UsageCell): void {
+  group.sessions.add(sessionKey);
+  group.projects.add(project);
   let model = group.models.get(cell.model);
   if (model == null) {
     model = { ...emptyTokenCounts(), fast_mode: null };

@@ -1,9 +1,9 @@
-import { peekLine } from "../report/transcript/line-peek.js";
 import { readJsonlLines } from "../report/transcript/jsonl-reader.js";
 import { transcriptLineSchemas } from "../report/transcript/transcript-line.js";
 import type { ResponseUsage } from "../report/transcript/transcript-state.js";
 import { addResponse, emptyTokenCounts, forEachResponse, mergeResponse, type TokenCounts } from "../report/transcript/usage-ledger.js";
-import type { HistoryFile, ProjectFolder } from "./transcript-tree.js";
+import { hashLine } from "../provenance/line-text.js";
+import type { FileGroup, HistoryFile } from "./transcript-tree.js";
 
 /**
  * A project folder's token usage, session by session, in quarter-hour cells: small enough to keep
@@ -39,7 +39,7 @@ export interface ScanCounts {
   files: number;
   bytes: number;
   lines: number;
-  /** Lines that are not JSON objects: skipped. */
+  /** Lines that look like assistant responses (they name "assistant" and "usage") but are not JSON: skipped. */
   corrupt_lines: number;
   /** Assistant lines without the shape Warden reads: skipped. */
   invalid_lines: number;
@@ -53,6 +53,9 @@ export function emptyScanCounts(): ScanCounts {
   return { files: 0, bytes: 0, lines: 0, corrupt_lines: 0, invalid_lines: 0, responses: 0, duplicate_lines: 0 };
 }
 
+const ASSISTANT = Buffer.from('"assistant"');
+const USAGE = Buffer.from('"usage"');
+
 interface SeenResponse {
   usage: ResponseUsage;
   session: string;
@@ -65,64 +68,93 @@ interface SessionFacts {
   last: number;
 }
 
-/** Reads every file of the folder once and returns its sessions' usage; adds what it read to `counts`. */
-export async function scanProjectUsage(folder: ProjectFolder, counts: ScanCounts): Promise<SessionUsage[]> {
+/** What reading a group gave: its sessions' usage and the (hashed) keys of the responses it counted. */
+export interface GroupUsage {
+  readonly sessions: readonly SessionUsage[];
+  readonly keys: readonly string[];
+  /** Key hashes of responses left to the group that counted them first. */
+  readonly skipped: readonly string[];
+}
+
+/**
+ * Reads a group's files, skipping responses whose key hash is in `seen` (counted by a group read
+ * before: a fork or resume repeats its parent's responses), and adds the ones it counts to `seen`.
+ */
+export async function scanGroupUsage(project: string, group: FileGroup, seen: Set<string>, counts: ScanCounts): Promise<GroupUsage> {
   const responses = new Map<string, SeenResponse>();
   const sessions = new Map<string, SessionFacts>();
-  for (const file of folder.files) {
+  const skipped = new Set<string>();
+  const context: ScanContext = { responses, sessions, seen, skipped, counts };
+  for (const file of group.files) {
     counts.files++;
     const read = await readJsonlLines(file.path, 0, (buffer, start, end, nextOffset) =>
-      collectUsageLine(file, buffer, start, end, `${file.path}@${nextOffset}`, responses, sessions, counts),
+      collectUsageLine(context, file, buffer, start, end, `${file.path}@${nextOffset}`),
     );
     counts.bytes += read.offset;
   }
   counts.responses += responses.size;
-  return toSessions(folder.slug, responses, sessions);
+  const keys = [...responses.keys()];
+  for (const key of keys) seen.add(key);
+  return { sessions: toSessions(project, responses, sessions), keys, skipped: [...skipped] };
 }
 
-function collectUsageLine(
-  file: HistoryFile,
-  buffer: Buffer,
-  start: number,
-  end: number,
-  lineKey: string,
-  responses: Map<string, SeenResponse>,
-  sessions: Map<string, SessionFacts>,
-  counts: ScanCounts,
-): void {
+interface ScanContext {
+  /** Keyed by the hash of the response key. */
+  readonly responses: Map<string, SeenResponse>;
+  readonly sessions: Map<string, SessionFacts>;
+  readonly seen: ReadonlySet<string>;
+  readonly skipped: Set<string>;
+  readonly counts: ScanCounts;
+}
+
+function collectUsageLine(context: ScanContext, file: HistoryFile, buffer: Buffer, start: number, end: number, lineKey: string): void {
+  const { responses, sessions, seen, skipped, counts } = context;
   counts.lines++;
-  const peek = peekLine(buffer, start, end);
-  if (peek.kind === "corrupt") counts.corrupt_lines++;
-  if (peek.kind !== "typed" || peek.type !== "assistant") return;
+  // Only assistant lines carry usage, and most bytes are tool results: a line that does not even
+  // contain both words is skipped unparsed (inside a JSON string a quote is escaped, so the quoted
+  // words cannot hide there; a nested object in a tool result can hold them, and is parsed then dropped).
+  const line = buffer.subarray(start, end);
+  if (line.indexOf(ASSISTANT) === -1 || line.indexOf(USAGE) === -1) return;
   let json: unknown;
   try {
-    json = JSON.parse(buffer.toString("utf8", start, end));
+    json = JSON.parse(line.toString("utf8"));
   } catch {
     counts.corrupt_lines++;
     return;
   }
+  if (typeof json !== "object" || json === null || !("type" in json) || json.type !== "assistant") return;
   const parsed = transcriptLineSchemas().assistantLine.safeParse(json);
   if (!parsed.success) {
     counts.invalid_lines++;
     return;
   }
-  const line = parsed.data;
-  const session = file.sessionId ?? line.sessionId ?? "unknown";
-  const at = line.timestamp == null ? Number.NaN : Date.parse(line.timestamp);
-  const cwd = line.cwd == null || line.cwd === "" ? null : line.cwd;
+  const assistant = parsed.data;
+  const session = file.sessionId ?? assistant.sessionId ?? "unknown";
+  const at = assistant.timestamp == null ? Number.NaN : Date.parse(assistant.timestamp);
+  const cwd = assistant.cwd == null || assistant.cwd === "" ? null : assistant.cwd;
   noteSession(sessions, session, at, cwd);
   const agentId =
-    file.kind === "main" ? (line.isSidechain === true ? (line.agentId ?? "sidechain") : null) : (line.agentId ?? file.agentId);
-  forEachResponse(line, agentId, lineKey, (key, usage) => {
-    const seen = responses.get(key);
-    if (seen == null) {
-      responses.set(key, { usage, session, at });
+    file.kind === "main"
+      ? assistant.isSidechain === true
+        ? (assistant.agentId ?? "sidechain")
+        : null
+      : (assistant.agentId ?? file.agentId);
+  forEachResponse(assistant, agentId, lineKey, (key, usage) => {
+    const hash = hashLine(key);
+    if (seen.has(hash)) {
+      skipped.add(hash);
+      counts.duplicate_lines++;
+      return;
+    }
+    const known = responses.get(hash);
+    if (known == null) {
+      responses.set(hash, { usage, session, at });
       return;
     }
     counts.duplicate_lines++;
     // Merged as the session reports merge it; the response stays with the session that showed it first.
-    seen.usage = mergeResponse(seen.usage, usage);
-    if (Number.isNaN(seen.at) || at < seen.at) seen.at = at;
+    known.usage = mergeResponse(known.usage, usage);
+    if (Number.isNaN(known.at) || at < known.at) known.at = at;
   });
 }
 
