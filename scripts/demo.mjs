@@ -39,6 +39,7 @@ const hasGit =
   git("add", "README.md", "src").status === 0 &&
   git("commit", "-q", "-m", "Start").status === 0;
 writeTranscript();
+writeUnwiredTranscript();
 
 /** A transcript as Claude Code writes it: one line per content block, each repeating its response's usage. */
 function writeTranscript() {
@@ -93,6 +94,47 @@ function writeTranscript() {
   ];
   fs.mkdirSync(path.dirname(transcript), { recursive: true });
   fs.writeFileSync(transcript, lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
+}
+
+/**
+ * A session of last week in a project Warden was never wired into: `warden cost --all-projects`
+ * counts it from its transcript alone.
+ */
+function writeUnwiredTranscript() {
+  const other = "/home/dev/website";
+  const id = "0b9e4f6a-3c1d-4e2f-8a7b-6c5d4e3f2a1b";
+  const at = (minutes) => new Date(Date.now() - 7 * 86_400_000 + minutes * 60_000).toISOString();
+  const line = (type, minutes, extra) => ({
+    parentUuid: null,
+    isSidechain: false,
+    userType: "external",
+    cwd: other,
+    sessionId: id,
+    version: "2.1.197",
+    gitBranch: "main",
+    type,
+    uuid: `${type}-${minutes}`,
+    timestamp: at(minutes),
+    ...extra,
+  });
+  const reply = (n, minutes) =>
+    line("assistant", minutes, {
+      requestId: `req_web${n}`,
+      message: {
+        id: `msg_web${n}`,
+        type: "message",
+        role: "assistant",
+        model: "claude-opus-4-5-20251101",
+        content: [{ type: "text", text: "Updated the landing page." }],
+        stop_reason: "end_turn",
+        stop_sequence: null,
+        usage: { input_tokens: 40, output_tokens: 900, cache_creation_input_tokens: 8000, cache_read_input_tokens: 30_000 * n },
+      },
+    });
+  const lines = [line("user", 0, { message: { role: "user", content: "Refresh the landing page copy" } }), reply(1, 1), reply(2, 3)];
+  const file = path.join(home, ".claude", "projects", other.replace(/[^A-Za-z0-9]/g, "-"), `${id}.jsonl`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
 }
 
 function fire(hook, payload) {
@@ -339,6 +381,17 @@ if (hasGit) {
     if (result.status !== 0) process.exitCode = 1;
   }
 } else console.log("\nProvenance: skipped (no git on this machine)");
+
+console.log("\nCost of every session on the machine, wired or not (read from Claude Code's transcripts)");
+for (const args of [
+  ["cost", "--all-projects", "--session"],
+  ["cost", "--all-projects", "--daily", "--breakdown"],
+]) {
+  const result = spawnSync(process.execPath, [path.join(root, "hooks", "warden.mjs"), ...args], { cwd: project, env, encoding: "utf8" });
+  console.log(`\n$ warden ${args.join(" ")}`);
+  console.log((result.stdout || result.stderr).trimEnd().replace(/^/gm, "  "));
+  if (result.status !== 0) process.exitCode = 1;
+}
 
 // The team store on an embedded default: a real PostgreSQL from npm, started for the demo and
 // deleted after it. In a team, WARDEN_DATABASE_URL names the team's server instead.
