@@ -11,8 +11,10 @@ import { SCAN } from "./commands/scan.js";
 import { SERVER } from "./commands/server.js";
 import { SESSIONS } from "./commands/sessions.js";
 import { SHOW } from "./commands/show.js";
+import { STATUSLINE } from "./commands/statusline.js";
 import { SYNC } from "./commands/sync.js";
 import { TEAM } from "./commands/team.js";
+import { WATCH } from "./commands/watch.js";
 import { WHY } from "./commands/why.js";
 import type { Command } from "./define-command.js";
 
@@ -23,6 +25,8 @@ export const COMMANDS: readonly Command[] = [
   SHOW,
   REPORT,
   COST,
+  STATUSLINE,
+  WATCH,
   BLAME,
   WHY,
   FINALIZE,

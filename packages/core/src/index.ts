@@ -37,6 +37,7 @@ export { SessionStore, UnknownSessionError, writeFileAtomic } from "./store/sess
 export {
   checkpointStatePath,
   guardStateDirOf,
+  isSafeSessionId,
   pendingDirOf,
   reportPath,
   resolveWardenDir,
@@ -70,6 +71,20 @@ export { commitLineTotals } from "./report/commit-lines.js";
 export { summarizeSession } from "./report/session-summary.js";
 export { reportFiles, type ReportOptions, writeSessionReports } from "./report/write-reports.js";
 export { MAX_REPORTED_SESSION_BYTES, reportRefusal, SessionTooLargeError } from "./report/report-size.js";
+
+// The live view of a running session (`warden statusline`, `warden watch`).
+export {
+  advanceTally,
+  emptyTally,
+  type LiveCall,
+  liveStatePath,
+  type LiveUsage,
+  loadRecordTally,
+  RECENT_CALLS,
+  readLiveUsage,
+  type RecordTally,
+  saveRecordTally,
+} from "./live/index.js";
 
 // Configuration.
 export { configPaths, loadWardenConfig, type ResolvedConfig } from "./config/warden-config.js";
