@@ -61,7 +61,8 @@ export async function readProjectFolder(projectsDir: string, slug: string): Prom
     const subagents = folders.has(sessionId) ? await subagentFiles(path.join(folder, sessionId, "subagents"), sessionId) : [];
     sessions.push({ main: { path: file, kind: "main", sessionId, agentId: null, ...facts }, subagents });
   }
-  // Oldest first: a forked or resumed copy of a response is then counted in the session that made it.
+  // Oldest first (by mtime): a response a fork repeats is counted in the session that opened first
+  // (see usage-scan.ts), and in the one read first when that does not tell.
   sessions.sort((a, b) => a.main.mtimeMs - b.main.mtimeMs || a.main.path.localeCompare(b.main.path));
   legacy.sort((a, b) => a.path.localeCompare(b.path));
   return { slug, path: folder, files: [...sessions.flatMap((session) => [session.main, ...session.subagents]), ...legacy] };

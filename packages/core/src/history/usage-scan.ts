@@ -1,8 +1,10 @@
+import * as z from "zod/mini";
 import { peekLine } from "../report/transcript/line-peek.js";
 import { readJsonlLines } from "../report/transcript/jsonl-reader.js";
 import { transcriptLineSchemas } from "../report/transcript/transcript-line.js";
 import type { ResponseUsage } from "../report/transcript/transcript-state.js";
 import { addResponse, emptyTokenCounts, forEachResponse, mergeResponse, type TokenCounts } from "../report/transcript/usage-ledger.js";
+import { lazySchema } from "../support/lazy-schema.js";
 import type { HistoryFile, ProjectFolder } from "./transcript-tree.js";
 
 /**
@@ -11,6 +13,10 @@ import type { HistoryFile, ProjectFolder } from "./transcript-tree.js";
  * multiple of 15 minutes) and 5-hour blocks starting on the hour fall on cell boundaries exactly.
  * De-duplicated as the session reports do (per `message.id:requestId`, largest value of each count),
  * across the whole project folder: a forked or resumed session repeats its parent's responses.
+ * A repeated response is counted in the session that opened first (by the first timestamped line
+ * of its main file): a `--fork-session` copy keeps the parent's timestamps on the lines it copies
+ * but opens with its own, later, queue-operation line, and the parent's file may be written to
+ * after the fork, so neither the lines' times nor the files' mtimes tell which came first.
  */
 
 export const QUARTER_HOUR_MS = 15 * 60 * 1000;
@@ -56,8 +62,13 @@ export function emptyScanCounts(): ScanCounts {
 interface SeenResponse {
   usage: ResponseUsage;
   session: string;
+  /** Other sessions whose files repeat the response (forks), in reading order. */
+  alsoIn?: string[];
   at: number;
 }
+
+/** The one field read from the opening lines of a main transcript, whatever their type. */
+const openingLineSchema = lazySchema(() => z.looseObject({ timestamp: z.nullish(z.string()) }));
 
 interface SessionFacts {
   cwd: string | null;
@@ -69,15 +80,46 @@ interface SessionFacts {
 export async function scanProjectUsage(folder: ProjectFolder, counts: ScanCounts): Promise<SessionUsage[]> {
   const responses = new Map<string, SeenResponse>();
   const sessions = new Map<string, SessionFacts>();
+  /** When each session opened: the first timestamp of its main file (epoch ms). */
+  const openings = new Map<string, number>();
   for (const file of folder.files) {
+    let opened = file.kind !== "main" || file.sessionId == null;
     counts.files++;
-    const read = await readJsonlLines(file.path, 0, (buffer, start, end, nextOffset) =>
-      collectUsageLine(file, buffer, start, end, `${file.path}@${nextOffset}`, responses, sessions, counts),
-    );
+    const read = await readJsonlLines(file.path, 0, (buffer, start, end, nextOffset) => {
+      if (!opened && file.sessionId != null) opened = noteOpening(openings, file.sessionId, buffer, start, end);
+      collectUsageLine(file, buffer, start, end, `${file.path}@${nextOffset}`, responses, sessions, counts);
+    });
     counts.bytes += read.offset;
   }
   counts.responses += responses.size;
+  for (const seen of responses.values()) if (seen.alsoIn != null) seen.session = firstOpened(seen.session, seen.alsoIn, openings);
   return toSessions(folder.slug, responses, sessions);
+}
+
+/** Records the session's opening time when the line has a valid timestamp; true once it has. */
+function noteOpening(openings: Map<string, number>, session: string, buffer: Buffer, start: number, end: number): boolean {
+  let json: unknown;
+  try {
+    json = JSON.parse(buffer.toString("utf8", start, end));
+  } catch {
+    return false;
+  }
+  const parsed = openingLineSchema().safeParse(json);
+  const at = parsed.success && parsed.data.timestamp != null ? Date.parse(parsed.data.timestamp) : Number.NaN;
+  if (Number.isNaN(at)) return false;
+  openings.set(session, at);
+  return true;
+}
+
+/** Of the sessions showing one response, the one that opened first; the first read on a tie or when unknown. */
+function firstOpened(first: string, others: readonly string[], openings: ReadonlyMap<string, number>): string {
+  let best = first;
+  let bestAt = openings.get(first) ?? Number.POSITIVE_INFINITY;
+  for (const session of others) {
+    const at = openings.get(session) ?? Number.POSITIVE_INFINITY;
+    if (at < bestAt) [best, bestAt] = [session, at];
+  }
+  return best;
 }
 
 function collectUsageLine(
@@ -120,8 +162,9 @@ function collectUsageLine(
       return;
     }
     counts.duplicate_lines++;
-    // Merged as the session reports merge it; the response stays with the session that showed it first.
+    // Merged as the session reports merge it; which session it is counted in is settled once the folder is read.
     seen.usage = mergeResponse(seen.usage, usage);
+    if (session !== seen.session && seen.alsoIn?.includes(session) !== true) (seen.alsoIn ??= []).push(session);
     if (Number.isNaN(seen.at) || at < seen.at) seen.at = at;
   });
 }
