@@ -2,9 +2,19 @@ import { rmSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { metadataLines } from "../report/transcript/claude-transcript.fixture.js";
 import { SYNTHETIC_MODEL } from "../report/transcript/transcript-line.js";
-import { answer, copiedInto, createHistory, HAIKU, queueLine, SONNET, type FixtureHistory } from "./claude-history.fixture.js";
+import {
+  answer,
+  copiedInto,
+  createHistory,
+  DEFAULT_SLUG,
+  HAIKU,
+  queueLine,
+  SONNET,
+  type FixtureHistory,
+} from "./claude-history.fixture.js";
+import { readProjectFolder } from "./transcript-tree.js";
 import { readUsageHistory, type UsageHistory } from "./usage-history.js";
-import { emptyScanCounts, type SessionUsage } from "./usage-scan.js";
+import { emptyScanCounts, scanProjectUsage, type SessionUsage } from "./usage-scan.js";
 
 let history: FixtureHistory;
 beforeEach(() => {
@@ -151,6 +161,23 @@ describe("readUsageHistory tolerance", () => {
     ]);
     const usage = await read();
     expect([usage.read.corrupt_lines, usage.read.responses]).toEqual([1, 2]);
+  });
+
+  it("skips and counts a half-written last line (no newline yet)", async () => {
+    const [cut] = answer(A, "msg_2", AT);
+    history.write(history.transcriptPath(A), answer(A, "msg_1", AT), (cut ?? "").slice(0, 120));
+    const usage = await read();
+    expect([usage.read.partial_lines, usage.read.corrupt_lines, usage.read.responses]).toEqual([1, 0, 1]);
+  });
+
+  it("reads on when a file is deleted between the listing and its reading", async () => {
+    history.write(history.transcriptPath(A), answer(A, "msg_1", AT));
+    history.write(history.transcriptPath(B), answer(B, "msg_2", AT));
+    const folder = await readProjectFolder(history.projectsDir, DEFAULT_SLUG);
+    rmSync(history.transcriptPath(A));
+    const counts = emptyScanCounts();
+    const sessions = await scanProjectUsage(folder, counts);
+    expect([Object.keys(summaryOf(sessions)), counts.files, counts.responses]).toEqual([[B], 1, 1]);
   });
 
   it("reads a missing projects/ folder as an empty history", async () => {

@@ -47,6 +47,8 @@ export interface ScanCounts {
   lines: number;
   /** Lines that are not JSON objects: skipped. */
   corrupt_lines: number;
+  /** Last lines without their newline (being written, or cut short): skipped. */
+  partial_lines: number;
   /** Assistant lines without the shape Warden reads: skipped. */
   invalid_lines: number;
   /** Distinct API responses counted. */
@@ -56,7 +58,7 @@ export interface ScanCounts {
 }
 
 export function emptyScanCounts(): ScanCounts {
-  return { files: 0, bytes: 0, lines: 0, corrupt_lines: 0, invalid_lines: 0, responses: 0, duplicate_lines: 0 };
+  return { files: 0, bytes: 0, lines: 0, corrupt_lines: 0, partial_lines: 0, invalid_lines: 0, responses: 0, duplicate_lines: 0 };
 }
 
 interface SeenResponse {
@@ -84,12 +86,15 @@ export async function scanProjectUsage(folder: ProjectFolder, counts: ScanCounts
   const openings = new Map<string, number>();
   for (const file of folder.files) {
     let opened = file.kind !== "main" || file.sessionId == null;
-    counts.files++;
     const read = await readJsonlLines(file.path, 0, (buffer, start, end, nextOffset) => {
       if (!opened && file.sessionId != null) opened = noteOpening(openings, file.sessionId, buffer, start, end);
       collectUsageLine(file, buffer, start, end, `${file.path}@${nextOffset}`, responses, sessions, counts);
     });
+    // Gone since the listing (Claude Code deletes old sessions): not read, not counted.
+    if (!read.found) continue;
+    counts.files++;
     counts.bytes += read.offset;
+    if (read.pendingTailBytes > 0) counts.partial_lines++;
   }
   counts.responses += responses.size;
   for (const seen of responses.values()) if (seen.alsoIn != null) seen.session = firstOpened(seen.session, seen.alsoIn, openings);
