@@ -155,5 +155,5 @@ export type { TeamConfig } from "./config/warden-config.js";
 // Usage history: every Claude Code transcript on the machine, wired or not.
 export { claudeConfigDir } from "./history/claude-dir.js";
 export { readUsageHistory, type UsageHistory } from "./history/usage-history.js";
-export { parseDay, systemTimeZone, TimeZoneError } from "./history/local-dates.js";
+export { defaultTimeZone, parseDay, systemTimeZone, TimeZoneError } from "./history/local-dates.js";
 export { type Rollup, type RollupBy, rollUpUsage, type UsageRow } from "./history/usage-rollup.js";

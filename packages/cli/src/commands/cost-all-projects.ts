@@ -1,9 +1,9 @@
 import {
   claudeConfigDir,
+  defaultTimeZone,
   parseDay,
   readUsageHistory,
   rollUpUsage,
-  systemTimeZone,
   TimeZoneError,
   type RollupBy,
   type UsageRow,
@@ -44,7 +44,7 @@ export async function runAllProjectsCost(query: HistoryQuery, io: CliIo): Promis
     throw new CliUsageError(`--order must be asc or desc, not "${query.order}"`);
   }
   const claudeDir = query.claudeDir == null ? claudeConfigDir(io.env, io.env.HOME) : path.resolve(io.cwd, query.claudeDir);
-  const timeZone = query.timeZone ?? io.env.TZ ?? systemTimeZone();
+  const timeZone = query.timeZone ?? defaultTimeZone(io.env.TZ);
   const history = await readUsageHistory(claudeDir);
   let rollup;
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localDates, mondayOf, parseDay, TimeZoneError } from "./local-dates.js";
+import { defaultTimeZone, localDates, mondayOf, parseDay, systemTimeZone, TimeZoneError } from "./local-dates.js";
 import { QUARTER_HOUR_MS } from "./usage-scan.js";
 
 const quarterOf = (iso: string): number => Math.floor(Date.parse(iso) / QUARTER_HOUR_MS);
@@ -46,5 +46,15 @@ describe("localDates", () => {
     expect(() => localDates("Mars/Olympus")).toThrow(
       new TimeZoneError('unknown time zone "Mars/Olympus": give an IANA name such as UTC, Europe/Paris or America/New_York'),
     );
+  });
+});
+
+describe("defaultTimeZone", () => {
+  it("takes $TZ when it names an IANA zone, with or without a leading colon", () => {
+    expect([defaultTimeZone("Asia/Kolkata"), defaultTimeZone(":Europe/Paris")]).toEqual(["Asia/Kolkata", "Europe/Paris"]);
+  });
+
+  it("falls back to the machine's zone when $TZ is unset, empty, a file or a POSIX rule", () => {
+    expect([undefined, "", ":/etc/localtime", "UTC0"].map(defaultTimeZone)).toEqual(Array(4).fill(systemTimeZone()));
   });
 });
