@@ -3,10 +3,10 @@ import {
   openUsageCache,
   serverPaths,
   usageCachePath,
+  defaultTimeZone,
   parseDay,
   readUsageHistory,
   rollUpUsage,
-  systemTimeZone,
   TimeZoneError,
   type RollupBy,
   type UsageRow,
@@ -48,9 +48,9 @@ export async function runAllProjectsCost(query: HistoryQuery, io: CliIo): Promis
   if (query.order != null && query.order !== "asc" && query.order !== "desc") {
     throw new CliUsageError(`--order must be asc or desc, not "${query.order}"`);
   }
-  const claudeDir = query.claudeDir == null ? claudeConfigDir(io.env, io.env.HOME ?? os.homedir()) : path.resolve(io.cwd, query.claudeDir);
-  const timeZone = query.timeZone ?? io.env.TZ ?? systemTimeZone();
   const home = io.env.HOME ?? os.homedir();
+  const claudeDir = query.claudeDir == null ? claudeConfigDir(io.env, home) : path.resolve(io.cwd, query.claudeDir);
+  const timeZone = query.timeZone ?? defaultTimeZone(io.env.TZ);
   const cacheFile = query.cache ? usageCachePath(serverPaths(io.env, home).dir, claudeDir) : null;
   const history = await readUsageHistory(claudeDir, cacheFile == null ? undefined : openUsageCache(cacheFile, claudeDir));
   let rollup;

@@ -71,9 +71,31 @@ function offsetAt(format: Intl.DateTimeFormat, epochMs: number): number {
   return wall - Math.floor(epochMs / 60_000) * 60_000;
 }
 
-/** The machine's own time zone, as `Intl` resolves it (TZ, else the system's). */
+/**
+ * The time zone days are cut in when none is asked for: `$TZ` when it names an IANA zone (a leading
+ * `:` allowed), else the machine's as `Intl` resolves it, else UTC. `$TZ` may also hold what only
+ * the C library reads (`:/etc/localtime`, `UTC0`, `EST5EDT` rules, or nothing): Intl then resolves
+ * no zone (undefined, or "Etc/Unknown"), which must not fail a command that was given no --timezone.
+ */
+export function defaultTimeZone(tz: string | undefined): string {
+  const named = tz?.replace(/^:/, "");
+  if (named != null && named !== "" && isTimeZone(named)) return named;
+  return systemTimeZone();
+}
+
+/** The machine's own time zone, as `Intl` resolves it (TZ, else the system's); UTC when it resolves none. */
 export function systemTimeZone(): string {
-  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const resolved: string | undefined = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return resolved != null && isTimeZone(resolved) ? resolved : "UTC";
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-CA", { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The Monday of a `YYYY-MM-DD` day's ISO week. */

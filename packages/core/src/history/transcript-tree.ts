@@ -1,6 +1,8 @@
-import { readdir, stat } from "node:fs/promises";
+import { open, readdir, stat } from "node:fs/promises";
+import * as z from "zod/mini";
 import path from "node:path";
 import { isMissingFile } from "../report/transcript/missing-file.js";
+import { lazySchema } from "../support/lazy-schema.js";
 import type { FileKind } from "../report/transcript/transcript-state.js";
 
 /**
@@ -72,8 +74,13 @@ export async function readProjectFolder(projectsDir: string, slug: string): Prom
     const subagents = folders.has(sessionId) ? await subagentFiles(path.join(folder, sessionId, "subagents"), sessionId) : [];
     sessions.push({ main: { path: file, kind: "main", sessionId, agentId: null, ...facts }, subagents });
   }
-  // Oldest first: a forked or resumed copy of a response is then counted in the session that made it.
-  sessions.sort((a, b) => a.main.bornMs - b.main.bornMs || a.main.path.localeCompare(b.main.path));
+  // Oldest first, so a response a fork repeats is counted in the session that made it. Neither the
+  // files' times nor the copied lines' tell which came first (a `--fork-session` copy keeps the
+  // parent's timestamps, and the parent may be written to after the fork); the first timestamped
+  // line of each main file does (the fork opens with its own, later, queue-operation line).
+  const openings = new Map(await Promise.all(sessions.map(async (session) => [session, await openingOf(session.main.path)] as const)));
+  const opened = (session: (typeof sessions)[number]): number => openings.get(session) ?? Number.POSITIVE_INFINITY;
+  sessions.sort((a, b) => opened(a) - opened(b) || a.main.bornMs - b.main.bornMs || a.main.path.localeCompare(b.main.path));
   legacy.sort((a, b) => a.path.localeCompare(b.path));
   return {
     slug,
@@ -115,4 +122,43 @@ async function fileFacts(file: string): Promise<{ size: number; mtimeMs: number;
     if (isMissingFile(error)) return null;
     throw error;
   }
+}
+
+/** How much of a main transcript is read to find its first timestamp. */
+const OPENING_BYTES = 64 * 1024;
+
+/** The first valid `timestamp` of a main transcript's opening lines (epoch ms); +Infinity when none. */
+async function openingOf(file: string): Promise<number> {
+  const head = Buffer.alloc(OPENING_BYTES);
+  let bytesRead = 0;
+  try {
+    const handle = await open(file, "r");
+    try {
+      ({ bytesRead } = await handle.read(head, 0, OPENING_BYTES, 0));
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    if (isMissingFile(error)) return Number.POSITIVE_INFINITY;
+    throw error;
+  }
+  for (const line of head.toString("utf8", 0, bytesRead).split("\n")) {
+    const at = timestampOf(line);
+    if (!Number.isNaN(at)) return at;
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
+/** Built on first use (see lazy-schema.ts). */
+const openingLineSchema = lazySchema(() => z.looseObject({ timestamp: z.nullish(z.string()) }));
+
+function timestampOf(line: string): number {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    return Number.NaN;
+  }
+  const parsed = openingLineSchema().safeParse(json);
+  return parsed.success && parsed.data.timestamp != null ? Date.parse(parsed.data.timestamp) : Number.NaN;
 }

@@ -39,8 +39,10 @@ export interface ScanCounts {
   files: number;
   bytes: number;
   lines: number;
-  /** Lines that look like assistant responses (they name "assistant" and "usage") but are not JSON: skipped. */
+  /** Lines that may be assistant responses (they hold the quoted word "assistant") but are not JSON: skipped. */
   corrupt_lines: number;
+  /** Last lines without their newline (being written, or cut short): skipped. */
+  partial_lines: number;
   /** Assistant lines without the shape Warden reads: skipped. */
   invalid_lines: number;
   /** Distinct API responses counted. */
@@ -50,11 +52,10 @@ export interface ScanCounts {
 }
 
 export function emptyScanCounts(): ScanCounts {
-  return { files: 0, bytes: 0, lines: 0, corrupt_lines: 0, invalid_lines: 0, responses: 0, duplicate_lines: 0 };
+  return { files: 0, bytes: 0, lines: 0, corrupt_lines: 0, partial_lines: 0, invalid_lines: 0, responses: 0, duplicate_lines: 0 };
 }
 
 const ASSISTANT = Buffer.from('"assistant"');
-const USAGE = Buffer.from('"usage"');
 
 interface SeenResponse {
   usage: ResponseUsage;
@@ -86,11 +87,14 @@ export async function scanGroupUsage(project: string, group: FileGroup, seen: Se
   const skipped = new Set<string>();
   const context: ScanContext = { responses, sessions, seen, skipped, counts };
   for (const file of group.files) {
-    counts.files++;
     const read = await readJsonlLines(file.path, 0, (buffer, start, end, nextOffset) =>
       collectUsageLine(context, file, buffer, start, end, `${file.path}@${nextOffset}`),
     );
+    // Gone since the listing (Claude Code deletes old sessions): not read, not counted.
+    if (!read.found) continue;
+    counts.files++;
     counts.bytes += read.offset;
+    if (read.pendingTailBytes > 0) counts.partial_lines++;
   }
   counts.responses += responses.size;
   const keys = [...responses.keys()];
@@ -110,11 +114,11 @@ interface ScanContext {
 function collectUsageLine(context: ScanContext, file: HistoryFile, buffer: Buffer, start: number, end: number, lineKey: string): void {
   const { responses, sessions, seen, skipped, counts } = context;
   counts.lines++;
-  // Only assistant lines carry usage, and most bytes are tool results: a line that does not even
-  // contain both words is skipped unparsed (inside a JSON string a quote is escaped, so the quoted
-  // words cannot hide there; a nested object in a tool result can hold them, and is parsed then dropped).
+  // Only assistant lines carry usage, and most bytes are tool results: a line without the quoted
+  // word is skipped unparsed (inside a JSON string a quote is escaped, so it cannot hide there; a
+  // nested object of a tool result can hold it, and is parsed then dropped).
   const line = buffer.subarray(start, end);
-  if (line.indexOf(ASSISTANT) === -1 || line.indexOf(USAGE) === -1) return;
+  if (line.indexOf(ASSISTANT) === -1) return;
   let json: unknown;
   try {
     json = JSON.parse(line.toString("utf8"));
