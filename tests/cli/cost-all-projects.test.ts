@@ -208,15 +208,17 @@ describe("warden cost --all-projects writes nothing", () => {
   /** Every path under the world with its size and mtime. */
   function snapshot(): string[] {
     const entries = fs.readdirSync(world.root, { recursive: true, withFileTypes: true });
-    return entries
-      .map((entry) => {
-        const file = path.join(entry.parentPath, entry.name);
-        const stat = fs.statSync(file);
-        return `${path.relative(world.root, file)} ${stat.isDirectory() ? "dir" : stat.size} ${stat.mtimeMs}`;
-      })
-      // The cache's folder, and HOME's own mtime, which its creation changes.
-      .filter((line) => !line.startsWith(path.join("home", ".local")) && !line.startsWith("home dir "))
-      .toSorted();
+    return (
+      entries
+        .map((entry) => {
+          const file = path.join(entry.parentPath, entry.name);
+          const stat = fs.statSync(file);
+          return `${path.relative(world.root, file)} ${stat.isDirectory() ? "dir" : stat.size} ${stat.mtimeMs}`;
+        })
+        // The cache's folder, and HOME's own mtime, which its creation changes.
+        .filter((line) => !line.startsWith(path.join("home", ".local")) && !line.startsWith("home dir "))
+        .toSorted()
+    );
   }
 
   it("leaves the Claude dir, HOME and the working directory as they were, but for its cache", async () => {
