@@ -5,6 +5,7 @@ import { DOCTOR } from "./commands/doctor.js";
 import { EXPLAIN } from "./commands/explain.js";
 import { FINALIZE } from "./commands/finalize.js";
 import { INSTALL } from "./commands/install.js";
+import { PRICES } from "./commands/prices.js";
 import { REPORT } from "./commands/report.js";
 import { RULES } from "./commands/rules.js";
 import { SCAN } from "./commands/scan.js";
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   SHOW,
   REPORT,
   COST,
+  PRICES,
   BLAME,
   WHY,
   FINALIZE,
