@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { makeSandbox, runCliProcess, runHookProcess, type Sandbox } from "../support/hook-process.js";
+import { makeSandbox, REPO_ROOT, runCliProcess, runHookProcess, type Sandbox } from "../support/hook-process.js";
 import { recordSession } from "./recorded-sessions.js";
 
 let box: Sandbox;
@@ -57,6 +57,27 @@ describe("warden prices (the built CLI)", () => {
       expect.stringContaining(
         `price file ${file} (pricing.file of ${path.join(box.project, ".claude", "warden.json")}) is invalid: models[0].prices.cache_read`,
       ),
+    ]);
+  });
+});
+
+/** The README's example price file: the first json block of its Prices section. */
+function readmePriceFile(): string {
+  const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+  return /```json\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf("### Prices")))?.[1] ?? "";
+}
+
+describe("the README's example price file", () => {
+  it("is valid, and prices the models it names from the user's file", async () => {
+    const file = path.join(box.project, "prices.json");
+    fs.writeFileSync(file, readmePriceFile());
+    const result = await runCliProcess(["prices", "claude-next-1", "claude-opus-4-8", "--json"], {
+      ...box,
+      env: { ...box.env, WARDEN_PRICES: file },
+    });
+    expect([result.code, JSON.parse(result.stdout).models.map((m: { price_source: string }) => m.price_source)]).toEqual([
+      0,
+      ["user", "user"],
     ]);
   });
 });
