@@ -3,7 +3,7 @@ import type { ReportModel } from "./report-model.js";
 import type { SessionRecord, ToolEventRecord } from "../store/session-record.js";
 import { commitsOf } from "./session-commits.js";
 import { summarizeSession } from "./session-summary.js";
-import { costOfUsage, defaultPriceTable, type PriceTable } from "./pricing/index.js";
+import { costOfUsage, defaultPriceTable, type ModelCost, type PriceTable } from "./pricing/index.js";
 import type { TranscriptView } from "./transcript-cache.js";
 
 export interface ReportInputs {
@@ -116,16 +116,17 @@ function usageOf(
       cost_usd: cost.by_model[model]?.cost_usd ?? null,
     };
   }
-  const notes = Object.entries(cost.by_model).flatMap(([m, c]) =>
-    c.cost_usd == null
-      ? [`No price is known for model ${m}: its cost is not counted and the total is unknown (${c.note ?? "no price"}).`]
-      : c.price_source !== "warden"
-        ? [
-            `Model ${m} is priced from ${c.price_source === "user" ? "your price file" : "@pydantic/genai-prices"} (row ${c.priced_as}).${c.note == null ? "" : ` ${c.note}.`}`,
-          ]
-        : [],
-  );
+  const notes = Object.entries(cost.by_model).flatMap(([m, c]) => priceNotes(m, c));
   return { models, costUsd: cost.unpriced_models.length > 0 ? null : cost.total_cost_usd, notes };
+}
+
+/** What the reader should know of a model's price: none found, or one not from Warden's checked table. */
+function priceNotes(model: string, cost: ModelCost): string[] {
+  if (cost.cost_usd == null)
+    return [`No price is known for model ${model}: its cost is not counted and the total is unknown (${cost.note ?? "no price"}).`];
+  if (cost.price_source === "warden") return [];
+  const source = cost.price_source === "user" ? "your price file" : "@pydantic/genai-prices";
+  return [`Model ${model} is priced from ${source} (row ${cost.priced_as}).${cost.note == null ? "" : ` ${cost.note}.`}`];
 }
 
 function toolTable(events: readonly ToolEventRecord[]): ReportModel["tools"] {

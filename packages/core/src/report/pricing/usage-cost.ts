@@ -51,7 +51,7 @@ export function costOfUsage(byModel: Readonly<Record<string, ModelUsage>>, table
       priced_as: row.id,
       price_source: row.source,
       cost_usd: toUsd(picodollars),
-      ...(row.derived == null ? {} : { note: `priced by ${row.source} row ${row.id}; ${row.derived}` }),
+      ...(row.derived == null ? {} : { note: row.derived }),
     };
   }
   return {
