@@ -5,6 +5,7 @@ import { DOCTOR } from "./commands/doctor.js";
 import { EXPLAIN } from "./commands/explain.js";
 import { FINALIZE } from "./commands/finalize.js";
 import { INSTALL } from "./commands/install.js";
+import { PRICES } from "./commands/prices.js";
 import { REPORT } from "./commands/report.js";
 import { RULES } from "./commands/rules.js";
 import { SCAN } from "./commands/scan.js";
@@ -27,6 +28,7 @@ export const COMMANDS: readonly Command[] = [
   COST,
   STATUSLINE,
   WATCH,
+  PRICES,
   BLAME,
   WHY,
   FINALIZE,

@@ -19,7 +19,7 @@ export function sonnetUsage(overrides: { unpriced?: readonly string[] } = {}): L
     found: true,
     usage: { by_model: { "claude-sonnet-4-5-20250929": sonnet }, total: counts(2000, 12_000, 40_000, 140_000) },
     cost: {
-      by_model: { "claude-sonnet-4-5-20250929": { priced_as: "claude-sonnet-4-5", cost_usd: 0.4213 } },
+      by_model: { "claude-sonnet-4-5-20250929": { priced_as: "claude-sonnet-4-5", price_source: "warden", cost_usd: 0.4213 } },
       total_cost_usd: 0.4213,
       unpriced_models: overrides.unpriced ?? [],
       prices_source: "test",

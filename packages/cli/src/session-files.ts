@@ -16,6 +16,7 @@ import {
   shipCursorPath,
   transcriptCachePath,
   writeSessionReports,
+  type PriceTable,
   type ReportModel,
   type SessionStore,
 } from "@warden/core";
@@ -127,9 +128,10 @@ export async function regenerateReports(
   store: SessionStore,
   sessionId: string,
   now: Date,
+  prices?: PriceTable,
 ): Promise<{ model: ReportModel; paths: string[] }> {
   const compressed = isCompressed(store, sessionId);
-  const model = await writeSessionReports(store, sessionId, now);
+  const model = await writeSessionReports(store, sessionId, now, prices ? { prices } : {});
   const written = reportFiles(store, sessionId).filter((f) => fs.existsSync(f));
   const paths = written.map((file) => {
     if (compressed) return gzipFile(file);

@@ -71,6 +71,21 @@ export { commitLineTotals } from "./report/commit-lines.js";
 export { summarizeSession } from "./report/session-summary.js";
 export { reportFiles, type ReportOptions, writeSessionReports } from "./report/write-reports.js";
 export { MAX_REPORTED_SESSION_BYTES, reportRefusal, SessionTooLargeError } from "./report/report-size.js";
+export {
+  costOfUsage,
+  findPriceRow,
+  loadPriceTable,
+  loadPriceTableOrRefuse,
+  PriceFileError,
+  priceFileLocation,
+  priceTablesOf,
+  type ModelCost,
+  type PriceFileSettings,
+  type PriceRow,
+  type PriceSource,
+  type PriceTable,
+  type UsageCost,
+} from "./report/pricing/index.js";
 
 // The live view of a running session (`warden statusline`, `warden watch`).
 export {

@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { clockOf, CliUsageError, type CliIo } from "../cli-io.js";
 import { formatCost, formatTable, formatTokens, toJson } from "../format.js";
+import { pricesInEffect } from "./prices.js";
 
 /** What `warden cost --all-projects` was asked. */
 export interface HistoryQuery {
@@ -62,6 +63,7 @@ export async function runAllProjectsCost(query: HistoryQuery, io: CliIo): Promis
       until,
       order: query.order === "desc" ? "desc" : "asc",
       now: clockOf(io)().getTime(),
+      table: pricesInEffect(io),
     });
   } catch (error) {
     if (error instanceof TimeZoneError) throw new CliUsageError(`--timezone: ${error.message}`);

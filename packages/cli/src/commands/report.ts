@@ -1,5 +1,6 @@
 import { clockOf } from "../cli-io.js";
-import { openStore } from "../data-dir.js";
+import { openStore, projectDirOf } from "../data-dir.js";
+import { pricesInEffect } from "./prices.js";
 import { defineCommand } from "../define-command.js";
 import { toJson } from "../format.js";
 import { DATA_OPTIONS } from "../parse-command.js";
@@ -17,7 +18,8 @@ export const REPORT = defineCommand({
     const prefix = requireSessionArg(positionals[0]);
     const store = openStore(values.dir, io, clockOf(io));
     const sessionId = resolveSession(store, prefix);
-    const { paths } = await regenerateReports(store, sessionId, clockOf(io)());
+    const prices = pricesInEffect(io, projectDirOf(store.paths.root, io));
+    const { paths } = await regenerateReports(store, sessionId, clockOf(io)(), prices);
     if (values.json) io.out(toJson({ session_id: sessionId, paths }));
     else for (const file of paths) io.out(file);
     return 0;

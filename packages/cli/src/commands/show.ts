@@ -1,5 +1,6 @@
 import { clockOf, type CliIo } from "../cli-io.js";
-import { openStore } from "../data-dir.js";
+import { openStore, projectDirOf } from "../data-dir.js";
+import { pricesInEffect } from "./prices.js";
 import { styleFor, toJson } from "../format.js";
 import { defineCommand, type CommandArgs } from "../define-command.js";
 import { DATA_OPTIONS } from "../parse-command.js";
@@ -23,7 +24,8 @@ export async function runShow({ values, positionals }: CommandArgs<typeof DATA_O
   const prefix = requireSessionArg(positionals[0]);
   const store = openStore(values.dir, io, clockOf(io));
   const sessionId = resolveSession(store, prefix);
-  const { model, paths } = await regenerateReports(store, sessionId, clockOf(io)());
+  const prices = pricesInEffect(io, projectDirOf(store.paths.root, io));
+  const { model, paths } = await regenerateReports(store, sessionId, clockOf(io)(), prices);
   if (values.json) io.out(toJson(model));
   else for (const line of renderSessionView(model, styleFor(io), paths)) io.out(line);
   return 0;

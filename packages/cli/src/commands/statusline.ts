@@ -19,6 +19,7 @@ import { defineCommand } from "../define-command.js";
 import { oneLine, styleFor, toJson } from "../format.js";
 import { formatStatusLine, type StatusView } from "../status-line.js";
 import { parseStatusPayload, type StatusPayload } from "../status-payload.js";
+import { pricesInEffect } from "./prices.js";
 
 /** Claude Code gives a status line command 5 s; its input comes at once, so this wait is only for a stray caller. */
 const STDIN_TIMEOUT_MS = 1_000;
@@ -60,9 +61,11 @@ async function runStatusline(io: StatuslineIo, json: boolean): Promise<number> {
  * readings continue from state kept in it; elsewhere nothing is written and the transcript is read whole.
  */
 async function statusOf(payload: StatusPayload, io: CliIo): Promise<StatusView> {
-  const root = resolveWardenDir({ env: io.env, cwd: payload.workspace?.project_dir ?? payload.cwd ?? io.cwd });
+  const project = payload.workspace?.project_dir ?? payload.cwd ?? io.cwd;
+  const root = resolveWardenDir({ env: io.env, cwd: project });
   const store = isDirectory(root) && isSafeSessionId(payload.session_id) ? openLiveStore(root, io) : undefined;
-  const usage = await readLiveUsage(payload.transcript_path, store, payload.session_id);
+  // Priced as the session's report will be: the project's price file too.
+  const usage = await readLiveUsage(payload.transcript_path, store, payload.session_id, pricesInEffect(io, project));
   return { usage, records: store == null ? null : await recordsOf(store, payload.session_id) };
 }
 

@@ -1,6 +1,16 @@
-import { advanceTally, emptyTally, readLiveUsage, RECENT_CALLS, sessionLogPath, type RecordTally, type SessionStore } from "@warden/core";
+import {
+  advanceTally,
+  emptyTally,
+  type PriceTable,
+  readLiveUsage,
+  RECENT_CALLS,
+  sessionLogPath,
+  type RecordTally,
+  type SessionStore,
+} from "@warden/core";
+import { pricesInEffect } from "./prices.js";
 import { clockOf, CliFailure, CliUsageError, type CliIo } from "../cli-io.js";
-import { openStore } from "../data-dir.js";
+import { openStore, projectDirOf } from "../data-dir.js";
 import { defineCommand, type CommandArgs } from "../define-command.js";
 import { styleFor } from "../format.js";
 import { DATA_OPTIONS } from "../parse-command.js";
@@ -40,12 +50,13 @@ async function runWatch({ values, positionals }: CommandArgs<typeof WATCH_OPTION
   const calls = countOption(values.calls, 10);
   const store = openStore(values.dir, io, clockOf(io));
   const sessionId = positionals[0] != null ? resolveSession(store, positionals[0]) : latestSession(store);
+  const prices = pricesInEffect(io, projectDirOf(store.paths.root, io));
   const style = styleFor(io);
   const stop = io.stop == null ? stopOnSignals() : { signal: io.stop, release: () => undefined };
   try {
     let records = emptyTally();
     for (let first = true; ; first = false) {
-      const snapshot = await snapshotOf(store, sessionId, records);
+      const snapshot = await snapshotOf(store, sessionId, records, prices);
       records = snapshot.records;
       const last = values.once === true || records.ended != null;
       if (values.json) io.out(JSON.stringify(jsonFrame(snapshot)));
@@ -62,14 +73,14 @@ async function runWatch({ values, positionals }: CommandArgs<typeof WATCH_OPTION
   }
 }
 
-async function snapshotOf(store: SessionStore, sessionId: string, previous: RecordTally): Promise<WatchSnapshot> {
+async function snapshotOf(store: SessionStore, sessionId: string, previous: RecordTally, prices: PriceTable): Promise<WatchSnapshot> {
   const records = await advanceTally(sessionLogPath(store.paths, sessionId), previous);
   if (records.transcript_path == null) return { session_id: sessionId, records, usage: null, transcript_error: null };
   try {
     return {
       session_id: sessionId,
       records,
-      usage: await readLiveUsage(records.transcript_path, store, sessionId),
+      usage: await readLiveUsage(records.transcript_path, store, sessionId, prices),
       transcript_error: null,
     };
   } catch (error) {

@@ -51,6 +51,24 @@ describe("loadWardenConfig", () => {
     expect(loadWardenConfig(project, home).injection.model).toEqual({ enabled: true, alone_at: 7 });
   });
 
+  it("resolves pricing.file against the folder of the config file that names it", () => {
+    write(home, { pricing: { file: "prices.json" } });
+    expect(loadWardenConfig(project, home).pricing).toEqual({
+      file: path.join(home, ".claude", "prices.json"),
+      configFile: path.join(home, ".claude", "warden.json"),
+    });
+  });
+
+  it("takes the project's pricing.file over the user's", () => {
+    write(home, { pricing: { file: "/elsewhere/prices.json" } });
+    write(project, { pricing: { file: "../prices.json" } });
+    expect(loadWardenConfig(project, home).pricing?.file).toBe(path.join(project, "prices.json"));
+  });
+
+  it("has no price file when neither config names one", () => {
+    expect(loadWardenConfig(project, home).pricing).toBeNull();
+  });
+
   it("merges rule overrides per rule id, the project's fields winning", () => {
     write(home, { commands: { rules: { "git.force-push": { action: "ask", severity: "low" } } } });
     write(project, { commands: { rules: { "git.force-push": { action: "warn" } } } });

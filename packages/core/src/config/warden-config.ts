@@ -32,6 +32,14 @@ export const wardenConfigSchema = lazySchema(() =>
     team: z.optional(teamConfigSchema()),
     /** Commits linked to the sessions that made them, line by line (see the README's "Provenance"). */
     provenance: z.optional(provenanceConfigSchema()),
+    /** Prices of your own, asked before Warden's checked table (see the README's "Prices"). */
+    pricing: z.optional(pricingConfigSchema()),
+  }),
+);
+export const pricingConfigSchema = lazySchema(() =>
+  z.strictObject({
+    /** A price file (JSON, the README's "Prices" says its shape), relative to this config file's folder; $WARDEN_PRICES wins over it. */
+    file: z.optional(z.string().check(z.minLength(1))),
   }),
 );
 export const provenanceConfigSchema = lazySchema(() =>
@@ -74,6 +82,8 @@ export interface ResolvedConfig {
   /** The team store settings, the database URL only from the user's file. */
   readonly team: TeamConfig;
   readonly provenance: { readonly enabled: boolean; readonly gitNotes: boolean; readonly notePrompts: boolean };
+  /** The price file `pricing.file` names (absolute), and the config file that names it; null when neither does. */
+  readonly pricing: { readonly file: string; readonly configFile: string } | null;
   /** Problems found in the config files; each names the file, the key, the value found and what is accepted. */
   readonly errors: readonly string[];
 }
@@ -99,6 +109,7 @@ export function loadWardenConfig(projectDir: string, home: string): ResolvedConf
       gitNotes: project.provenance?.git_notes ?? user.provenance?.git_notes ?? true,
       notePrompts: project.provenance?.note_prompts ?? user.provenance?.note_prompts ?? true,
     },
+    pricing: priceFileOf(project, files.project) ?? priceFileOf(user, files.user),
     errors,
   };
 }
@@ -143,6 +154,12 @@ function mergeTeamOptions(user: TeamConfig, project: TeamConfig, projectFile: st
       `${projectFile}: team.database_url is ignored here (this file is committed, and the URL holds a password); set WARDEN_DATABASE_URL or put it in ~/.claude/warden.json`,
     );
   return { ...user, ...projectRest };
+}
+
+/** `pricing.file` of one config file, resolved against that file's folder. */
+function priceFileOf(config: WardenConfig, configFile: string): ResolvedConfig["pricing"] {
+  const file = config.pricing?.file;
+  return file == null ? null : { file: path.resolve(path.dirname(configFile), file), configFile };
 }
 
 /** User's rules then the project's; a project rule replaces a user rule of the same id. */

@@ -1,4 +1,5 @@
-import { defaultPriceTable, type PriceTable } from "../report/pricing/price-table.js";
+import { defaultPriceTable } from "../report/pricing/price-sources.js";
+import type { PriceTable } from "../report/pricing/price-table.js";
 import { costOfUsage, type ModelCost } from "../report/pricing/usage-cost.js";
 import { addCounts, emptyTokenCounts, type ModelUsage, type TokenCounts } from "../report/transcript/usage-ledger.js";
 import { localDates, mondayOf } from "./local-dates.js";
@@ -30,6 +31,8 @@ export interface ModelRow extends TokenCounts {
   readonly cost_usd: number | null;
   /** The price-table row used; null when the model has no price. */
   readonly priced_as: string | null;
+  /** Which source priced it (`user`, `warden`, `genai-prices`); null when none did. */
+  readonly price_source: string | null;
 }
 
 export interface UsageRow {
@@ -160,7 +163,12 @@ function toRow(group: Group, table: PriceTable): UsageRow {
     addCounts(tokens, usage);
     const { fast_mode: _fast, ...counts } = usage;
     const priced: ModelCost | undefined = cost.by_model[model];
-    models[model] = { ...counts, cost_usd: priced?.cost_usd ?? null, priced_as: priced?.priced_as ?? null };
+    models[model] = {
+      ...counts,
+      cost_usd: priced?.cost_usd ?? null,
+      priced_as: priced?.priced_as ?? null,
+      price_source: priced?.price_source ?? null,
+    };
   }
   return {
     period: group.period,

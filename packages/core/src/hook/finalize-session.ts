@@ -5,6 +5,7 @@ import type { EndRecord, RecordDraft } from "../store/session-record.js";
 import { reportFiles, writeReportsUnchecked } from "../report/write-reports.js";
 import { reportRefusal, type SessionTooLargeError } from "../report/report-size.js";
 import { toolEventDraft } from "./tool-event.js";
+import { loadPriceTableOrRefuse } from "../report/pricing/index.js";
 
 export interface FinalizeRequest {
   readonly sessionId: string;
@@ -47,7 +48,9 @@ export async function finalizeSession(ctx: HookContext, request: FinalizeRequest
   } satisfies RecordDraft<EndRecord>);
   // Unchecked: the size was measured before the end record, which must not turn a session its end
   // record promised reports into one without them.
-  const model = refusal ? undefined : await writeReportsUnchecked(store, request.sessionId, ctx.now());
+  const model = refusal
+    ? undefined
+    : await writeReportsUnchecked(store, request.sessionId, ctx.now(), reportPrices(ctx, request.sessionId));
   const reported: Record<string, number> =
     model == null
       ? {}
@@ -67,6 +70,16 @@ export async function finalizeSession(ctx: HookContext, request: FinalizeRequest
     report_paths: reportPaths,
   });
   return { reportPaths, ...(model ? { model } : {}), ...(refusal ? { reportSkipped: refusal } : {}) };
+}
+
+/**
+ * The user's price file, as `warden report` and `warden cost` use it; a broken one leaves the
+ * models unpriced (the report says why, errors.jsonl too) rather than priced without it.
+ */
+function reportPrices(ctx: HookContext, sessionId: string) {
+  return loadPriceTableOrRefuse({ env: ctx.env, cwd: ctx.projectDir, pricing: ctx.config.pricing }, (message) =>
+    ctx.store.appendError({ hook: "pricing", session_id: sessionId, message }),
+  );
 }
 
 function unfinishedEventDraft(ctx: HookContext, call: PendingCall, endedAt: string) {

@@ -1,3 +1,4 @@
+import type { PriceTable } from "../report/pricing/price-table.js";
 import { costOfUsage, type UsageCost } from "../report/pricing/usage-cost.js";
 import type { SessionStore } from "../store/session-store.js";
 import { readTranscriptIncrementally } from "../report/transcript-cache.js";
@@ -18,13 +19,18 @@ export interface LiveUsage {
  * transcript cache the reports use, so they continue from it too); without one, Warden has nowhere
  * of its own to keep a reading state, and reads the whole transcript each time.
  */
-export async function readLiveUsage(transcriptPath: string, store: SessionStore | undefined, sessionId: string): Promise<LiveUsage> {
+export async function readLiveUsage(
+  transcriptPath: string,
+  store: SessionStore | undefined,
+  sessionId: string,
+  table?: PriceTable,
+): Promise<LiveUsage> {
   const reading =
     store == null ? await readTranscript(transcriptPath) : (await readTranscriptIncrementally(store, sessionId, transcriptPath)).reading;
   return {
     found: reading.found,
     usage: reading.usage,
-    cost: costOfUsage(reading.usage.by_model),
+    cost: costOfUsage(reading.usage.by_model, table),
     transcript_offset: reading.files[0]?.offset ?? 0,
   };
 }

@@ -3,7 +3,7 @@ import type { ReportModel } from "./report-model.js";
 import type { SessionRecord, ToolEventRecord } from "../store/session-record.js";
 import { commitsOf } from "./session-commits.js";
 import { summarizeSession } from "./session-summary.js";
-import { costOfUsage } from "./pricing/index.js";
+import { costOfUsage, defaultPriceTable, type ModelCost, type PriceTable } from "./pricing/index.js";
 import type { TranscriptView } from "./transcript-cache.js";
 
 export interface ReportInputs {
@@ -13,6 +13,8 @@ export interface ReportInputs {
   /** Null when the transcript is unknown or missing: tokens and cost are then not reported. */
   readonly transcript: TranscriptView | null;
   readonly generatedAt: string;
+  /** The prices in effect (loadPriceTable); Warden's checked table then genai-prices when absent. */
+  readonly prices?: PriceTable;
 }
 
 const READS = new Set(["Read", "Grep", "Glob", "NotebookRead", "LS"]);
@@ -24,7 +26,8 @@ export function buildReportModel(input: ReportInputs): ReportModel {
   const init = input.records.find((r) => r.type === "init");
   const end = input.records.findLast((r) => r.type === "end");
   const events = input.records.filter((r): r is ToolEventRecord => r.type === "event");
-  const usage = usageOf(input.transcript);
+  const prices = input.prices ?? defaultPriceTable();
+  const usage = usageOf(input.transcript, prices);
   const notes = [...usage.notes];
   if (input.skippedLines > 0) notes.push(`${input.skippedLines} unreadable line(s) in Warden's session file were skipped.`);
   return {
@@ -83,7 +86,7 @@ export function buildReportModel(input: ReportInputs): ReportModel {
       text: t.text,
       ...(t.model ? { model: t.model } : {}),
     })),
-    subagents: subagentsOf(input.transcript, events),
+    subagents: subagentsOf(input.transcript, events, prices),
     mcp_servers: mcpServersOf(input.transcript, events),
     skills: (input.transcript?.reading.skills ?? []).map((s) => ({ name: s.skill, count: s.uses })),
     files: filesOf(events),
@@ -91,12 +94,15 @@ export function buildReportModel(input: ReportInputs): ReportModel {
   };
 }
 
-function usageOf(transcript: TranscriptView | null): { models: ReportModel["models"]; costUsd: number | null; notes: string[] } {
+function usageOf(
+  transcript: TranscriptView | null,
+  prices: PriceTable,
+): { models: ReportModel["models"]; costUsd: number | null; notes: string[] } {
   if (transcript == null) return { models: {}, costUsd: null, notes: ["No transcript was available: tokens and cost are unknown."] };
   if (!transcript.reading.found)
     return { models: {}, costUsd: null, notes: ["The transcript file was not found: tokens and cost are unknown."] };
   const byModel = transcript.reading.usage.by_model;
-  const cost = costOfUsage(byModel);
+  const cost = costOfUsage(byModel, prices);
   const models: ReportModel["models"] = {};
   for (const [model, u] of Object.entries(byModel)) {
     models[model] = {
@@ -110,8 +116,17 @@ function usageOf(transcript: TranscriptView | null): { models: ReportModel["mode
       cost_usd: cost.by_model[model]?.cost_usd ?? null,
     };
   }
-  const notes = cost.unpriced_models.map((m) => `No price is known for model ${m}: its cost is not counted and the total is unknown.`);
+  const notes = Object.entries(cost.by_model).flatMap(([m, c]) => priceNotes(m, c));
   return { models, costUsd: cost.unpriced_models.length > 0 ? null : cost.total_cost_usd, notes };
+}
+
+/** What the reader should know of a model's price: none found, or one not from Warden's checked table. */
+function priceNotes(model: string, cost: ModelCost): string[] {
+  if (cost.cost_usd == null)
+    return [`No price is known for model ${model}: its cost is not counted and the total is unknown (${cost.note ?? "no price"}).`];
+  if (cost.price_source === "warden") return [];
+  const source = cost.price_source === "user" ? "your price file" : "@pydantic/genai-prices";
+  return [`Model ${model} is priced from ${source} (row ${cost.priced_as}).${cost.note == null ? "" : ` ${cost.note}.`}`];
 }
 
 function toolTable(events: readonly ToolEventRecord[]): ReportModel["tools"] {
@@ -128,7 +143,7 @@ function toolTable(events: readonly ToolEventRecord[]): ReportModel["tools"] {
   return [...rows.values()].toSorted((a, b) => b.count - a.count || a.tool_name.localeCompare(b.tool_name));
 }
 
-function subagentsOf(transcript: TranscriptView | null, events: readonly ToolEventRecord[]): ReportModel["subagents"] {
+function subagentsOf(transcript: TranscriptView | null, events: readonly ToolEventRecord[], prices: PriceTable): ReportModel["subagents"] {
   const fromTranscript = new Map((transcript?.reading.subagents ?? []).map((s) => [s.agent_id, s]));
   const ids = new Set([...fromTranscript.keys(), ...events.flatMap((e) => (e.agent_id ? [e.agent_id] : []))]);
   return [...ids].toSorted().map((id) => {
@@ -140,7 +155,7 @@ function subagentsOf(transcript: TranscriptView | null, events: readonly ToolEve
       tool_calls: Math.max(t?.tool_uses ?? 0, recorded.length),
       input_tokens: t?.usage.input_tokens ?? 0,
       output_tokens: t?.usage.output_tokens ?? 0,
-      cost_usd: t ? subagentCost(t.usage_by_model) : null,
+      cost_usd: t ? subagentCost(t.usage_by_model, prices) : null,
       models: t ? modelsByOutput(t.usage_by_model) : [],
     };
   });
@@ -153,8 +168,8 @@ function modelsByOutput(byModel: Parameters<typeof costOfUsage>[0]): string[] {
 }
 
 /** A subagent's cost over all its models; null when any of them has no known price. */
-function subagentCost(byModel: Parameters<typeof costOfUsage>[0]): number | null {
-  const cost = costOfUsage(byModel);
+function subagentCost(byModel: Parameters<typeof costOfUsage>[0], prices: PriceTable): number | null {
+  const cost = costOfUsage(byModel, prices);
   return cost.unpriced_models.length > 0 ? null : cost.total_cost_usd;
 }
 

@@ -7,6 +7,7 @@ import { readTranscriptIncrementally, type TranscriptView } from "./transcript-c
 import { reportPath } from "../store/warden-paths.js";
 import { redactValue } from "../store/redact-secrets.js";
 import { reportRefusal } from "./report-size.js";
+import type { PriceTable } from "./pricing/index.js";
 
 /** Where a session's reports go. */
 export function reportFiles(store: SessionStore, sessionId: string): string[] {
@@ -16,6 +17,8 @@ export function reportFiles(store: SessionStore, sessionId: string): string[] {
 export interface ReportOptions {
   /** The largest session a report is built from; MAX_REPORTED_SESSION_BYTES unless a test sets it. */
   readonly maxSessionBytes?: number;
+  /** The prices in effect (loadPriceTable); Warden's checked table then genai-prices when absent. */
+  readonly prices?: PriceTable;
 }
 
 /**
@@ -30,11 +33,11 @@ export async function writeSessionReports(
 ): Promise<ReportModel> {
   const refusal = reportRefusal(store, sessionId, options.maxSessionBytes);
   if (refusal) throw refusal;
-  return writeReportsUnchecked(store, sessionId, now);
+  return writeReportsUnchecked(store, sessionId, now, options.prices);
 }
 
 /** writeSessionReports for a caller that has just checked the session's size itself (finalization). */
-export async function writeReportsUnchecked(store: SessionStore, sessionId: string, now: Date): Promise<ReportModel> {
+export async function writeReportsUnchecked(store: SessionStore, sessionId: string, now: Date, prices?: PriceTable): Promise<ReportModel> {
   const log = store.readSession(sessionId);
   const opener = log.records.findLast(
     (r): r is InitRecord | ResumeRecord => (r.type === "init" || r.type === "resume") && r.transcript_path != null,
@@ -47,6 +50,7 @@ export async function writeReportsUnchecked(store: SessionStore, sessionId: stri
     skippedLines: log.skippedLines,
     transcript: transcript?.view ?? null,
     generatedAt: now.toISOString(),
+    ...(prices ? { prices } : {}),
   });
   if (transcript?.error) built.notes.push(`The transcript could not be read: ${transcript.error}`);
   // Records are masked when stored; the conversation comes from Claude Code's raw transcript.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultPriceTable, findModelPrice, parsePriceTable, PriceTableError } from "./price-table.js";
+import { checkedPriceTable, findModelPrice, parsePriceTable, PriceTableError } from "./price-table.js";
 import pricesJson from "./prices.json" with { type: "json" };
 
 describe("prices.json", () => {
@@ -8,7 +8,7 @@ describe("prices.json", () => {
   });
 
   it("names its source and date", () => {
-    expect([defaultPriceTable().source, defaultPriceTable().retrieved]).toEqual([
+    expect([checkedPriceTable().source, checkedPriceTable().retrieved]).toEqual([
       expect.stringContaining("Claude Code 2.1.197"),
       "2026-11-21",
     ]);

@@ -53,19 +53,53 @@ const schemas = lazySchema(() => {
 
 /** The schema of `prices.json`, built on first call. */
 export const priceTableSchema = (): Schemas["priceTable"] => schemas().priceTable;
+/** The schema of one row (`models[]` of prices.json and of a user's price file). */
+export const modelPriceSchema = (): Schemas["modelPrice"] => schemas().modelPrice;
 
 type Schemas = ReturnType<typeof schemas>;
 export type TokenPrices = z.infer<Schemas["tokenPrices"]>;
 export type ModelPrice = z.infer<Schemas["modelPrice"]>;
 
+/**
+ * Where a row comes from: `user`, the user's price file (see user-price-file.ts); `warden`, the
+ * checked table in prices.json; `genai-prices`, Pydantic's maintained data (see genai-price-table.ts).
+ */
+export type PriceSource = "user" | "warden" | "genai-prices";
+
 export interface PriceTable {
+  /** What the rows were taken from, in words. */
   readonly source: string;
   readonly retrieved: string;
-  readonly models: readonly PricedModel[];
+  /** Asked in order: the first row that matches a model decides, priced or refused. */
+  readonly models: readonly PriceRow[];
+  /** Asked, on first need, for a model no row of `models` matches. */
+  readonly fallback?: () => PriceTable;
+}
+
+export type PriceRow = PricedModel | RefusedModel;
+
+/** Tests a lower-cased model id; a RegExp, or a source's own match logic. */
+export interface ModelMatcher {
+  test(id: string): boolean;
 }
 
 export interface PricedModel extends ModelPrice {
-  readonly pattern: RegExp;
+  readonly pattern: ModelMatcher;
+  readonly source: PriceSource;
+  /** When the row's prices were read (YYYY-MM-DD). */
+  readonly retrieved: string;
+  /** How a price not given by the source was derived, when one was. */
+  readonly derived?: string;
+}
+
+/** A row of a source whose prices Warden cannot apply: a model it matches stays unpriced, and says why. */
+export interface RefusedModel {
+  readonly id: string;
+  readonly match: string;
+  readonly pattern: ModelMatcher;
+  readonly source: PriceSource;
+  readonly retrieved: string;
+  readonly refused: string;
 }
 
 export class PriceTableError extends Error {
@@ -78,21 +112,43 @@ export function parsePriceTable(value: unknown): PriceTable {
     throw new PriceTableError(`price table does not have the expected shape: ${z.prettifyError(parsed.error)}`, { cause: parsed.error });
   }
   const { source, retrieved, models } = parsed.data;
-  return { source, retrieved, models: models.map((model) => ({ ...model, pattern: new RegExp(model.match) })) };
+  return { source, retrieved, models: pricedRows(models, "warden", retrieved) };
 }
 
-let defaultTable: PriceTable | undefined;
-
-/** The table in `prices.json`, parsed once. */
-export function defaultPriceTable(): PriceTable {
-  defaultTable ??= parsePriceTable(pricesJson);
-  return defaultTable;
+/** Rows as read, each with its pattern compiled and its source and date. */
+export function pricedRows(models: readonly ModelPrice[], source: PriceSource, retrieved: string): PricedModel[] {
+  return models.map((model) => ({ ...model, pattern: new RegExp(model.match), source, retrieved }));
 }
 
-/** The row that prices `model`, or null when the table does not know it. */
-export function findModelPrice(model: string, table: PriceTable = defaultPriceTable()): PricedModel | null {
+let checkedTable: PriceTable | undefined;
+
+/** The table in `prices.json`, parsed once: the prices Claude Code 2.1.197 itself bills with. */
+export function checkedPriceTable(): PriceTable {
+  checkedTable ??= parsePriceTable(pricesJson);
+  return checkedTable;
+}
+
+/** The row that prices `model`, or null when no row of the table (or of its fallbacks) does. */
+export function findModelPrice(model: string, table: PriceTable = checkedPriceTable()): PricedModel | null {
+  const row = findPriceRow(model, table);
+  return row == null || "refused" in row ? null : row;
+}
+
+/** The first row that matches `model`, priced or refused, in `table` and then in its fallbacks. */
+export function findPriceRow(model: string, table: PriceTable): PriceRow | null {
   const id = model.toLowerCase();
-  return table.models.find((row) => row.pattern.test(id)) ?? null;
+  for (let at: PriceTable | undefined = table; at != null; at = at.fallback?.()) {
+    const row = at.models.find((candidate) => candidate.pattern.test(id));
+    if (row != null) return row;
+  }
+  return null;
+}
+
+/** Every table of the chain, `table` first: what `warden prices` lists. */
+export function priceTablesOf(table: PriceTable): PriceTable[] {
+  const tables: PriceTable[] = [];
+  for (let at: PriceTable | undefined = table; at != null; at = at.fallback?.()) tables.push(at);
+  return tables;
 }
 
 function isRegExp(source: string): boolean {

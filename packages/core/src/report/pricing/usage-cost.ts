@@ -1,11 +1,15 @@
 import type { ModelUsage, TokenCounts } from "../transcript/index.js";
-import { defaultPriceTable, findModelPrice, type PriceTable, type TokenPrices } from "./price-table.js";
+import { defaultPriceTable } from "./price-sources.js";
+import { findPriceRow, type PriceSource, type PriceTable, type TokenPrices } from "./price-table.js";
 
 export interface ModelCost {
   /** The price-table row used (canonical id); null when the model is unknown. */
   readonly priced_as: string | null;
+  /** Where that row comes from (see price-sources.ts); null when the model is unknown. */
+  readonly price_source: PriceSource | null;
   /** Null when the model is unknown: never a guess. */
   readonly cost_usd: number | null;
+  /** Why a model has no price; how a price the source did not give was derived. */
   readonly note?: string;
 }
 
@@ -15,7 +19,7 @@ export interface UsageCost {
   /** Sum over the priced models; when `unpriced_models` is not empty it leaves their usage out. */
   readonly total_cost_usd: number;
   readonly unpriced_models: readonly string[];
-  /** Where the prices come from, e.g. for a report footer. */
+  /** Where the prices come from, e.g. for a report footer: the first source asked (each model says its own). */
   readonly prices_source: string;
   readonly prices_retrieved: string;
 }
@@ -30,10 +34,11 @@ export function costOfUsage(byModel: Readonly<Record<string, ModelUsage>>, table
   const unpriced: string[] = [];
   let total = 0n;
   for (const [model, usage] of Object.entries(byModel)) {
-    const row = findModelPrice(model, table);
-    if (row == null) {
+    const row = findPriceRow(model, table);
+    if (row == null || "refused" in row) {
       unpriced.push(model);
-      costs[model] = { priced_as: null, cost_usd: null, note: `no price for model "${model}" in the price table (${table.retrieved})` };
+      const why = row == null ? "none of the price sources knows it" : `${row.source} row ${row.id} cannot be used: ${row.refused}`;
+      costs[model] = { priced_as: null, price_source: null, cost_usd: null, note: `no price for model "${model}": ${why}` };
       continue;
     }
     const fast = usage.fast_mode;
@@ -42,7 +47,12 @@ export function costOfUsage(byModel: Readonly<Record<string, ModelUsage>>, table
         ? picodollarsOf(minus(usage, fast), row.prices) + picodollarsOf(fast, row.fast_mode)
         : picodollarsOf(usage, row.prices);
     total += picodollars;
-    costs[model] = { priced_as: row.id, cost_usd: toUsd(picodollars) };
+    costs[model] = {
+      priced_as: row.id,
+      price_source: row.source,
+      cost_usd: toUsd(picodollars),
+      ...(row.derived == null ? {} : { note: row.derived }),
+    };
   }
   return {
     by_model: costs,
