@@ -111,7 +111,8 @@ describe.skipIf(!HAS_CHROMIUM)(
     it("opens a tool call's timeline entry from the conversation", async () => {
       const row = `#ev-${recorded.eventIds[CALL.failingTest]}`;
       await page.click(`#conversation .step.call a[href="${row}"]`);
-      expect(await page.locator(`${row} .ev-body`).isVisible()).toBe(true);
+      // The entry opens on the hashchange event, which follows the click.
+      await expect.poll(() => page.locator(`${row} .ev-body`).isVisible()).toBe(true);
     });
 
     it("marks the compaction and says the cost includes what came before it", async () => {
@@ -182,7 +183,8 @@ describe.skipIf(!HAS_CHROMIUM)(
 
     it("jumps to the call's timeline entry when its bar is clicked", async () => {
       await page.click(bar(CALL.passingTest));
-      expect(await page.locator(`#ev-${recorded.eventIds[CALL.passingTest]} .ev-body`).isVisible()).toBe(true);
+      // The entry opens on the hashchange event, which follows the click.
+      await expect.poll(() => page.locator(`#ev-${recorded.eventIds[CALL.passingTest]} .ev-body`).isVisible()).toBe(true);
     });
 
     it("marks where each model response began", async () => {

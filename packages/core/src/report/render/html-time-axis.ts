@@ -47,6 +47,12 @@ export function renderTimeAxis(ctx: RenderContext): string {
   });
   const layout = layOutTimeAxis(calls, [...marks, ...turns.map((turn) => ({ ms: turn.ms, group: "main" }))]);
   const events = new Map(kept.map(({ event }) => [event.id, event]));
+  const marksByGroup = new Map<string, AxisPoint[]>();
+  for (const mark of marks) {
+    const own = marksByGroup.get(mark.group) ?? [];
+    own.push(mark);
+    marksByGroup.set(mark.group, own);
+  }
   const agentTypes = new Map(model.subagents.map((agent) => [agent.agent_id, agent.agent_type]));
 
   const labels: string[] = [];
