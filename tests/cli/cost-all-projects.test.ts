@@ -100,6 +100,7 @@ describe("warden cost --all-projects --json", () => {
       ...tokens(input, output, 1),
       cost_usd: cost,
       priced_as: model,
+      price_source: "warden",
     });
     expect([result.code, JSON.parse(result.stdout)]).toEqual([
       0,
@@ -130,7 +131,7 @@ describe("warden cost --all-projects --json", () => {
             unpriced_models: ["claude-unknown-9"],
             models: {
               "claude-haiku-4-5-20251001": priced("claude-haiku-4-5", 6, 1_000_000, 1_000_000),
-              "claude-unknown-9": { ...priced("claude-unknown-9", null, 7, 9), priced_as: null },
+              "claude-unknown-9": { ...priced("claude-unknown-9", null, 7, 9), priced_as: null, price_source: null },
             },
           },
         ],
@@ -144,7 +145,7 @@ describe("warden cost --all-projects --json", () => {
           models: {
             "claude-haiku-4-5-20251001": priced("claude-haiku-4-5", 6, 1_000_000, 1_000_000),
             "claude-sonnet-4-5-20250929": priced("claude-sonnet-4-5", 18, 1_000_000, 1_000_000),
-            "claude-unknown-9": { ...priced("claude-unknown-9", null, 7, 9), priced_as: null },
+            "claude-unknown-9": { ...priced("claude-unknown-9", null, 7, 9), priced_as: null, price_source: null },
           },
         },
         read: {

@@ -126,6 +126,10 @@ export function buildDemoReportModel(): ReportModel {
     files: filesOf(events),
     // The demo's screenshot (docs/report-screenshot.png) shows a session that has not committed yet.
     commits: [],
+    turns: [],
+    compactions: [],
+    response_marks: [],
+    response_marks_omitted: 0,
   };
 }
 

@@ -73,6 +73,10 @@ function reportModel(): ReportModel {
     skills: [],
     files: { read: [], written: [], other: [] },
     commits: [],
+    turns: [],
+    compactions: [],
+    response_marks: [],
+    response_marks_omitted: 0,
   };
 }
 

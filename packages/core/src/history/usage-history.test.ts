@@ -60,7 +60,12 @@ async function sessionReportFigures() {
   const models = Object.fromEntries(
     Object.entries(reading.usage.by_model).map(([model, { fast_mode: _fast, ...counts }]) => [
       model,
-      { ...counts, cost_usd: cost.by_model[model]?.cost_usd, priced_as: cost.by_model[model]?.priced_as },
+      {
+        ...counts,
+        cost_usd: cost.by_model[model]?.cost_usd,
+        priced_as: cost.by_model[model]?.priced_as,
+        price_source: cost.by_model[model]?.price_source,
+      },
     ]),
   );
   return { models, cost_usd: cost.total_cost_usd, unpriced_models: cost.unpriced_models, tokens: reading.usage.total };

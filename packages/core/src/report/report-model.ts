@@ -63,6 +63,77 @@ export const reportCommitSchema = lazySchema(() =>
   }),
 );
 
+/** Tokens of one response, or summed over a turn. */
+const tokenSumSchema = () => z.object({ input: z.number(), output: z.number(), cache_write: z.number(), cache_read: z.number() });
+
+/**
+ * One step of the main conversation, in order. Prompts and answer texts have `role` user and
+ * assistant as in reports before turns were kept (no `kind`); the other kinds were added since.
+ */
+export const conversationEntrySchema = lazySchema(() =>
+  z.object({
+    role: z.enum(["user", "assistant", "system"]),
+    timestamp: z.nullable(z.string()),
+    /** The prompt or text; the tool's name for a tool_use; empty for a response or compaction. */
+    text: z.string(),
+    model: z.optional(z.string()),
+    agent_id: z.optional(z.string()),
+    /** `omitted` stands for `omitted` entries left out of a long conversation at that place. */
+    kind: z.optional(z.enum(["prompt", "text", "thinking", "tool_use", "response", "compaction", "omitted"])),
+    /** The turn (see `turns`) the entry belongs to. */
+    turn: z.optional(z.number()),
+    /** The text was cut to the trace limit (head and tail kept). */
+    truncated: z.optional(z.boolean()),
+    /** A thinking block whose text the transcript did not keep (only its signature). */
+    redacted: z.optional(z.boolean()),
+    tool_use_id: z.optional(z.string()),
+    /** The timeline event (record id) of a tool_use; null when Warden recorded no such call. */
+    event_id: z.optional(z.nullable(z.number())),
+    /** A response's de-duplicated usage and its cost (null when its model has no price). */
+    tokens: z.optional(tokenSumSchema()),
+    cost_usd: z.optional(z.nullable(z.number())),
+    /** A compaction's trigger (auto, manual) and the context size before it. */
+    trigger: z.optional(z.nullable(z.string())),
+    pre_tokens: z.optional(z.nullable(z.number())),
+    omitted: z.optional(z.number()),
+  }),
+);
+
+/**
+ * A prompt and everything until the next one: the main thread's responses, the subagents'
+ * responses made meanwhile, the tool calls. Turn 0 holds what came before the first prompt.
+ * Every response of the transcript is in exactly one turn, so the turns' costs add up to the
+ * session's (in whole picodollars, the unit costs are computed in).
+ */
+export const reportTurnSchema = lazySchema(() =>
+  z.object({
+    index: z.number(),
+    prompt_id: z.nullable(z.string()),
+    /** The prompt's start, on one line; the whole text is in `conversation`. */
+    prompt: z.nullable(z.string()),
+    started_at: z.nullable(z.string()),
+    /** The last thing the turn did: a transcript line or the end of a tool call. */
+    ended_at: z.nullable(z.string()),
+    duration_ms: z.nullable(z.number()),
+    /** API responses of the main thread, and of subagents. */
+    responses: z.number(),
+    subagent_responses: z.number(),
+    tokens: tokenSumSchema(),
+    /** Null when a model's price is unknown (named in unpriced_models). */
+    cost_usd: z.nullable(z.number()),
+    unpriced_models: z.array(z.string()),
+    models: z.array(z.string()),
+    subagents: z.array(
+      z.object({ agent_id: z.string(), agent_type: z.nullable(z.string()), responses: z.number(), cost_usd: z.nullable(z.number()) }),
+    ),
+    /** Tool calls by name, and their verdicts; `event_ids` are the timeline's record ids. */
+    tools: z.record(z.string(), z.number()),
+    verdicts: verdictCountsSchema(),
+    event_ids: z.array(z.number()),
+    compactions: z.number(),
+  }),
+);
+
 export const modelUsageSchema = lazySchema(() => z.object({ ...tokenFields(), api_calls: z.number(), cost_usd: z.nullable(z.number()) }));
 
 export const reportModelSchema = lazySchema(() =>
@@ -127,15 +198,32 @@ export const reportModelSchema = lazySchema(() =>
       [],
     ),
     events: z.array(toolEventRecordSchema()),
-    conversation: z.array(
-      z.object({
-        role: z.enum(["user", "assistant"]),
-        timestamp: z.nullable(z.string()),
-        text: z.string(),
-        model: z.optional(z.string()),
-        agent_id: z.optional(z.string()),
-      }),
+    /** Bounded: a long conversation keeps its start and end around an `omitted` entry. */
+    conversation: z.array(conversationEntrySchema()),
+    /** Absent in reports written before Warden kept turns. */
+    // oxlint-disable-next-line no-underscore-dangle
+    turns: z._default(z.array(reportTurnSchema()), []),
+    /** Where Claude Code compacted the context (compact_boundary lines). */
+    // oxlint-disable-next-line no-underscore-dangle
+    compactions: z._default(
+      z.array(
+        z.object({
+          timestamp: z.nullable(z.string()),
+          trigger: z.nullable(z.string()),
+          pre_tokens: z.nullable(z.number()),
+          turn: z.number(),
+        }),
+      ),
+      [],
     ),
+    /**
+     * When API responses began (their first transcript line), main thread and subagents, for the
+     * time axis; the latest ones when there are more than it draws (`response_marks_omitted`).
+     */
+    // oxlint-disable-next-line no-underscore-dangle
+    response_marks: z._default(z.array(z.object({ at: z.string(), agent_id: z.nullable(z.string()) })), []),
+    // oxlint-disable-next-line no-underscore-dangle
+    response_marks_omitted: z._default(z.number(), 0),
     subagents: z.array(
       z.object({
         agent_id: z.string(),
@@ -159,4 +247,6 @@ export const reportModelSchema = lazySchema(() =>
 
 export type ReportModel = z.infer<ReturnType<typeof reportModelSchema>>;
 export type ReportCommit = z.infer<ReturnType<typeof reportCommitSchema>>;
+export type ConversationEntry = z.infer<ReturnType<typeof conversationEntrySchema>>;
+export type ReportTurn = z.infer<ReturnType<typeof reportTurnSchema>>;
 export type ModelUsageSummary = z.infer<ReturnType<typeof modelUsageSchema>>;

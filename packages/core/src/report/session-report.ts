@@ -5,6 +5,8 @@ import { commitsOf } from "./session-commits.js";
 import { summarizeSession } from "./session-summary.js";
 import { costOfUsage, defaultPriceTable, type ModelCost, type PriceTable } from "./pricing/index.js";
 import type { TranscriptView } from "./transcript-cache.js";
+import type { ConversationLimits } from "./conversation-bounds.js";
+import { buildSessionTurns, type SessionTurns } from "./session-turns.js";
 
 export interface ReportInputs {
   readonly sessionId: string;
@@ -15,6 +17,8 @@ export interface ReportInputs {
   readonly generatedAt: string;
   /** The prices in effect (loadPriceTable); Warden's checked table then genai-prices when absent. */
   readonly prices?: PriceTable;
+  /** How much of the conversation the report keeps; DEFAULT_CONVERSATION_LIMITS unless a test sets it. */
+  readonly conversationLimits?: ConversationLimits;
 }
 
 const READS = new Set(["Read", "Grep", "Glob", "NotebookRead", "LS"]);
@@ -28,7 +32,8 @@ export function buildReportModel(input: ReportInputs): ReportModel {
   const events = input.records.filter((r): r is ToolEventRecord => r.type === "event");
   const prices = input.prices ?? defaultPriceTable();
   const usage = usageOf(input.transcript, prices);
-  const notes = [...usage.notes];
+  const turns = turnsOf(input, events, prices);
+  const notes = [...usage.notes, ...compactionNotes(turns)];
   if (input.skippedLines > 0) notes.push(`${input.skippedLines} unreadable line(s) in Warden's session file were skipped.`);
   return {
     report_version: 2,
@@ -80,18 +85,58 @@ export function buildReportModel(input: ReportInputs): ReportModel {
         : [],
     ),
     events,
-    conversation: (input.transcript?.trace ?? []).map((t) => ({
-      role: t.kind === "prompt" ? ("user" as const) : ("assistant" as const),
-      timestamp: t.timestamp,
-      text: t.text,
-      ...(t.model ? { model: t.model } : {}),
-    })),
+    conversation: turns.conversation,
+    turns: turns.turns,
+    compactions: turns.compactions,
+    response_marks: turns.responseMarks,
+    response_marks_omitted: turns.responseMarksOmitted,
     subagents: subagentsOf(input.transcript, events, prices),
     mcp_servers: mcpServersOf(input.transcript, events),
     skills: (input.transcript?.reading.skills ?? []).map((s) => ({ name: s.skill, count: s.uses })),
     files: filesOf(events),
     commits: commitsOf(input.records),
   };
+}
+
+function turnsOf(input: ReportInputs, events: readonly ToolEventRecord[], prices: PriceTable): SessionTurns {
+  const transcript = input.transcript;
+  if (transcript == null || !transcript.reading.found)
+    return { turns: [], conversation: [], compactions: [], responseMarks: [], responseMarksOmitted: 0 };
+  return buildSessionTurns({
+    trace: transcript.trace,
+    responses: transcript.reading.state.responses,
+    agentTypes: transcript.reading.state.agent_types,
+    events,
+    prices,
+    ...(input.conversationLimits == null ? {} : { limits: input.conversationLimits }),
+  });
+}
+
+/**
+ * What a compaction means for the figures. Claude Code appends to the transcript: the lines
+ * before a compact_boundary stay in the file, so their usage is counted. A transcript that
+ * begins at a compaction (nothing before it) was continued from another file, whose part of the
+ * conversation this report does not have.
+ */
+function compactionNotes(turns: SessionTurns): string[] {
+  if (turns.compactions.length === 0) return [];
+  const first = turns.conversation.find((entry) => entry.kind !== "omitted");
+  const at = turns.compactions.map(
+    (c) =>
+      `${c.pre_tokens == null ? "an unknown size" : `${formatTokens(c.pre_tokens)} tokens`}${c.trigger == null ? "" : ` (${c.trigger})`}`,
+  );
+  const notes = [
+    `The context was compacted ${turns.compactions.length === 1 ? "once" : `${turns.compactions.length} times`}, at ${at.join(", ")}. The transcript keeps the lines before a compaction, so tokens and cost include the whole session; after it the model saw only a summary of what came before.`,
+  ];
+  if (first?.kind === "compaction")
+    notes.push(
+      "The transcript begins at a compaction: the conversation before it is in an earlier session's transcript, and its tokens and cost are not included here.",
+    );
+  return notes;
+}
+
+function formatTokens(n: number): string {
+  return n >= 1000 ? `${Math.round(n / 1000)}k` : String(n);
 }
 
 function usageOf(

@@ -4,7 +4,7 @@ import * as z from "zod/mini";
 import { lazySchema } from "../support/lazy-schema.js";
 import type { SessionStore } from "../store/session-store.js";
 import { writeFileAtomic } from "../store/session-store.js";
-import { parseTranscriptState, readTranscript, type TraceEntry, type TranscriptReading } from "./transcript/index.js";
+import { parseTranscriptState, readTranscript, traceEntrySchema, type TraceEntry, type TranscriptReading } from "./transcript/index.js";
 import { transcriptCachePath } from "../store/warden-paths.js";
 import { ensureContainedDir } from "../store/contained-path.js";
 import { redactValue } from "../store/redact-secrets.js";
@@ -13,21 +13,18 @@ import { redactValue } from "../store/redact-secrets.js";
  * What earlier readings of a session's transcript left: the reader's state (byte offsets and
  * running totals) and the conversation read so far. A report after a resume reads only the new
  * part of the transcript.
+ *
+ * Version 2 added thinking, tool_use, response and compaction entries to the trace. A cache of
+ * version 1 holds responses in its state that its trace does not place: it is read afresh.
  */
+const CACHE_VERSION = 2;
+
 const cacheSchema = lazySchema(() =>
   z.object({
+    version: z.literal(CACHE_VERSION),
     transcript_path: z.string(),
     state: z.unknown(),
-    trace: z.array(
-      z.object({
-        kind: z.enum(["prompt", "assistant_text"]),
-        text: z.string(),
-        truncated: z.boolean(),
-        timestamp: z.nullable(z.string()),
-        model: z.nullable(z.string()),
-        uuid: z.nullable(z.string()),
-      }),
-    ),
+    trace: z.array(traceEntrySchema()),
   }),
 );
 
@@ -51,7 +48,7 @@ export async function readTranscriptIncrementally(store: SessionStore, sessionId
   ensureContainedDir(store.paths.root, path.dirname(file));
   // The trace holds prompts and replies: masked like every other stored text.
   const stored = store.redacts ? redactValue(trace) : trace;
-  writeFileAtomic(file, JSON.stringify({ transcript_path: transcriptPath, state: reading.state, trace: stored }));
+  writeFileAtomic(file, JSON.stringify({ version: CACHE_VERSION, transcript_path: transcriptPath, state: reading.state, trace: stored }));
   return { reading, trace };
 }
 

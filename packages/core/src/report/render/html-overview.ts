@@ -91,6 +91,8 @@ export const SECTIONS: readonly (readonly [string, string])[] = [
   ["usage", "Tokens & cost"],
   ["tools", "Tools"],
   ["agents", "Subagents"],
+  ["turns", "Turns"],
+  ["axis", "Time axis"],
   ["timeline", "Timeline"],
   ["conversation", "Conversation"],
   ["files", "Files"],

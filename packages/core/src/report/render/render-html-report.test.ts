@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { escapeHtml } from "./escape-html.js";
 import { renderHtmlReport } from "./render-html-report.js";
+import type { ReportTurn } from "../report-model.js";
 import { fixtureCommits, sampleReportModel, fixtureEvents, INJECTION, PROJECT, toolEvent } from "./report-model.fixture.js";
 
 const html = () => renderHtmlReport(sampleReportModel());
@@ -278,5 +279,70 @@ describe("renderHtmlReport: scale", () => {
     model.session.project_dir = null;
     model.session.cwd = null;
     expect([html().includes(`title="${PROJECT}"`), renderHtmlReport(model).includes("<h1>Session 5e1f0c2a</h1>")]).toEqual([true, true]);
+  });
+});
+
+/** A priced turn of the sample session; `fields` override anything. */
+function turn(index: number, fields: Partial<ReportTurn> = {}): ReportTurn {
+  return {
+    index,
+    prompt_id: `p-${index}`,
+    prompt: `prompt ${index}`,
+    started_at: new Date(Date.parse("2026-03-02T14:00:00.000Z") + index * 60_000).toISOString(),
+    ended_at: null,
+    duration_ms: 5000,
+    responses: 2,
+    subagent_responses: 0,
+    tokens: { input: 10, output: 20, cache_write: 30, cache_read: 40 },
+    cost_usd: 0.01,
+    unpriced_models: [],
+    models: ["claude-sonnet-4-5"],
+    subagents: [],
+    tools: {},
+    verdicts: { allowed: 0, warned: 0, blocked: 0 },
+    event_ids: [],
+    compactions: 0,
+    ...fields,
+  };
+}
+
+describe("renderHtmlReport: conversation, turns and time axis", () => {
+  it("says how many conversation entries a long session left out", () => {
+    const model = sampleReportModel();
+    model.conversation.splice(2, 0, {
+      role: "system",
+      kind: "omitted",
+      timestamp: null,
+      text: "turns 4 to 9,000",
+      turn: 4,
+      omitted: 52_310,
+    });
+    expect(renderHtmlReport(model)).toContain("52,310 entries not shown (turns 4 to 9,000)");
+  });
+
+  it("shows the first and last turns of a long session in the table, saying how many it left out", () => {
+    const model = sampleReportModel();
+    model.turns = Array.from({ length: 1000 }, (_, i) => turn(i + 1));
+    const page = renderHtmlReport(model);
+    expect([count(page, /<tr id="turn-row-/g), page.includes("600 turns not shown")]).toEqual([400, true]);
+  });
+
+  it("escapes a prompt in the table of turns", () => {
+    const model = sampleReportModel();
+    model.turns = [turn(1, { prompt: INJECTION })];
+    expect(renderHtmlReport(model)).not.toContain(INJECTION);
+  });
+
+  it("draws at most the latest calls on the time axis, saying how many it left out", () => {
+    const model = sampleReportModel();
+    model.events = Array.from({ length: 3000 }, (_, i) => toolEvent(i + 1, i * 2, { tool_name: "Read" }));
+    const page = renderHtmlReport(model);
+    expect([count(page, /class="axis-bar /g), page.includes("The first 500 tool calls are not drawn")]).toEqual([2500, true]);
+  });
+
+  it("links each bar of the time axis to its timeline entry", () => {
+    const page = renderHtmlReport(sampleReportModel());
+    const bars = page.match(/class="axis-bar [^"]*" href="#ev-\d+"/g) ?? [];
+    expect(bars.length).toBe(fixtureEvents().length);
   });
 });

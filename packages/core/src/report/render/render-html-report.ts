@@ -8,7 +8,9 @@ import { renderConversation } from "./html-conversation.js";
 import { renderFiles } from "./html-files.js";
 import { renderGuard } from "./html-guard.js";
 import { renderCards, renderHeader, renderNav } from "./html-overview.js";
+import { renderTimeAxis } from "./html-time-axis.js";
 import { renderTimeline } from "./html-timeline.js";
+import { renderTurns } from "./html-turns.js";
 import { renderUsage } from "./html-usage.js";
 import { createRenderContext } from "./render-context.js";
 import { REPORT_SCRIPT } from "./report-script.js";
@@ -45,6 +47,8 @@ export function renderHtmlReport(model: ReportModel, options: HtmlReportOptions 
     renderCommits(ctx),
     renderUsage(model),
     renderActivity(model),
+    renderTurns(ctx),
+    renderTimeAxis(ctx),
   ];
   renderTimeline(ctx, out);
   renderConversation(ctx, out);

@@ -247,6 +247,10 @@ export function sampleReportModel(): ReportModel {
       other: [],
     },
     commits: fixtureCommits(),
+    turns: [],
+    compactions: [],
+    response_marks: [],
+    response_marks_omitted: 0,
   };
 }
 

@@ -1,5 +1,6 @@
 /**
- * The report's only script: it filters and expands the timeline, nothing else. All content is
+ * The report's only script: it filters and expands the timeline, and opens the entry a link
+ * (a guard finding, a bar of the time axis, a tool call of the conversation) points at. All content is
  * rendered as HTML beforehand; the script reads `data-*` attributes and toggles `hidden`/`open`.
  * The Content-Security-Policy allows exactly this text (by hash), so keep it a constant.
  */
@@ -48,6 +49,11 @@ export const REPORT_SCRIPT = `(() => {
     target.scrollIntoView({ block: "start" });
   };
   window.addEventListener("hashchange", openTarget);
+  // A link to the entry already in the address bar changes no hash: open it all the same.
+  document.addEventListener("click", (event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href^="#ev-"]') : null;
+    if (link && link.getAttribute("href") === location.hash) openTarget();
+  });
   apply();
   openTarget();
 })();`;

@@ -131,9 +131,54 @@ table.commit-files{font-size:12.5px}table.commit-files .num{width:86px}
 table.commit-files td:first-child{overflow-wrap:anywhere}
 .commit .facts{margin-top:8px}
 .commit-flagged{margin-top:6px;border-top:1px solid var(--line-soft)}
+.turn{border-top:2px solid var(--line);padding-top:4px;margin-top:10px}
+.turn:first-of-type{border-top:0;margin-top:0}
+.turn-head{font-size:12.5px;color:var(--muted);padding:6px 0 2px;display:flex;flex-wrap:wrap;gap:2px 6px;align-items:baseline}
+.turn-head b{color:var(--text)}.turn-agents{flex-basis:100%;font-size:12px}
+.turn-agents a.agent{text-decoration:none}
+.step{margin:4px 0 4px 164px;font-size:12.5px}
+.step.resp{color:var(--faint);font-size:12px}.step.resp code{font-size:11.5px;background:none;border:0;padding:0;color:var(--muted)}
+.step.resp .t{font:11.5px var(--mono)}
+.step.call{padding:3px 10px;border-left:3px solid #c9d3e6;background:#fafbfd;border-radius:0 6px 6px 0}
+.step.call.warned{border-left-color:var(--warn-line)}.step.call.blocked{border-left-color:var(--bad-line)}
+.step.call a{color:var(--text);text-decoration:none}.step.call a:hover .call-what,.step.call a:focus .call-what{text-decoration:underline}
+.call-tool{font-weight:650}.call-what{font:12px var(--mono);color:#39424e;overflow-wrap:anywhere}
+details.thinking>summary{cursor:pointer;color:var(--muted);font-style:italic}
+details.thinking .bubble{margin-top:4px;background:#fbfaf5;border-color:#efe9d6;font-size:12.5px;color:#4a4a40}
+.step.thinking.muted{font-style:italic}
+.step.compaction{margin-left:0;padding:8px 12px;border:1px dashed #b9a9f0;border-radius:6px;background:#f7f4ff;color:#4b3a8c}
+.step.omitted{margin-left:0;padding:10px 12px;border:1px dashed var(--line);border-radius:6px;text-align:center;color:var(--muted);background:#fafbfc}
+table.turns td{vertical-align:middle}
+table.turns .prompt-cell{max-width:340px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+table.turns .tools-cell{font-size:12px;color:var(--muted);max-width:200px}
+table.turns td a{color:var(--accent);font-weight:600;text-decoration:none}
+tr.omitted-row td{text-align:center;color:var(--muted);background:#fafbfc;font-style:italic}
+.axis-legend{margin:0 0 8px}
+.axis-legend i{display:inline-block;width:14px;height:10px;border-radius:2px}
+.axis-frame{display:grid;grid-template-columns:140px minmax(0,1fr);border:1px solid var(--line-soft);border-radius:8px;background:#fcfcfd}
+.axis-labels{position:relative;border-right:1px solid var(--line-soft)}
+.axis-label{position:absolute;left:8px;right:6px;font-size:11.5px;font-weight:600;color:var(--muted);white-space:nowrap;overflow:hidden;text-overflow:ellipsis;line-height:14px}
+.axis-label small{font:10.5px var(--mono);font-weight:400;color:var(--faint);margin-left:4px}
+.axis-scroll{overflow-x:auto;overflow-y:hidden}
+.axis{position:relative;margin:0 10px}
+.axis-bar{position:absolute;height:16px;border-radius:3px;outline-offset:1px}
+.ab-allowed{background:#7f9fdc}.ab-warned{background:var(--warn-line)}.ab-blocked{background:var(--bad-line)}
+.ab-failed{box-shadow:inset 0 0 0 2px var(--bad-line)}
+.axis-bar:hover,.axis-bar:focus-visible{outline:2px solid var(--text);z-index:3}
+.axis-bar .tip{display:none;position:absolute;left:0;top:20px;z-index:4;min-width:220px;max-width:420px;padding:5px 8px;border-radius:6px;background:#1f2630;color:#fff;font-size:12px;line-height:1.4;white-space:normal;pointer-events:none}
+.axis-bar.tip-left .tip{left:auto;right:0}
+.axis-bar:hover .tip,.axis-bar:focus .tip{display:block}
+.axis-mark{position:absolute;width:2px;height:8px;background:#6e56cf;border-radius:1px;z-index:3}
+.axis-mark-key{background:#6e56cf;width:3px!important}
+.axis-turn{position:absolute;top:0;border-left:1px dashed #9aa6b8;padding-left:3px;font:10.5px/16px var(--mono);color:var(--accent);text-decoration:none;z-index:1}
+.axis-turn-key{border-left:1px dashed #9aa6b8;width:2px!important;border-radius:0!important}
+.axis-break{position:absolute;top:18px;background:repeating-linear-gradient(135deg,#eef0f3 0 4px,#fff 4px 8px);border-left:1px solid #c4cad3;border-right:1px solid #c4cad3;display:flex;align-items:center;justify-content:center;z-index:2}
+.axis-break span{writing-mode:vertical-rl;transform:rotate(180deg);font-size:11px;color:var(--muted);background:#fff;padding:3px 0;white-space:nowrap}
+.axis-break-key{background:repeating-linear-gradient(135deg,#dfe3e8 0 3px,#fff 3px 6px);border:1px solid #c4cad3}
+.axis-tick{position:absolute;font:11px var(--mono);color:var(--faint);border-left:1px solid var(--line);padding-left:3px;height:16px}
 footer{color:var(--faint);font-size:12px;text-align:center;margin-top:28px}
 [hidden]{display:none!important}
 @media (max-width:860px){.meta{grid-template-columns:repeat(2,minmax(0,1fr))}.cols,.files{grid-template-columns:1fr}
-.ev>summary{grid-template-columns:12px 34px 120px minmax(0,1fr) 70px}.ev .t,.ev .dur,.ev .tags{display:none}}
+.ev>summary{grid-template-columns:12px 34px 120px minmax(0,1fr) 70px}.ev .t,.ev .dur,.ev .tags{display:none}.step{margin-left:0}}
 @media print{nav.toc,.filters{display:none}.many>.ev{content-visibility:visible}}
 `;

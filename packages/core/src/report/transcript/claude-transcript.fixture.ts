@@ -73,7 +73,8 @@ export function usage(numbers: UsageNumbers): Record<string, unknown> {
 
 export type Block =
   | { readonly type: "text"; readonly text: string }
-  | { readonly type: "thinking"; readonly thinking: string }
+  /** Claude Code often keeps only the signature: `thinking` is then "". */
+  | { readonly type: "thinking"; readonly thinking: string; readonly signature?: string }
   | { readonly type: "tool_use"; readonly id: string; readonly name: string; readonly input: Record<string, unknown> };
 
 export interface Response {
@@ -141,6 +142,39 @@ export function toolResultLine(context: LineContext, toolUseId: string, content:
     sourceToolAssistantUUID: randomUUID(),
     ...tail(context),
   });
+}
+
+/**
+ * What a compaction leaves in the transcript: a `compact_boundary` system line restarting the
+ * chain, then the summary as a user line the model sees in place of everything before it.
+ * The lines before stay in the file.
+ */
+export function compactBoundaryLines(context: LineContext, trigger: "auto" | "manual", preTokens: number): string[] {
+  const timestamp = context.timestamp ?? "2026-11-21T10:00:03.000Z";
+  return [
+    JSON.stringify({
+      parentUuid: null,
+      logicalParentUuid: randomUUID(),
+      isSidechain: false,
+      ...tail(context),
+      type: "system",
+      subtype: "compact_boundary",
+      content: "Conversation compacted",
+      isMeta: false,
+      timestamp,
+      uuid: randomUUID(),
+      level: "info",
+      compactMetadata: { trigger, preTokens },
+    }),
+    promptLine(
+      { ...context, timestamp },
+      "This session is being continued from a previous conversation that ran out of context. Summary: …",
+      {
+        isCompactSummary: true,
+        isVisibleInTranscriptOnly: true,
+      },
+    ),
+  ];
 }
 
 /** The metadata and attachment lines around a `-p` run's conversation. */

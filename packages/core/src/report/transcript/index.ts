@@ -1,5 +1,5 @@
 export { readTranscript, type FileReading, type ReadTranscriptOptions, type TranscriptReading } from "./read-transcript.js";
-export type { TraceEntry } from "./collect-line.js";
+export { traceEntrySchema, type TraceEntry } from "./trace-entry.js";
 export type { McpServerUse, SkillUse, SubagentSummary, TranscriptSummary } from "./summarize-transcript.js";
 export type { ModelUsage, TokenCounts, UsageTotals } from "./usage-ledger.js";
 export {

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { assistantLines, createFixtureProject, promptLine, type FixtureProject } from "./claude-transcript.fixture.js";
 import { readTranscript } from "./read-transcript.js";
+import type { TraceEntry } from "./trace-entry.js";
 import { parseTranscriptState, TranscriptStateError } from "./transcript-state.js";
 
 let project: FixtureProject;
@@ -24,6 +25,11 @@ function response(id: string, texts: readonly string[], context: { sessionId: st
   });
 }
 
+/** The prompts and answer texts of a trace. */
+function textsOf(trace: readonly TraceEntry[]): string[] {
+  return trace.flatMap((entry) => (entry.kind === "prompt" || entry.kind === "assistant_text" ? [entry.text] : []));
+}
+
 /** Saves a reading's state as a hook would, and loads it back. */
 function roundTrip(state: unknown) {
   return parseTranscriptState(JSON.parse(JSON.stringify(state)));
@@ -35,7 +41,7 @@ describe("readTranscript resuming", () => {
     const first = await readTranscript(project.transcriptPath);
     appendFileSync(project.transcriptPath, `${promptLine(main, "two")}\n`);
     const second = await readTranscript(project.transcriptPath, { resume: roundTrip(first.state) });
-    expect([second.trace.map((entry) => entry.text), second.files[0]?.lines]).toEqual([["two"], 3]);
+    expect([textsOf(second.trace), second.files[0]?.lines]).toEqual([["two"], 3]);
   });
 
   it("gives the same totals as one reading when a response is split across readings", async () => {
@@ -65,12 +71,22 @@ describe("readTranscript resuming", () => {
     expect(second.subagents.map((agent) => agent.agent_id)).toEqual(["a1"]);
   });
 
+  it("places a response split across readings once, in the reading of its first line", async () => {
+    const [early, late] = response("msg_1", ["a", "b"]);
+    project.write(project.transcriptPath, [early ?? ""]);
+    const first = await readTranscript(project.transcriptPath);
+    appendFileSync(project.transcriptPath, `${late}\n`);
+    const second = await readTranscript(project.transcriptPath, { resume: roundTrip(first.state) });
+    const responses = (trace: readonly TraceEntry[]) => trace.filter((entry) => entry.kind === "response").length;
+    expect([responses(first.trace), responses(second.trace)]).toEqual([1, 0]);
+  });
+
   it("reads a file again from the start when it became shorter than the saved offset", async () => {
     project.write(project.transcriptPath, [promptLine(main, "a long first prompt"), ...response("msg_1", ["x"])]);
     const first = await readTranscript(project.transcriptPath);
     writeFileSync(project.transcriptPath, `${promptLine(main, "new")}\n`);
     const second = await readTranscript(project.transcriptPath, { resume: roundTrip(first.state) });
-    expect([second.files[0]?.restarted, second.trace.map((entry) => entry.text)]).toEqual([true, ["new"]]);
+    expect([second.files[0]?.restarted, textsOf(second.trace)]).toEqual([true, ["new"]]);
   });
 
   it("does not change the state it was given", async () => {

@@ -43,6 +43,8 @@ export const transcriptLineSchemas = lazySchema(() => {
       id: text,
       name: text,
       text: z.optional(z.unknown()),
+      /** Of a `thinking` block; empty when Claude Code kept only the signature. */
+      thinking: z.optional(z.unknown()),
       input: z.optional(z.unknown()),
     }),
     /** The `input` of a `Skill` tool_use block. */
@@ -61,10 +63,18 @@ export const transcriptLineSchemas = lazySchema(() => {
     userLine: z.looseObject({
       ...envelope,
       type: z.literal("user"),
+      promptId: text,
       isMeta: flag,
       isCompactSummary: flag,
       isVisibleInTranscriptOnly: flag,
       message: z.looseObject({ content: z.unknown() }),
+    }),
+    /** A `system` line; `compact_boundary` ones carry `compactMetadata`. */
+    systemLine: z.looseObject({
+      ...envelope,
+      type: z.literal("system"),
+      subtype: text,
+      compactMetadata: z.nullish(z.looseObject({ trigger: text, preTokens: count })),
     }),
     /** `<session>/subagents/agent-<id>.meta.json`. */
     agentMeta: z.looseObject({ agentType: text }),
@@ -76,6 +86,7 @@ export type Usage = z.infer<Schemas["usage"]>;
 export type ContentBlock = z.infer<Schemas["contentBlock"]>;
 export type AssistantLine = z.infer<Schemas["assistantLine"]>;
 export type UserLine = z.infer<Schemas["userLine"]>;
+export type SystemLine = z.infer<Schemas["systemLine"]>;
 
 /** The model Claude Code puts on assistant lines it makes up itself (errors, interruptions). */
 export const SYNTHETIC_MODEL = "<synthetic>";
