@@ -70,6 +70,14 @@ export { commitLineTotals } from "./report/commit-lines.js";
 export { summarizeSession } from "./report/session-summary.js";
 export { reportFiles, type ReportOptions, writeSessionReports } from "./report/write-reports.js";
 export { MAX_REPORTED_SESSION_BYTES, reportRefusal, SessionTooLargeError } from "./report/report-size.js";
+export {
+  type IndexPageModel,
+  type IndexSession,
+  indexPagePath,
+  readFirstPrompt,
+  renderIndexPage,
+  writeIndexPage,
+} from "./report/index-page/index.js";
 
 // Configuration.
 export { configPaths, loadWardenConfig, type ResolvedConfig } from "./config/warden-config.js";
