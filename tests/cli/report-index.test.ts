@@ -104,8 +104,8 @@ describe("warden report --index --all-projects", () => {
     ]);
   });
 
-  it("names a model without a price beside the session's cost", async () => {
-    expect(rowOf(machinePage, SESSIONS.unpriced)).toContain(`+ no price: ${UNPRICED_MODEL}</span>`);
+  it("names a model without a price among the session's models", async () => {
+    expect(rowOf(machinePage, SESSIONS.unpriced)).toContain(`${UNPRICED_MODEL} (no price)</span>`);
   });
 
   it("totals the same cost as warden cost --all-projects", async () => {

@@ -42,10 +42,9 @@ export async function machineIndexSessions(history: UsageHistory, options: Machi
   for (const session of history.sessions) {
     seen.add(session.session_id);
     const figures = figuresOf(usage.get(`${session.project}/${session.session_id}`));
-    const fromHistory = {
-      started_at: session.first_at,
-      duration_ms: session.first_at != null && session.last_at != null ? Date.parse(session.last_at) - Date.parse(session.first_at) : null,
-    };
+    // From the first response to the last: one response spans nothing that says how long the session was.
+    const span = session.first_at != null && session.last_at != null ? Date.parse(session.last_at) - Date.parse(session.first_at) : 0;
+    const fromHistory = { started_at: session.first_at, duration_ms: span > 0 ? span : null };
     const store = dataDirs.holding(session.cwd, session.session_id);
     if (store != null) {
       const recorded = recordedIndexSession(store, rowOrError(store, session.session_id), place);

@@ -1,5 +1,5 @@
 import { escapeHtml, escapeShown } from "../render/escape-html.js";
-import { formatCompact, formatCost, formatDuration, formatInteger } from "../render/format-values.js";
+import { baseName, formatCompact, formatCost, formatDuration, formatInteger } from "../render/format-values.js";
 import { verdictTags, type IndexSession } from "./index-page-model.js";
 import type { LocalClock } from "./local-clock.js";
 
@@ -29,13 +29,15 @@ export function renderSessionRow(session: IndexSession, ctx: RowContext): string
     started == null
       ? '<td class="when none">unknown</td>'
       : `<td class="when"><time datetime="${escapeHtml(new Date(startMs).toISOString())}">${started.day} ${started.time}</time></td>`,
-    `<td class="proj" data-dir="${escapeHtml(projectKeyOf(session))}" title="${escapeHtml(projectKeyOf(session))}">${escapeHtml(session.project_label)}</td>`,
+    `<td class="proj" data-dir="${escapeHtml(projectKeyOf(session))}" title="${escapeHtml(session.project_label)}">${escapeHtml(baseName(session.project_label))}</td>`,
     `<td class="sid"><code data-id="${escapeHtml(session.session_id)}" title="${escapeHtml(session.session_id)}">${escapeHtml(session.session_id.slice(0, 8))}</code></td>`,
     session.first_prompt == null
       ? '<td class="prompt none">—</td>'
       : `<td class="prompt"><div>${escapeShown(session.first_prompt)}</div></td>`,
     `<td class="num">${session.duration_ms == null ? '<span class="none">—</span>' : escapeHtml(formatDuration(session.duration_ms))}</td>`,
-    `<td class="models">${session.models.length === 0 ? '<span class="none">—</span>' : session.models.map(escapeHtml).join("<br>")}</td>`,
+    session.models.length === 0
+      ? '<td class="models none">—</td>'
+      : `<td class="models" title="${escapeHtml(session.models.join(", "))}">${session.models.map((m) => modelSpan(m, session.unpriced_models.includes(m))).join(", ")}</td>`,
     tokens == null || session.tokens == null
       ? '<td class="num none">—</td>'
       : `<td class="num" title="${formatInteger(session.tokens.input)} in, ${formatInteger(session.tokens.output)} out">${formatCompact(tokens)}</td>`,
@@ -52,7 +54,7 @@ function renderCost(session: IndexSession): string {
   const unpriced =
     session.unpriced_models.length === 0
       ? ""
-      : `<span class="unpriced" title="no price for ${escapeHtml(session.unpriced_models.join(", "))}: their tokens are counted, their cost is not">+ no price: ${session.unpriced_models.map(escapeHtml).join(", ")}</span>`;
+      : `<span class="unpriced" title="no price for ${escapeHtml(session.unpriced_models.join(", "))}: their tokens are counted, their cost is not">+ unpriced</span>`;
   const cost =
     session.cost_usd == null
       ? `<span class="none" title="unknown: no report or transcript to count it from">—</span>`
@@ -71,6 +73,15 @@ function renderVerdicts(session: IndexSession): string {
   ];
   return `<td>${pills.join("")}</td>`;
 }
+
+/** A model a session used, short; one without a price is marked and named so in its title. */
+function modelSpan(model: string, unpriced: boolean): string {
+  const name = escapeHtml(shortModel(model));
+  return unpriced ? `<span class="nop" title="no price for ${escapeHtml(model)}">${name} (no price)</span>` : `<span>${name}</span>`;
+}
+
+/** `claude-sonnet-4-5-20250929` → `sonnet-4-5`: the full ids are in the cell's title. */
+export const shortModel = (model: string): string => model.replace(/^claude-/, "").replace(/-\d{8}$/, "");
 
 /**
  * A link to a report is a relative path the CLI made; anything with a scheme (`javascript:`,

@@ -1,3 +1,5 @@
+import { INDEX_PAGE_ROWS } from "./index-page-script.js";
+
 /**
  * The index page's stylesheet: the session report's palette and type, system fonts only (nothing is
  * fetched). The table has a fixed layout, so thousands of rows lay out without measuring each cell.
@@ -21,14 +23,15 @@ h1{font-size:24px;font-weight:650;letter-spacing:-.01em;margin:4px 0 6px}
 .filters label{display:flex;flex-direction:column;gap:2px;color:var(--muted);font-weight:550}
 .filters select,.filters input,.filters button{font:inherit;font-size:13px;font-weight:400;color:var(--text);padding:4px 7px;border:1px solid #cfd4db;border-radius:6px;background:#fff}
 .filters select{max-width:260px}
+.filters select,.filters input{height:30px}
 .filters input[type=number]{width:90px}
-.filters input[type=search]{width:220px}
+.filters input[type=search]{width:240px}
 .filters button{cursor:pointer}
 .filters button:hover{background:var(--code-bg)}
 :focus-visible{outline:2px solid var(--accent);outline-offset:1px}
 .shown{margin:6px 2px 8px;color:var(--muted);font-size:13px;font-variant-numeric:tabular-nums}
 .table{background:var(--card);border:1px solid var(--line);border-radius:10px;overflow-x:auto}
-table{width:100%;min-width:1100px;border-collapse:collapse;table-layout:fixed;font-size:13px}
+table{width:100%;min-width:1240px;border-collapse:collapse;table-layout:fixed;font-size:13px}
 caption{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 th{text-align:left;font-weight:600;color:var(--muted);font-size:12px;border-bottom:1px solid var(--line);padding:8px 10px;white-space:nowrap;background:var(--card)}
 th button{font:inherit;color:inherit;background:none;border:0;padding:0;cursor:pointer}
@@ -38,14 +41,15 @@ th[aria-sort=descending] button::after{content:"↓";color:var(--accent)}
 th[aria-sort=ascending],th[aria-sort=descending]{color:var(--text)}
 td{border-top:1px solid var(--line-soft);padding:6px 10px;vertical-align:top;overflow:hidden}
 tbody tr:hover{background:#f7f9fc}
-.c-when{width:132px}.c-project{width:13%}.c-session{width:84px}.c-dur{width:78px}.c-models{width:12%}
-.c-tokens{width:76px}.c-cost{width:100px}.c-verdicts{width:150px}.c-report{width:66px}
+.c-when{width:132px}.c-project{width:11%}.c-session{width:84px}.c-dur{width:78px}.c-models{width:12%}
+.c-tokens{width:76px}.c-cost{width:104px}.c-verdicts{width:236px}.c-report{width:66px}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .when{font-variant-numeric:tabular-nums;white-space:nowrap}
-.proj{overflow-wrap:anywhere}
+.proj{white-space:nowrap;text-overflow:ellipsis;font-weight:550}
 .sid code{color:var(--muted)}
 .prompt div{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden;overflow-wrap:anywhere}
-.models{font:11.5px/1.6 var(--mono);color:var(--muted);overflow-wrap:anywhere}
+.models{font:11.5px/1.75 var(--mono);color:var(--muted)}
+.models span{white-space:nowrap}.models .nop{color:var(--warn)}
 .none{color:var(--faint)}
 .unpriced{display:block;font-size:11.5px;color:var(--warn);white-space:normal;overflow-wrap:anywhere}
 .pill{display:inline-block;font-size:11.5px;font-weight:650;line-height:18px;border-radius:999px;padding:0 7px;margin:0 4px 2px 0;white-space:nowrap}
@@ -56,6 +60,12 @@ a:hover{text-decoration:underline}
 .hid{font:10px var(--mono);color:#fff;background:#8a3ffc;border-radius:3px;padding:0 3px;margin:0 1px}
 .empty{padding:18px;color:var(--faint);font-style:italic}
 footer{color:var(--faint);font-size:12px;text-align:center;margin-top:24px}
+.more{display:block;margin:10px auto 0;font:inherit;font-size:13px;padding:6px 16px;border:1px solid #cfd4db;border-radius:6px;background:#fff;color:var(--accent);font-weight:600;cursor:pointer}
+.more:hover{background:var(--code-bg)}
 [hidden]{display:none!important}
+/* Until the script takes over it lists only its first page: laying out thousands of rows it would
+   hide at once is the page's slowest moment. Without a script, every row is shown. */
+@media (scripting:none){th button{cursor:default}th button::after{display:none}}
+@media (scripting:enabled){table:not(.live) tbody tr:nth-child(n+${INDEX_PAGE_ROWS + 1}){display:none}}
 @media print{.filters{display:none}}
 `;

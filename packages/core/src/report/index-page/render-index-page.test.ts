@@ -96,9 +96,9 @@ describe("renderIndexPage: a session's row", () => {
   it.each([
     ["start in the page's time zone", "2026-03-02 14:03"],
     ["short session id, the full one in its title", 'title="5e1f0c2a-9b7d-4e3a-8c21-7f6d5b4a3c2e">5e1f0c2a</code>'],
-    ["project", 'title="/home/dev/shop-api">~/shop-api</td>'],
+    ["project's name, its folder in its title", 'data-dir="/home/dev/shop-api" title="~/shop-api">shop-api</td>'],
     ["duration", "4m 05s"],
-    ["model", "claude-sonnet-4-5-20250929"],
+    ["model, short, its id in the title", 'title="claude-sonnet-4-5-20250929"><span>sonnet-4-5</span></td>'],
     ["tokens", 'title="12,000 in, 3,400 out">15.4k</td>'],
     ["cost", "$0.0042"],
     ["blocked calls", '<span class="pill v-blocked">2 blocked</span>'],
@@ -129,10 +129,15 @@ describe("renderIndexPage: a session's row", () => {
     ]).toEqual([false, false, true]);
   });
 
-  it("names a model without a price beside the cost of the priced ones", () => {
+  it("names a model without a price among the session's models", () => {
+    const row = rowOf(page([session({ models: ["claude-sonnet-4-5", "mystery-model-9"], unpriced_models: ["mystery-model-9"] })]));
+    expect(row).toContain('<span class="nop" title="no price for mystery-model-9">mystery-model-9 (no price)</span></td>');
+  });
+
+  it("marks the cost of a session with a model without a price as the priced models' only", () => {
     const row = rowOf(page([session({ models: ["claude-sonnet-4-5", "mystery-model-9"], unpriced_models: ["mystery-model-9"] })]));
     expect(row).toContain(
-      '$0.0042<span class="unpriced" title="no price for mystery-model-9: their tokens are counted, their cost is not">+ no price: mystery-model-9</span>',
+      '$0.0042<span class="unpriced" title="no price for mystery-model-9: their tokens are counted, their cost is not">+ unpriced</span>',
     );
   });
 
