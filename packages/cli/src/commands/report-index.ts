@@ -7,7 +7,6 @@ import {
   renderIndexPage,
   SessionStore,
   systemTimeZone,
-  TimeZoneError,
   writeFileAtomic,
   writeIndexPage,
   type IndexSession,
@@ -41,28 +40,28 @@ const STDOUT = "-";
 export async function runReportIndex(query: IndexQuery, io: CliIo): Promise<number> {
   if (query.out === STDOUT && query.json) throw new CliUsageError("--out - writes the page to stdout: it cannot be combined with --json");
   const now = clockOf(io)();
-  const timeZone = query.timeZone ?? io.env.TZ ?? systemTimeZone();
+  const timeZone = checkedTimeZone(query.timeZone ?? io.env.TZ ?? systemTimeZone());
+  // This project's data directory: required for its sessions, optional (where to write) with --all-projects.
   const local = query.allProjects ? optionalStore(query.dir, io, now) : openStore(query.dir, io, () => now);
   const target = outputOf(query.out, local, io);
   // A page on stdout is saved by the caller, most likely where they are: its links start from there.
   const place = { pageDir: target.kind === "stdout" ? path.resolve(io.cwd) : path.dirname(target.file), home: homeOf(io) };
   const sources: string[] = local == null ? [] : [local.paths.root];
-  let sessions: IndexSession[];
+  let sessions: IndexSession[] = [];
   if (query.allProjects) {
     const claudeDir = query.claudeDir == null ? claudeConfigDir(io.env, homeOf(io)) : path.resolve(io.cwd, query.claudeDir);
     sources.push(claudeDir);
     sessions = await machineIndexSessions(await readUsageHistory(claudeDir), { claudeDir, place, local, now });
-  } else {
-    const store = local ?? openStore(query.dir, io, () => now);
-    sessions = allSessionRows(store).map((row) => recordedIndexSession(store, row, place));
+  } else if (local != null) {
+    sessions = allSessionRows(local).map((row) => recordedIndexSession(local, row, place));
   }
-  let html: string;
-  try {
-    html = renderIndexPage({ generated_at: now.toISOString(), time_zone: timeZone, sources, sessions, warden_version: io.version ?? null });
-  } catch (error) {
-    if (error instanceof TimeZoneError) throw new CliUsageError(`--timezone: ${error.message}`, { cause: error });
-    throw error;
-  }
+  const html = renderIndexPage({
+    generated_at: now.toISOString(),
+    time_zone: timeZone,
+    sources,
+    sessions,
+    warden_version: io.version ?? null,
+  });
   if (target.kind === "stdout") {
     io.out(html.trimEnd());
     return 0;
@@ -81,6 +80,21 @@ export async function runReportIndex(query: IndexQuery, io: CliIo): Promise<numb
     );
   } else io.out(file);
   return 0;
+}
+
+/** Checked before the history is read: a mistyped zone should not cost a scan of every transcript. */
+function checkedTimeZone(timeZone: string): string {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+    return timeZone;
+  } catch (error) {
+    throw new CliUsageError(
+      `--timezone: unknown time zone "${timeZone}": give an IANA name such as UTC, Europe/Paris or America/New_York`,
+      {
+        cause: error,
+      },
+    );
+  }
 }
 
 type Target = { kind: "stdout" } | { kind: "file"; file: string } | { kind: "data_dir"; dataDir: string; file: string };
