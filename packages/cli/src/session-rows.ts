@@ -157,7 +157,8 @@ function firstPromptOfRecords(store: SessionStore, records: readonly SessionReco
   return oneLinePrompt(store.redacts ? redactText(text) : text);
 }
 
-function oneLinePrompt(text: string): string {
+/** A prompt on one line, cut to FIRST_PROMPT_CHARS. */
+export function oneLinePrompt(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length > FIRST_PROMPT_CHARS ? `${flat.slice(0, FIRST_PROMPT_CHARS - 1)}…` : flat;
 }

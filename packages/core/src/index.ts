@@ -100,6 +100,14 @@ export {
   type RecordTally,
   saveRecordTally,
 } from "./live/index.js";
+export {
+  type IndexPageModel,
+  type IndexSession,
+  indexPagePath,
+  readFirstPrompt,
+  renderIndexPage,
+  writeIndexPage,
+} from "./report/index-page/index.js";
 
 // Configuration.
 export { configPaths, loadWardenConfig, type ResolvedConfig } from "./config/warden-config.js";
