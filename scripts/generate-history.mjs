@@ -628,19 +628,21 @@ function copyForkedPrefix(rng, parentFile, sessionId, out) {
   return { copiedAssistantLines: copied, lastUuid };
 }
 
+/** Token counts of responses, as warden reports them. */
+const zero = () => ({
+  responses: 0,
+  input_tokens: 0,
+  output_tokens: 0,
+  cache_write_5m_tokens: 0,
+  cache_write_1h_tokens: 0,
+  cache_read_tokens: 0,
+});
+const sum = (into, counts) => {
+  into.responses++;
+  for (const [k, v] of Object.entries(counts)) into[k] += v;
+};
+
 function expectedUsage() {
-  const zero = () => ({
-    responses: 0,
-    input_tokens: 0,
-    output_tokens: 0,
-    cache_write_5m_tokens: 0,
-    cache_write_1h_tokens: 0,
-    cache_read_tokens: 0,
-  });
-  const sum = (into, counts) => {
-    into.responses++;
-    for (const [k, v] of Object.entries(counts)) into[k] += v;
-  };
   const expected = {
     by_model: {},
     by_day_utc: {},
@@ -658,10 +660,10 @@ function expectedUsage() {
 }
 
 /** Writes the history; returns its manifest (also written to DIR/generated.json). */
-export function generateHistory({ out, transcripts, seed = "warden" }) {
+export function generateHistory({ out: dir, transcripts, seed = "warden" }) {
   const started = performance.now();
-  const projectsDir = path.join(out, "projects");
-  fs.rmSync(out, { recursive: true, force: true });
+  const projectsDir = path.join(dir, "projects");
+  fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(projectsDir, { recursive: true });
   const pool = sourcePool(random(`${seed}:pool`));
   const plans = planSessions(transcripts, seed);
@@ -739,7 +741,7 @@ export function generateHistory({ out, transcripts, seed = "warden" }) {
     expected: { total, by_model, by_day_utc },
     generated_in_ms: Math.round(performance.now() - started),
   };
-  fs.writeFileSync(path.join(out, "generated.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  fs.writeFileSync(path.join(dir, "generated.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }
 
