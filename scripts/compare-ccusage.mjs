@@ -272,10 +272,20 @@ function probes() {
       },
     },
     {
-      name: "long context: 300,000 cache-read tokens in one response (sonnet 4.5)",
-      why: "ccusage's LiteLLM prices charge tokens above 200k at the long-context rate; Claude Code 2.1.197 does not",
+      name: "long context: 300,000 cache-read tokens in one response, per sonnet",
+      why: "ccusage's LiteLLM prices charge tokens above 200k of a request at the long-context rate; Claude Code 2.1.197 does not",
       files: {
-        [session(1)]: splitLines(session(1), msgA, reqA, "claude-sonnet-4-5-20250929", { ...base, read: 300_000 }, at("10:00:00.000"), 1),
+        [session(1)]: ["claude-sonnet-4-5-20250929", "claude-sonnet-4-6", "claude-sonnet-5"].flatMap((model, i) =>
+          splitLines(
+            session(1),
+            `${msgA.slice(0, -1)}${i}`,
+            `${reqA.slice(0, -1)}${i}`,
+            model,
+            { ...base, read: 300_000 },
+            at(`10:0${i}:00.000`),
+            1,
+          ),
+        ),
       },
     },
     {
@@ -296,12 +306,31 @@ function probes() {
       },
     },
     {
-      name: "models newer than ccusage's bundled prices: opus 4.8, sonnet 5",
-      why: "priced by warden's table; ccusage needs its LiteLLM snapshot to know them",
+      name: "newer models: opus 4.8, sonnet 5 (reads, 5-minute and 1-hour writes)",
+      why: "warden prices from Claude Code 2.1.197's table, ccusage from its LiteLLM snapshot: compare the per-model costs",
       files: {
         [session(1)]: [
           ...splitLines(session(1), msgA, reqA, "claude-opus-4-8", { ...base, read: 100_000 }, at("10:00:00.000"), 1),
           ...splitLines(session(1), msgB, reqB, "claude-sonnet-5", { ...base, read: 100_000 }, at("10:01:00.000"), 1),
+          // Cache-write prices: 150,000 at 5 minutes, 70,000 at 1 hour (under 200k each, so no long-context rate).
+          ...splitLines(
+            session(1),
+            `${msgB.slice(0, -1)}x`,
+            `${reqB.slice(0, -1)}x`,
+            "claude-sonnet-5",
+            { input: 0, output: 0, write5m: 150_000, write1h: 0, read: 0 },
+            at("10:02:00.000"),
+            1,
+          ),
+          ...splitLines(
+            session(1),
+            `${msgB.slice(0, -1)}y`,
+            `${reqB.slice(0, -1)}y`,
+            "claude-sonnet-5",
+            { input: 0, output: 0, write5m: 0, write1h: 70_000, read: 0 },
+            at("10:03:00.000"),
+            1,
+          ),
         ],
       },
     },
