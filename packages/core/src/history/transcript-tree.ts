@@ -124,29 +124,39 @@ async function fileFacts(file: string): Promise<{ size: number; mtimeMs: number;
   }
 }
 
-/** How much of a main transcript is read to find its first timestamp. */
-const OPENING_BYTES = 64 * 1024;
+/**
+ * How much of a main transcript is read to find its first timestamp: its first line is a short
+ * queue-operation, so a little is nearly always enough; more when the opening line is long.
+ */
+const OPENING_BYTES = [4 * 1024, 64 * 1024];
 
 /** The first valid `timestamp` of a main transcript's opening lines (epoch ms); +Infinity when none. */
 async function openingOf(file: string): Promise<number> {
-  const head = Buffer.alloc(OPENING_BYTES);
-  let bytesRead = 0;
+  for (const size of OPENING_BYTES) {
+    const head = await readHead(file, size);
+    for (const line of head.text.split("\n")) {
+      const at = timestampOf(line);
+      if (!Number.isNaN(at)) return at;
+    }
+    if (head.bytes < size) break;
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
+async function readHead(file: string, size: number): Promise<{ text: string; bytes: number }> {
+  const head = Buffer.alloc(size);
   try {
     const handle = await open(file, "r");
     try {
-      ({ bytesRead } = await handle.read(head, 0, OPENING_BYTES, 0));
+      const { bytesRead } = await handle.read(head, 0, size, 0);
+      return { text: head.toString("utf8", 0, bytesRead), bytes: bytesRead };
     } finally {
       await handle.close();
     }
   } catch (error) {
-    if (isMissingFile(error)) return Number.POSITIVE_INFINITY;
+    if (isMissingFile(error)) return { text: "", bytes: 0 };
     throw error;
   }
-  for (const line of head.toString("utf8", 0, bytesRead).split("\n")) {
-    const at = timestampOf(line);
-    if (!Number.isNaN(at)) return at;
-  }
-  return Number.POSITIVE_INFINITY;
 }
 
 /** Built on first use (see lazy-schema.ts). */

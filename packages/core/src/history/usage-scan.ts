@@ -1,4 +1,5 @@
 import { readJsonlLines } from "../report/transcript/jsonl-reader.js";
+import { peekLine, skipValue } from "../report/transcript/line-peek.js";
 import { transcriptLineSchemas } from "../report/transcript/transcript-line.js";
 import type { ResponseUsage } from "../report/transcript/transcript-state.js";
 import { addResponse, emptyTokenCounts, forEachResponse, mergeResponse, type TokenCounts } from "../report/transcript/usage-ledger.js";
@@ -55,7 +56,21 @@ export function emptyScanCounts(): ScanCounts {
   return { files: 0, bytes: 0, lines: 0, corrupt_lines: 0, partial_lines: 0, invalid_lines: 0, responses: 0, duplicate_lines: 0 };
 }
 
-const ASSISTANT = Buffer.from('"assistant"');
+const CONTENT_KEY = Buffer.from('"content":');
+
+/**
+ * The line as text, with the value of its first `"content"` key replaced by null: in an assistant
+ * line that is the message's blocks (tool inputs, thinking, text: most of its bytes), which usage
+ * does not need, so they are neither decoded nor parsed. A quote inside a JSON string is escaped,
+ * so the key found is a real one; if it were another object's, only fields usage does not read are lost.
+ */
+function withoutContent(buffer: Buffer, start: number, end: number): string {
+  const at = buffer.subarray(start, end).indexOf(CONTENT_KEY);
+  const valueStart = start + at + CONTENT_KEY.length;
+  const valueEnd = at === -1 ? -1 : skipValue(buffer, valueStart, end);
+  if (valueEnd === -1) return buffer.toString("utf8", start, end);
+  return `${buffer.toString("utf8", start, valueStart)}null${buffer.toString("utf8", valueEnd, end)}`;
+}
 
 interface SeenResponse {
   usage: ResponseUsage;
@@ -88,7 +103,7 @@ export async function scanGroupUsage(project: string, group: FileGroup, seen: Se
   const context: ScanContext = { responses, sessions, seen, skipped, counts };
   for (const file of group.files) {
     const read = await readJsonlLines(file.path, 0, (buffer, start, end, nextOffset) =>
-      collectUsageLine(context, file, buffer, start, end, `${file.path}@${nextOffset}`),
+      collectUsageLine(context, file, buffer, start, end, nextOffset),
     );
     // Gone since the listing (Claude Code deletes old sessions): not read, not counted.
     if (!read.found) continue;
@@ -111,22 +126,21 @@ interface ScanContext {
   readonly counts: ScanCounts;
 }
 
-function collectUsageLine(context: ScanContext, file: HistoryFile, buffer: Buffer, start: number, end: number, lineKey: string): void {
+function collectUsageLine(context: ScanContext, file: HistoryFile, buffer: Buffer, start: number, end: number, nextOffset: number): void {
   const { responses, sessions, seen, skipped, counts } = context;
   counts.lines++;
-  // Only assistant lines carry usage, and most bytes are tool results: a line without the quoted
-  // word is skipped unparsed (inside a JSON string a quote is escaped, so it cannot hide there; a
-  // nested object of a tool result can hold it, and is parsed then dropped).
-  const line = buffer.subarray(start, end);
-  if (line.indexOf(ASSISTANT) === -1) return;
+  // Only assistant lines carry usage, and most bytes are tool results: the line's type is found
+  // without decoding it (a user line names it before its message), and only assistant lines are parsed.
+  const peek = peekLine(buffer, start, end);
+  if (peek.kind === "corrupt") counts.corrupt_lines++;
+  if (peek.kind !== "typed" || peek.type !== "assistant") return;
   let json: unknown;
   try {
-    json = JSON.parse(line.toString("utf8"));
+    json = JSON.parse(withoutContent(buffer, start, end));
   } catch {
     counts.corrupt_lines++;
     return;
   }
-  if (typeof json !== "object" || json === null || !("type" in json) || json.type !== "assistant") return;
   const parsed = transcriptLineSchemas().assistantLine.safeParse(json);
   if (!parsed.success) {
     counts.invalid_lines++;
@@ -143,6 +157,8 @@ function collectUsageLine(context: ScanContext, file: HistoryFile, buffer: Buffe
         ? (assistant.agentId ?? "sidechain")
         : null
       : (assistant.agentId ?? file.agentId);
+  // Stands in for the response key of a line without a message id: made only then.
+  const lineKey = assistant.message.id == null || assistant.message.id === "" ? `${file.path}@${nextOffset}` : "";
   forEachResponse(assistant, agentId, lineKey, (key, usage) => {
     const hash = hashLine(key);
     if (seen.has(hash)) {

@@ -97,7 +97,7 @@ function contentKind(buffer: Buffer, start: number, end: number): ContentKind {
 }
 
 /** Index just past the JSON value starting at `i`, or -1 when it does not end before `end`. */
-function skipValue(buffer: Buffer, i: number, end: number): number {
+export function skipValue(buffer: Buffer, i: number, end: number): number {
   const first = buffer[i];
   if (first === QUOTE) return skipString(buffer, i, end);
   if (first === OPEN_BRACE || first === OPEN_BRACKET) {
