@@ -15,22 +15,7 @@ export class TimeZoneError extends Error {
 }
 
 export function localDates(timeZone: string): LocalDates {
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    });
-  } catch (error) {
-    throw new TimeZoneError(`unknown time zone "${timeZone}": give an IANA name such as UTC, Europe/Paris or America/New_York`, {
-      cause: error,
-    });
-  }
+  const format = zoneFormat(timeZone);
   // Asking Intl costs microseconds, and a year of history has tens of thousands of cells: the
   // offset is asked twice per UTC day, and per cell only on the days it changes (DST).
   const offsets = new Map<number, number | null>();
@@ -81,6 +66,28 @@ export function defaultTimeZone(tz: string | undefined): string {
   const named = tz?.replace(/^:/, "");
   if (named != null && named !== "" && isTimeZone(named)) return named;
   return systemTimeZone();
+}
+
+/**
+ * A formatter of the day and minute in `timeZone` (24-hour clock); TimeZoneError for a name Intl
+ * does not know.
+ */
+export function zoneFormat(timeZone: string): Intl.DateTimeFormat {
+  try {
+    return new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
+  } catch (error) {
+    throw new TimeZoneError(`unknown time zone "${timeZone}": give an IANA name such as UTC, Europe/Paris or America/New_York`, {
+      cause: error,
+    });
+  }
 }
 
 /** The machine's own time zone, as `Intl` resolves it (TZ, else the system's); UTC when it resolves none. */

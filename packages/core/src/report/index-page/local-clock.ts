@@ -1,4 +1,4 @@
-import { TimeZoneError } from "../../history/local-dates.js";
+import { zoneFormat } from "../../history/local-dates.js";
 
 /** A wall clock in one time zone: the day and minute an instant falls on there. */
 export interface LocalClock {
@@ -8,22 +8,7 @@ export interface LocalClock {
 
 /** Throws TimeZoneError for a name `Intl` does not know. */
 export function localClock(timeZone: string): LocalClock {
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat("en-CA", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    });
-  } catch (error) {
-    throw new TimeZoneError(`unknown time zone "${timeZone}": give an IANA name such as UTC, Europe/Paris or America/New_York`, {
-      cause: error,
-    });
-  }
+  const format = zoneFormat(timeZone);
   return {
     timeZone,
     at(epochMs) {

@@ -9,11 +9,16 @@ import { REPORT_SCRIPT } from "./report-script.js";
 let cached: string | null = null;
 
 export function contentSecurityPolicy(): string {
-  if (cached != null) return cached;
+  cached ??= policyForScript(REPORT_SCRIPT);
+  return cached;
+}
+
+/** The same policy for a page whose one script is `script` (the index page's). */
+export function policyForScript(script: string): string {
   // node:crypto (and a require to load it) on the first render only: every hook process imports core.
   const { createHash }: typeof import("node:crypto") = createRequire(import.meta.url)("node:crypto");
-  const scriptHash = createHash("sha256").update(REPORT_SCRIPT, "utf8").digest("base64");
-  cached = [
+  const scriptHash = createHash("sha256").update(script, "utf8").digest("base64");
+  return [
     "default-src 'none'",
     `script-src 'sha256-${scriptHash}'`,
     "style-src 'unsafe-inline'",
@@ -21,5 +26,4 @@ export function contentSecurityPolicy(): string {
     "base-uri 'none'",
     "form-action 'none'",
   ].join("; ");
-  return cached;
 }
