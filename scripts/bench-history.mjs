@@ -38,10 +38,11 @@ const cases = [
 ];
 console.log(`\nwarden cost --all-projects --claude-dir DIR --json (a process each; peak RSS from ${GNU_TIME ?? "/proc VmHWM polling"})`);
 let warmByDay;
+// Every transcript read (--no-cache): first from the disk, then from the page cache.
 for (const { name, args } of cases) {
   const cold = dropPageCache(DIR);
-  const first = await timedCost(args);
-  const second = await timedCost(args);
+  const first = await timedCost([...args, "--no-cache"]);
+  const second = await timedCost([...args, "--no-cache"]);
   const check = checkTotals(first.json);
   warmByDay ??= second;
   console.log(
@@ -49,6 +50,15 @@ for (const { name, args } of cases) {
       `warm ${seconds(second.wallMs)} s (cpu ${seconds(second.cpuMs)} s) ${mib(second.peakRss)} MiB   ${first.json.periods.length} rows; ${check}`,
   );
 }
+// The incremental cache (in HOME's Warden state folder): a first run fills it, the next reads no transcript.
+fs.rmSync(path.join(env.HOME, ".local", "state", "warden", "usage-history"), { recursive: true, force: true });
+const filling = await timedCost([]);
+const cached = await timedCost([]);
+console.log(
+  `  with the cache      filling ${seconds(filling.wallMs)} s (cpu ${seconds(filling.cpuMs)} s) ${mib(filling.peakRss)} MiB   ` +
+    `cached ${seconds(cached.wallMs)} s (cpu ${seconds(cached.cpuMs)} s) ${mib(cached.peakRss)} MiB   ` +
+    `${cached.json.read.cached_files} of ${cached.json.read.cached_files + cached.json.read.files} files from the cache; ${checkTotals(cached.json)}`,
+);
 const perSecond = (amount) => amount / (warmByDay.wallMs / 1000);
 console.log(
   `  warm, by day: ${perSecond(manifest.bytes / 1024 / 1024).toFixed(0)} MiB/s, ${Math.round(perSecond(manifest.lines)).toLocaleString("en")} lines/s, ` +
@@ -141,7 +151,7 @@ function checkTotals(json) {
   const fields = ["responses", "input_tokens", "output_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens", "cache_read_tokens"];
   const wrong = fields.filter((field) => got[field] !== expected[field]);
   return wrong.length === 0
-    ? `totals = expected (${json.read.files} files, ${json.read.duplicate_lines.toLocaleString("en")} repeated lines merged)`
+    ? `totals = expected (${json.read.files} files read, ${json.read.duplicate_lines.toLocaleString("en")} repeated lines merged)`
     : `totals DIFFER in ${wrong.map((f) => `${f} ${got[f]} != ${expected[f]}`).join(", ")}`;
 }
 
