@@ -40,7 +40,7 @@ export interface ScanCounts {
   files: number;
   bytes: number;
   lines: number;
-  /** Lines that may be assistant responses (they hold the quoted word "assistant") but are not JSON: skipped. */
+  /** Lines that are not JSON (as far as the type peek walks, and whole for assistant lines): skipped. */
   corrupt_lines: number;
   /** Last lines without their newline (being written, or cut short): skipped. */
   partial_lines: number;
