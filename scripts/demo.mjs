@@ -382,10 +382,11 @@ if (hasGit) {
   }
 } else console.log("\nProvenance: skipped (no git on this machine)");
 
-console.log("\nCost of every session on the machine, wired or not (read from Claude Code's transcripts)");
+console.log("\nCost of every session on the machine, wired or not (read from Claude Code's transcripts), and a page of them all");
 for (const args of [
   ["cost", "--all-projects", "--session"],
   ["cost", "--all-projects", "--daily", "--breakdown"],
+  ["report", "--index", "--all-projects"],
 ]) {
   const result = spawnSync(process.execPath, [path.join(root, "hooks", "warden.mjs"), ...args], { cwd: project, env, encoding: "utf8" });
   console.log(`\n$ warden ${args.join(" ")}`);
