@@ -77,6 +77,14 @@ describe("warden cost --all-projects: where it reads", () => {
     expect([result.code, JSON.parse(result.stdout).claude_dir]).toEqual([0, path.join(world.home, ".claude")]);
   });
 
+  it.each([
+    [["--claude-dir", "missing"], {}, "--claude-dir"],
+    [[], { CLAUDE_CONFIG_DIR: "/nonexistent/claude" }, "CLAUDE_CONFIG_DIR"],
+  ])("exits 3 naming %j when the Claude dir it is given does not exist", async (args, env, named) => {
+    const result = await warden(["--all-projects", ...args], env);
+    expect([result.code, result.stdout, result.stderr]).toEqual([3, "", expect.stringContaining(`${named} is `)]);
+  });
+
   it("reports an empty history when the Claude dir has no projects/ folder", async () => {
     const result = await warden(["--all-projects"], { CLAUDE_CONFIG_DIR: world.configDir });
     expect([result.code, result.stdout]).toEqual([0, `no Claude Code usage found under ${world.configDir}\n`]);

@@ -11,9 +11,10 @@ import {
   type RollupBy,
   type UsageRow,
 } from "@warden/core";
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { clockOf, CliUsageError, type CliIo } from "../cli-io.js";
+import { clockOf, CliFailure, CliUsageError, type CliIo } from "../cli-io.js";
 import { formatCost, formatTable, formatTokens, toJson } from "../format.js";
 import { pricesInEffect } from "./prices.js";
 
@@ -51,6 +52,11 @@ export async function runAllProjectsCost(query: HistoryQuery, io: CliIo): Promis
   }
   const home = io.env.HOME ?? os.homedir();
   const claudeDir = query.claudeDir == null ? claudeConfigDir(io.env, home) : path.resolve(io.cwd, query.claudeDir);
+  // A dir the user named that is not there is a mistake to report; a machine without ~/.claude simply has no history.
+  const named = query.claudeDir != null ? "--claude-dir" : io.env.CLAUDE_CONFIG_DIR ? "CLAUDE_CONFIG_DIR" : null;
+  if (named != null && !isDirectory(claudeDir)) {
+    throw new CliFailure(`${named} is ${claudeDir}, which is not a directory: name the folder Claude Code keeps its projects/ in`);
+  }
   const timeZone = query.timeZone ?? defaultTimeZone(io.env.TZ);
   const cacheFile = query.cache ? usageCachePath(serverPaths(io.env, home).dir, claudeDir) : null;
   const history = await readUsageHistory(claudeDir, cacheFile == null ? undefined : openUsageCache(cacheFile, claudeDir));
@@ -147,4 +153,12 @@ function dayOption(name: string, value: string | undefined): string | null {
   const day = parseDay(value);
   if (day == null) throw new CliUsageError(`--${name} must be a date, YYYY-MM-DD or YYYYMMDD; got "${value}"`);
   return day;
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -37,7 +37,7 @@ export interface ProjectFolder {
   /** The folder name: the launch cwd with every non-alphanumeric character replaced by `-`. */
   readonly slug: string;
   readonly path: string;
-  /** Sessions oldest first (by when the main file was made), legacy agent files last. */
+  /** Sessions oldest first (by when the main file opened), then subagent files whose main file is gone, legacy agent files last. */
   readonly groups: readonly FileGroup[];
 }
 
@@ -82,11 +82,19 @@ export async function readProjectFolder(projectsDir: string, slug: string): Prom
   const opened = (session: (typeof sessions)[number]): number => openings.get(session) ?? Number.POSITIVE_INFINITY;
   sessions.sort((a, b) => opened(a) - opened(b) || a.main.bornMs - b.main.bornMs || a.main.path.localeCompare(b.main.path));
   legacy.sort((a, b) => a.path.localeCompare(b.path));
+  // Subagents whose session's main transcript is gone (deleted by hand, or cut off by a crash) still billed.
+  const withMain = new Set(sessions.map((session) => session.main.sessionId));
+  const orphans: FileGroup[] = [];
+  for (const name of [...folders].filter((name) => !withMain.has(name)).toSorted()) {
+    const files = await subagentFiles(path.join(folder, name, "subagents"), name);
+    if (files.length > 0) orphans.push({ id: name, files });
+  }
   return {
     slug,
     path: folder,
     groups: [
       ...sessions.map((session) => ({ id: session.main.sessionId ?? session.main.path, files: [session.main, ...session.subagents] })),
+      ...orphans,
       ...legacy.map((file) => ({ id: path.basename(file.path), files: [file] })),
     ],
   };

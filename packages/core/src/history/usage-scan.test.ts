@@ -110,6 +110,14 @@ describe("readUsageHistory subagents", () => {
     });
   });
 
+  it("counts a subagent file whose session's main transcript is gone, in that session", async () => {
+    history.write(
+      history.subagentPath(A, "a1"),
+      answer(A, "msg_2", AT, { agentId: "a1", model: HAIKU, usage: { input: 300, output: 30 } }),
+    );
+    expect(summaryOf((await read()).sessions)).toEqual({ [A]: { [HAIKU]: { input: 300, output: 30, responses: 1, fast: 0 } } });
+  });
+
   it("counts a legacy agent-*.jsonl file in the session its lines name", async () => {
     history.write(history.transcriptPath(A), answer(A, "msg_1", AT));
     history.write(history.transcriptPath(B), answer(B, "msg_2", AT));
