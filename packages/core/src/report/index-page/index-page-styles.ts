@@ -31,7 +31,7 @@ h1{font-size:24px;font-weight:650;letter-spacing:-.01em;margin:4px 0 6px}
 :focus-visible{outline:2px solid var(--accent);outline-offset:1px}
 .shown{margin:6px 2px 8px;color:var(--muted);font-size:13px;font-variant-numeric:tabular-nums}
 .table{background:var(--card);border:1px solid var(--line);border-radius:10px;overflow-x:auto}
-table{width:100%;min-width:1240px;border-collapse:collapse;table-layout:fixed;font-size:13px}
+table{width:100%;min-width:1160px;border-collapse:collapse;table-layout:fixed;font-size:13px}
 caption{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 th{text-align:left;font-weight:600;color:var(--muted);font-size:12px;border-bottom:1px solid var(--line);padding:8px 10px;white-space:nowrap;background:var(--card)}
 th button{font:inherit;color:inherit;background:none;border:0;padding:0;cursor:pointer}
