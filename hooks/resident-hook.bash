@@ -5,7 +5,7 @@
 # decides and records with the server or without it. Generated from packages/server/src/resident-hook.bash
 # by scripts/write-resident-hook.mjs: do not edit.
 # usage: bash resident-hook.bash <session-start|post-tool-guard|session-end>   (payload on stdin)
-build=aad038830325ec63
+build=f2f54e8e96502271
 hook=${1-}
 case $hook in session-start | post-tool-guard | session-end) ;; *)
   echo "resident-hook.bash: no hook named '$hook'" >&2

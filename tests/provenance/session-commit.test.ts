@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import fs from "node:fs";
+import path from "node:path";
 import { commitBySession, commitHistory, GREET, head, makeWorld, MODEL, originsOf, PROMPT, type World } from "./provenance-world.js";
 
 /**
@@ -221,5 +223,35 @@ describe("a commit with lines another session wrote", () => {
         }),
       ]),
     );
+  });
+});
+
+describe("the segment behind a commit, with the project's price file", () => {
+  beforeEach(() => {
+    world = makeWorld();
+    commitHistory(world);
+    // $1 per Mtok in, $2 out for the session's model: the checked table's price would be $3 and $15.
+    const prices = {
+      models: [
+        {
+          id: "our-sonnet",
+          match: "claude-sonnet-4-5",
+          prices: { input: 1, output: 2, cache_write_5m: 1.25, cache_write_1h: 2, cache_read: 0.1, web_search_per_request: 0.01 },
+        },
+      ],
+    };
+    fs.mkdirSync(path.join(world.project, ".claude"), { recursive: true });
+    fs.writeFileSync(path.join(world.project, ".claude", "prices.json"), JSON.stringify(prices));
+    fs.writeFileSync(path.join(world.project, ".claude", "warden.json"), JSON.stringify({ pricing: { file: "prices.json" } }));
+  });
+
+  it("is priced as the session's report is: with the user's prices", async () => {
+    const session = world.session(SESSION, { transcript: true });
+    await session.start();
+    await session.prompt(PROMPT);
+    session.respond({ input: 1_000_000, output: 1_000_000 });
+    await session.write(GREET, "export const greet = () => 'hi';\n");
+    await session.bash("git add -A && git commit -q -m 'Add greet'");
+    expect(world.checkpoints(SESSION).map((c) => (c.segment as { cost_usd: number }).cost_usd)).toEqual([3]);
   });
 });

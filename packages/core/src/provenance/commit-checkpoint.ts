@@ -2,6 +2,7 @@ import path from "node:path";
 import * as z from "zod/mini";
 import type { ResolvedConfig } from "../config/warden-config.js";
 import { readGitInfo, findRepository } from "../hook/git-info.js";
+import { loadPriceTableOrRefuse } from "../report/pricing/index.js";
 import type { PendingCall } from "../store/pending-call.js";
 import { redactText, redactValue } from "../store/redact-secrets.js";
 import type { CheckpointRecord, RecordDraft, SessionRecord } from "../store/session-record.js";
@@ -45,6 +46,9 @@ export interface CheckpointDeps {
   readonly store: SessionStore;
   readonly config: ResolvedConfig;
   readonly now: () => Date;
+  /** Where the user's price file is looked for (`$WARDEN_PRICES`, relative to the project). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly projectDir: string;
 }
 
 /**
@@ -59,7 +63,11 @@ export async function recordCommitCheckpoints(deps: CheckpointDeps, call: Checkp
   const now = deps.now();
   if (deps.config.provenance.gitNotes) ensureNotesFollowRewrites(root, now);
   const records = deps.store.readSession(call.sessionId).records;
-  const segment = await takeSegment(deps.store, call.sessionId, records, call.transcriptPath);
+  // Priced as the session's report will be: the user's price file too (a broken one leaves it unpriced, and says why).
+  const prices = loadPriceTableOrRefuse({ env: deps.env, cwd: deps.projectDir, pricing: deps.config.pricing }, (message) =>
+    deps.store.appendError({ hook: "pricing", session_id: call.sessionId, message }),
+  );
+  const segment = await takeSegment(deps.store, call.sessionId, records, call.transcriptPath, prices);
   const recordsOf = sessionRecordsReader(deps.store, call.sessionId, records);
   const branch = readGitInfo(root)?.branch ?? null;
   const written: CheckpointRecord[] = [];

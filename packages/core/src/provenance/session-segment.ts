@@ -9,7 +9,7 @@ import { readTranscript } from "../report/transcript/index.js";
 import { summarizeTranscript } from "../report/transcript/summarize-transcript.js";
 import type { ModelUsage, TokenCounts, UsageTotals } from "../report/transcript/index.js";
 import { parseTranscriptState } from "../report/transcript/transcript-state.js";
-import { costOfUsage } from "../report/pricing/index.js";
+import { costOfUsage, type PriceTable } from "../report/pricing/index.js";
 import { MAX_FLAGGED, type FlaggedEvent, type Segment } from "./trace-note.js";
 
 /**
@@ -30,6 +30,7 @@ export async function takeSegment(
   sessionId: string,
   records: readonly SessionRecord[],
   transcriptPath: string | null,
+  prices?: PriceTable,
 ): Promise<Segment> {
   const saved = readSmallJson(checkpointStatePath(store.paths, sessionId), checkpointStateSchema());
   const fromId = (saved?.record_id ?? 0) + 1;
@@ -38,7 +39,7 @@ export async function takeSegment(
   const previous = saved != null && saved.transcript_path === transcriptPath && saved.state != null ? safeState(saved.state) : undefined;
   const reading = transcriptPath == null ? undefined : await readTranscript(transcriptPath, previous == null ? {} : { resume: previous });
   const byModel = reading == null ? {} : usageSince(previous == null ? null : summarizeTranscript(previous).usage, reading.usage);
-  const cost = costOfUsage(byModel);
+  const cost = costOfUsage(byModel, prices);
   const tokens = Object.values(byModel).reduce(
     (t, u) => ({
       input: t.input + u.input_tokens,
