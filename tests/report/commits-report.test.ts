@@ -1,6 +1,6 @@
-import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { CHROMIUM, HAS_CHROMIUM, launchChromium } from "./chromium.js";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { makeSandbox, type Sandbox } from "../support/hook-process.js";
 import { CALL, recordCommitSession, type CommitSession } from "./record-commit-session.js";
@@ -10,20 +10,6 @@ import { CALL, recordCommitSession, type CommitSession } from "./record-commit-s
  * amended in a real git repository: the report is the one SessionEnd writes from what the hooks
  * recorded, and the figures on the page are checked against the checkpoint records.
  */
-
-const CHROMIUM = "/usr/bin/chromium";
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-// Without the background-networking flags Chromium phones home, and the closed network refuses it.
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 let box: Sandbox;
 let recorded: CommitSession;
@@ -45,7 +31,7 @@ describe.skipIf(!HAS_CHROMIUM)(
       box = makeSandbox();
       recorded = await recordCommitSession(box);
       fileUrl = pathToFileURL(recorded.htmlReport).href;
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      browser = await launchChromium();
     });
     afterAll(async () => {
       await browser?.close();

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { CHROMIUM, HAS_CHROMIUM, launchChromium } from "./chromium.js";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { makeSandbox, type Sandbox } from "../support/hook-process.js";
 import {
@@ -20,20 +21,6 @@ import {
  * the SessionEnd hook writes. With WARDEN_SCREENSHOTS set to a directory, the sections are saved
  * there as PNG files to look at.
  */
-
-const CHROMIUM = "/usr/bin/chromium";
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-// Without the background-networking flags Chromium phones home, and the closed network refuses it.
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 let box: Sandbox;
 let recorded: ConversationSession;
@@ -56,7 +43,7 @@ describe.skipIf(!HAS_CHROMIUM)(
     beforeAll(async () => {
       box = makeSandbox();
       recorded = await recordConversationSession(box);
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      browser = await launchChromium();
     });
     afterAll(async () => {
       await browser?.close();

@@ -1,6 +1,6 @@
-import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { CHROMIUM, HAS_CHROMIUM, launchChromium } from "./chromium.js";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { makeSandbox, type Sandbox } from "../support/hook-process.js";
 import { CALL, INJECTION, recordReportSession, type RecordedSession } from "./record-report-session.js";
@@ -9,20 +9,6 @@ import { CALL, INJECTION, recordReportSession, type RecordedSession } from "./re
  * The HTML report in a real browser: it must work offline, filter, expand, and stay inert. The
  * report is the one a user gets: the built hooks record a session and SessionEnd writes the file.
  */
-
-const CHROMIUM = "/usr/bin/chromium";
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-// Without the background-networking flags Chromium phones home, and the closed network refuses it.
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 let box: Sandbox;
 let recorded: RecordedSession;
@@ -47,7 +33,7 @@ describe.skipIf(!HAS_CHROMIUM)(
       box = makeSandbox();
       recorded = await recordReportSession(box);
       fileUrl = pathToFileURL(recorded.htmlReport).href;
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      browser = await launchChromium();
     });
     afterAll(async () => {
       await browser?.close();

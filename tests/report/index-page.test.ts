@@ -1,10 +1,10 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { renderIndexPage, type IndexSession } from "@warden/core";
 import fs from "node:fs";
 import os from "node:os";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { CHROMIUM, HAS_CHROMIUM, launchChromium } from "./chromium.js";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runProcess, CLI } from "../support/hook-process.js";
 import { buildIndexWorld, SESSIONS, type IndexWorld } from "./index-world.js";
@@ -15,20 +15,6 @@ import { buildIndexWorld, SESSIONS, type IndexWorld } from "./index-world.js";
  * script. The page is the one a user gets: `warden report --index --all-projects` over a Claude
  * config dir with a wired project (recorded by the built hooks) and two unwired ones.
  */
-
-const CHROMIUM = "/usr/bin/chromium";
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-// Without the background-networking flags Chromium phones home, and the closed network refuses it.
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 let world: IndexWorld;
 let browser: Browser;
@@ -55,7 +41,7 @@ describe.skipIf(!HAS_CHROMIUM)(
       world = await buildIndexWorld();
       const written = await runProcess(process.execPath, [CLI, "report", "--index", "--all-projects"], "", world.env, world.box.project);
       fileUrl = pathToFileURL(written.stdout.trim()).href;
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      browser = await launchChromium();
     });
     afterAll(async () => {
       await browser?.close();
@@ -242,7 +228,7 @@ describe.skipIf(!HAS_CHROMIUM)("the index page of a long history, in Chromium", 
 
   beforeAll(async () => {
     large = largePage(600);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
