@@ -62,7 +62,8 @@ function findUp(start: string): string | undefined {
   }
 }
 
-function isDirectory(file: string): boolean {
+/** Whether `file` is a directory (false when it is missing or unreadable). */
+export function isDirectory(file: string): boolean {
   try {
     return fs.statSync(file).isDirectory();
   } catch {

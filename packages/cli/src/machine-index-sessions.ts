@@ -1,8 +1,8 @@
-import fs from "node:fs";
 import path from "node:path";
 import { readFirstPrompt, rollUpUsage, SessionStore, type IndexSession, type UsageHistory, type UsageRow } from "@warden/core";
 import { maskedPrompt, projectLabel, recordedIndexSession, type IndexPlace } from "./index-sessions.js";
 import { rowOrError } from "./session-rows.js";
+import { isDirectory } from "./data-dir.js";
 
 /**
  * Every session on the machine as index rows: Claude Code's transcripts (readUsageHistory), priced
@@ -164,13 +164,5 @@ class DataDirs {
       this.upFrom.set(dir, found);
     }
     return found;
-  }
-}
-
-function isDirectory(file: string): boolean {
-  try {
-    return fs.statSync(file).isDirectory();
-  } catch {
-    return false;
   }
 }

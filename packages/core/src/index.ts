@@ -194,5 +194,5 @@ export type { TeamConfig } from "./config/warden-config.js";
 export { claudeConfigDir } from "./history/claude-dir.js";
 export { readUsageHistory, type UsageHistory } from "./history/usage-history.js";
 export { openUsageCache, usageCachePath } from "./history/usage-cache.js";
-export { defaultTimeZone, parseDay, systemTimeZone, TimeZoneError } from "./history/local-dates.js";
+export { defaultTimeZone, parseDay, systemTimeZone, TimeZoneError, zoneFormat } from "./history/local-dates.js";
 export { type Rollup, type RollupBy, rollUpUsage, type UsageRow } from "./history/usage-rollup.js";

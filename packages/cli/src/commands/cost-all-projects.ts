@@ -3,20 +3,19 @@ import {
   openUsageCache,
   serverPaths,
   usageCachePath,
-  defaultTimeZone,
   parseDay,
   readUsageHistory,
   rollUpUsage,
-  TimeZoneError,
   type RollupBy,
   type UsageRow,
 } from "@warden/core";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { clockOf, CliFailure, CliUsageError, type CliIo } from "../cli-io.js";
 import { formatCost, formatTable, formatTokens, toJson } from "../format.js";
+import { timeZoneOption } from "../time-zone-option.js";
 import { pricesInEffect } from "./prices.js";
+import { isDirectory } from "../data-dir.js";
 
 /** What `warden cost --all-projects` was asked. */
 export interface HistoryQuery {
@@ -57,24 +56,18 @@ export async function runAllProjectsCost(query: HistoryQuery, io: CliIo): Promis
   if (named != null && !isDirectory(claudeDir)) {
     throw new CliFailure(`${named} is ${claudeDir}, which is not a directory: name the folder Claude Code keeps its projects/ in`);
   }
-  const timeZone = query.timeZone ?? defaultTimeZone(io.env.TZ);
+  const timeZone = timeZoneOption(query.timeZone, io);
   const cacheFile = query.cache ? usageCachePath(serverPaths(io.env, home).dir, claudeDir) : null;
   const history = await readUsageHistory(claudeDir, cacheFile == null ? undefined : openUsageCache(cacheFile, claudeDir));
-  let rollup;
-  try {
-    rollup = rollUpUsage(history.sessions, {
-      by: query.by,
-      timeZone,
-      since,
-      until,
-      order: query.order === "desc" ? "desc" : "asc",
-      now: clockOf(io)().getTime(),
-      table: pricesInEffect(io),
-    });
-  } catch (error) {
-    if (error instanceof TimeZoneError) throw new CliUsageError(`--timezone: ${error.message}`);
-    throw error;
-  }
+  const rollup = rollUpUsage(history.sessions, {
+    by: query.by,
+    timeZone,
+    since,
+    until,
+    order: query.order === "desc" ? "desc" : "asc",
+    now: clockOf(io)().getTime(),
+    table: pricesInEffect(io),
+  });
   if (query.json) {
     io.out(
       toJson({
@@ -153,12 +146,4 @@ function dayOption(name: string, value: string | undefined): string | null {
   const day = parseDay(value);
   if (day == null) throw new CliUsageError(`--${name} must be a date, YYYY-MM-DD or YYYYMMDD; got "${value}"`);
   return day;
-}
-
-function isDirectory(dir: string): boolean {
-  try {
-    return fs.statSync(dir).isDirectory();
-  } catch {
-    return false;
-  }
 }

@@ -1,8 +1,7 @@
-import fs from "node:fs";
 import path from "node:path";
 import { CommandPolicyConfigError, createCommandPolicy, explainCommand, loadWardenConfig, type CommandExplanation } from "@warden/core";
 import { CliUsageError } from "../cli-io.js";
-import { homeOf } from "../data-dir.js";
+import { homeOf, isDirectory } from "../data-dir.js";
 import { defineCommand } from "../define-command.js";
 import { EXIT } from "../exit-status.js";
 
@@ -37,14 +36,6 @@ user's config apply, as in the guard (a config problem is reported and, as the g
     return explanation.decision.decision === "allow" ? EXIT.yes : EXIT.no;
   },
 });
-
-function isDirectory(dir: string): boolean {
-  try {
-    return fs.statSync(dir).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The policy the guard would use: a config naming an unknown rule or pack is set aside with a

@@ -17,7 +17,7 @@ import {
   type Settings,
   type WiringMode,
 } from "../hook-wiring.js";
-import { homeOf } from "../data-dir.js";
+import { homeOf, isDirectory } from "../data-dir.js";
 import { enabledWardenPlugin } from "../plugin-state.js";
 import { userSettingsPath } from "../settings-paths.js";
 import { applyStatusLine, removeStatusLine, statusLineOf, type StatusLineOutcome } from "../status-line-wiring.js";
@@ -160,14 +160,6 @@ function projectSettingsPath(project: string, io: CliIo): string {
       `--project ${project}: ${dir} is not an existing directory; nothing was written (give the project's folder, e.g. --project .)`,
     );
   return path.join(dir, ".claude", "settings.json");
-}
-
-function isDirectory(dir: string): boolean {
-  try {
-    return fs.statSync(dir).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 function readIfExists(file: string): string | undefined {

@@ -6,7 +6,6 @@ import {
   readUsageHistory,
   renderIndexPage,
   SessionStore,
-  systemTimeZone,
   writeFileAtomic,
   writeIndexPage,
   type IndexSession,
@@ -14,6 +13,7 @@ import {
 import { clockOf, CliFailure, CliUsageError, type CliIo } from "../cli-io.js";
 import { homeOf, openStore, resolveDataDir } from "../data-dir.js";
 import { toJson } from "../format.js";
+import { timeZoneOption } from "../time-zone-option.js";
 import { recordedIndexSession } from "../index-sessions.js";
 import { machineIndexSessions } from "../machine-index-sessions.js";
 import { allSessionRows } from "../session-rows.js";
@@ -40,7 +40,7 @@ const STDOUT = "-";
 export async function runReportIndex(query: IndexQuery, io: CliIo): Promise<number> {
   if (query.out === STDOUT && query.json) throw new CliUsageError("--out - writes the page to stdout: it cannot be combined with --json");
   const now = clockOf(io)();
-  const timeZone = checkedTimeZone(query.timeZone ?? io.env.TZ ?? systemTimeZone());
+  const timeZone = timeZoneOption(query.timeZone, io);
   // This project's data directory: required for its sessions, optional (where to write) with --all-projects.
   const local = query.allProjects ? optionalStore(query.dir, io, now) : openStore(query.dir, io, () => now);
   const target = outputOf(query.out, local, io);
@@ -80,21 +80,6 @@ export async function runReportIndex(query: IndexQuery, io: CliIo): Promise<numb
     );
   } else io.out(file);
   return 0;
-}
-
-/** Checked before the history is read: a mistyped zone should not cost a scan of every transcript. */
-function checkedTimeZone(timeZone: string): string {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return timeZone;
-  } catch (error) {
-    throw new CliUsageError(
-      `--timezone: unknown time zone "${timeZone}": give an IANA name such as UTC, Europe/Paris or America/New_York`,
-      {
-        cause: error,
-      },
-    );
-  }
 }
 
 type Target = { kind: "stdout" } | { kind: "file"; file: string } | { kind: "data_dir"; dataDir: string; file: string };

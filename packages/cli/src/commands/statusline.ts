@@ -14,7 +14,7 @@ import {
 } from "@warden/core";
 import { clockOf, type CliIo } from "../cli-io.js";
 import { readBoundedStdin } from "../bounded-stdin.js";
-import { homeOf, projectDirOf } from "../data-dir.js";
+import { homeOf, isDirectory, projectDirOf } from "../data-dir.js";
 import { defineCommand } from "../define-command.js";
 import { oneLine, styleFor, toJson } from "../format.js";
 import { formatStatusLine, type StatusView } from "../status-line.js";
@@ -82,12 +82,4 @@ async function recordsOf(store: SessionStore, sessionId: string): Promise<Record
   const tally = await advanceTally(log, loadRecordTally(store.paths, sessionId) ?? emptyTally());
   saveRecordTally(store.paths, sessionId, tally);
   return tally;
-}
-
-function isDirectory(dir: string): boolean {
-  try {
-    return fs.statSync(dir).isDirectory();
-  } catch {
-    return false;
-  }
 }
